@@ -1,0 +1,5 @@
+"""``python -m fanfmt``."""
+
+from fanfmt.cli import main
+
+main()

@@ -1,0 +1,170 @@
+"""The document model: what the reader builds, the rules rewrite and the writers render.
+
+Every node is a frozen, slotted dataclass. Quote marks are not characters in the
+model but nodes (:class:`Quoted`, :class:`Thought`): writers decide the glyphs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+QuoteKind = Literal["double", "single"]
+EmphasisMarker = Literal["*", "_", "html"]
+ThoughtMarker = Literal["single", "asterisk", "underscore", "html"]
+NotePosition = Literal["before", "after", "inline"]
+ParagraphRole = Literal["text", "caption", "disclaimer", "byline"]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A run of plain text: ``Text("Hello")``."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """Italic text: ``*word*`` or ``_word_`` → ``Emphasis((Text("word"),), "*")``."""
+
+    children: tuple[Inline, ...]
+    marker: EmphasisMarker = "*"
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    """Bold text: ``**word**`` or ``__word__``."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Thought:
+    """A character's unspoken thought: ``'Not again.'`` → ``Thought((Text("Not again."),))``."""
+
+    children: tuple[Inline, ...]
+    marker: ThoughtMarker = "single"
+    """How the author marked it; writers may keep quote marks for ``single``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """Spoken dialogue (or a nested quotation). Writers choose the quote glyphs."""
+
+    children: tuple[Inline, ...]
+    kind: QuoteKind = "double"
+    opened: bool = True
+    """False when the source had no opening mark."""
+    closed: bool = True
+    """False for speech that runs on into the next paragraph (no closing mark)."""
+    dialogue: bool = True
+    """False for a quoted word that is not speech (legend entries, scare quotes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A hard line break inside a paragraph (poems, text messages, letters)."""
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | Thought | Quoted | LineBreak
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the story, a note or the front matter."""
+
+    children: tuple[Inline, ...]
+    line: int = 0
+    """1-based source line where the paragraph starts."""
+    role: ParagraphRole = "text"
+    gap_before: int = 0
+    """Blank lines before it beyond the document's normal paragraph separation."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A chapter heading: ``Chapter 7`` / ``Chapter 7: The Title`` with an optional story title."""
+
+    number: tuple[Inline, ...] = ()
+    title: tuple[Inline, ...] = ()
+    story_title: tuple[Inline, ...] = ()
+    line: int = 0
+    gap_before: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SceneBreak:
+    """A change of scene: extra blank lines or a separator line such as ``***`` or ``oOo``."""
+
+    marker: str = ""
+    """The author's separator line, empty for a blank-line break."""
+    line: int = 0
+    gap_before: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """Lines near the top that explain the story's conventions (``"Speech"``, ``'Thoughts'``)."""
+
+    paragraphs: tuple[Paragraph, ...]
+    line: int = 0
+    gap_before: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorNote:
+    """An author's note, with all of its paragraphs."""
+
+    paragraphs: tuple[Paragraph, ...]
+    position: NotePosition = "before"
+    marked: bool = False
+    """True when the author labelled it (``A/N:``, ``Author's Note:``)."""
+    line: int = 0
+    gap_before: int = 0
+
+
+Block: TypeAlias = Paragraph | Heading | SceneBreak | Legend | AuthorNote
+
+
+@dataclass(frozen=True, slots=True)
+class Convention:
+    """How the chapter marks speech and thought."""
+
+    quotes: Literal["american", "british"] = "american"
+    thoughts: Literal["single", "asterisk", "underscore", "none"] = "single"
+    detected: bool = True
+    """False when the user forced the convention."""
+
+    def describe(self) -> str:
+        """``Convention("british", "asterisk")`` → ``'british dialogue, *asterisk* thoughts'``."""
+        marks = {
+            "single": "'single-quote'",
+            "asterisk": "*asterisk*",
+            "underscore": "_underscore_",
+            "none": "no",
+        }
+        how = "detected" if self.detected else "set"
+        return f"{self.quotes} dialogue, {marks[self.thoughts]} thoughts ({how})"
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What is known about the chapter and its story."""
+
+    title: str = ""
+    """The story title."""
+    chapter: str = ""
+    """The chapter heading as plain text (``Chapter 7: The Smallest Spark``)."""
+    author: str = ""
+    lang: str = "en"
+    source: str = ""
+    """Where the text came from (a file name), for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole chapter."""
+
+    blocks: tuple[Block, ...]
+    meta: Meta = field(default_factory=Meta)
+    convention: Convention = field(default_factory=Convention)

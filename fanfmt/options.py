@@ -1,0 +1,58 @@
+"""User choices, carried to every rule and writer in one frozen value.
+
+``Options(quotes="british", disabled_rules=frozenset({"dashes"}))``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Literal
+
+QuoteStyle = Literal["auto", "american", "british"]
+ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
+DashStyle = Literal["closed", "spaced"]
+NotesMode = Literal["keep", "end", "omit"]
+StylesheetMode = Literal["link", "inline"]
+
+QUOTE_STYLES: tuple[str, ...] = ("auto", "american", "british")
+THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "none")
+DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
+NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a user can choose. Defaults suit most fanfic."""
+
+    disabled_rules: frozenset[str] = frozenset()
+    """Rule names to switch off (see ``fanfmt rules``)."""
+    quotes: QuoteStyle = "auto"
+    """Dialogue convention: ``american`` ("…" with '…' nested) or ``british`` ('…' with "…")."""
+    thoughts: ThoughtStyle = "auto"
+    """How thoughts are marked in the source."""
+    thought_marks: bool = False
+    """Keep the quote marks around thoughts written in single quotes (default: italics alone)."""
+    dash_style: DashStyle = "closed"
+    """``closed``: word—word; ``spaced``: word — word."""
+    scene_break: str = ""
+    """Text ornament shown for every scene break (e.g. ``* * *`` or ``⁂``); empty: a rule."""
+    notes: NotesMode = "keep"
+    """Author's notes: keep in place, collect at the end, or omit."""
+    stylesheet: StylesheetMode = "link"
+    """XHTML: link ``fanfmt.css`` (written beside the output) or inline it."""
+    title: str = ""
+    """Story title; overrides the one found in the text."""
+    author: str = ""
+    lang: str = "en"
+    templates: str | None = None
+    """A folder whose templates are used before the built-in ones."""
+    encoding: str | None = None
+    """Force an input encoding instead of detecting it."""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Extra metadata (series, summary, tags…) passed to templates."""
+
+    def replace(self, **changes: object) -> Options:
+        """A copy with ``changes`` applied."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update(changes)
+        return Options(**values)  # type: ignore[arg-type]

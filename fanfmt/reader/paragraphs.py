@@ -1,0 +1,110 @@
+"""Find paragraphs in plain text, whichever way the author separated them.
+
+* blank-line paragraphs: ``"One.\\n\\nTwo."`` → two paragraphs, no gap
+* one paragraph per line: ``"One.\\nTwo.\\n\\nThree."`` → three paragraphs, a gap before "Three."
+* hard-wrapped archives (Gutenberg, 72 columns): lines of one block are joined
+* indented paragraphs without blank lines: an indented line starts a paragraph
+
+A *gap* is blank space beyond the document's normal separation between
+paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from fanfmt.model import Paragraph, Text
+
+_INDENT_RE = re.compile(r"^[ \t\u00a0\u3000\u2002\u2003]+")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003]+")
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    text: str
+    indented: bool
+    blanks_before: int
+
+
+def _lines(text: str) -> list[_Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[_Line] = []
+    blanks = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip(" \t\u00a0\u3000\u2002\u2003\ufeff")
+        if not stripped:
+            blanks += 1
+            continue
+        indented = bool(_INDENT_RE.match(raw))
+        out.append(_Line(number, _SPACES_RE.sub(" ", stripped), indented, blanks))
+        blanks = 0
+    return out
+
+
+def _looks_wrapped(blocks: list[list[_Line]]) -> bool:
+    """True when multi-line blocks are hard-wrapped prose rather than separate lines."""
+    inner = [len(line.text) for block in blocks if len(block) > 1 for line in block[:-1]]
+    if len(inner) < 3:
+        return False
+    everything = sorted(len(line.text) for block in blocks for line in block)
+    width = everything[int(len(everything) * 0.95)]
+    if width > 120:
+        return False
+    long_enough = sum(1 for n in inner if n >= 0.55 * width)
+    return long_enough >= 0.75 * len(inner)
+
+
+def split_paragraphs(text: str) -> Iterator[Paragraph]:
+    """Yield the paragraphs of ``text`` with their source lines and gaps."""
+    lines = _lines(text)
+    if not lines:
+        return
+    seps = Counter(min(line.blanks_before, 9) for line in lines[1:])
+    adjacent = seps.get(0, 0)
+    separated = sum(n for k, n in seps.items() if k >= 1)
+
+    if adjacent > separated:
+        indented = sum(1 for line in lines if line.indented)
+        if 0.1 * len(lines) <= indented <= 0.9 * len(lines) and adjacent > 3 * indented:
+            yield from _indented(lines)
+        else:
+            for line in lines:
+                yield Paragraph((Text(line.text),), line.number, gap_before=line.blanks_before)
+        return
+
+    normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k))
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        if blocks and line.blanks_before == 0:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    wrapped = _looks_wrapped(blocks)
+    for block in blocks:
+        gap = max(0, block[0].blanks_before - normal) if block is not blocks[0] else 0
+        if wrapped:
+            joined = " ".join(line.text for line in block)
+            yield Paragraph((Text(joined),), block[0].number, gap_before=gap)
+        else:
+            for i, line in enumerate(block):
+                yield Paragraph((Text(line.text),), line.number, gap_before=gap if i == 0 else 0)
+
+
+def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
+    current: list[_Line] = []
+    for line in lines:
+        if current and (line.indented or line.blanks_before):
+            yield _join(current)
+            current = []
+        current.append(line)
+    if current:
+        yield _join(current)
+
+
+def _join(block: list[_Line]) -> Paragraph:
+    text = " ".join(line.text for line in block)
+    return Paragraph((Text(text),), block[0].number, gap_before=block[0].blanks_before)

@@ -1,0 +1,114 @@
+"""Turn the straight single quotes that are certainly apostrophes (or primes) into ’.
+
+* ``don't``, ``O'Brien``, ``o'clock``, ``Squad's`` → ’ (between two letters)
+* ``*Hogwarts*'s`` → ’ (right after emphasis)
+* ``'em``, ``'cause``, ``'til``, ``'bout``, ``'kay``, ``'tis``, ``'twas``, ``'round``,
+  ``'ello``, ``'im`` … (a lexicon of elisions) → ’ unless the quote must open a span
+  for the paragraph to balance: ``'Tis true,' she said`` opens; ``'Get 'em,' he said`` does not
+* ``'90s``, ``'07`` → ’; ``rock 'n' roll`` → ``rock ’n’ roll``
+* ``6'2"`` → ``6′2″`` (feet and inches)
+* a quote after a letter and before a space (``dogs'``, ``runnin'``) is decided by ``quotes``
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.chars import APOSTROPHE, DOUBLE_PRIME, OBJECT, PRIME
+from fanfmt.model import Document, Paragraph
+from fanfmt.rules._flat import map_flat
+from fanfmt.rules.chain import Context
+from fanfmt.walk import map_paragraphs
+
+ELISIONS = (
+    "em|cause|cos|coz|cuz|til|till|bout|kay|tis|twas|twere|twill|round|nuff|n|im|er|ere|e|ow"
+    "|ello|allo|ave|alf|ead|ome|ouse|fraid|scuse|sup|course|gainst|neath|nother|member|cept"
+    "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey"
+)
+_OPEN_CONTEXT = r"(?:^|(?<=[\s(\[—–\"“‘-]))"
+ELISION_RE = re.compile(
+    _OPEN_CONTEXT + r"'(?=(?:" + ELISIONS + r")\b|\d\d(?:s\b|\b))", re.IGNORECASE
+)
+INTERNAL_RE = re.compile(rf"(?<=[^\W_]|{OBJECT})'(?=[^\W_])")
+N_RE = re.compile(r"(?<=\s)'n'(?=\s)", re.IGNORECASE)
+FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
+FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
+OPENER_RE = re.compile(_OPEN_CONTEXT + r"'(?=[^\s'])")
+STRONG_CLOSER_RE = re.compile(r"(?<=[.,!?;:…—–\-])'(?![^\W_])|(?<=[^\W_])'(?=\s*$)")
+
+
+def _balance(text: str, line: int, ctx: Context) -> set[int]:
+    """Positions of lexicon elisions that must open a quotation for ``text`` to balance."""
+    events: list[tuple[int, str]] = []
+    elisions = {m.start() for m in ELISION_RE.finditer(text)}
+    if not elisions:
+        return set()
+    for m in OPENER_RE.finditer(text):
+        events.append((m.start(), "e" if m.start() in elisions else "o"))
+    for m in STRONG_CLOSER_RE.finditer(text):
+        events.append((m.start(), "c"))
+    events.sort()
+    stack: list[tuple[int, str]] = []
+    openers: set[int] = set()
+    for pos, kind in events:
+        if kind in "oe":
+            stack.append((pos, kind))
+            continue
+        real = [k for k, (_, kk) in enumerate(stack) if kk == "o"]
+        if real:
+            del stack[real[-1] :]
+        elif stack:
+            pos0, _ = stack[0]
+            openers.add(pos0)
+            stack.clear()
+    for pos in sorted(openers):
+        word = re.match(r"['‘](\w+)", text[pos:])
+        shown = word.group(0) if word else "'"
+        ctx.report(
+            "A001",
+            f"{shown!s} read as an opening quote, not an elision (the quotation needs it)",
+            line,
+            col=pos + 1,
+            severity="info",
+        )
+    return openers
+
+
+def educate(text: str, *, keep: set[int] | None = None) -> str:
+    """Apply the apostrophe rules to one (flattened) string."""
+    if "'" not in text and "‘" not in text:
+        return text
+    text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
+    text = FEET_RE.sub(PRIME, text)
+    text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
+    text = INTERNAL_RE.sub(APOSTROPHE, text)
+    chars = list(text)
+    for m in ELISION_RE.finditer(text):
+        if keep is None or m.start() not in keep:
+            chars[m.start()] = APOSTROPHE
+    return "".join(chars)
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Replace certain apostrophes with ’ and feet/inches marks with primes."""
+
+    def para(p: Paragraph) -> Paragraph:
+        def fn(text: str) -> str:
+            prepared = educate_prepass(text)
+            keep = _balance(prepared, p.line, ctx)
+            return educate(prepared, keep=keep)
+
+        return replace(p, children=map_flat(p.children, fn))
+
+    return map_paragraphs(doc, para)
+
+
+def educate_prepass(text: str) -> str:
+    """Primes, ``'n'`` and word-internal apostrophes, which never affect balance."""
+    if "'" not in text:
+        return text
+    text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
+    text = FEET_RE.sub(PRIME, text)
+    text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
+    return INTERNAL_RE.sub(APOSTROPHE, text)

@@ -1,0 +1,156 @@
+"""Find author's notes before and after the story, labelled or not.
+
+* ``A/N: Thanks for reading!`` / ``AN:`` / ``Author's Note:`` / ``(A/N: …)`` → a note
+* a labelled note at the top runs to the first gap or separator line; one at the
+  bottom runs to the end of the chapter
+* an unlabelled block before the first gap (or after the last one) that talks
+  about the story rather than telling it — ``I``/``you``, "chapter", "update",
+  "review", "hope you enjoy", no dialogue — is a note too
+* a labelled note in the middle of the story is a note of one paragraph
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, NotePosition, Paragraph
+from fanfmt.rules._text import text_of
+from fanfmt.rules.chain import Context
+from fanfmt.rules.scene_breaks import is_separator
+
+MARK_RE = re.compile(
+    r"^\W{0,3}(?:a\s*/\s*n|a\.n\.|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
+    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:))\s*[:\-–—)]?",
+    re.IGNORECASE,
+)
+NOTE_WORDS = frozenset(
+    """story stories chapter chapters fic fics fanfic fanfiction update updates updated
+    updating review reviews reviewed reviewing reviewer reviewers readers reader write
+    writing wrote written writer author beta betaed betas enjoy enjoyed thanks thank
+    follow follows followers favorite favourite favorites favourites favs faves
+    oneshot sequel prequel plot canon ooc au pm hiatus posted post posting upload
+    uploaded cliffhanger fandom pairing pairings comment comments kudos feedback
+    disclaimer reading read""".split()
+)
+PHRASE_RE = re.compile(
+    r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
+    r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
+    r"please review|stay tuned|next chapter|this chapter|last chapter)\b",
+    re.IGNORECASE,
+)
+FIRST_RE = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
+SECOND_RE = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
+DIALOGUE_RE = re.compile(r"(?:^|\s)[\"“][^\"”]+[\"”]")
+_MAX_UNMARKED = 6
+_MAX_MARKED = 10
+
+
+def note_score(paragraphs: list[Paragraph]) -> int:
+    """How much ``paragraphs`` read like an author talking about the story (0 = not at all)."""
+    text = " ".join(text_of(p) for p in paragraphs)
+    if DIALOGUE_RE.search(text) or len(text) > 2500:
+        return 0
+    found = {w.lower() for w in re.findall(r"[A-Za-z]+", text)} & NOTE_WORDS
+    score = len(found) + 2 * len(PHRASE_RE.findall(text))
+    if not (FIRST_RE.search(text) or SECOND_RE.search(text)):
+        return 0
+    return score
+
+
+def _is_gap(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return block.gap_before > 0 or is_separator(text_of(block)) is not None
+    return True
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Wrap author's notes in :class:`AuthorNote` blocks."""
+    blocks = list(doc.blocks)
+    start = 0
+    while start < len(blocks) and (
+        isinstance(blocks[start], Heading | Legend)
+        or (isinstance(blocks[start], Paragraph) and blocks[start].role != "text")  # type: ignore[union-attr]
+    ):
+        start += 1
+    story = [i for i in range(start, len(blocks)) if isinstance(blocks[i], Paragraph)]
+    if not story:
+        return doc
+
+    result = blocks[:start]
+    i = start
+    # top note(s)
+    while i < len(blocks):
+        end = _top_note_end(blocks, i)
+        if end is None:
+            break
+        result.append(_note(blocks[i:end], "before"))
+        i = end
+        while i < len(blocks) and isinstance(blocks[i], Legend):
+            result.append(blocks[i])
+            i += 1
+    # bottom note
+    tail_start = _bottom_note_start(blocks, i)
+    body = blocks[i:tail_start]
+    for block in body:
+        if isinstance(block, Paragraph) and MARK_RE.match(text_of(block)):
+            result.append(_note([block], "inline"))
+        else:
+            result.append(block)
+    if tail_start < len(blocks):
+        result.append(_note(blocks[tail_start:], "after"))
+    return replace(doc, blocks=tuple(result))
+
+
+def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
+    paragraphs = tuple(
+        b for b in blocks if isinstance(b, Paragraph) and is_separator(text_of(b)) is None
+    )
+    marked = any(MARK_RE.match(text_of(p)) for p in paragraphs)
+    first = paragraphs[0] if paragraphs else None
+    line = first.line if first else 0
+    gap = blocks[0].gap_before if blocks else 0
+    return AuthorNote(tuple(replace(p, gap_before=0) for p in paragraphs), position, marked, line, gap)
+
+
+def _segment_end(blocks: list[Block], i: int, limit: int) -> int | None:
+    """Index of the first gap after ``blocks[i]`` within ``limit`` paragraphs, else None."""
+    for j in range(i + 1, min(len(blocks), i + limit + 1)):
+        if _is_gap(blocks[j]):
+            return j
+    return None
+
+
+def _top_note_end(blocks: list[Block], i: int) -> int | None:
+    first = blocks[i]
+    if not isinstance(first, Paragraph):
+        return None
+    remaining = len(blocks) - i
+    if MARK_RE.match(text_of(first)):
+        end = _segment_end(blocks, i, _MAX_MARKED)
+        if end is None or end - i > remaining // 2:
+            end = i + 1
+        return end
+    end = _segment_end(blocks, i, _MAX_UNMARKED)
+    if end is None or end - i > remaining // 3:
+        return None
+    segment = [b for b in blocks[i:end] if isinstance(b, Paragraph)]
+    return end if note_score(segment) >= 3 else None
+
+
+def _bottom_note_start(blocks: list[Block], lo: int) -> int:
+    n = len(blocks)
+    # a labelled note near the end runs to the end
+    for j in range(max(lo, n - _MAX_MARKED), n):
+        block = blocks[j]
+        if isinstance(block, Paragraph) and MARK_RE.match(text_of(block)):
+            if not any(isinstance(b, Heading) for b in blocks[j:]) and j - lo > (n - j):
+                return j
+    # the last segment after a gap
+    for j in range(n - 1, max(lo, n - _MAX_UNMARKED - 1), -1):
+        if _is_gap(blocks[j]):
+            segment = [b for b in blocks[j:] if isinstance(b, Paragraph)]
+            if segment and j - lo > 2 * len(segment) and note_score(segment) >= 3:
+                return j
+            break
+    return n

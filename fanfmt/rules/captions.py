@@ -1,0 +1,75 @@
+"""Mark scene captions: short lines right after a scene break that set time or place.
+
+* break, ``A few days later...``, extra blank lines → a caption (and one break, not two)
+* break, ``Konoha Outskirts``, ``Three years ago``, extra blank lines → two captions
+* break, ``Meanwhile, at the castle…`` then the story → a caption (no end punctuation or an ellipsis)
+* break, ``Hm.`` or ``"Run!"`` → story text, not a caption
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import Block, Document, Paragraph, SceneBreak
+from fanfmt.rules._text import QUOTE_CHARS, text_of, words
+from fanfmt.rules.chain import Context
+
+_MAX_WORDS = 9
+_TIME_RE = re.compile(
+    r"\b(?:later|earlier|ago|meanwhile|morning|afternoon|evening|night|midnight|noon|"
+    r"yesterday|today|tomorrow|years?|months?|weeks?|days?|hours?|minutes?|flashback|"
+    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4})\b",
+    re.IGNORECASE,
+)
+
+
+def _caption_like(text: str) -> bool:
+    n = len(words(text))
+    if not (0 < n <= _MAX_WORDS) or text[0] in QUOTE_CHARS or len(text) > 80:
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()):
+        return False
+    return not re.search(r"[\"“”]", text)
+
+
+def _strong(text: str) -> bool:
+    """A caption even without blank lines after it."""
+    if not _caption_like(text):
+        return False
+    stripped = text.rstrip()
+    ends_open = stripped.endswith(("...", "…", "..")) or not stripped[-1] in ".!?'’"
+    return ends_open and (bool(_TIME_RE.search(text)) or len(words(text)) >= 2) and not (
+        stripped[-1] in "?!"
+    )
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Give caption paragraphs the ``caption`` role."""
+    blocks = list(doc.blocks)
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        out.append(block)
+        i += 1
+        starts_scene = isinstance(block, SceneBreak)
+        if not starts_scene:
+            continue
+        # up to two short lines followed by another blank-line break
+        run = []
+        j = i
+        while j < len(blocks) and len(run) < 2:
+            nxt = blocks[j]
+            if not (isinstance(nxt, Paragraph) and _caption_like(text_of(nxt))):
+                break
+            run.append(nxt)
+            j += 1
+        if run and j < len(blocks) and isinstance(blocks[j], SceneBreak) and not blocks[j].marker:  # type: ignore[union-attr]
+            out.extend(replace(p, role="caption") for p in run)
+            i = j + 1  # the blank lines after a caption end the caption, not the scene
+            continue
+        if run and _strong(text_of(run[0])) and i + 1 < len(blocks):
+            out.append(replace(run[0], role="caption"))
+            i += 1
+    return replace(doc, blocks=tuple(out))

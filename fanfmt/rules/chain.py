@@ -1,0 +1,100 @@
+"""The machinery of the rule chain: :class:`Rule`, :class:`RuleChain` and :class:`Context`."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from types import ModuleType
+
+from fanfmt.diagnostics import Diagnostics, Severity
+from fanfmt.model import Document
+from fanfmt.options import Options
+
+
+@dataclass(slots=True)
+class Context:
+    """What a rule may read besides the document: options, and where to report findings."""
+
+    options: Options = field(default_factory=Options)
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+    rule: str = ""
+    """The name of the rule now running (filled in by the chain)."""
+    changes: list[tuple[str, Document]] | None = None
+    """When a list, the chain appends ``(rule, document after it)`` for ``--explain``."""
+
+    def report(
+        self, code: str, message: str, line: int, *, col: int = 1, severity: Severity = "warning"
+    ) -> None:
+        """Record a finding for the current rule."""
+        self.diagnostics.report(code, message, line, col=col, severity=severity, rule=self.rule)
+
+
+RuleFn = Callable[[Document, Context], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named step of the chain. ``module`` is imported on first use."""
+
+    name: str
+    module: str
+    enabled: bool = True
+
+    def load(self) -> ModuleType:
+        """The rule's module."""
+        return importlib.import_module(self.module)
+
+    @property
+    def fn(self) -> RuleFn:
+        """The rule's ``apply`` function."""
+        fn: RuleFn = self.load().apply
+        return fn
+
+    @property
+    def summary(self) -> str:
+        """First line of the rule module's docstring."""
+        doc = self.load().__doc__ or ""
+        return doc.strip().splitlines()[0] if doc.strip() else ""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChain:
+    """An ordered, immutable list of rules."""
+
+    rules: tuple[Rule, ...]
+
+    def names(self) -> list[str]:
+        """The rule names in order."""
+        return [r.name for r in self.rules]
+
+    def _check(self, names: Iterable[str]) -> set[str]:
+        wanted = set(names)
+        unknown = wanted - set(self.names())
+        if unknown:
+            raise KeyError(
+                f"unknown rule {', '.join(sorted(unknown))}; known: {', '.join(self.names())}"
+            )
+        return wanted
+
+    def disable(self, names: Iterable[str]) -> RuleChain:
+        """A chain with ``names`` switched off (unknown names raise ``KeyError``)."""
+        off = self._check(names)
+        return RuleChain(tuple(replace(r, enabled=r.enabled and r.name not in off) for r in self.rules))
+
+    def only(self, names: Iterable[str]) -> RuleChain:
+        """A chain with only ``names`` switched on."""
+        on = self._check(names)
+        return RuleChain(tuple(replace(r, enabled=r.name in on) for r in self.rules))
+
+    def run(self, doc: Document, ctx: Context) -> Document:
+        """Run every enabled rule in order."""
+        for rule in self.rules:
+            if not rule.enabled:
+                continue
+            ctx.rule = rule.name
+            doc = rule.fn(doc, ctx)
+            if ctx.changes is not None:
+                ctx.changes.append((rule.name, doc))
+        ctx.rule = ""
+        return doc

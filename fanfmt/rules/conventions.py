@@ -1,0 +1,99 @@
+"""Detect how the chapter marks speech and thought, before any quote is touched.
+
+* ``"Run!" he said.`` … ``'Not again.'`` → american dialogue, 'single-quote' thoughts
+* ``'Run!' he said. 'He told me "no".'`` → british dialogue (single quotes are speech)
+* ``"Run!" … *Not again.*`` → american dialogue, *asterisk* thoughts
+* ``--quotes``/``--thoughts`` (options) override what is detected
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import Convention, Document, Paragraph
+from fanfmt.rules._text import text_of
+from fanfmt.rules.apostrophes import ELISION_RE
+from fanfmt.rules.chain import Context
+from fanfmt.walk import iter_paragraphs
+
+_OPEN_DOUBLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)")
+_OPEN_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_]|\.\.|…)")
+_SPEECH_TAG = (
+    r"\s+(?:he|she|they|I|we|it|[A-Z][a-z]+)\s+(?:said|says|asked|replied|answered|shouted|"
+    r"cried|called|whispered|muttered|yelled|added|continued|snapped|murmured|told)\b"
+)
+_SINGLE_TAG_RE = re.compile(r"[,.!?…-]['’]" + _SPEECH_TAG)
+_DOUBLE_TAG_RE = re.compile(r"[,.!?…-][\"”]" + _SPEECH_TAG)
+_NESTED_DOUBLE_RE = re.compile(r"(?:^|\s)'[^'\"]*\s\"[^\"]+\"[^']*'")
+_THOUGHT_CUE = r"\s*,?\s*(?:he|she|they|I|[A-Z][a-z]+)\s+(?:thought|wondered|mused|realized|realised)"
+_ASTERISK_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
+_UNDERSCORE_RE = re.compile(r"(?<![_\w])_(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
+
+
+def _thoughtish(span: str) -> bool:
+    return len(span.split()) >= 3 or span.rstrip()[-1:] in ".?!…"
+
+
+def detect(paragraphs: list[Paragraph]) -> Convention:
+    """Guess the convention of ``paragraphs`` (see the module docstring)."""
+    doubles = singles = single_tags = double_tags = nested = 0
+    asterisk = underscore = asterisk_cued = underscore_cued = 0
+    for p in paragraphs:
+        text = text_of(p)
+        doubles += len(_OPEN_DOUBLE_RE.findall(text))
+        singles += sum(
+            1 for m in _OPEN_SINGLE_RE.finditer(text) if not ELISION_RE.match(text, m.start())
+        )
+        single_tags += len(_SINGLE_TAG_RE.findall(text))
+        double_tags += len(_DOUBLE_TAG_RE.findall(text))
+        nested += len(_NESTED_DOUBLE_RE.findall(text))
+        for m in _ASTERISK_RE.finditer(text):
+            if _thoughtish(m.group(1)):
+                asterisk += 1
+                if re.match(_THOUGHT_CUE, text[m.end() :]):
+                    asterisk_cued += 1
+        for m in _UNDERSCORE_RE.finditer(text):
+            if _thoughtish(m.group(1)):
+                underscore += 1
+                if re.match(_THOUGHT_CUE, text[m.end() :]):
+                    underscore_cued += 1
+
+    british = singles > 0 and (
+        (doubles == 0 and singles >= 2)
+        or (single_tags > double_tags and singles > doubles)
+        or (nested > 0 and singles > doubles)
+    )
+    quotes = "british" if british else "american"
+    thoughts: str
+    if quotes == "british":
+        if asterisk >= underscore and asterisk > 0:
+            thoughts = "asterisk"
+        elif underscore > 0 and underscore_cued > 0:
+            thoughts = "underscore"
+        else:
+            thoughts = "none"
+    elif asterisk >= 2 and asterisk >= singles:
+        thoughts = "asterisk"
+    elif underscore_cued > 0 and underscore >= singles:
+        thoughts = "underscore"
+    elif singles > 0:
+        thoughts = "single"
+    elif asterisk > 0:
+        thoughts = "asterisk"
+    else:
+        thoughts = "none"
+    return Convention(quotes, thoughts, detected=True)  # type: ignore[arg-type]
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Record the detected (or forced) convention on the document."""
+    found = detect(list(iter_paragraphs(doc)))
+    opts = ctx.options
+    quotes = found.quotes if opts.quotes == "auto" else opts.quotes
+    thoughts = found.thoughts if opts.thoughts == "auto" else opts.thoughts
+    forced = opts.quotes != "auto" or opts.thoughts != "auto"
+    if opts.quotes != "auto" and opts.thoughts == "auto" and quotes == "british":
+        thoughts = "none" if found.thoughts == "single" else found.thoughts
+    convention = Convention(quotes, thoughts, detected=not forced)  # type: ignore[arg-type]
+    return replace(doc, convention=convention)

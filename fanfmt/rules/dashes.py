@@ -1,0 +1,44 @@
+"""Turn typed dashes into em dashes, as fanfic means them.
+
+* ``word--word``, ``word -- word``, ``word---word`` → ``word—word`` (``word — word`` when spaced)
+* ``word - word`` (a spaced hyphen) → ``word—word``
+* ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` (speech cut off) → ``"Wait—"``
+* ``1990-1995``, ``Naruto-kun`` and ``half-elf`` stay as typed
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from fanfmt.chars import EM_DASH
+from fanfmt.model import Document
+from fanfmt.rules.chain import Context
+from fanfmt.walk import map_text
+
+DOUBLE_DASH_RE = re.compile(r"[ ]?(?<!-)-{2,3}(?!-)[ ]?")
+SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
+CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
+
+
+def educate(text: str, *, spaced: bool = False) -> str:
+    """Apply the dash rules to one string."""
+    if "-" not in text:
+        return text
+    dash = f" {EM_DASH} " if spaced else EM_DASH
+
+    def double(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if not before or not after or after in "\"'”’" or before in "\"'“‘":
+            return EM_DASH
+        return dash
+
+    text = DOUBLE_DASH_RE.sub(double, text)
+    text = SPACED_HYPHEN_RE.sub(dash, text)
+    return CUT_OFF_RE.sub(EM_DASH, text)
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
+    return map_text(doc, partial(educate, spaced=ctx.options.dash_style == "spaced"))

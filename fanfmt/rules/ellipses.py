@@ -1,0 +1,36 @@
+"""Turn typed dots into an ellipsis, keeping the author's spacing.
+
+* ``Wait..`` / ``Wait...`` → ``Wait…``; ``..and then`` → ``…and then``
+* ``. . .`` → ``…``
+* ``Stop....`` (four dots) → ``Stop.…`` (a full stop, then an ellipsis)
+* five or more dots, ``1.5`` and ``a.m.`` stay as typed
+"""
+
+from __future__ import annotations
+
+import re
+
+from fanfmt.chars import ELLIPSIS
+from fanfmt.model import Document
+from fanfmt.rules.chain import Context
+from fanfmt.walk import map_text
+
+SPACED_RE = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
+DOTS_RE = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
+
+
+def _dots(m: re.Match[str]) -> str:
+    return "." + ELLIPSIS if len(m.group()) == 4 else ELLIPSIS
+
+
+def educate(text: str) -> str:
+    """Apply the ellipsis rule to one string."""
+    if ".." not in text and ". ." not in text:
+        return text
+    text = SPACED_RE.sub(lambda m: "." + ELLIPSIS if m.group("four") else ELLIPSIS, text)
+    return DOTS_RE.sub(_dots, text)
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Replace ``..``, ``...`` and ``. . .`` with ``…``."""
+    return map_text(doc, educate)

@@ -1,0 +1,173 @@
+"""Find the story title, chapter heading, disclaimer and byline at the top, and later chapter headings.
+
+* ``Story Title`` / ``Chapter 7`` / ``The Smallest Spark`` (three lines) → one heading
+  with story title, chapter number and chapter title
+* ``Chapter 12: The Long Road`` → number ``Chapter 12``, title ``The Long Road``
+* ``Prologue``, ``Epilogue``, ``Chapter Seven``, ``CHAPTER IV.``, ``Ch. 3 - Title`` → headings
+* ``Disclaimer: I don't own…`` near the top → a paragraph with the ``disclaimer`` role
+* ``By Someone`` / ``Author: Someone`` near the top → ``byline``
+* a later ``Chapter 2`` line standing alone → another heading (whole books, archives)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import Block, Document, Heading, Inline, Meta, Paragraph, Text
+from fanfmt.rules._text import QUOTE_CHARS, is_short_line, text_of
+from fanfmt.rules.chain import Context
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
+)
+CHAPTER_RE = re.compile(
+    r"^(?P<number>(?:chapter|chap\.?|ch\.|part|book|act)\s*"
+    r"(?:\d+|[ivxlcdm]+\b|(?:" + _NUMBER_WORDS + r")(?:[- ](?:" + _NUMBER_WORDS + r"))?)"
+    r"|prologue|epilogue|interlude|afterword|foreword|preface)"
+    r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
+    re.IGNORECASE,
+)
+DISCLAIMER_RE = re.compile(
+    r"^(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
+    re.IGNORECASE,
+)
+TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
+BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+\S.{0,60}$", re.IGNORECASE)
+NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
+_TOP_ZONE = 8
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Mark the front matter and chapter headings."""
+    blocks = list(doc.blocks)
+    meta = doc.meta
+    out: list[Block] = []
+    i = _front_matter(blocks, out)
+    if out:
+        heading = next((b for b in out if isinstance(b, Heading)), None)
+        if heading is not None:
+            meta = _meta_from(meta, heading)
+    for block in blocks[i:]:
+        if isinstance(block, Paragraph) and block.role == "text":
+            heading = _standalone_heading(block)
+            if heading is not None:
+                if not meta.chapter:
+                    meta = _meta_from(meta, heading)
+                out.append(heading)
+                continue
+        out.append(block)
+    return replace(doc, blocks=tuple(out), meta=meta)
+
+
+def _meta_from(meta: Meta, heading: Heading) -> Meta:
+    from fanfmt.walk import plain_text
+
+    number, title = plain_text(heading.number), plain_text(heading.title)
+    chapter = f"{number}: {title}" if number and title else number or title
+    story = plain_text(heading.story_title) or meta.title
+    return replace(meta, chapter=chapter, title=story)
+
+
+def _is_chapter_line(text: str) -> re.Match[str] | None:
+    if len(text) > 120:
+        return None
+    m = CHAPTER_RE.match(text)
+    if m is None:
+        return None
+    title = m.group("title")
+    if title and (title[0] in QUOTE_CHARS or len(title.split()) > 14):
+        return None
+    if title and title[0].islower():
+        return None  # "Part 2 was…" is prose, not a heading
+    return m
+
+
+def _front_matter(blocks: list[Block], out: list[Block]) -> int:
+    """Consume the top of the document; return the index of the first block not consumed."""
+    story_title: tuple[Inline, ...] = ()
+    pending: list[Paragraph] = []  # short lines before the chapter line
+    i = 0
+    heading: Heading | None = None
+    while i < min(len(blocks), _TOP_ZONE):
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            break
+        text = text_of(block)
+        m = _is_chapter_line(text)
+        if m is not None and heading is None:
+            title: tuple[Inline, ...] = (Text(m.group("title").strip()),) if m.group("title") else ()
+            number = (Text(m.group("number").strip()),)
+            for p in pending:
+                if BYLINE_RE.match(text_of(p)):
+                    out.append(replace(p, role="byline"))
+                elif not story_title:
+                    story_title = p.children
+                else:
+                    out.append(p)
+            pending = []
+            heading = Heading(number, title, story_title, block.line, block.gap_before)
+            out.append(heading)
+            i += 1
+            if not title and i < len(blocks):
+                nxt = blocks[i]
+                if isinstance(nxt, Paragraph) and _could_be_title(text_of(nxt)):
+                    out[out.index(heading)] = heading = replace(heading, title=nxt.children)
+                    i += 1
+            continue
+        if DISCLAIMER_RE.match(text) and len(text) < 600:
+            out.extend(pending)
+            pending = []
+            out.append(replace(block, role="disclaimer"))
+            i += 1
+            continue
+        t = TITLE_RE.match(text)
+        if t is not None and not story_title:
+            story_title = (Text(t.group("title").strip()),)
+            i += 1
+            continue
+        if heading is None and BYLINE_RE.match(text) and i < 4:
+            pending.append(block)
+            i += 1
+            continue
+        if heading is None and i < 3 and _could_be_title(text) and not pending:
+            pending.append(block)
+            i += 1
+            continue
+        break
+    if heading is None:
+        # No chapter line: nothing here is a heading after all (unless a Title: line named it).
+        out.clear()
+        if story_title:
+            out.append(Heading((), (), story_title, 1, 0))
+            return _skip_title_lines(blocks)
+        return 0
+    return i
+
+
+def _skip_title_lines(blocks: list[Block]) -> int:
+    for i, block in enumerate(blocks[:_TOP_ZONE]):
+        if isinstance(block, Paragraph) and TITLE_RE.match(text_of(block)):
+            return i + 1
+    return 0
+
+
+def _could_be_title(text: str) -> bool:
+    if not is_short_line(text, 14) or text[0] in QUOTE_CHARS:
+        return False
+    if DISCLAIMER_RE.match(text) or NOTE_START_RE.match(text) or BYLINE_RE.match(text):
+        return False
+    return not (text.endswith(".") and not text.endswith("..") and len(text.split()) > 4)
+
+
+def _standalone_heading(block: Paragraph) -> Heading | None:
+    text = text_of(block)
+    m = _is_chapter_line(text)
+    if m is None or len(text) > 80:
+        return None
+    if not block.gap_before and m.group("title") and not text[0].isupper():
+        return None
+    title = (Text(m.group("title").strip()),) if m.group("title") else ()
+    return Heading((Text(m.group("number").strip()),), title, (), block.line, block.gap_before)

@@ -1,0 +1,80 @@
+"""Recognise the legend: lines near the top that show the story's conventions.
+
+* ``"Normal speech"`` / ``'Thoughts'`` / ``*Flashback*`` alone on lines before the story → a legend
+* ``"Speech" 'Thought' **Jutsu**`` on one line → a legend
+* ``Legend:`` / ``Key:`` followed by such lines → a legend
+* the quoted words of a legend are examples, not dialogue: no ``dialogue`` span is made for them
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import Block, Document, Heading, Legend, Paragraph
+from fanfmt.rules._text import text_of, words
+from fanfmt.rules.chain import Context
+
+CONVENTION_WORDS = frozenset(
+    """speech speak speaking spoken talk talking said normal thought thoughts thinking
+    think mind mental telepathy telepathic demon demonic beast bijuu monster inner
+    jutsu technique techniques spell spells flashback flashbacks dream dreams memory
+    memories letter letters writing written text texting texts message messages
+    sign signing signed language foreign translation translated parseltongue radio
+    phone comm comms communication voice voices summon summons animal creature
+    yelling shouting whisper whispering emphasis sound sounds effects noise""".split()
+)
+_MARKED = (
+    r"\"[^\"]{1,60}\"|'[^']{1,60}'|“[^”]{1,60}”|‘[^’]{1,60}’|\*{1,2}[^*]{1,60}\*{1,2}"
+    r"|_[^_]{1,60}_|\[[^\]]{1,60}\]|<[^>]{1,60}>|~[^~]{1,60}~|\([^)]{1,60}\)"
+)
+MARKED_RE = re.compile(rf"^(?:{_MARKED})(?:\s*[-=:–—]?\s*[\w /]{{0,30}})?$")
+MULTI_RE = re.compile(rf"^(?:(?:{_MARKED})[\s,;|/-]*){{2,}}$")
+TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.IGNORECASE)
+_ZONE = 12
+
+
+def _is_legend_line(text: str) -> bool:
+    if len(text) > 120:
+        return False
+    if MULTI_RE.match(text):
+        return True
+    if MARKED_RE.match(text):
+        found = {w.lower() for w in re.split(r"[\W_]+", text) if w}
+        return bool(found & CONVENTION_WORDS) and len(words(text)) <= 8
+    return False
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Group legend lines found before the story into one :class:`Legend` block."""
+    blocks = list(doc.blocks)
+    start = 0
+    while start < len(blocks) and (
+        isinstance(blocks[start], Heading)
+        or (isinstance(blocks[start], Paragraph) and blocks[start].role != "text")  # type: ignore[union-attr]
+    ):
+        start += 1
+    for i in range(start, min(len(blocks), start + _ZONE)):
+        block = blocks[i]
+        if not isinstance(block, Paragraph):
+            continue
+        text = text_of(block)
+        titled = bool(TITLE_RE.match(text))
+        if not (titled or _is_legend_line(text)):
+            continue
+        j = i + 1
+        while j < len(blocks):
+            nxt = blocks[j]
+            if not (isinstance(nxt, Paragraph) and _is_legend_line(text_of(nxt))):
+                break
+            j += 1
+        if titled and j == i + 1:
+            continue
+        if not titled and j == i + 1 and not (
+            MULTI_RE.match(text) or (not re.search(r"[.!?]", text) and (i == start or block.gap_before))
+        ):
+            continue
+        paragraphs = tuple(b for b in blocks[i:j] if isinstance(b, Paragraph))
+        legend: Block = Legend(paragraphs, block.line, block.gap_before)
+        return replace(doc, blocks=(*blocks[:i], legend, *blocks[j:]))
+    return doc

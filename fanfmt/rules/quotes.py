@@ -1,0 +1,328 @@
+"""Pair quotation marks into dialogue spans, across paragraphs, in either convention.
+
+* ``"Run," she said.`` → dialogue(Run,) she said.
+* ``"He said 'no'."`` → dialogue with a nested single quotation (american);
+  ``'He said "no".'`` → the same with the glyphs swapped (british)
+* ``"I went on and on`` + next paragraph ``"and on."`` → a span left open (no closing
+  mark) continued by the next paragraph; no continuation → finding Q001
+* ``'Get the dogs' bones,' he said`` → the quote after ``dogs`` is an apostrophe (a
+  later quote closes the span); ``runnin'`` at the end of a span closes it
+* ``“already curly”`` input is kept; mixed curly and straight input is made consistent
+* a stray quote that pairs with nothing gets the glyph its position suggests and a finding
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from fanfmt.chars import (
+    APOSTROPHE,
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    OBJECT,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Emphasis,
+    Inline,
+    Legend,
+    Paragraph,
+    QuoteKind,
+    Quoted,
+    Strong,
+    Text,
+    Thought,
+)
+from fanfmt.rules._flat import flatten
+from fanfmt.rules.chain import Context
+
+_DASHES = "—–-"
+_OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
+_TAG_WORDS = frozenset(
+    """he she they i it we you his her their said says asked thought wondered replied
+    whispered muttered shouted called cried added and but or as when""".split()
+)
+OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
+
+
+@dataclass(slots=True)
+class _Event:
+    pos: int
+    kind: QuoteKind
+    role: str
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: QuoteKind
+    closed: bool
+
+
+def _space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _word(ch: str) -> bool:
+    return ch == OBJECT or ch.isalnum()
+
+
+def _classify(s: str, i: int) -> _Event | None:
+    ch = s[i]
+    prev = s[i - 1] if i else ""
+    nxt = s[i + 1] if i + 1 < len(s) else ""
+    if ch == LEFT_DOUBLE_QUOTE:
+        return _Event(i, "double", OPEN)
+    if ch == RIGHT_DOUBLE_QUOTE:
+        return _Event(i, "double", CLOSE)
+    if ch == LEFT_SINGLE_QUOTE:
+        return _Event(i, "single", OPEN)
+    if ch == '"':
+        if prev == "":
+            return _Event(i, "double", OPEN)
+        if nxt == "":
+            return _Event(i, "double", CLOSE)
+        left = not _space(nxt) and (_space(prev) or prev in _OPEN_PUNCT)
+        right = not _space(prev) and (_space(nxt) or not _word(nxt))
+        if left and not right:
+            return _Event(i, "double", OPEN)
+        if right and not left:
+            return _Event(i, "double", CLOSE)
+        return _Event(i, "double", AMBIG)
+    if ch in ("'", RIGHT_SINGLE_QUOTE):
+        if _word(prev) and _word(nxt):
+            return None
+        if ch == "'" and prev == "":
+            return _Event(i, "single", OPEN)
+        if prev in _DASHES and (_space(nxt) or not _word(nxt)):
+            return _Event(i, "single", CLOSE)
+        if _space(prev) or prev in _OPEN_PUNCT or prev == '"':
+            if ch == RIGHT_SINGLE_QUOTE or _space(nxt):
+                return None  # an elision (’em) or a quote standing alone
+            if prev == '"' and i >= 2 and not _space(s[i - 2]):
+                return _Event(i, "single", CLOSE)
+            return _Event(i, "single", OPEN)
+        if _word(nxt):
+            return None
+        return _Event(i, "single", WEAK if _word(prev) else CLOSE)
+    return None
+
+
+@dataclass(slots=True)
+class _Result:
+    spans: list[_Span]
+    glyphs: dict[int, str]
+    unclosed: list[QuoteKind]
+    problems: list[tuple[str, str, int]]
+
+
+def pair(s: str) -> _Result:
+    """Decide, for every quote character of ``s``, what it is. Linear in ``len(s)``."""
+    events = [e for i, c in enumerate(s) if c in "\"'“”‘’" and (e := _classify(s, i))]
+    n = len(events)
+    # For the look-aheads: index of the next single closer / single opener after k.
+    next_closer = [n] * (n + 1)
+    next_open = [n] * (n + 1)
+    next_dclose = [n] * (n + 1)
+    remaining_doubles = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        e = events[k]
+        next_closer[k] = k if e.kind == "single" and e.role in (CLOSE, WEAK) else next_closer[k + 1]
+        next_open[k] = k if e.kind == "single" and e.role == OPEN else next_open[k + 1]
+        next_dclose[k] = k if e.kind == "double" and e.role != OPEN else next_dclose[k + 1]
+        remaining_doubles[k] = remaining_doubles[k + 1] + (e.kind == "double")
+
+    stack: list[_Event] = []
+    spans: list[_Span] = []
+    glyphs: dict[int, str] = {}
+    problems: list[tuple[str, str, int]] = []
+
+    def orphan(e: _Event, opening: bool) -> None:
+        if e.kind == "double":
+            glyphs[e.pos] = LEFT_DOUBLE_QUOTE if opening else RIGHT_DOUBLE_QUOTE
+            problems.append(("Q003" if not opening else "Q002", "unpaired double quote", e.pos))
+        elif opening:
+            nxt = s[e.pos + 1] if e.pos + 1 < len(s) else ""
+            glyphs[e.pos] = APOSTROPHE if nxt.isalpha() else LEFT_SINGLE_QUOTE
+            problems.append(("Q004", "unpaired single quote", e.pos))
+        else:
+            glyphs[e.pos] = RIGHT_SINGLE_QUOTE
+
+    def close(e: _Event) -> bool:
+        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == e.kind), None)
+        if depth is None:
+            return False
+        for inner in stack[depth + 1 :]:
+            orphan(inner, True)
+        opener = stack[depth]
+        del stack[depth:]
+        spans.append(_Span(opener.pos, e.pos, e.kind, True))
+        return True
+
+    for k, e in enumerate(events):
+        has_double = any(x.kind == "double" for x in stack)
+        has_single = any(x.kind == "single" for x in stack)
+        if e.kind == "double":
+            role = e.role
+            if role == AMBIG:
+                role = CLOSE if has_double else OPEN
+            elif role == OPEN and has_double:
+                # a second opener: the first never closed (even count left) or this one closes
+                if remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
+                    top = next(d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == "double")
+                    for inner in stack[top + 1 :]:
+                        orphan(inner, True)
+                    spans.append(_Span(stack[top].pos, e.pos, "double", False))
+                    problems.append(("Q002", "a quotation opens before the last one closed", e.pos))
+                    del stack[top:]
+                    stack.append(e)
+                    continue
+                role = CLOSE if s[e.pos] == '"' else OPEN
+            if role == OPEN:
+                stack.append(e)
+            elif not close(e):
+                orphan(e, False)
+            continue
+        # single quotes
+        if e.role == OPEN:
+            stack.append(e)
+            continue
+        if e.role == WEAK:
+            if not has_single:
+                glyphs[e.pos] = APOSTROPHE
+                continue
+            top_single = max(d for d, x in enumerate(stack) if x.kind == "single")
+            nested_in_double = any(x.kind == "double" for x in stack[:top_single])
+            bound = min(next_open[k + 1], next_dclose[k + 1] if nested_in_double else n)
+            if next_closer[k + 1] < bound:
+                glyphs[e.pos] = APOSTROPHE
+                continue
+            after = s[e.pos + 1 : e.pos + 24].lstrip()
+            word = after.split(" ", 1)[0].strip(",.;:!?…").lower() if after else ""
+            if after and s[e.pos + 1 : e.pos + 2].isspace() and word[:1].islower():
+                if word not in _TAG_WORDS:
+                    glyphs[e.pos] = APOSTROPHE
+                    problems.append(("A002", "read as an apostrophe, not a closing quote", e.pos))
+                    continue
+        if not close(e):
+            glyphs[e.pos] = RIGHT_SINGLE_QUOTE
+    unclosed: list[QuoteKind] = []
+    for e in stack:
+        if e.kind == "single" and not any(x.kind == "single" for x in stack if x.pos < e.pos):
+            nxt = s[e.pos + 1 : e.pos + 2]
+            if s[e.pos] == "'" and nxt.isalpha() and not _looks_open(s, e.pos):
+                glyphs[e.pos] = APOSTROPHE
+                problems.append(("Q004", "unpaired single quote read as an apostrophe", e.pos))
+                continue
+        spans.append(_Span(e.pos, len(s), e.kind, False))
+        unclosed.append(e.kind)
+    spans.sort(key=lambda sp: (sp.start, -sp.end))
+    return _Result(spans, glyphs, unclosed, problems)
+
+
+def _looks_open(s: str, pos: int) -> bool:
+    """An unclosed single quote that reads like speech or thought running on."""
+    rest = s[pos + 1 :]
+    return pos == 0 or len(rest.split()) >= 4
+
+
+def _build(
+    s: str, atoms: dict[int, Inline], spans: list[_Span], glyphs: dict[int, str], dialogue: bool
+) -> tuple[Inline, ...]:
+    """Rebuild nodes from ``s`` and the decided spans (well nested, sorted by start)."""
+    pos = 0
+
+    def text(lo: int, hi: int, out: list[Inline]) -> None:
+        buf: list[str] = []
+        for i in range(lo, hi):
+            ch = s[i]
+            if ch == OBJECT:
+                if buf:
+                    out.append(Text("".join(buf)))
+                    buf = []
+                out.append(atoms[i])
+            else:
+                buf.append(glyphs.get(i, ch))
+        if buf:
+            out.append(Text("".join(buf)))
+
+    def level(lo: int, hi: int) -> tuple[Inline, ...]:
+        nonlocal pos
+        out: list[Inline] = []
+        cursor = lo
+        while pos < len(spans) and spans[pos].start < hi:
+            span = spans[pos]
+            pos += 1
+            text(cursor, span.start, out)
+            inner = level(span.start + 1, span.end)
+            out.append(Quoted(inner, span.kind, True, span.closed, dialogue))
+            cursor = span.end + 1 if span.closed else span.end
+        text(cursor, hi, out)
+        return tuple(out)
+
+    return level(0, len(s))
+
+
+def _children(
+    children: tuple[Inline, ...], dialogue: bool
+) -> tuple[tuple[Inline, ...], _Result]:
+    s, atom_list = flatten(children)
+    positions = [i for i, c in enumerate(s) if c == OBJECT]
+    atoms: dict[int, Inline] = {}
+    for i, atom in zip(positions, atom_list, strict=True):
+        if isinstance(atom, Emphasis | Strong | Thought | Quoted):
+            atom = replace(atom, children=_children(atom.children, dialogue)[0])
+        atoms[i] = atom
+    result = pair(s)
+    return _build(s, atoms, result.spans, result.glyphs, dialogue), result
+
+
+def _starts_with_opener(p: Paragraph, kind: QuoteKind) -> bool:
+    s, _ = flatten(p.children)
+    s = s.lstrip()
+    marks = '"“' if kind == "double" else "'‘"
+    return bool(s) and s[0] in marks
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Replace straight quotes with dialogue spans and curly glyphs."""
+    pending: tuple[QuoteKind, int] | None = None
+    out: list[Block] = []
+
+    def para(p: Paragraph, dialogue: bool = True) -> Paragraph:
+        nonlocal pending
+        if pending is not None:
+            kind, line = pending
+            if not _starts_with_opener(p, kind):
+                ctx.report("Q001", "dialogue opened here is never closed", line)
+            pending = None
+        children, result = _children(p.children, dialogue)
+        for code, message, col in result.problems:
+            severity = "info" if code.startswith("A") else "warning"
+            ctx.report(code, message, p.line, col=col + 1, severity=severity)  # type: ignore[arg-type]
+        if result.unclosed and dialogue:
+            pending = (result.unclosed[0], p.line)
+        return replace(p, children=children)
+
+    for block in doc.blocks:
+        match block:
+            case Paragraph():
+                out.append(para(block))
+            case AuthorNote():
+                out.append(replace(block, paragraphs=tuple(para(p) for p in block.paragraphs)))
+            case Legend():
+                legend = tuple(para(p, dialogue=False) for p in block.paragraphs)
+                out.append(replace(block, paragraphs=legend))
+            case _:
+                if pending is not None:
+                    ctx.report("Q001", "dialogue opened here is never closed", pending[1])
+                    pending = None
+                out.append(block)
+    if pending is not None:
+        ctx.report("Q001", "dialogue opened here is never closed", pending[1])
+    return replace(doc, blocks=tuple(out))

@@ -1,0 +1,72 @@
+"""Turn separator lines and extra blank lines inside the story into scene breaks.
+
+* ``***``, ``* * *``, ``~~~``, ``---``, ``#``, ``~*~*~``, ``◇◆◇`` → a break
+* ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0`` → a break
+* ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
+* extra blank lines between two story paragraphs (more than the chapter's usual
+  separation) → a break; blank lines next to a heading or an author's note are not
+* ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Paragraph, SceneBreak
+from fanfmt.rules._text import text_of
+from fanfmt.rules.chain import Context
+
+_SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
+_LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){3,}$")
+_WORD_BREAK_RE = re.compile(
+    r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"
+    r"|(?:line|scene|page)?break|pov)[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+def is_separator(text: str) -> str | None:
+    """``"* * *"`` → ``"* * *"``; ``"oOo"`` → ``"oOo"``; ``"..."`` → None."""
+    text = text.strip()
+    if not text or len(text) > 60:
+        return None
+    if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text):
+        return text
+    if _LETTER_BREAK_RE.match(text) and len(text) >= 3:
+        letters = re.sub(r"[\W_]", "", text)
+        # "ooo" alone is a sound; a break mixes cases or symbols (oOo, -x-x-, xXx)
+        if letters.lower() != letters or letters.upper() != letters or letters != text:
+            return text
+    return None
+
+
+def _story(block: Block) -> bool:
+    return isinstance(block, Paragraph)
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Insert :class:`SceneBreak` blocks between scenes."""
+    out: list[Block] = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            marker = is_separator(text_of(block))
+            if marker is not None:
+                if out and _story(out[-1]):
+                    out.append(SceneBreak(marker, block.line, block.gap_before))
+                elif out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
+                    out[-1] = SceneBreak(marker, block.line, out[-1].gap_before)
+                continue
+            if block.gap_before and out and _story(out[-1]):
+                out.append(SceneBreak("", block.line - 1, block.gap_before))
+        out.append(block)
+    # a break with no story after it (before the end note or a heading) is not a break
+    cleaned: list[Block] = []
+    for i, block in enumerate(out):
+        if isinstance(block, SceneBreak):
+            nxt = out[i + 1] if i + 1 < len(out) else None
+            if nxt is None or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak):
+                continue
+        cleaned.append(block)
+    return replace(doc, blocks=tuple(cleaned))

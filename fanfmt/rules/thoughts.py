@@ -1,0 +1,73 @@
+"""Mark a character's thoughts, written however the chapter writes them.
+
+* single-quote thoughts (american dialogue): ``'Not again.'`` outside dialogue → thought
+* ``*Not again.*`` / ``_Not again._`` when the chapter writes thoughts that way → thought;
+  a single stressed word (``a *very* bad idea``) stays emphasis
+* a single quotation inside dialogue is a nested quotation, never a thought
+* a one-word scare quote mid-sentence (``the so-called 'hero' came``) stays a quotation
+* british dialogue: single quotes are speech, never thoughts
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fanfmt.model import Document, Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
+from fanfmt.rules.chain import Context
+from fanfmt.walk import map_paragraphs, plain_text
+
+
+def _thoughtish(children: tuple[Inline, ...]) -> bool:
+    text = plain_text(children).strip()
+    return len(text.split()) >= 2 or text[-1:] in ".?!…—"
+
+
+def _preceded_by_sentence_start(before: str) -> bool:
+    tail = before.rstrip()
+    return tail == "" or tail[-1] in ".?!…—:;\"”’)" or before.endswith(("\n",))
+
+
+def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    before = ""
+    for node in children:
+        match node:
+            case Quoted() if (
+                style == "single"
+                and node.kind == "single"
+                and node.dialogue
+                and not in_dialogue
+                and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
+            ):
+                out.append(Thought(_walk(node.children, style, True), "single"))
+            case Quoted():
+                inner = _walk(node.children, style, in_dialogue or node.dialogue)
+                out.append(replace(node, children=inner))
+            case Emphasis() if (
+                not in_dialogue
+                and ((style == "asterisk" and node.marker == "*")
+                     or (style == "underscore" and node.marker == "_"))
+                and _thoughtish(node.children)
+            ):
+                marker = "asterisk" if node.marker == "*" else "underscore"
+                out.append(Thought(node.children, marker))
+            case Emphasis() | Strong() | Thought():
+                out.append(replace(node, children=_walk(node.children, style, in_dialogue)))
+            case _:
+                out.append(node)
+        before = (before + (node.text if isinstance(node, Text) else plain_text((node,))))[-8:]
+    return tuple(out)
+
+
+def apply(doc: Document, ctx: Context) -> Document:
+    """Turn thought-marked spans into :class:`Thought` nodes."""
+    style = doc.convention.thoughts
+    if doc.convention.quotes == "british" and style == "single":
+        style = "none"
+    if style == "none":
+        return doc
+
+    def para(p: Paragraph) -> Paragraph:
+        return replace(p, children=_walk(p.children, style, False))
+
+    return map_paragraphs(doc, para, legend=False)

@@ -1,0 +1,42 @@
+"""Writers turn a finished document into text: they choose every glyph and every tag.
+
+``WRITERS["xhtml"].write(doc, options)`` → a whole page; ``.body(doc, options)`` → blocks only.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from fanfmt.model import Document
+from fanfmt.options import Options
+
+
+class Writer(Protocol):
+    """What every output format provides."""
+
+    name: str
+    extension: str
+
+    def write(self, doc: Document, options: Options) -> str:
+        """The whole output page."""
+        ...
+
+    def body(self, doc: Document, options: Options) -> str:
+        """The rendered blocks only (used by fixtures)."""
+        ...
+
+
+def get_writer(name: str) -> Writer:
+    """The writer for a format name (``xhtml``, ``markdown``); imports it on first use."""
+    if name == "xhtml":
+        from fanfmt.writers.xhtml import XhtmlWriter
+
+        return XhtmlWriter()
+    if name == "markdown":
+        from fanfmt.writers.markdown import MarkdownWriter
+
+        return MarkdownWriter()
+    raise KeyError(name)
+
+
+FORMATS: tuple[str, ...] = ("xhtml", "markdown")

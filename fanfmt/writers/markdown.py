@@ -1,0 +1,110 @@
+"""The Markdown writer: CommonMark that renders back to the same visible text.
+
+* ``Thought`` and ``Emphasis`` → ``*…*`` (``_…_`` when nested in ``*…*``); ``Strong`` → ``**…**``
+* ``Quoted`` → curly quotes in the text; ``SceneBreak`` → ``* * *``; notes → block quotes
+* anything that CommonMark would read as markup is escaped: ``*``, ``_``, ``[``, ``<``,
+  ``&``, a backtick, and at a paragraph start ``#``, ``>``, ``-``/``+``/``*`` lists,
+  ``1984.`` / ``1)`` ordered lists, ``---``/``===`` and ``~~~`` fences
+"""
+
+from __future__ import annotations
+
+import re
+from typing import assert_never
+
+from fanfmt.chars import LEFT_DOUBLE_QUOTE, LEFT_SINGLE_QUOTE, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+from fanfmt.options import Options
+from fanfmt.templating import environment
+from fanfmt.writers._views import block_views
+
+GLYPHS = {
+    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
+    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
+}
+_INLINE_ESCAPE_RE = re.compile(r"([\\`*_\[\]<&])")
+_BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
+
+
+def escape_text(text: str) -> str:
+    """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
+    return _INLINE_ESCAPE_RE.sub(r"\\\1", text)
+
+
+def escape_block_start(line: str) -> str:
+    """``"1984. was a year"`` → ``"1984\\. was a year"``; ``"# no"`` → ``"\\# no"``."""
+    m = _BLOCK_START_RE.match(line)
+    if m is None:
+        return line
+    lead, token = m.group(1), m.group(2)
+    rest = line[m.end() :]
+    if token[0].isdigit():
+        return f"{lead}{token}\\{rest}"
+    return f"{lead}\\{token}{rest}"
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """Put ``mark`` around ``inner`` with any edge spaces moved outside."""
+    stripped = inner.strip()
+    if not stripped:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+def render_inlines(children: tuple[Inline, ...], options: Options, depth: int = 0) -> str:
+    """Inline nodes → CommonMark inline text."""
+    parts: list[str] = []
+    for node in children:
+        match node:
+            case Text():
+                parts.append(escape_text(node.text))
+            case Emphasis() | Thought():
+                inner = render_inlines(node.children, options, depth + 1)
+                if isinstance(node, Thought) and options.thought_marks and node.marker == "single":
+                    inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
+                parts.append(_wrap(inner, "_" if depth % 2 else "*"))
+            case Strong():
+                parts.append(_wrap(render_inlines(node.children, options, depth), "**"))
+            case Quoted():
+                left, right = GLYPHS[node.kind]
+                inner = render_inlines(node.children, options, depth)
+                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+            case LineBreak():
+                parts.append("\\\n")
+            case _:
+                assert_never(node)
+    return "".join(parts)
+
+
+def _paragraph(children: tuple[Inline, ...], options: Options) -> str:
+    return escape_block_start(render_inlines(children, options))
+
+
+class MarkdownWriter:
+    """CommonMark output."""
+
+    name = "markdown"
+    extension = ".md"
+    template = "markdown/chapter.md"
+
+    def _render(self, doc: Document, options: Options) -> str:
+        env = environment(options.templates)
+        views = block_views(doc, options, lambda c: _paragraph(c, options))
+        text = env.get_template(self.template).render(
+            meta=doc.meta,
+            convention=doc.convention,
+            blocks=views,
+            options=options,
+            scene_break=escape_text(options.scene_break) if options.scene_break else "* * *",
+        )
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+    def body(self, doc: Document, options: Options) -> str:
+        """The blocks (the Markdown template has no page around them)."""
+        return self._render(doc, options)
+
+    def write(self, doc: Document, options: Options) -> str:
+        """A whole Markdown document."""
+        return self._render(doc, options)
