@@ -66,8 +66,15 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
     seps = Counter(min(line.blanks_before, 9) for line in lines[1:])
     adjacent = seps.get(0, 0)
     separated = sum(n for k, n in seps.items() if k >= 1)
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        if blocks and line.blanks_before == 0:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    wrapped = separated > 0 and _looks_wrapped(blocks)
 
-    if adjacent > separated:
+    if adjacent > separated and not wrapped:
         indented = sum(1 for line in lines if line.indented)
         if 0.1 * len(lines) <= indented <= 0.9 * len(lines) and adjacent > 3 * indented:
             yield from _indented(lines)
@@ -76,14 +83,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
                 yield Paragraph((Text(line.text),), line.number, gap_before=line.blanks_before)
         return
 
-    normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k))
-    blocks: list[list[_Line]] = []
-    for line in lines:
-        if blocks and line.blanks_before == 0:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
-    wrapped = _looks_wrapped(blocks)
+    normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k), default=1)
     for block in blocks:
         gap = max(0, block[0].blanks_before - normal) if block is not blocks[0] else 0
         if wrapped:

@@ -24,9 +24,9 @@ from fanfmt.walk import map_paragraphs
 ELISIONS = (
     "em|cause|cos|coz|cuz|til|till|bout|kay|tis|twas|twere|twill|round|nuff|n|im|er|ere|e|ow"
     "|ello|allo|ave|alf|ead|ome|ouse|fraid|scuse|sup|course|gainst|neath|nother|member|cept"
-    "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey"
+    "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey|ee|andsome"
 )
-_OPEN_CONTEXT = r"(?:^|(?<=[\s(\[—–\"“‘-]))"
+_OPEN_CONTEXT = r"(?:^|(?<=[\s(\[—–\"“‘'-]))"
 ELISION_RE = re.compile(
     _OPEN_CONTEXT + r"'(?=(?:" + ELISIONS + r")\b|\d\d(?:s\b|\b))", re.IGNORECASE
 )
@@ -34,7 +34,7 @@ INTERNAL_RE = re.compile(rf"(?<=[^\W_]|{OBJECT})'(?=[^\W_])")
 N_RE = re.compile(r"(?<=\s)'n'(?=\s)", re.IGNORECASE)
 FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
 FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
-OPENER_RE = re.compile(_OPEN_CONTEXT + r"'(?=[^\s'])")
+OPENER_RE = re.compile(_OPEN_CONTEXT + r"'(?=\S)")
 STRONG_CLOSER_RE = re.compile(r"(?<=[.,!?;:…—–\-])'(?![^\W_])|(?<=[^\W_])'(?=\s*$)")
 
 

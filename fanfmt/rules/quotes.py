@@ -42,6 +42,13 @@ from fanfmt.rules.chain import Context
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
+_PRONOUNS = frozenset("he she they i we you it".split())
+_TAG_VERBS = frozenset(
+    """said says asked replied answered shouted cried called whispered muttered yelled added
+    continued snapped murmured told thought wondered mused sighed laughed exclaimed demanded
+    began agreed admitted growled hissed breathed repeated insisted offered suggested warned
+    interrupted screamed pleaded begged grumbled mumbled teased joked""".split()
+)
 _TAG_WORDS = frozenset(
     """he she they i it we you his her their said says asked thought wondered replied
     whispered muttered shouted called cried added and but or as when""".split()
@@ -196,33 +203,75 @@ def pair(s: str) -> _Result:
             if not has_single:
                 glyphs[e.pos] = APOSTROPHE
                 continue
-            top_single = max(d for d, x in enumerate(stack) if x.kind == "single")
-            nested_in_double = any(x.kind == "double" for x in stack[:top_single])
-            bound = min(next_open[k + 1], next_dclose[k + 1] if nested_in_double else n)
-            if next_closer[k + 1] < bound:
+            verdict = _weak_is_apostrophe(s, e.pos, k, events, stack, next_closer, next_open, next_dclose)
+            if verdict:
                 glyphs[e.pos] = APOSTROPHE
-                continue
-            after = s[e.pos + 1 : e.pos + 24].lstrip()
-            word = after.split(" ", 1)[0].strip(",.;:!?…").lower() if after else ""
-            if after and s[e.pos + 1 : e.pos + 2].isspace() and word[:1].islower():
-                if word not in _TAG_WORDS:
-                    glyphs[e.pos] = APOSTROPHE
+                if verdict == "guess":
                     problems.append(("A002", "read as an apostrophe, not a closing quote", e.pos))
-                    continue
+                continue
         if not close(e):
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
     unclosed: list[QuoteKind] = []
-    for e in stack:
-        if e.kind == "single" and not any(x.kind == "single" for x in stack if x.pos < e.pos):
-            nxt = s[e.pos + 1 : e.pos + 2]
-            if s[e.pos] == "'" and nxt.isalpha() and not _looks_open(s, e.pos):
+    for d, e in enumerate(stack):
+        if s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
+            outer_single = any(x.kind == "single" for x in stack[:d])
+            if outer_single or not _looks_open(s, e.pos):
                 glyphs[e.pos] = APOSTROPHE
                 problems.append(("Q004", "unpaired single quote read as an apostrophe", e.pos))
                 continue
         spans.append(_Span(e.pos, len(s), e.kind, False))
         unclosed.append(e.kind)
+    if "'" in s:
+        seen = {e.pos for e in events}
+        for i, ch in enumerate(s):
+            if ch == "'" and i not in seen:
+                glyphs[i] = APOSTROPHE  # a quote standing alone between spaces, or after another
     spans.sort(key=lambda sp: (sp.start, -sp.end))
     return _Result(spans, glyphs, unclosed, problems)
+
+
+_APOSTROPHE_ENDINGS = ("s", "in", "an", "o", "th", "ol", "nd")
+
+
+def _weak_is_apostrophe(
+    s: str,
+    pos: int,
+    k: int,
+    events: list[_Event],
+    stack: list[_Event],
+    next_closer: list[int],
+    next_open: list[int],
+    next_dclose: list[int],
+) -> str:
+    """Is the quote after a letter (``dogs'``, ``runnin'``, ``love'``) an apostrophe?
+
+    Only words that end like a plural possessive or a dropped letter can take one;
+    then a following lowercase word (``the dogs' bones``) or a later closing quote
+    for the open span (``'Get the dogs' bones,' he said``) says apostrophe.
+    """
+    j = pos
+    while j > 0 and s[j - 1].isalpha():
+        j -= 1
+    word = s[j:pos].lower()
+    if not word.endswith(_APOSTROPHE_ENDINGS):
+        return ""
+    after = s[pos + 1 : pos + 40]
+    if after[:1].isspace() and after.lstrip()[:1].isalpha():
+        following = [w.strip(",.;:!?…").lower() for w in after.split()[:2]]
+        first = after.split()[0]
+        if first.isupper() and len(first) > 1:
+            return ""  # 'AS-IS' WITH …
+        tag = following[0] in _TAG_VERBS or (
+            len(following) > 1
+            and following[1] in _TAG_VERBS
+            and (following[0] in _PRONOUNS or first[:1].isupper())
+        )
+        return "" if tag else "sure"
+    top_single = max(d for d, x in enumerate(stack) if x.kind == "single")
+    nested_in_double = any(x.kind == "double" for x in stack[:top_single])
+    n = len(events)
+    bound = min(next_open[k + 1], next_dclose[k + 1] if nested_in_double else n)
+    return "guess" if next_closer[k + 1] < bound else ""
 
 
 def _looks_open(s: str, pos: int) -> bool:

@@ -18,7 +18,7 @@ from fanfmt.rules._text import text_of
 from fanfmt.rules.chain import Context
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
-_LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){3,}$")
+_LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
 _WORD_BREAK_RE = re.compile(
     r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"
     r"|(?:line|scene|page)?break|pov)[\W_]*$",
@@ -36,7 +36,8 @@ def is_separator(text: str) -> str | None:
     if _LETTER_BREAK_RE.match(text) and len(text) >= 3:
         letters = re.sub(r"[\W_]", "", text)
         # "ooo" alone is a sound; a break mixes cases or symbols (oOo, -x-x-, xXx)
-        if letters.lower() != letters or letters.upper() != letters or letters != text:
+        mixed = letters.lower() != letters and letters.upper() != letters
+        if (mixed and len(letters) >= 3) or (letters != text and len(text) >= 4):
             return text
     return None
 
