@@ -50,17 +50,18 @@ def _balance(text: str, line: int, ctx: Context) -> set[int]:
         events.append((m.start(), "c"))
     events.sort()
     stack: list[tuple[int, str]] = []
+    real: list[int] = []  # indexes in ``stack`` of real (non-elision) openers
     openers: set[int] = set()
     for pos, kind in events:
         if kind in "oe":
+            if kind == "o":
+                real.append(len(stack))
             stack.append((pos, kind))
             continue
-        real = [k for k, (_, kk) in enumerate(stack) if kk == "o"]
         if real:
-            del stack[real[-1] :]
+            del stack[real.pop() :]
         elif stack:
-            pos0, _ = stack[0]
-            openers.add(pos0)
+            openers.add(stack[0][0])
             stack.clear()
     for pos in sorted(openers):
         word = re.match(r"['‘](\w+)", text[pos:])

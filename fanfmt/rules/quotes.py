@@ -120,6 +120,37 @@ def _classify(s: str, i: int) -> _Event | None:
     return None
 
 
+class _Stack:
+    """Open quotes, with per-kind indexes so every question is O(1) (amortised)."""
+
+    def __init__(self) -> None:
+        self.items: list[_Event] = []
+        self.index: dict[str, list[int]] = {"double": [], "single": []}
+
+    def push(self, e: _Event) -> None:
+        self.index[e.kind].append(len(self.items))
+        self.items.append(e)
+
+    def has(self, kind: str) -> bool:
+        return bool(self.index[kind])
+
+    def top(self, kind: str) -> int:
+        return self.index[kind][-1]
+
+    def truncate(self, depth: int) -> list[_Event]:
+        removed = self.items[depth:]
+        del self.items[depth:]
+        for positions in self.index.values():
+            while positions and positions[-1] >= depth:
+                positions.pop()
+        return removed
+
+    def below(self, kind: str, depth: int) -> bool:
+        """Is there an open quote of ``kind`` below position ``depth``?"""
+        positions = self.index[kind]
+        return bool(positions) and positions[0] < depth
+
+
 @dataclass(slots=True)
 class _Result:
     spans: list[_Span]
@@ -144,7 +175,7 @@ def pair(s: str) -> _Result:
         next_dclose[k] = k if e.kind == "double" and e.role != OPEN else next_dclose[k + 1]
         remaining_doubles[k] = remaining_doubles[k + 1] + (e.kind == "double")
 
-    stack: list[_Event] = []
+    stack = _Stack()
     spans: list[_Span] = []
     glyphs: dict[int, str] = {}
     problems: list[tuple[str, str, int]] = []
@@ -160,50 +191,43 @@ def pair(s: str) -> _Result:
         else:
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
 
-    def close(e: _Event) -> bool:
-        depth = next((d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == e.kind), None)
-        if depth is None:
+    def close(e: _Event, closed: bool = True) -> bool:
+        if not stack.has(e.kind):
             return False
-        for inner in stack[depth + 1 :]:
+        removed = stack.truncate(stack.top(e.kind))
+        for inner in removed[1:]:
             orphan(inner, True)
-        opener = stack[depth]
-        del stack[depth:]
-        spans.append(_Span(opener.pos, e.pos, e.kind, True))
+        spans.append(_Span(removed[0].pos, e.pos, e.kind, closed))
         return True
 
     for k, e in enumerate(events):
-        has_double = any(x.kind == "double" for x in stack)
-        has_single = any(x.kind == "single" for x in stack)
         if e.kind == "double":
             role = e.role
+            has_double = stack.has("double")
             if role == AMBIG:
                 role = CLOSE if has_double else OPEN
             elif role == OPEN and has_double:
                 # a second opener: the first never closed (even count left) or this one closes
                 if remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
-                    top = next(d for d in range(len(stack) - 1, -1, -1) if stack[d].kind == "double")
-                    for inner in stack[top + 1 :]:
-                        orphan(inner, True)
-                    spans.append(_Span(stack[top].pos, e.pos, "double", False))
+                    close(e, closed=False)
                     problems.append(("Q002", "a quotation opens before the last one closed", e.pos))
-                    del stack[top:]
-                    stack.append(e)
+                    stack.push(e)
                     continue
                 role = CLOSE if s[e.pos] == '"' else OPEN
             if role == OPEN:
-                stack.append(e)
+                stack.push(e)
             elif not close(e):
                 orphan(e, False)
             continue
         # single quotes
         if e.role == OPEN:
-            stack.append(e)
+            stack.push(e)
             continue
         if e.role == WEAK:
-            if not has_single:
+            if not stack.has("single"):
                 glyphs[e.pos] = APOSTROPHE
                 continue
-            verdict = _weak_is_apostrophe(s, e.pos, k, events, stack, next_closer, next_open, next_dclose)
+            verdict = _weak_is_apostrophe(s, e.pos, k, stack, next_closer, next_open, next_dclose)
             if verdict:
                 glyphs[e.pos] = APOSTROPHE
                 if verdict == "guess":
@@ -212,10 +236,9 @@ def pair(s: str) -> _Result:
         if not close(e):
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
     unclosed: list[QuoteKind] = []
-    for d, e in enumerate(stack):
+    for d, e in enumerate(stack.items):
         if s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
-            outer_single = any(x.kind == "single" for x in stack[:d])
-            if outer_single or not _looks_open(s, e.pos):
+            if stack.below("single", d) or not _looks_open(s, e.pos):
                 glyphs[e.pos] = APOSTROPHE
                 problems.append(("Q004", "unpaired single quote read as an apostrophe", e.pos))
                 continue
@@ -237,8 +260,7 @@ def _weak_is_apostrophe(
     s: str,
     pos: int,
     k: int,
-    events: list[_Event],
-    stack: list[_Event],
+    stack: _Stack,
     next_closer: list[int],
     next_open: list[int],
     next_dclose: list[int],
@@ -267,9 +289,8 @@ def _weak_is_apostrophe(
             and (following[0] in _PRONOUNS or first[:1].isupper())
         )
         return "" if tag else "sure"
-    top_single = max(d for d, x in enumerate(stack) if x.kind == "single")
-    nested_in_double = any(x.kind == "double" for x in stack[:top_single])
-    n = len(events)
+    nested_in_double = stack.below("double", stack.top("single"))
+    n = len(next_open) - 1
     bound = min(next_open[k + 1], next_dclose[k + 1] if nested_in_double else n)
     return "guess" if next_closer[k + 1] < bound else ""
 
