@@ -59,6 +59,8 @@ class Quoted:
     """False for speech that runs on into the next paragraph (no closing mark)."""
     dialogue: bool = True
     """False for a quoted word that is not speech (legend entries, scare quotes)."""
+    curly: bool = False
+    """True when the source already had a curly opening mark (never read as a thought)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fanfmt.model import Paragraph
+from fanfmt.model import Emphasis, Inline, Paragraph
 from fanfmt.walk import plain_text
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -12,8 +12,27 @@ QUOTE_CHARS = "\"'“”‘’"
 
 
 def text_of(p: Paragraph) -> str:
-    """The paragraph's text as the author typed it (before inline rules)."""
-    return plain_text(p.children)
+    """The paragraph's text as the author typed it (before inline rules).
+
+    Emphasis that a reader found in typed markup keeps its marks, so block rules and
+    convention detection see Markdown ``*Not again.*`` as the plain-text reader would:
+    ``(Emphasis((Text("Not again."),), "*"),)`` → ``"*Not again.*"``.
+    """
+    if not any(isinstance(c, Emphasis) for c in p.children):
+        return plain_text(p.children)
+    return _typed(p.children)
+
+
+def _typed(children: tuple[Inline, ...]) -> str:
+    parts: list[str] = []
+    for node in children:
+        if isinstance(node, Emphasis) and node.marker in ("*", "_"):
+            parts.append(f"{node.marker}{_typed(node.children)}{node.marker}")
+        elif isinstance(node, Emphasis):
+            parts.append(_typed(node.children))
+        else:
+            parts.append(plain_text((node,)))
+    return "".join(parts)
 
 
 def words(text: str) -> list[str]:

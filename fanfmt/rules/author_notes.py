@@ -7,6 +7,9 @@
   about the story rather than telling it — ``I``/``you``, "chapter", "update",
   "review", "hope you enjoy", no dialogue — is a note too
 * a labelled note in the middle of the story is a note of one paragraph
+* notes a reader found (AO3's note blocks, Markdown ``>`` block quotes) are kept as
+  they are and placed ``before``/``inline``/``after`` their chapter's story; then only
+  labelled paragraphs become notes too (nothing unlabelled is guessed)
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ def _is_gap(block: Block) -> bool:
 def apply(doc: Document, ctx: Context) -> Document:
     """Wrap author's notes in :class:`AuthorNote` blocks."""
     blocks = list(doc.blocks)
+    if any(isinstance(b, AuthorNote) for b in blocks):
+        return replace(doc, blocks=tuple(_place(blocks)))
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading | Legend)
@@ -100,6 +105,35 @@ def apply(doc: Document, ctx: Context) -> Document:
     if tail_start < len(blocks):
         result.append(_note(blocks[tail_start:], "after"))
     return replace(doc, blocks=tuple(result))
+
+
+def _place(blocks: list[Block]) -> list[Block]:
+    """Notes a reader found: keep them, add labelled paragraphs, and place each one
+    ``before``/``inline``/``after`` the story paragraphs of its chapter."""
+    found: list[Block] = [
+        _note([b], "inline") if isinstance(b, Paragraph) and b.role == "text" and MARK_RE.match(text_of(b))
+        else b
+        for b in blocks
+    ]
+    out: list[Block] = []
+    chapter: list[Block] = []
+    for block in [*found, None]:
+        if block is None or isinstance(block, Heading):
+            story = [i for i, b in enumerate(chapter) if isinstance(b, Paragraph) and b.role == "text"]
+            for i, b in enumerate(chapter):
+                if isinstance(b, AuthorNote):
+                    position: NotePosition = "inline"
+                    if not story or i < story[0]:
+                        position = "before"
+                    elif i > story[-1]:
+                        position = "after"
+                    marked = b.marked or any(MARK_RE.match(text_of(p)) for p in b.paragraphs)
+                    b = replace(b, position=position, marked=marked)
+                out.append(b)
+            chapter = []
+        if block is not None:
+            (out if isinstance(block, Heading) else chapter).append(block)
+    return out
 
 
 def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:

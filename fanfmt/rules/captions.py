@@ -4,6 +4,7 @@
 * break, ``Konoha Outskirts``, ``Three years ago``, extra blank lines → two captions
 * break, ``Meanwhile, at the castle…`` then the story → a caption (no end punctuation or an ellipsis)
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
+* ``captions = false`` in ``fanfmt.toml`` (``options.captions``) → no captions at all
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ def _strong(text: str) -> bool:
 
 
 def apply(doc: Document, ctx: Context) -> Document:
-    """Give caption paragraphs the ``caption`` role."""
+    """Give caption paragraphs the ``caption`` role (unless ``options.captions`` is off)."""
+    if not ctx.options.captions:
+        return doc
     blocks = list(doc.blocks)
     out: list[Block] = []
     i = 0

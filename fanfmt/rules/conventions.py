@@ -59,11 +59,9 @@ def detect(paragraphs: list[Paragraph]) -> Convention:
                 if re.match(_THOUGHT_CUE, text[m.end() :]):
                     underscore_cued += 1
 
-    british = singles > 0 and (
-        (doubles == 0 and singles >= 2)
-        or (single_tags > double_tags and singles > doubles)
-        or (nested > 0 and singles > doubles)
-    )
+    british_score = 2 * (single_tags + nested) + max(0, singles - doubles)
+    american_score = 2 * double_tags + max(0, doubles - singles)
+    british = single_tags + nested > 0 and british_score > american_score
     quotes = "british" if british else "american"
     thoughts: str
     if quotes == "british":

@@ -4,6 +4,7 @@
 * ``word - word`` (a spaced hyphen) → ``word—word``
 * ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` (speech cut off) → ``"Wait—"``
 * ``1990-1995``, ``Naruto-kun`` and ``half-elf`` stay as typed
+* arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fanfmt.model import Document
 from fanfmt.rules.chain import Context
 from fanfmt.walk import map_text
 
-DOUBLE_DASH_RE = re.compile(r"[ ]?(?<!-)-{2,3}(?!-)[ ]?")
+DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
 CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
 

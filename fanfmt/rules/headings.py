@@ -7,6 +7,8 @@
 * ``Disclaimer: I don't own…`` near the top → a paragraph with the ``disclaimer`` role
 * ``By Someone`` / ``Author: Someone`` near the top → ``byline``
 * a later ``Chapter 2`` line standing alone → another heading (whole books, archives)
+* a heading a reader found (Markdown ``# Chapter 7: Title``, an HTML page's chapter title)
+  → number and title split the same way; disclaimer and byline lines after it are marked
 """
 
 from __future__ import annotations
@@ -14,7 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Block, Document, Heading, Inline, Meta, Paragraph, Text
+from fanfmt.model import (
+    Block,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    Meta,
+    Paragraph,
+    Quoted,
+    Strong,
+    Text,
+    Thought,
+)
 from fanfmt.rules._text import QUOTE_CHARS, is_short_line, text_of
 from fanfmt.rules.chain import Context
 
@@ -45,13 +59,20 @@ def apply(doc: Document, ctx: Context) -> Document:
     blocks = list(doc.blocks)
     meta = doc.meta
     out: list[Block] = []
-    i = _front_matter(blocks, out)
+    if blocks and isinstance(blocks[0], Heading):
+        i = _after_reader_heading(blocks, out)
+    else:
+        i = _front_matter(blocks, out)
     if out:
         heading = next((b for b in out if isinstance(b, Heading)), None)
         if heading is not None:
             meta = _meta_from(meta, heading)
     for block in blocks[i:]:
-        if isinstance(block, Paragraph) and block.role == "text":
+        if isinstance(block, Heading):
+            block = _split_heading(block)
+            if not meta.chapter:
+                meta = _meta_from(meta, block)
+        elif isinstance(block, Paragraph) and block.role == "text":
             heading = _standalone_heading(block)
             if heading is not None:
                 if not meta.chapter:
@@ -60,6 +81,72 @@ def apply(doc: Document, ctx: Context) -> Document:
                 continue
         out.append(block)
     return replace(doc, blocks=tuple(out), meta=meta)
+
+
+def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
+    """A heading the reader found (Markdown ``#``, an HTML title) starts the chapter:
+    split it, then mark the disclaimer and byline lines right after it."""
+    first = blocks[0]
+    assert isinstance(first, Heading)
+    out.append(_split_heading(first))
+    i = 1
+    while i < min(len(blocks), _TOP_ZONE):
+        block = blocks[i]
+        if not isinstance(block, Paragraph) or block.role != "text":
+            break
+        text = text_of(block)
+        if DISCLAIMER_RE.match(text) and len(text) < 600:
+            out.append(replace(block, role="disclaimer"))
+        elif BYLINE_RE.match(text) and i < 4:
+            out.append(replace(block, role="byline"))
+        else:
+            break
+        i += 1
+    return i
+
+
+def _split_heading(heading: Heading) -> Heading:
+    """``Heading(title="Chapter 7: The Spark")`` → number ``Chapter 7``, title ``The Spark``."""
+    from fanfmt.walk import plain_text
+
+    if heading.number or not heading.title:
+        return heading
+    text = plain_text(heading.title)
+    m = CHAPTER_RE.match(text) if len(text) <= 120 else None
+    if m is None:
+        return heading
+    number = _strip(_slice(heading.title, m.start("number"), m.end("number")))
+    title = _strip(_slice(heading.title, m.start("title"), len(text)))
+    return replace(heading, number=number, title=title)
+
+
+def _slice(children: tuple[Inline, ...], lo: int, hi: int) -> tuple[Inline, ...]:
+    """The inline nodes covering plain-text offsets ``lo``..``hi`` (markup kept)."""
+    from fanfmt.walk import plain_text
+
+    out: list[Inline] = []
+    pos = 0
+    for node in children:
+        size = len(plain_text((node,)))
+        a, b = max(lo - pos, 0), min(hi - pos, size)
+        if a < b:
+            if isinstance(node, Text):
+                out.append(Text(node.text[a:b]))
+            elif isinstance(node, Emphasis | Strong | Thought | Quoted):
+                out.append(replace(node, children=_slice(node.children, a, b)))
+            else:
+                out.append(node)
+        pos += size
+    return tuple(out)
+
+
+def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    nodes = list(children)
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = Text(nodes[0].text.lstrip())
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].text.rstrip())
+    return tuple(n for n in nodes if not (isinstance(n, Text) and not n.text))
 
 
 def _meta_from(meta: Meta, heading: Heading) -> Meta:

@@ -253,7 +253,7 @@ def pair(s: str) -> _Result:
     return _Result(spans, glyphs, unclosed, problems)
 
 
-_APOSTROPHE_ENDINGS = ("s", "in", "an", "o", "th", "ol", "nd")
+_APOSTROPHE_WORDS = frozenset("an o th ol a fo yo jus lil goin nothin somethin".split())
 
 
 def _weak_is_apostrophe(
@@ -275,7 +275,7 @@ def _weak_is_apostrophe(
     while j > 0 and s[j - 1].isalpha():
         j -= 1
     word = s[j:pos].lower()
-    if not word.endswith(_APOSTROPHE_ENDINGS):
+    if not (word.endswith(("s", "in")) or word in _APOSTROPHE_WORDS):
         return ""
     after = s[pos + 1 : pos + 40]
     if after[:1].isspace() and after.lstrip()[:1].isalpha():
@@ -296,9 +296,11 @@ def _weak_is_apostrophe(
 
 
 def _looks_open(s: str, pos: int) -> bool:
-    """An unclosed single quote that reads like speech or thought running on."""
-    rest = s[pos + 1 :]
-    return pos == 0 or len(rest.split()) >= 4
+    """An unclosed single quote that starts speech or thought running on (not ``tell 'ee``)."""
+    before = s[:pos].rstrip()
+    if not before or before[-1] in ".!?…—–-:;\"“”’)":
+        return True
+    return len(s[pos + 1 :].split()) >= 4
 
 
 def _build(
@@ -330,7 +332,8 @@ def _build(
             pos += 1
             text(cursor, span.start, out)
             inner = level(span.start + 1, span.end)
-            out.append(Quoted(inner, span.kind, True, span.closed, dialogue))
+            curly = s[span.start] in (LEFT_SINGLE_QUOTE, LEFT_DOUBLE_QUOTE)
+            out.append(Quoted(inner, span.kind, True, span.closed, dialogue, curly))
             cursor = span.end + 1 if span.closed else span.end
         text(cursor, hi, out)
         return tuple(out)

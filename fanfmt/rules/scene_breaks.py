@@ -6,6 +6,9 @@
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not
 * ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
+* a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
+  paragraphs and dropped, like a separator line, where no story precedes or follows it
+* a line equal to one of ``options.scene_break_markers`` (e.g. ``~o~``) → a break
 """
 
 from __future__ import annotations
@@ -26,9 +29,15 @@ _WORD_BREAK_RE = re.compile(
 )
 
 
-def is_separator(text: str) -> str | None:
-    """``"* * *"`` → ``"* * *"``; ``"oOo"`` → ``"oOo"``; ``"..."`` → None."""
+def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
+    """``"* * *"`` → ``"* * *"``; ``"oOo"`` → ``"oOo"``; ``"..."`` → None.
+
+    ``extra`` holds the author's own markers (``scene_breaks`` in ``fanfmt.toml``):
+    a line equal to one of them is a break too.
+    """
     text = text.strip()
+    if text and text in extra:
+        return text
     if not text or len(text) > 60:
         return None
     if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text):
@@ -51,8 +60,14 @@ def apply(doc: Document, ctx: Context) -> Document:
     out: list[Block] = []
     blocks = doc.blocks
     for i, block in enumerate(blocks):
+        if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
+            if out and _story(out[-1]):
+                out.append(block)
+            elif out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
+                out[-1] = replace(block, gap_before=out[-1].gap_before)
+            continue
         if isinstance(block, Paragraph):
-            marker = is_separator(text_of(block))
+            marker = is_separator(text_of(block), ctx.options.scene_break_markers)
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))

@@ -36,6 +36,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 style == "single"
                 and node.kind == "single"
                 and node.dialogue
+                and not node.curly
                 and not in_dialogue
                 and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
             ):
