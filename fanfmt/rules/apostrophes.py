@@ -22,7 +22,8 @@ from fanfmt.rules.chain import Context
 from fanfmt.walk import map_paragraphs
 
 ELISIONS = (
-    "em|cause|cos|coz|cuz|til|till|bout|kay|tis|twas|twere|twill|round|nuff|n|im|er|ere|e|ow"
+    "em|cause|cos|coz|cuz|til|till|bout|kay|t(?:is|was|were|would|will|won|isn|wasn|weren|wouldn)"
+    "|round|nuff|n|im|er|ere|e|ow"
     "|ello|allo|ave|alf|ead|ome|ouse|fraid|scuse|sup|course|gainst|neath|nother|member|cept"
     "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey|ee|andsome"
 )

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 
 from fanfmt.chars import (
     APOSTROPHE,
+    DOUBLE_PRIME,
+    PRIME,
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
     OBJECT,
@@ -181,6 +183,9 @@ def pair(s: str) -> _Result:
     problems: list[tuple[str, str, int]] = []
 
     def orphan(e: _Event, opening: bool) -> None:
+        if not opening and e.pos and s[e.pos - 1].isdigit() and s[e.pos] in "\"'":
+            glyphs[e.pos] = DOUBLE_PRIME if e.kind == "double" else PRIME  # 12" record
+            return
         if e.kind == "double":
             glyphs[e.pos] = LEFT_DOUBLE_QUOTE if opening else RIGHT_DOUBLE_QUOTE
             problems.append(("Q003" if not opening else "Q002", "unpaired double quote", e.pos))
