@@ -13,7 +13,7 @@ QuoteKind = Literal["double", "single"]
 EmphasisMarker = Literal["*", "_", "html"]
 ThoughtMarker = Literal["single", "asterisk", "underscore", "html"]
 NotePosition = Literal["before", "after", "inline"]
-ParagraphRole = Literal["text", "caption", "disclaimer", "byline"]
+ParagraphRole = Literal["text", "caption", "disclaimer", "byline", "metadata"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,6 +147,24 @@ def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
     return AuthorNote(tuple(replace(p, gap_before=0) for p in paragraphs), position, marked, line, gap)
 
 
+PS_RE = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", re.IGNORECASE)
+
+
+def _note_like(blocks: list[Block]) -> bool:
+    """Paragraphs after a labelled note that still read as the author talking."""
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            return False
+        text = text_of(block)
+        if DIALOGUE_RE.search(text):
+            return False
+        if len(text.split()) > 40 and note_score([block]) < 2:
+            return False
+        if note_score([block]) == 0 and not (FIRST_RE.search(text) or SECOND_RE.search(text)):
+            return False
+    return True
+
+
 def _segment_end(blocks: list[Block], i: int, limit: int) -> int | None:
     """Index of the first gap after ``blocks[i]`` within ``limit`` paragraphs, else None."""
     for j in range(i + 1, min(len(blocks), i + limit + 1)):
@@ -162,8 +180,14 @@ def _top_note_end(blocks: list[Block], i: int) -> int | None:
     remaining = len(blocks) - i
     if MARK_RE.match(text_of(first)):
         end = _segment_end(blocks, i, _MAX_MARKED)
-        if end is None or end - i > remaining // 2:
+        if end is None or end - i > remaining // 2 or not _note_like(blocks[i + 1 : end]):
             end = i + 1
+            # further paragraphs that are labelled too, or plainly the author talking
+            while end < len(blocks) and isinstance(blocks[end], Paragraph):
+                text = text_of(blocks[end])  # type: ignore[arg-type]
+                if not (MARK_RE.match(text) or PS_RE.match(text)):
+                    break
+                end += 1
         return end
     end = _segment_end(blocks, i, _MAX_UNMARKED)
     if end is None or end - i > remaining // 3:

@@ -39,10 +39,9 @@ def _strong(text: str) -> bool:
     if not _caption_like(text):
         return False
     stripped = text.rstrip()
-    ends_open = stripped.endswith(("...", "…", "..")) or not stripped[-1] in ".!?'’"
-    return ends_open and (bool(_TIME_RE.search(text)) or len(words(text)) >= 2) and not (
-        stripped[-1] in "?!"
-    )
+    ends_open = stripped.endswith(("...", "…", "..")) or stripped[-1] not in ".!?'’"
+    has_words = bool(_TIME_RE.search(text)) or len(words(text)) >= 2
+    return ends_open and has_words and stripped[-1] not in "?!"
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -60,7 +59,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         if not starts_scene:
             continue
         # up to two short lines followed by another blank-line break
-        run = []
+        run: list[Paragraph] = []
         j = i
         while j < len(blocks) and len(run) < 2:
             nxt = blocks[j]

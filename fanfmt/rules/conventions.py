@@ -93,5 +93,5 @@ def apply(doc: Document, ctx: Context) -> Document:
     forced = opts.quotes != "auto" or opts.thoughts != "auto"
     if opts.quotes != "auto" and opts.thoughts == "auto" and quotes == "british":
         thoughts = "none" if found.thoughts == "single" else found.thoughts
-    convention = Convention(quotes, thoughts, detected=not forced)  # type: ignore[arg-type]
+    convention = Convention(quotes, thoughts, detected=not forced)
     return replace(doc, convention=convention)

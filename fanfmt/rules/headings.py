@@ -24,6 +24,7 @@ from fanfmt.model import (
     Inline,
     Meta,
     Paragraph,
+    ParagraphRole,
     Quoted,
     Strong,
     Text,
@@ -49,9 +50,16 @@ DISCLAIMER_RE = re.compile(
     re.IGNORECASE,
 )
 TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
-BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+\S.{0,60}$", re.IGNORECASE)
+METADATA_RE = re.compile(
+    r"^(?:rating|rated|summary|pairings?|genres?|warnings?|word\s*count|words|fandoms?|"
+    r"characters|status|published|updated|category|categories|spoilers|beta(?:\s*reader)?|"
+    r"series|language|chapters|complete|timeline|setting|tags)\s*:\s*\S",
+    re.IGNORECASE,
+)
+_DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
+BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
 NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
-_TOP_ZONE = 8
+_TOP_ZONE = 16
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -67,6 +75,11 @@ def apply(doc: Document, ctx: Context) -> Document:
         heading = next((b for b in out if isinstance(b, Heading)), None)
         if heading is not None:
             meta = _meta_from(meta, heading)
+        meta = replace(
+            meta,
+            title=meta.title or named_title(out),
+            author=meta.author or named_author(out),
+        )
     for block in blocks[i:]:
         if isinstance(block, Heading):
             block = _split_heading(block)
@@ -161,7 +174,7 @@ def _meta_from(meta: Meta, heading: Heading) -> Meta:
 def _is_chapter_line(text: str) -> re.Match[str] | None:
     if len(text) > 120:
         return None
-    m = CHAPTER_RE.match(text)
+    m = CHAPTER_RE.match(text.strip(_DECORATION))
     if m is None:
         return None
     title = m.group("title")
@@ -173,20 +186,24 @@ def _is_chapter_line(text: str) -> re.Match[str] | None:
 
 
 def _front_matter(blocks: list[Block], out: list[Block]) -> int:
-    """Consume the top of the document; return the index of the first block not consumed."""
-    story_title: tuple[Inline, ...] = ()
-    pending: list[Paragraph] = []  # short lines before the chapter line
+    """Consume the top of the document; return the index of the first block not consumed.
+
+    Title candidates before the chapter line wait in ``pending``: they become the story
+    title (or a byline) once a chapter line is found, and plain paragraphs otherwise.
+    """
+    pending: list[Paragraph] = []
     i = 0
     heading: Heading | None = None
     while i < min(len(blocks), _TOP_ZONE):
         block = blocks[i]
-        if not isinstance(block, Paragraph):
+        if not isinstance(block, Paragraph) or block.role != "text":
             break
         text = text_of(block)
         m = _is_chapter_line(text)
         if m is not None and heading is None:
             title: tuple[Inline, ...] = (Text(m.group("title").strip()),) if m.group("title") else ()
             number = (Text(m.group("number").strip()),)
+            story_title: tuple[Inline, ...] = ()
             for p in pending:
                 if BYLINE_RE.match(text_of(p)):
                     out.append(replace(p, role="byline"))
@@ -204,19 +221,17 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                     out[out.index(heading)] = heading = replace(heading, title=nxt.children)
                     i += 1
             continue
+        role: ParagraphRole | None = None
         if DISCLAIMER_RE.match(text) and len(text) < 600:
+            role = "disclaimer"
+        elif (TITLE_RE.match(text) or METADATA_RE.match(text)) and len(text) < 1000:
+            role = "metadata"
+        elif BYLINE_RE.match(text) and i < 6:
+            role = "byline"
+        if role is not None:
             out.extend(pending)
             pending = []
-            out.append(replace(block, role="disclaimer"))
-            i += 1
-            continue
-        t = TITLE_RE.match(text)
-        if t is not None and not story_title:
-            story_title = (Text(t.group("title").strip()),)
-            i += 1
-            continue
-        if heading is None and BYLINE_RE.match(text) and i < 4:
-            pending.append(block)
+            out.append(replace(block, role=role))
             i += 1
             continue
         if heading is None and i < 3 and _could_be_title(text) and not pending:
@@ -224,21 +239,26 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             i += 1
             continue
         break
-    if heading is None:
-        # No chapter line: nothing here is a heading after all (unless a Title: line named it).
-        out.clear()
-        if story_title:
-            out.append(Heading((), (), story_title, 1, 0))
-            return _skip_title_lines(blocks)
-        return 0
+    out.extend(pending)
     return i
 
 
-def _skip_title_lines(blocks: list[Block]) -> int:
-    for i, block in enumerate(blocks[:_TOP_ZONE]):
-        if isinstance(block, Paragraph) and TITLE_RE.match(text_of(block)):
-            return i + 1
-    return 0
+def named_title(blocks: list[Block]) -> str:
+    """The story title from a ``Title:`` line of the front matter, if any."""
+    for block in blocks[:_TOP_ZONE]:
+        if isinstance(block, Paragraph) and block.role == "metadata":
+            m = TITLE_RE.match(text_of(block))
+            if m:
+                return m.group("title").strip()
+    return ""
+
+
+def named_author(blocks: list[Block]) -> str:
+    """``By Jane Doe`` / ``Author: Jane Doe`` → ``Jane Doe``."""
+    for block in blocks[:_TOP_ZONE]:
+        if isinstance(block, Paragraph) and block.role == "byline":
+            return BYLINE_RE.sub("", text_of(block)).strip()
+    return ""
 
 
 def _could_be_title(text: str) -> bool:

@@ -1,7 +1,7 @@
 """Turn separator lines and extra blank lines inside the story into scene breaks.
 
 * ``***``, ``* * *``, ``~~~``, ``---``, ``#``, ``~*~*~``, ``◇◆◇`` → a break
-* ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0`` → a break
+* ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX`` → a break (``ooo`` is a sound)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not
@@ -46,7 +46,8 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
         letters = re.sub(r"[\W_]", "", text)
         # "ooo" alone is a sound; a break mixes cases or symbols (oOo, -x-x-, xXx)
         mixed = letters.lower() != letters and letters.upper() != letters
-        if (mixed and len(letters) >= 3) or (letters != text and len(text) >= 4):
+        x_run = len(letters) >= 3 and set(letters.lower()) == {"x"}
+        if (mixed and len(letters) >= 3) or x_run or (letters != text and len(text) >= 4):
             return text
     return None
 

@@ -50,8 +50,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                      or (style == "underscore" and node.marker == "_"))
                 and _thoughtish(node.children)
             ):
-                marker = "asterisk" if node.marker == "*" else "underscore"
-                out.append(Thought(node.children, marker))
+                out.append(Thought(node.children, "asterisk" if node.marker == "*" else "underscore"))
             case Emphasis() | Strong() | Thought():
                 out.append(replace(node, children=_walk(node.children, style, in_dialogue)))
             case _:
