@@ -4,6 +4,7 @@
 * ``_Hogwarts_`` → emphasis; ``**Stop!**`` / ``__Stop!__`` → strong
 * ``f*ck``, ``snake_case``, ``2 * 3 * 4`` and a lone ``*`` stay as typed
 * markup never spans paragraphs; unpaired markers stay as typed
+* a legend line ``*Flashbacks*`` shows in italics, as it will in the story
 """
 
 from __future__ import annotations
@@ -54,4 +55,4 @@ def _paragraph(p: Paragraph) -> Paragraph:
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Turn paired ``*``/``_`` markers into emphasis nodes."""
-    return map_paragraphs(doc, _paragraph, legend=False)
+    return map_paragraphs(doc, _paragraph)

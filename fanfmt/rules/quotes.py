@@ -191,8 +191,12 @@ def pair(s: str) -> _Result:
             problems.append(("Q003" if not opening else "Q002", "unpaired double quote", e.pos))
         elif opening:
             nxt = s[e.pos + 1] if e.pos + 1 < len(s) else ""
-            glyphs[e.pos] = APOSTROPHE if nxt.isalpha() else LEFT_SINGLE_QUOTE
-            problems.append(("Q004", "unpaired single quote", e.pos))
+            if nxt.isalpha():
+                glyphs[e.pos] = APOSTROPHE
+                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+            else:
+                glyphs[e.pos] = LEFT_SINGLE_QUOTE
+                problems.append(("Q004", "unpaired single quote", e.pos))
         else:
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
 
@@ -245,7 +249,7 @@ def pair(s: str) -> _Result:
         if s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
             if stack.below("single", d) or not _looks_open(s, e.pos):
                 glyphs[e.pos] = APOSTROPHE
-                problems.append(("Q004", "unpaired single quote read as an apostrophe", e.pos))
+                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
                 continue
         spans.append(_Span(e.pos, len(s), e.kind, False))
         unclosed.append(e.kind)
