@@ -45,9 +45,26 @@ def map_paragraphs(doc: Document, fn: ParagraphFn, *, legend: bool = True) -> Do
                     blocks.append(replace(block, paragraphs=paragraphs))
                 else:
                     blocks.append(block)
-            case Heading() | SceneBreak():
+            case Heading():
+                blocks.append(map_heading(block, fn))
+            case SceneBreak():
                 blocks.append(block)
     return replace(doc, blocks=tuple(blocks))
+
+
+def map_heading(heading: Heading, fn: ParagraphFn) -> Heading:
+    """Apply a paragraph function to each part of a heading (number, title, story title)."""
+
+    def part(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        return fn(Paragraph(children, heading.line)).children if children else children
+
+    new = replace(
+        heading,
+        number=part(heading.number),
+        title=part(heading.title),
+        story_title=part(heading.story_title),
+    )
+    return heading if new == heading else new
 
 
 def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
@@ -56,18 +73,7 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     def para(p: Paragraph) -> Paragraph:
         return replace(p, children=map_inlines_text(p.children, fn))
 
-    doc = map_paragraphs(doc, para)
-    blocks: list[Block] = []
-    for block in doc.blocks:
-        if isinstance(block, Heading):
-            block = replace(
-                block,
-                number=map_inlines_text(block.number, fn),
-                title=map_inlines_text(block.title, fn),
-                story_title=map_inlines_text(block.story_title, fn),
-            )
-        blocks.append(block)
-    return replace(doc, blocks=tuple(blocks))
+    return map_paragraphs(doc, para)
 
 
 def map_inlines_text(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[Inline, ...]:
@@ -120,3 +126,24 @@ def count_nodes(children: tuple[Inline, ...], kind: type) -> int:
         if isinstance(node, Emphasis | Strong | Thought | Quoted):
             total += count_nodes(node.children, kind)
     return total
+
+
+_GLYPHS = {"double": ("\u201c", "\u201d"), "single": ("\u2018", "\u2019")}
+
+
+def display_text(children: tuple[Inline, ...]) -> str:
+    """Text as a reader sees it: ``(Quoted((Text("Hi"),)),)`` → ``"“Hi”"``."""
+    parts: list[str] = []
+    for node in children:
+        match node:
+            case Text():
+                parts.append(node.text)
+            case Quoted():
+                left, right = _GLYPHS[node.kind]
+                inner = display_text(node.children)
+                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+            case Emphasis() | Strong() | Thought():
+                parts.append(display_text(node.children))
+            case LineBreak():
+                parts.append(" ")
+    return "".join(parts)

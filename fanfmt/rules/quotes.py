@@ -30,6 +30,7 @@ from fanfmt.model import (
     Block,
     Document,
     Emphasis,
+    Heading,
     Inline,
     Legend,
     Paragraph,
@@ -41,6 +42,7 @@ from fanfmt.model import (
 )
 from fanfmt.rules._flat import flatten
 from fanfmt.rules.chain import Context
+from fanfmt.walk import map_heading
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
@@ -400,6 +402,8 @@ def apply(doc: Document, ctx: Context) -> Document:
             case Legend():
                 legend = tuple(para(p, dialogue=False) for p in block.paragraphs)
                 out.append(replace(block, paragraphs=legend))
+            case Heading():
+                out.append(map_heading(block, lambda p: para(p, dialogue=False)))
             case _:
                 if pending is not None:
                     ctx.report("Q001", "dialogue opened here is never closed", pending[1])

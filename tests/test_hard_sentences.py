@@ -1,0 +1,34 @@
+"""Hard sentences: the cases every quote engine gets some of wrong (fixtures/hard_sentences.txt).
+
+Each case is a whole document; the expectation is fanfmt's Markdown output, with
+``_`` and ``*`` emphasis markers treated alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from markdown_it.utils import read_fixture_file
+
+import fanfmt
+
+FIXTURE = Path(__file__).parent / "fixtures" / "hard_sentences.txt"
+CASES = [
+    pytest.param(source, expected, id=f"hard_sentences:{line}:{title}")
+    for line, title, source, expected in read_fixture_file(FIXTURE)
+]
+
+
+def _marks(text: str) -> str:
+    return text.replace("_", "*").replace("\\*", "*").strip()
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES)
+def test_hard_sentence(source: str, expected: str) -> None:
+    got = fanfmt.convert(source, to="markdown").text
+    assert _marks(got) == _marks(expected)
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(CASES) >= 30
