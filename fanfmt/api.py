@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.model import Convention, Document, Meta
 from fanfmt.options import Options
-from fanfmt.reader import read_text
+from fanfmt.reader import read, rules_done_by, sniff
 from fanfmt.rules import DEFAULT_CHAIN, Context
 
 
@@ -33,19 +33,48 @@ class Result:
 
 
 def normalise(
-    text: str, options: Options | None = None, *, source: str = "", ctx: Context | None = None
+    text: str,
+    options: Options | None = None,
+    *,
+    source: str = "",
+    ctx: Context | None = None,
+    from_format: str = "auto",
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """Read ``text`` and run the rule chain: the document and what the rules reported."""
+    """Read ``text`` and run the rule chain: the document and what the rules reported.
+
+    ``from_format`` (``text``, ``markdown``, ``html``) names the input format; ``auto``
+    takes ``options.from_format``, and when that is ``auto`` too, sniffs the text.
+    """
     options = options or Options()
     meta = Meta(title=options.title, author=options.author, lang=options.lang, source=source)
-    doc = read_text(text, meta)
-    chain = DEFAULT_CHAIN.disable(options.disabled_rules)
+    fmt = from_format if from_format != "auto" else options.from_format
+    if fmt == "auto":
+        fmt = sniff(text)
+    doc = read(text, fmt, meta)
+    chain = DEFAULT_CHAIN.disable(options.disabled_rules | rules_done_by(fmt))
     ctx = ctx or Context(options)
     ctx.options = options
+    if ctx.changes is not None:
+        ctx.changes.append(("read", doc))  # the document as read, before any rule
     doc = chain.run(doc, ctx)
+    doc = _final_meta(doc)
     if options.title:
         doc = replace(doc, meta=replace(doc.meta, title=options.title))
     return doc, tuple(ctx.diagnostics.sorted())
+
+
+def _final_meta(doc: Document) -> Document:
+    """Take the chapter and story title from the finished heading (curly quotes and all)."""
+    from fanfmt.model import Heading
+    from fanfmt.walk import display_text
+
+    heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
+    if heading is None:
+        return doc
+    number, title = display_text(heading.number), display_text(heading.title)
+    chapter = f"{number}: {title}" if number and title else number or title
+    story = display_text(heading.story_title) or doc.meta.title
+    return replace(doc, meta=replace(doc.meta, chapter=chapter, title=story))
 
 
 def render(doc: Document, to: str = "xhtml", options: Options | None = None) -> str:
@@ -56,7 +85,12 @@ def render(doc: Document, to: str = "xhtml", options: Options | None = None) -> 
 
 
 def convert(
-    text: str, to: str = "xhtml", options: Options | None = None, *, source: str = ""
+    text: str,
+    to: str = "xhtml",
+    options: Options | None = None,
+    *,
+    source: str = "",
+    from_format: str = "auto",
 ) -> Result:
     """Convert one raw chapter.
 
@@ -64,7 +98,8 @@ def convert(
     :param to: ``"xhtml"`` or ``"markdown"``.
     :param options: user choices (:class:`~fanfmt.options.Options`).
     :param source: a name for messages (e.g. the file name).
+    :param from_format: ``"text"``, ``"markdown"``, ``"html"`` or ``"auto"`` (sniffed).
     """
     options = options or Options()
-    doc, diagnostics = normalise(text, options, source=source)
+    doc, diagnostics = normalise(text, options, source=source, from_format=from_format)
     return Result(render(doc, to, options), doc, diagnostics, to)

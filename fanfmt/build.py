@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import ConfigError, OutputError
@@ -15,14 +16,20 @@ from fanfmt.files import read_input, same_file, write_atomic
 from fanfmt.model import Document
 from fanfmt.options import Options
 
+if TYPE_CHECKING:
+    from fanfmt.rules.chain import Context
+
 SUFFIX_FORMATS = {
     ".xhtml": "xhtml",
-    ".html": "xhtml",
-    ".htm": "xhtml",
+    ".html": "html",
+    ".htm": "html",
+    ".ao3.html": "ao3",
     ".md": "markdown",
     ".markdown": "markdown",
 }
-FORMAT_SUFFIX = {"xhtml": ".xhtml", "markdown": ".md"}
+"""Output suffix → format: ``.xhtml`` is EPUB-ready XHTML, ``.html`` the standalone reading
+page, ``.ao3.html`` HTML for AO3's editor."""
+FORMAT_SUFFIX = {"xhtml": ".xhtml", "markdown": ".md", "html": ".html", "ao3": ".ao3.html"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,9 @@ def pick_format(to: str | None, output: str | None) -> str:
         return to
     if output and output != "-":
         suffix = Path(output).suffix.lower()
+        double = "".join(Path(output).suffixes[-2:]).lower()
+        if double in SUFFIX_FORMATS:
+            return SUFFIX_FORMATS[double]
         if suffix in SUFFIX_FORMATS:
             return SUFFIX_FORMATS[suffix]
         if suffix == ".epub":
@@ -60,23 +70,38 @@ def default_output(source: str, fmt: str) -> str:
 
 
 def build_file(
-    source: str, output: str | None, to: str | None, options: Options, *, write: bool = True
+    source: str,
+    output: str | None,
+    to: str | None,
+    options: Options,
+    *,
+    write: bool = True,
+    ctx: Context | None = None,
 ) -> Built:
-    """Read, convert and (atomically) write one chapter."""
+    """Read, convert and (atomically) write one chapter.
+
+    ``ctx`` is the rule chain's context, for callers that want more than the diagnostics
+    (``--explain`` sets ``ctx.changes`` to see every rule's work).
+    """
     from fanfmt.api import normalise
+    from fanfmt.reader import input_format
     from fanfmt.writers import get_writer
 
     fmt = pick_format(to, output)
     out = output or default_output(source, fmt)
     if source != "-" and out != "-" and same_file(source, out):
         raise OutputError(f"{out}: refusing to overwrite the input")
+    css = Path(out).parent / "fanfmt.css"
+    if source != "-" and out != "-" and fmt == "xhtml" and same_file(source, css):
+        raise OutputError(f"{css}: refusing to overwrite the input with the stylesheet")
     decoded = read_input(source, options.encoding)
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
-    doc, diagnostics = normalise(decoded.text, options, source=source)
-    repairs = tuple(
-        Diagnostic(1, 1, code, message, "info", "decode") for code, message in decoded.repairs
+    from_format = input_format(source, options.from_format)
+    doc, diagnostics = normalise(
+        decoded.text, options, source=source, from_format=from_format, ctx=ctx
     )
+    repairs = decoded.diagnostics()
     writer = get_writer(fmt)
     text = writer.write(doc, options)
     if write and out != "-":
@@ -84,5 +109,5 @@ def build_file(
         if fmt == "xhtml" and options.stylesheet == "link":
             from fanfmt.writers.xhtml import stylesheet_text
 
-            write_atomic(Path(out).parent / "fanfmt.css", stylesheet_text(options))
+            write_atomic(css, stylesheet_text(options))
     return Built(source, out, fmt, doc, repairs + diagnostics, text)

@@ -16,6 +16,7 @@ NBSP = "\u00a0"
 HAIR_SPACE = "\u200a"
 THIN_SPACE = "\u2009"
 WORD_JOINER = "\u2060"
+TIMES = "\u00d7"  # ×, in counts: "NUL ×3"
 OBJECT = "\ufffc"
 """Stands for an inline node (emphasis, thought…) inside a flattened paragraph string."""
 

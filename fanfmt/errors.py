@@ -1,6 +1,24 @@
-"""Errors fanfmt raises on bad input, each with the exit code the CLI uses."""
+"""Errors fanfmt raises on bad input, each with the exit code the CLI uses.
+
+The CLI prints every error as one line, ``fanfmt: error: <path>: <reason>``, and
+exits with the error's code:
+
+====  ====================================================================
+0     done
+1     some inputs failed (a batch build goes on with the others)
+2     usage or configuration error (:class:`ConfigError`)
+3     an input cannot be read as a chapter (:class:`InputError`)
+4     an output cannot be written (:class:`OutputError`)
+70    an unexpected internal error (a bug in fanfmt: please report it)
+130   interrupted (Ctrl-C)
+====  ====================================================================
+"""
 
 from __future__ import annotations
+
+EXIT_INTERNAL = 70
+"""An exception fanfmt did not expect (``EX_SOFTWARE`` in sysexits.h)."""
+EXIT_INTERRUPTED = 130
 
 
 class FanfmtError(Exception):
@@ -25,3 +43,24 @@ class ConfigError(FanfmtError):
     """A bad option or configuration value."""
 
     exit_code = 2
+
+
+def one_line(message: object, limit: int = 300) -> str:
+    """``"bad\\nthing"`` → ``"bad thing"``: a message fit for one line of a terminal."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """``ValueError("x")`` → ``"internal error (ValueError: x); please report it"``."""
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, RecursionError):
+        return "internal error (the text nests too deeply); please report it"
+    detail = one_line(exc, 160)
+    name = type(exc).__name__
+    return (
+        f"internal error ({name}: {detail}); please report it"
+        if detail
+        else (f"internal error ({name}); please report it")
+    )

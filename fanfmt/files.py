@@ -1,44 +1,104 @@
-"""Reading inputs and writing outputs safely: decoding, refusals, atomic writes."""
+"""Reading inputs and writing outputs safely: refusals, decoding, atomic writes.
+
+* ``read_input("ch7.txt")`` → the decoded chapter (:class:`~fanfmt.reader.decode.Decoded`);
+  ``read_input("-")`` reads standard input
+* refused with a one-line :class:`~fanfmt.errors.InputError` (exit code 3): a missing
+  or unreadable path, a folder, a device, a pipe nothing writes to, a file over
+  256 MiB, binary data, an empty or whitespace-only file
+* ``write_atomic("out/ch7.xhtml", text)`` writes a temporary file beside the target
+  and renames it into place, so an interrupted run leaves the old file or the new
+  one, never half of one; a folder missing on the way is created; any failure is a
+  one-line :class:`~fanfmt.errors.OutputError` (exit code 4) and leaves nothing behind
+* ``same_file("ch7.txt", "./link-to-ch7.txt")`` → True (through links, ``..`` and hard links)
+"""
 
 from __future__ import annotations
 
 import os
+import select
+import stat
 import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from fanfmt.errors import InputError, OutputError
 from fanfmt.reader.decode import Decoded, decode
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+_CHUNK = 1024 * 1024
+_PIPE_WAIT_SECONDS = 30.0
 
 
 def read_input(path: str, encoding: str | None = None) -> Decoded:
     """Read and decode ``path`` (``-`` for standard input)."""
+    data = read_bytes(path)
+    try:
+        return decode(data, encoding)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of ``path`` (``-``: standard input), or a one-line :class:`InputError`."""
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            p = Path(path)
-            if p.is_dir():
-                raise InputError(f"{path}: is a folder, not a chapter file")
-            if p.stat().st_size > MAX_INPUT_BYTES:
-                raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
-            data = p.read_bytes()
+            return _read_stream(sys.stdin.buffer, "-")
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{path}: is a folder, not a chapter file")
+        if stat.S_ISFIFO(info.st_mode):
+            return _read_pipe(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a device or socket)")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+        with open(path, "rb") as fh:
+            return _read_stream(fh, path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a chapter file") from None
+    except (ValueError, UnicodeError):
+        raise InputError(f"{path!r}: not a valid file name") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if not data.strip():
-        raise InputError(f"{path}: the file is empty (no text to format)")
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_stream(fh: BinaryIO, path: str) -> bytes:
+    data = fh.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+    return data
+
+
+def _read_pipe(path: str) -> bytes:
+    """Read a named pipe without hanging when nothing writes to it."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    chunks: list[bytes] = []
+    size = 0
     try:
-        return decode(data, encoding)
-    except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
+        while True:
+            ready, _, _ = select.select([fd], [], [], _PIPE_WAIT_SECONDS)
+            if not ready:
+                raise InputError(f"{path}: a pipe that nothing has written to for a while")
+            try:
+                chunk = os.read(fd, _CHUNK)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_INPUT_BYTES:
+                raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    if not chunks:
+        raise InputError(f"{path}: a pipe with nothing written to it")
+    return b"".join(chunks)
 
 
 def same_file(a: str | Path, b: str | Path) -> bool:
@@ -47,28 +107,36 @@ def same_file(a: str | Path, b: str | Path) -> bool:
     try:
         if pa.exists() and pb.exists():
             return os.path.samefile(pa, pb)
-    except OSError:
-        pass
-    return pa.resolve() == pb.resolve()
+        return pa.resolve() == pb.resolve()
+    except (OSError, ValueError, RuntimeError):
+        return os.path.abspath(pa) == os.path.abspath(pb)
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it into place."""
+    """Write to a temporary file beside ``path``, flush it to disk, and rename it into place."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
+        if target.is_dir():
+            raise OutputError(f"{target}: is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileExistsError:
+        raise OutputError(f"{target}: cannot write (a file is in the way of its folder)") from None
+    except (ValueError, UnicodeError):
+        raise OutputError(f"{str(target)!r}: not a valid file name") from None
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

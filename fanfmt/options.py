@@ -13,11 +13,13 @@ ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
 DashStyle = Literal["closed", "spaced"]
 NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
+InputFormat = Literal["auto", "text", "markdown", "html"]
 
 QUOTE_STYLES: tuple[str, ...] = ("auto", "american", "british")
 THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "none")
 DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
 NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,20 @@ class Options:
     """A folder whose templates are used before the built-in ones."""
     encoding: str | None = None
     """Force an input encoding instead of detecting it."""
+    from_format: InputFormat = "auto"
+    """How to read inputs: ``text``, ``markdown``, ``html``, or ``auto`` (suffix, then content)."""
+    series: str = ""
+    """The series the story belongs to (shown by templates, written to EPUB metadata)."""
+    series_index: int | None = None
+    """The story's place in its series (1, 2, …)."""
+    summary: str = ""
+    tags: tuple[str, ...] = ()
+    cover: str | None = None
+    """Path of a cover image."""
+    scene_break_markers: tuple[str, ...] = ()
+    """Lines the author uses as scene breaks beyond the ones fanfmt knows (``~o~``, ``[break]``)."""
+    captions: bool = True
+    """Detect scene captions (short time/place lines after a break)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Extra metadata (series, summary, tags…) passed to templates."""
 

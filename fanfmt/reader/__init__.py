@@ -1,20 +1,124 @@
-"""Turn decoded text into a :class:`~fanfmt.model.Document` of plain paragraphs.
+"""Turn decoded input into a :class:`~fanfmt.model.Document`: plain text, Markdown or HTML.
 
-The reader only finds paragraphs and the blank-line gaps between them; every
-structural and typographic decision is a rule (``fanfmt rules``)::
+Plain text gives plain paragraphs; every structural and typographic decision
+is a rule (``fanfmt rules``)::
 
     read_text("Title\\n\\nOne.\\nTwo.\\n")
     → Document(blocks=(Paragraph((Text("Title"),), line=1),
                        Paragraph((Text("One."),), line=3),
                        Paragraph((Text("Two."),), line=4)))
+
+Markdown and HTML readers also keep the structure their markup states
+(headings, emphasis, breaks, notes) and leave the rest to the same rules::
+
+    read("# Chapter 1\\n\\n*Oh no.*\\n", "markdown")
+    → Document(blocks=(Heading(title=(Text("Chapter 1"),)),
+                       Paragraph((Emphasis((Text("Oh no."),), "*"),))))
+
+Which reader: :func:`input_format` picks it from a file suffix, :func:`sniff`
+from the text itself; either is overridden by naming the format.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from fanfmt.model import Document, Meta
+from fanfmt.options import INPUT_FORMATS, InputFormat
 from fanfmt.reader.paragraphs import split_paragraphs
+
+__all__ = [
+    "INPUT_FORMATS",
+    "InputFormat",
+    "input_format",
+    "read",
+    "read_text",
+    "rules_done_by",
+    "sniff",
+]
+SUFFIX_INPUTS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_DONE_BY_READER = {"markdown": frozenset({"emphasis"})}
+
+_HTML_START_RE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAG_RE = re.compile(
+    r"</(?:p|div|span|i|em|b|strong|center|font|blockquote)\s*>|<br\s*/?>|<p[\s>]", re.IGNORECASE
+)
+_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_QUOTE_RE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
+_MD_ESCAPE_RE = re.compile(r"\\[\\`*_\[\]#>&<.-]")
+_MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
     """Read a raw chapter (already decoded) into a document of paragraphs."""
     return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
+
+
+def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:
+    """Read ``text`` as ``fmt`` (``text``, ``markdown``, ``html``, or ``auto`` to sniff)."""
+    if fmt == "auto":
+        fmt = sniff(text)
+    if fmt == "markdown":
+        from fanfmt.reader.markdown import read_markdown
+
+        return read_markdown(text, meta)
+    if fmt == "html":
+        from fanfmt.reader.html import read_html
+
+        return read_html(text, meta)
+    if fmt == "text":
+        return read_text(text, meta)
+    raise ValueError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})")
+
+
+def input_format(path: str | None, fmt: str = "auto") -> str:
+    """``fmt`` when named, else the format of ``path``'s suffix, else ``auto``.
+
+    ``input_format("ch7.md")`` → ``"markdown"``; ``input_format("ch7.txt")`` → ``"auto"``;
+    ``input_format("ch7.md", "text")`` → ``"text"``.
+    """
+    if fmt != "auto" or not path or path == "-":
+        return fmt
+    return SUFFIX_INPUTS.get(Path(path).suffix.lower(), "auto")
+
+
+def sniff(text: str) -> str:
+    """Guess the format of ``text``: ``html``, ``markdown`` or (when unsure) ``text``.
+
+    * ``<!DOCTYPE html>…`` or ``<html>…``, or several ``</p>``/``<br>`` tags → ``html``
+    * a ``# Heading`` line first, or two Markdown-only signs (``> `` quotes,
+      ``\\*`` escapes, ``[links](…)``, ``#`` headings) → ``markdown``
+    * anything else → ``text`` (fanfic ``*thoughts*`` and ``***`` are plain text too)
+    """
+    head = text[:200_000]
+    if _HTML_START_RE.match(head) or len(_HTML_TAG_RE.findall(head, 0, 50_000)) >= 3:
+        return "html"
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    if _MD_HEADING_RE.match(first):
+        return "markdown"
+    signs = sum(
+        1
+        for pattern in (_MD_HEADING_RE, _MD_QUOTE_RE, _MD_ESCAPE_RE, _MD_LINK_RE)
+        if pattern.search(head)
+    )
+    return "markdown" if signs >= 2 else "text"
+
+
+def rules_done_by(fmt: str) -> frozenset[str]:
+    """Rules whose work the reader for ``fmt`` has already done (the chain skips them).
+
+    Markdown emphasis is parsed by the Markdown reader, so the ``emphasis`` rule, which
+    reads ``*stars*`` in plain text, would only undo the author's ``\\*`` escapes.
+    """
+    return _DONE_BY_READER.get(fmt, frozenset())

@@ -1,18 +1,32 @@
 """Bytes → text: BOMs, UTF-8, UTF-16/32, legacy 8-bit encodings, mojibake repair.
 
-* ``b"\\xef\\xbb\\xbfHi"`` → ``"Hi"`` (UTF-8 BOM dropped)
-* ``"don\\x92t"`` in cp1252 → ``"don’t"``
-* ``"donâ€™t"`` (UTF-8 read as cp1252) → ``"don’t"``, reported as E002
-* NUL and other control characters are removed, reported as E003
+* ``b"\\xef\\xbb\\xbfHi"`` → ``"Hi"`` (UTF-8 BOM dropped); UTF-16/32 with a BOM, or
+  without one when the zero bytes show it, are decoded as such
+* ``b"don\\x92t"`` (cp1252, or any 8-bit encoding charset-normalizer recognises)
+  → ``"don’t"``, reported as E001
+* UTF-8 with a few stray cp1252 bytes (``b"caf\\xc3\\xa9 \\x93hi\\x94"``) → ``"café “hi”"``;
+  bytes no encoding explains (a lone UTF-16 surrogate) → ``"�"``; both reported as E006
+* ``"donâ€™t"`` (UTF-8 once read as cp1252) → ``"don’t"`` (ftfy), one E002 per line repaired
+* ``\\r\\n`` and a lone ``\\r`` → ``\\n``; U+2028, U+0085, form feed → a line break;
+  U+2029 → a blank line
+* NUL, other control characters and zero-width characters (U+200B, U+FEFF, a
+  zero-width joiner outside an emoji or a script that needs it) are removed, reported as E003
+* refused with :class:`~fanfmt.errors.InputError`: PDF, images, archives, programs and
+  other binary data, and text that is empty once decoded
+* ``encoding="cp1251"`` forces an encoding: bytes it cannot decode are an error;
+  a name Python does not know is a :class:`~fanfmt.errors.ConfigError`
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from fanfmt.errors import InputError
+from fanfmt.chars import TIMES
+from fanfmt.diagnostics import Diagnostic
+from fanfmt.errors import ConfigError, InputError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -21,18 +35,62 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2028\u2029\ufeff\ufffc]")
 _MAGIC = (
     (b"%PDF", "a PDF file"),
-    (b"PK\x03\x04", "a zip archive (EPUB, DOCX…)"),
+    (b"PK\x03\x04", "a zip archive (EPUB, DOCX, ODT…)"),
+    (b"PK\x05\x06", "a zip archive"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
+    (b"RIFF", "a media file (WebP, WAV, AVI)"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
     (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"(\xb5/\xfd", "a zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "a program"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\xd0\xcf\x11\xe0", "a Word document"),
+    (b"MZ", "a program"),
+    (b"\xca\xfe\xba\xbe", "a program"),
+    (b"{\\rtf", "an RTF document (save it as plain text)"),
+    (b"\xd0\xcf\x11\xe0", "a Word document (save it as plain text)"),
+    (b"SQLite format 3\x00", "a database"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an audio file"),
+    (b"fLaC", "an audio file"),
+    (b"\x1aE\xdf\xa3", "a video file"),
+    (b"wOFF", "a font"),
+    (b"wOF2", "a font"),
+    (b"%!PS", "a PostScript file"),
 )
+_NEWLINES = str.maketrans(
+    {"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"}
+)
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b\u2060\ufeff\ufffc\ufffe\uffff]"
+    "|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]+")
+_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+_MULTIBYTE_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+_LATIN_LANGUAGES = ("", "Unknown", "English")
+_MAX_LINE_REPORTS = 20
+_DETECT_SAMPLE = 512 * 1024
+_NAMES = {
+    0x00: "NUL",
+    0x09: "tab",
+    0x1B: "ESC",
+    0x7F: "DEL",
+    0x200B: "zero-width space",
+    0x200C: "zero-width non-joiner",
+    0x200D: "zero-width joiner",
+    0x2060: "word joiner",
+    0xFEFF: "byte-order mark",
+    0xFFFC: "object replacement",
+}
 
 
 @dataclass(slots=True)
@@ -42,82 +100,231 @@ class Decoded:
     text: str
     encoding: str
     repairs: list[tuple[str, str]] = field(default_factory=list)
-    """``(code, message)`` pairs: E001 encoding guessed, E002 mojibake, E003 control chars."""
+    """``(code, message)`` pairs: E001 encoding guessed, E002 mojibake repaired, E003
+    invisible or control characters removed, E006 bytes that could not be decoded as they stood."""
+    lines: list[int] = field(default_factory=list)
+    """The source line each repair is about (1 for the whole file), parallel to ``repairs``."""
+
+    def report(self, code: str, message: str, line: int = 1) -> None:
+        """Record one repair."""
+        self.repairs.append((code, message))
+        self.lines.append(line)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The repairs as ``info`` diagnostics of the ``decode`` step."""
+        lines = self.lines + [1] * (len(self.repairs) - len(self.lines))
+        return tuple(
+            Diagnostic(line, 1, code, message, "info", "decode")
+            for (code, message), line in zip(self.repairs, lines, strict=True)
+        )
 
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode a chapter file's bytes (see the module docstring)."""
+    if not data.replace(b"\x00", b"").strip():
+        raise InputError("the file is empty (no text to format)")
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(f"this is {what}, not a text chapter")
+    result = Decoded("", "")
+    if encoding is not None:
+        result.text, result.encoding = _forced(data, encoding), encoding
+    else:
+        result.text, result.encoding = _detect(data, result)
+    result.text = _repair(result.text, result)
+    if not result.text.strip():
+        raise InputError("the file has no text, only invisible or control characters")
+    return result
+
+
+def binary_kind(data: bytes) -> str | None:
+    """``"a PDF file"`` when ``data`` is clearly not text, else None."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"this is {what}, not a text chapter")
-    repairs: list[tuple[str, str]] = []
-    if encoding is not None:
-        try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(f"the file is not valid {encoding}: {exc.reason} at byte {exc.start}") from None
-        used = encoding
-    else:
-        text, used = _detect(data, repairs)
-    text = _repair(text, repairs)
-    if not text.strip():
-        raise InputError("the file is empty (no text to format)")
-    return Decoded(text, used, repairs)
+            if magic == b"MZ" and b"\x00" not in data[:512]:
+                continue  # a text that happens to start with "MZ"
+            return what
+    if data[4:8] == b"ftyp":
+        return "a video or image file (MP4, HEIC, AVIF)"
+    if (
+        not data.startswith(tuple(bom for bom, _ in _BOMS))
+        and _wide(data) is None
+        and _binary(data)
+    ):
+        return "binary data"
+    return None
 
 
-def _detect(data: bytes, repairs: list[tuple[str, str]]) -> tuple[str, str]:
+def _forced(data: bytes, encoding: str) -> str:
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise ConfigError(f"--encoding: unknown encoding {encoding!r}") from None
+    name = "utf-8-sig" if info.name == "utf-8" else info.name
+    try:
+        return data.decode(name)
+    except LookupError:
+        raise ConfigError(f"--encoding: {encoding!r} is not a text encoding") from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"not valid {encoding} at line {line} (byte {exc.start}: {exc.reason}); "
+            "leave out --encoding to have it detected"
+        ) from None
+
+
+def _detect(data: bytes, result: Decoded) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name), name
-    if b"\x00" in data[:4096] and _looks_utf16(data):
-        name = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        return data.decode(name, errors="replace"), name
+            return _lenient(data, name, result), name
+    wide = _wide(data)
+    if wide is not None:
+        return _lenient(data, wide, result), wide
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if _binary(data):
-        raise InputError("this looks like a binary file, not a text chapter")
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(len(m) for m in _ESCAPED_RE.findall(text))
+    if len(_MULTIBYTE_RE.findall(text)) >= stray:
+        # UTF-8 with a few bytes pasted from a cp1252 file (curly quotes, mostly)
+        line = text.count("\n", 0, _ESCAPED_RE.search(text).start()) + 1  # type: ignore[union-attr]
+        fixed = _ESCAPED_RE.sub(_cp1252, text)
+        result.report("E006", f"{stray} byte(s) that are not UTF-8 read as cp1252", line)
+        return fixed, "utf-8"
+    name = _legacy(data)
+    result.report("E001", f"not UTF-8: read as {name}")
+    return _lenient(data, name, result), name
+
+
+def _cp1252(m: re.Match[str]) -> str:
+    raw = bytes(ord(c) - 0xDC00 for c in m.group())
+    return raw.decode("cp1252", errors="replace")
+
+
+def _legacy(data: bytes) -> str:
+    """The 8-bit encoding of ``data``: cp1252 unless charset-normalizer is sure of another."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    name = best.encoding if best is not None else "cp1252"
-    if name in ("ascii", "latin_1", "iso8859_1"):
-        name = "cp1252"
+    sample = (
+        data if len(data) <= 2 * _DETECT_SAMPLE else data[:_DETECT_SAMPLE] + data[-_DETECT_SAMPLE:]
+    )
+    best = from_bytes(sample).best()
     try:
-        text = data.decode(name)
-    except (UnicodeDecodeError, LookupError):
-        name = "cp1252"
-        text = data.decode(name, errors="replace")
-    repairs.append(("E001", f"not UTF-8: read as {name}"))
-    return text, name
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if best is None:
+        return "cp1252" if western is not None else "latin-1"
+    if western is not None:
+        # Western text has lone high bytes (é, curly quotes) between ASCII letters;
+        # Cyrillic, Greek or CJK text has whole words of them.
+        runs = [len(run) for run in _HIGH_RUN_RE.findall(sample)]
+        lone = runs.count(1)
+        if lone * 2 >= sum(runs) or best.language in _LATIN_LANGUAGES or str(best) == western:
+            return "cp1252"
+    return codecs.lookup(best.encoding).name
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _lenient(data: bytes, name: str, result: Decoded) -> str:
+    """Decode with ``name``; bytes it cannot decode become U+FFFD and are reported."""
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        pass
+    text = data.decode(name, errors="replace")
+    count = text.count("\ufffd") - data.decode(name, errors="ignore").count("\ufffd")
+    line = text.count("\n", 0, max(0, text.find("\ufffd"))) + 1
+    result.report(
+        "E006", f"{count} undecodable byte sequence(s) in {name} replaced with \ufffd", line
+    )
+    return text
+
+
+def _wide(data: bytes) -> str | None:
+    """``utf-16-le`` and friends, told by where the zero bytes of mostly-ASCII text fall."""
     sample = data[:4096]
-    return sample.count(b"\x00") > len(sample) // 4
+    if b"\x00" not in sample or len(sample) < 4:
+        return None
+    for name, width, offset in (
+        ("utf-32-le", 4, 1),
+        ("utf-32-be", 4, 0),
+        ("utf-16-le", 2, 1),
+        ("utf-16-be", 2, 0),
+    ):
+        units = len(sample) // width
+        if units == 0:
+            continue
+        if width == 4:
+            zeros = sum(
+                1
+                for i in range(units)
+                if sample[i * 4 + 2 : i * 4 + 4] == b"\x00\x00"
+                and (sample[i * 4 + 1] == 0 if offset else sample[i * 4 : i * 4 + 2] == b"\x00\x00")
+            )
+        else:
+            zeros = sample[offset::2].count(0)
+            letters = len(sample[1 - offset :: 2]) - sample[1 - offset :: 2].count(0)
+            if letters < units * 0.5:
+                continue
+        if zeros >= units * 0.7:
+            return name
+    return None
 
 
 def _binary(data: bytes) -> bool:
+    """Many control bytes (NUL, DLE…) where text has almost none; a few stray ones are repaired."""
     sample = data[:8192]
-    if not sample:
-        return False
-    bad = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return bad > len(sample) * 0.1
+    bad = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
+    return bad > len(sample) * (0.1 if len(sample) >= 256 else 0.3)
 
 
-def _repair(text: str, repairs: list[tuple[str, str]]) -> str:
-    if _CONTROL_RE.search(text):
-        count = len(_CONTROL_RE.findall(text))
-        text = _CONTROL_RE.sub("", text)
-        repairs.append(("E003", f"removed {count} invisible or control character(s)"))
-    if any(marker in text for marker in ("â€", "Ã", "Â")):
-        import ftfy
+def _repair(text: str, result: Decoded) -> str:
+    text = _SURROGATE_RE.sub("\ufffd", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NEWLINES)
+    found = _INVISIBLE_RE.search(text)
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        kinds = Counter(m.group() for m in _INVISIBLE_RE.finditer(text))
+        text = _INVISIBLE_RE.sub("", text)
+        shown = ", ".join(
+            f"{_NAMES.get(ord(ch), f'U+{ord(ch):04X}')} {TIMES}{n}"
+            for ch, n in kinds.most_common(4)
+        )
+        more = ", …" if len(kinds) > 4 else ""
+        total = sum(kinds.values())
+        message = f"removed {total} invisible or control character(s): {shown}{more}"
+        result.report("E003", message, line)
+    return _unmojibake(text, result)
 
-        fixed = ftfy.fix_encoding(text)
-        if fixed != text:
-            repairs.append(("E002", "repaired mojibake (text decoded with the wrong encoding)"))
-            text = fixed
-    return text
+
+def _unmojibake(text: str, result: Decoded) -> str:
+    """Repair text that was decoded with the wrong encoding somewhere along the way (ftfy)."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return text
+    lines = text.split("\n")
+    repaired = 0
+    for i, line in enumerate(lines):
+        if not is_bad(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed == line:
+            continue
+        repaired += 1
+        if repaired <= _MAX_LINE_REPORTS:
+            result.report("E002", f"repaired mojibake: {_excerpt(line, fixed)}", i + 1)
+        lines[i] = fixed
+    if repaired > _MAX_LINE_REPORTS:
+        result.report("E002", f"repaired mojibake on {repaired - _MAX_LINE_REPORTS} more line(s)")
+    return "\n".join(lines) if repaired else text
+
+
+def _excerpt(before: str, after: str) -> str:
+    """``'donâ€™t go' → 'don’t go'``: the first place the repair changed, in a few words."""
+    start = next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), 0)
+    lo = max(0, before.rfind(" ", 0, max(0, start - 12)) + 1)
+    tail_b, tail_a = before[lo : lo + 30].rstrip(), after[lo : lo + 30].rstrip()
+    return f"{tail_b!r} \u2192 {tail_a!r}"

@@ -26,7 +26,11 @@ _SPEECH_TAG = (
 _SINGLE_TAG_RE = re.compile(r"[,.!?…-]['’]" + _SPEECH_TAG)
 _DOUBLE_TAG_RE = re.compile(r"[,.!?…-][\"”]" + _SPEECH_TAG)
 _NESTED_DOUBLE_RE = re.compile(r"(?:^|\s)'[^'\"]*\s\"[^\"]+\"[^']*'")
-_THOUGHT_CUE = r"\s*,?\s*(?:he|she|they|I|[A-Z][a-z]+)\s+(?:thought|wondered|mused|realized|realised)"
+_THOUGHT_CUE = (
+    r"\s*,?\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:thought|wondered|mused|realized|realised)"
+    r"|(?:said|whispered|says)\s+(?:a|the)\s+(?:\w+\s+)?voice)"
+)
+THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
 _ASTERISK_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
 _UNDERSCORE_RE = re.compile(r"(?<![_\w])_(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
 
@@ -49,15 +53,15 @@ def detect(paragraphs: list[Paragraph]) -> Convention:
         double_tags += len(_DOUBLE_TAG_RE.findall(text))
         nested += len(_NESTED_DOUBLE_RE.findall(text))
         for m in _ASTERISK_RE.finditer(text):
-            if _thoughtish(m.group(1)):
+            cued = bool(re.match(_THOUGHT_CUE, text[m.end() :]))
+            if _thoughtish(m.group(1)) or cued:
                 asterisk += 1
-                if re.match(_THOUGHT_CUE, text[m.end() :]):
-                    asterisk_cued += 1
+                asterisk_cued += cued
         for m in _UNDERSCORE_RE.finditer(text):
-            if _thoughtish(m.group(1)):
+            cued = bool(re.match(_THOUGHT_CUE, text[m.end() :]))
+            if _thoughtish(m.group(1)) or cued:
                 underscore += 1
-                if re.match(_THOUGHT_CUE, text[m.end() :]):
-                    underscore_cued += 1
+                underscore_cued += cued
 
     british_score = 2 * (single_tags + nested) + max(0, singles - doubles)
     american_score = 2 * double_tags + max(0, doubles - singles)

@@ -3,6 +3,8 @@
 * ``word--word``, ``word -- word``, ``word---word`` → ``word—word`` (``word — word`` when spaced)
 * ``word - word`` (a spaced hyphen) → ``word—word``
 * ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` (speech cut off) → ``"Wait—"``
+* ``"You- you can't"`` (a word broken off and started again) → ``"You—you can't"``;
+  ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun`` and ``half-elf`` stay as typed
 * arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
 """
@@ -20,6 +22,7 @@ from fanfmt.walk import map_text
 DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
 CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
+RESTART_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
 
 def educate(text: str, *, spaced: bool = False) -> str:
@@ -37,6 +40,7 @@ def educate(text: str, *, spaced: bool = False) -> str:
 
     text = DOUBLE_DASH_RE.sub(double, text)
     text = SPACED_HYPHEN_RE.sub(dash, text)
+    text = RESTART_RE.sub(EM_DASH, text) if "- " in text else text
     return CUT_OFF_RE.sub(EM_DASH, text)
 
 

@@ -192,6 +192,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     title (or a byline) once a chapter line is found, and plain paragraphs otherwise.
     """
     pending: list[Paragraph] = []
+    recognised: list[Paragraph] = []  # bylines, metadata, disclaimers seen while titles wait
     i = 0
     heading: Heading | None = None
     while i < min(len(blocks), _TOP_ZONE):
@@ -204,14 +205,18 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             title: tuple[Inline, ...] = (Text(m.group("title").strip()),) if m.group("title") else ()
             number = (Text(m.group("number").strip()),)
             story_title: tuple[Inline, ...] = ()
-            for p in pending:
-                if BYLINE_RE.match(text_of(p)):
-                    out.append(replace(p, role="byline"))
-                elif not story_title:
-                    story_title = p.children
+            if pending:
+                first, rest = pending[0], pending[1:]
+                if recognised:
+                    # "Story / By X / Chapter 1": keep the order, the title in a header of its own
+                    out.append(Heading((), (), first.children, first.line, first.gap_before))
+                    out.extend(sorted((*rest, *recognised), key=lambda p: p.line))
                 else:
-                    out.append(p)
-            pending = []
+                    story_title = first.children
+                    out.extend(rest)
+            else:
+                out.extend(recognised)
+            pending, recognised = [], []
             heading = Heading(number, title, story_title, block.line, block.gap_before)
             out.append(heading)
             i += 1
@@ -229,9 +234,10 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
         elif BYLINE_RE.match(text) and i < 6:
             role = "byline"
         if role is not None:
-            out.extend(pending)
-            pending = []
-            out.append(replace(block, role=role))
+            if pending or recognised:
+                recognised.append(replace(block, role=role))
+            else:
+                out.append(replace(block, role=role))
             i += 1
             continue
         if heading is None and i < 3 and _could_be_title(text) and not pending:
@@ -239,7 +245,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             i += 1
             continue
         break
-    out.extend(pending)
+    out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
     return i
 
 
@@ -266,7 +272,7 @@ def _could_be_title(text: str) -> bool:
         return False
     if DISCLAIMER_RE.match(text) or NOTE_START_RE.match(text) or BYLINE_RE.match(text):
         return False
-    return not (text.endswith(".") and not text.endswith("..") and len(text.split()) > 4)
+    return not (text.endswith(".") and not text.endswith(".."))
 
 
 def _standalone_heading(block: Paragraph) -> Heading | None:

@@ -37,9 +37,7 @@ _ZONE = 12
 def _is_legend_line(text: str) -> bool:
     if len(text) > 120:
         return False
-    if MULTI_RE.match(text):
-        return True
-    if MARKED_RE.match(text):
+    if MULTI_RE.match(text) or MARKED_RE.match(text):
         found = {w.lower() for w in re.split(r"[\W_]+", text) if w}
         return bool(found & CONVENTION_WORDS) and len(words(text)) <= 8
     return False
@@ -71,7 +69,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         if titled and j == i + 1:
             continue
         if not titled and j == i + 1 and not (
-            MULTI_RE.match(text) or (not re.search(r"[.!?]", text) and (i == start or block.gap_before))
+            not re.search(r"[.!?]", text) and (i == start or block.gap_before)
         ):
             continue
         paragraphs = tuple(b for b in blocks[i:j] if isinstance(b, Paragraph))

@@ -112,11 +112,11 @@ def _classify(s: str, i: int) -> _Event | None:
             return _Event(i, "single", OPEN)
         if prev in _DASHES and (_space(nxt) or not _word(nxt)):
             return _Event(i, "single", CLOSE)
+        if prev in "\"”" and i >= 2 and not _space(s[i - 2]) and not _word(nxt):
+            return _Event(i, "single", CLOSE)  # …“Run.”’ — nested quotes ending together
         if _space(prev) or prev in _OPEN_PUNCT or prev == '"':
             if ch == RIGHT_SINGLE_QUOTE or _space(nxt):
                 return None  # an elision (’em) or a quote standing alone
-            if prev == '"' and i >= 2 and not _space(s[i - 2]):
-                return _Event(i, "single", CLOSE)
             return _Event(i, "single", OPEN)
         if _word(nxt):
             return None
@@ -232,6 +232,12 @@ def pair(s: str) -> _Result:
             continue
         # single quotes
         if e.role == OPEN:
+            innermost_single = bool(stack.items) and stack.items[-1].kind == "single"
+            if innermost_single and s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
+                # 'An' you 'eard it…': a quote inside a quote of the same kind is an elision
+                glyphs[e.pos] = APOSTROPHE
+                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+                continue
             stack.push(e)
             continue
         if e.role == WEAK:

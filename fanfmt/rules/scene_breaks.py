@@ -45,7 +45,7 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
     if _LETTER_BREAK_RE.match(text) and len(text) >= 3:
         letters = re.sub(r"[\W_]", "", text)
         # "ooo" alone is a sound; a break mixes cases or symbols (oOo, -x-x-, xXx)
-        mixed = letters.lower() != letters and letters.upper() != letters
+        mixed = len(set(letters)) >= 2
         x_run = len(letters) >= 3 and set(letters.lower()) == {"x"}
         if (mixed and len(letters) >= 3) or x_run or (letters != text and len(text) >= 4):
             return text

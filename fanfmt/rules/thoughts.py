@@ -5,6 +5,8 @@
   a single stressed word (``a *very* bad idea``) stays emphasis
 * a single quotation inside dialogue is a nested quotation, never a thought
 * a one-word scare quote mid-sentence (``the so-called 'hero' came``) stays a quotation
+  (quote marks, not dialogue)
+* a legend line ``'Thoughts'`` shows in italics, as the thoughts will
 * british dialogue: single quotes are speech, never thoughts
 """
 
@@ -14,12 +16,31 @@ from dataclasses import replace
 
 from fanfmt.model import Document, Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
 from fanfmt.rules.chain import Context
+from fanfmt.rules.conventions import THOUGHT_CUE_RE
 from fanfmt.walk import map_paragraphs, plain_text
 
 
 def _thoughtish(children: tuple[Inline, ...]) -> bool:
+    """A quoted span that can be a thought: ``'Not again.'``, ``'Run'`` at a sentence start."""
     text = plain_text(children).strip()
     return len(text.split()) >= 2 or text[-1:] in ".?!…—"
+
+
+def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> bool:
+    """Italics that read as a thought rather than a title or a stressed word.
+
+    ``*I should go.*`` and ``_Walk away,_ said the voice`` yes; ``_Kestrel Nine_`` and
+    ``*really*`` no.
+    """
+    text = plain_text(children).strip()
+    if text[-1:] in ".?!…—,":
+        return (
+            len(text.split()) >= 2
+            or text[-1:] in "?!"
+            or bool(THOUGHT_CUE_RE.match(after))
+            or (_preceded_by_sentence_start(before) and text[-1:] != ",")
+        )
+    return len(text.split()) >= 5 or bool(THOUGHT_CUE_RE.match(after))
 
 
 def _preceded_by_sentence_start(before: str) -> bool:
@@ -30,7 +51,9 @@ def _preceded_by_sentence_start(before: str) -> bool:
 def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[Inline, ...]:
     out: list[Inline] = []
     before = ""
-    for node in children:
+    for index, node in enumerate(children):
+        following = children[index + 1] if index + 1 < len(children) else None
+        after = following.text if isinstance(following, Text) else ""
         match node:
             case Quoted() if (
                 style == "single"
@@ -41,14 +64,18 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
             ):
                 out.append(Thought(_walk(node.children, style, True), "single"))
+            case Quoted() if style == "single" and node.kind == "single" and not node.dialogue:
+                # a legend entry: 'Thoughts' shows as the story will show thoughts
+                out.append(Emphasis(_walk(node.children, style, True), "*"))
             case Quoted():
                 inner = _walk(node.children, style, in_dialogue or node.dialogue)
-                out.append(replace(node, children=inner))
+                scare = style == "single" and node.kind == "single" and not in_dialogue
+                out.append(replace(node, children=inner, dialogue=node.dialogue and not scare))
             case Emphasis() if (
                 not in_dialogue
                 and ((style == "asterisk" and node.marker == "*")
                      or (style == "underscore" and node.marker == "_"))
-                and _thoughtish(node.children)
+                and _sentence(node.children, after, before)
             ):
                 out.append(Thought(node.children, "asterisk" if node.marker == "*" else "underscore"))
             case Emphasis() | Strong() | Thought():
@@ -70,4 +97,4 @@ def apply(doc: Document, ctx: Context) -> Document:
     def para(p: Paragraph) -> Paragraph:
         return replace(p, children=_walk(p.children, style, False))
 
-    return map_paragraphs(doc, para, legend=False)
+    return map_paragraphs(doc, para)

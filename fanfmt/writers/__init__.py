@@ -27,7 +27,7 @@ class Writer(Protocol):
 
 
 def get_writer(name: str) -> Writer:
-    """The writer for a format name (``xhtml``, ``markdown``); imports it on first use."""
+    """The writer for ``xhtml``, ``markdown``, ``html`` or ``ao3``, imported on first use."""
     if name == "xhtml":
         from fanfmt.writers.xhtml import XhtmlWriter
 
@@ -36,7 +36,15 @@ def get_writer(name: str) -> Writer:
         from fanfmt.writers.markdown import MarkdownWriter
 
         return MarkdownWriter()
+    if name == "html":
+        from fanfmt.writers.html import HtmlWriter
+
+        return HtmlWriter()
+    if name == "ao3":
+        from fanfmt.writers.ao3 import Ao3Writer
+
+        return Ao3Writer()
     raise KeyError(name)
 
 
-FORMATS: tuple[str, ...] = ("xhtml", "markdown")
+FORMATS: tuple[str, ...] = ("xhtml", "markdown", "html", "ao3")

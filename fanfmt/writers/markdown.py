@@ -1,6 +1,9 @@
 """The Markdown writer: CommonMark that renders back to the same visible text.
 
-* ``Thought`` and ``Emphasis`` → ``*…*`` (``_…_`` when nested in ``*…*``); ``Strong`` → ``**…**``
+* ``Thought`` → ``*…*``; ``Emphasis`` → ``_…_`` (``*…*`` inside a word, where CommonMark
+  ignores ``_``); the other mark when nested in the same one; ``Strong`` → ``**…**``.
+  Both render as italics; the two marks let fanfmt read its own Markdown back with
+  thoughts and emphasis apart (``fanfmt build ch.md``)
 * ``Quoted`` → curly quotes in the text; ``SceneBreak`` → ``* * *``; notes → block quotes
 * anything that CommonMark would read as markup is escaped: ``*``, ``_``, ``[``, ``<``,
   ``&``, a backtick, and at a paragraph start ``#``, ``>``, ``-``/``+``/``*`` lists,
@@ -53,23 +56,39 @@ def _wrap(inner: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def render_inlines(children: tuple[Inline, ...], options: Options, depth: int = 0) -> str:
-    """Inline nodes → CommonMark inline text."""
+def _italic_mark(node: Emphasis | Thought, before: list[str], after: tuple[Inline, ...], within: str) -> str:
+    """``*`` for a thought, ``_`` for emphasis, unless inside a word or the same mark."""
+    mark = "*" if isinstance(node, Thought) else "_"
+    if mark == "_":
+        prev = before[-1][-1:] if before else ""
+        nxt = after[0].text[:1] if after and isinstance(after[0], Text) else ""
+        if prev.isalnum() or nxt.isalnum():
+            mark = "*"
+    if mark in within:
+        mark = "_" if mark == "*" else "*"
+    return mark
+
+
+def render_inlines(
+    children: tuple[Inline, ...], options: Options, depth: int = 0, *, within: str = ""
+) -> str:
+    """Inline nodes → CommonMark inline text (``within``: the italic marks already open)."""
     parts: list[str] = []
-    for node in children:
+    for i, node in enumerate(children):
         match node:
             case Text():
                 parts.append(escape_text(node.text))
             case Emphasis() | Thought():
-                inner = render_inlines(node.children, options, depth + 1)
+                mark = _italic_mark(node, parts, children[i + 1 :], within)
+                inner = render_inlines(node.children, options, depth + 1, within=within + mark)
                 if isinstance(node, Thought) and options.thought_marks and node.marker == "single":
                     inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
-                parts.append(_wrap(inner, "_" if depth % 2 else "*"))
+                parts.append(_wrap(inner, mark))
             case Strong():
-                parts.append(_wrap(render_inlines(node.children, options, depth), "**"))
+                parts.append(_wrap(render_inlines(node.children, options, depth, within=within), "**"))
             case Quoted():
                 left, right = GLYPHS[node.kind]
-                inner = render_inlines(node.children, options, depth)
+                inner = render_inlines(node.children, options, depth, within=within)
                 parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
             case LineBreak():
                 parts.append("\\\n")
@@ -79,7 +98,7 @@ def render_inlines(children: tuple[Inline, ...], options: Options, depth: int = 
 
 
 def _paragraph(children: tuple[Inline, ...], options: Options) -> str:
-    return escape_block_start(render_inlines(children, options))
+    return escape_block_start(render_inlines(children, options).strip(" "))
 
 
 class MarkdownWriter:

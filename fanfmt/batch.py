@@ -1,0 +1,404 @@
+"""Build many chapters at once: folders, long lists, worker processes, one report.
+
+``build_many(["a.txt", "b.txt", "stories/"], "out/")`` writes ``out/a.xhtml``,
+``out/b.xhtml`` and, for ``stories/arc1/ch01.txt``, ``out/arc1/ch01.xhtml``; it
+returns a :class:`BatchReport` whose ``summary()`` reads ``"37 built, 1 failed"``.
+
+* a folder stands for every ``*.txt`` file below it (hidden files and folders
+  skipped), and its chapters keep their paths inside it
+* a file keeps the relative path it was given (``arc1/ch01.txt`` →
+  ``out/arc1/ch01.xhtml``); an absolute path, or one that climbs out with
+  ``..``, keeps only its name
+* without an output folder each output lands beside its input
+* one bad chapter never stops the rest: it becomes a failed :class:`Outcome`
+  with a one-line reason, and two inputs never write the same output
+* ``update=True`` skips a chapter whose output is at least as new as it is
+
+Everything here is a plain function of its arguments (no module state), so
+:func:`build_job` can run in any worker process (``concurrent.futures``, Dask).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from fanfmt.errors import FanfmtError
+from fanfmt.options import Options
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+Status = Literal["built", "skipped", "failed"]
+CHAPTER_SUFFIXES = (".txt",)
+"""What a folder input contributes: its files with these suffixes (any case)."""
+MAX_CHUNK = 32
+"""At most this many chapters travel to a worker process at once."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One chapter to build: ``Job("stories/ch1.txt", "out/ch1.xhtml")``."""
+
+    source: str
+    output: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one chapter."""
+
+    source: str
+    output: str
+    status: Status
+    reason: str = ""
+    """Why it failed (or was skipped), in one line; empty when built."""
+    exit_code: int = 0
+    """The exit code a single build of this chapter would have had."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    """Every chapter's outcome, in input order."""
+
+    outcomes: tuple[Outcome, ...] = ()
+
+    def count(self, status: Status) -> int:
+        """How many chapters ended with ``status``."""
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failures(self) -> tuple[Outcome, ...]:
+        """The failed chapters."""
+        return tuple(o for o in self.outcomes if o.status == "failed")
+
+    @property
+    def ok(self) -> bool:
+        """True when no chapter failed."""
+        return not self.failures
+
+    def summary(self) -> str:
+        """``"37 built, 1 failed"`` (with ``", 5 up to date"`` when chapters were skipped)."""
+        parts = [f"{self.count('built')} built"]
+        if skipped := self.count("skipped"):
+            parts.append(f"{skipped} up to date")
+        parts.append(f"{self.count('failed')} failed")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The jobs to run and the inputs already settled (unusable or up to date)."""
+
+    jobs: tuple[Job, ...]
+    settled: tuple[Outcome, ...] = field(default=())
+
+
+def output_suffix(to: str) -> str:
+    """``"markdown"`` → ``".md"``."""
+    from fanfmt.build import FORMAT_SUFFIX
+
+    return FORMAT_SUFFIX.get(to, f".{to}")
+
+
+def is_chapter(path: Path) -> bool:
+    """A file a folder input contributes (``*.txt``, not hidden)."""
+    return path.suffix.lower() in CHAPTER_SUFFIXES and not path.name.startswith(".")
+
+
+def walk_folder(folder: Path) -> Iterator[Path]:
+    """The chapter files below ``folder``, sorted, hidden folders skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if is_chapter(path):
+                yield path
+
+
+def relative_name(source: Path) -> Path:
+    """The path a file input keeps under the output folder (see the module docstring)."""
+    if source.is_absolute() or ".." in source.parts:
+        return Path(source.name)
+    return source
+
+
+def expand(inputs: Iterable[str]) -> Iterator[tuple[Path, Path] | Outcome]:
+    """``(source, path kept under the output folder)`` per chapter.
+
+    A folder without chapters gives a failed :class:`Outcome` instead.
+    """
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = False
+            for source in walk_folder(path):
+                found = True
+                yield source, source.relative_to(path)
+            if not found:
+                yield Outcome(item, "", "failed", "no chapter files (*.txt) in this folder", 3)
+        else:
+            yield path, relative_name(path)
+
+
+def plan(
+    inputs: Iterable[str], output_dir: str | None = None, *, to: str = "xhtml", update: bool = False
+) -> Plan:
+    """Expand folders, name every output, and settle the inputs that need no work.
+
+    :param inputs: chapter files and folders.
+    :param output_dir: where outputs go, mirroring the inputs' paths; ``None``: beside each input.
+    :param to: the output format (``"xhtml"`` or ``"markdown"``).
+    :param update: skip chapters whose output is at least as new as the chapter.
+    """
+    suffix = output_suffix(to)
+    jobs: list[Job] = []
+    settled: list[Outcome] = []
+    claimed: dict[str, str] = {}
+    for found in expand(inputs):
+        if isinstance(found, Outcome):
+            settled.append(found)
+            continue
+        source, kept = found
+        output = Path(output_dir, kept) if output_dir is not None else source
+        output = output.with_suffix(suffix)
+        key = os.path.normcase(os.path.abspath(output))
+        if key in claimed:
+            reason = f"{output} would also be written by {claimed[key]} (rename one of them)"
+            settled.append(Outcome(str(source), str(output), "failed", reason, 4))
+            continue
+        claimed[key] = str(source)
+        if update and up_to_date(source, output):
+            settled.append(Outcome(str(source), str(output), "skipped", "up to date"))
+            continue
+        jobs.append(Job(str(source), str(output)))
+    return Plan(tuple(jobs), tuple(settled))
+
+
+def up_to_date(source: Path, output: Path) -> bool:
+    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides)."""
+    try:
+        return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Outcome:
+    """Build one chapter; every error becomes a failed :class:`Outcome`, never an exception.
+
+    This is the function worker processes run (it is what a Dask bag maps over).
+    """
+    from fanfmt.build import build_file
+
+    try:
+        build_file(job.source, job.output, to, options or Options())
+    except FanfmtError as exc:
+        return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
+    except Exception as exc:  # a bug must not stop the other chapters
+        reason = f"internal error ({type(exc).__name__}: {exc})"
+        return Outcome(job.source, job.output, "failed", _one_line(reason, job), 1)
+    return Outcome(job.source, job.output, "built")
+
+
+def _one_line(message: str, job: Job) -> str:
+    first = message.strip().splitlines()[0] if message.strip() else "failed"
+    prefix = f"{job.source}: "
+    return first[len(prefix) :] if first.startswith(prefix) else first
+
+
+def build_jobs(jobs: Sequence[Job], to: str, options: Options) -> list[Outcome]:
+    """Build several chapters one after the other (one chunk of a parallel batch)."""
+    return [build_job(job, to, options) for job in jobs]
+
+
+def default_workers() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Chapters per worker round trip: about four rounds per worker, at most :data:`MAX_CHUNK`."""
+    return max(1, min(MAX_CHUNK, -(-count // (workers * 4))))
+
+
+def build_many(
+    inputs: Iterable[str],
+    output_dir: str | None = None,
+    *,
+    to: str = "xhtml",
+    options: Options | None = None,
+    workers: int | None = None,
+    update: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> BatchReport:
+    """Build every chapter of ``inputs``, in parallel, and report on each.
+
+    :param inputs: chapter files and folders (see :func:`plan`).
+    :param output_dir: the output folder; ``None`` writes each output beside its input.
+    :param to: ``"xhtml"`` or ``"markdown"``.
+    :param options: the same :class:`~fanfmt.options.Options` for every chapter.
+    :param workers: worker processes (default: the CPUs available; ``1`` builds in this process).
+    :param update: skip chapters whose output is at least as new as the chapter.
+    :param on_outcome: called in this process as each chapter finishes (progress bars).
+    """
+    work = plan(inputs, output_dir, to=to, update=update)
+    return run(work, to=to, options=options, workers=workers, on_outcome=on_outcome)
+
+
+def run(
+    work: Plan,
+    *,
+    to: str = "xhtml",
+    options: Options | None = None,
+    workers: int | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> BatchReport:
+    """Run a :class:`Plan`; outcomes come back in the plan's order (settled ones first)."""
+    options = options or Options()
+    notify = on_outcome or _ignore
+    for outcome in work.settled:
+        notify(outcome)
+    jobs = list(work.jobs)
+    workers = max(1, min(workers or default_workers(), len(jobs)))
+    results: dict[Job, Outcome] = {}
+    if workers == 1:
+        for job in jobs:
+            results[job] = outcome = build_job(job, to, options)
+            notify(outcome)
+    else:
+        _run_parallel(jobs, to, options, workers, results, notify)
+    return BatchReport(work.settled + tuple(results[job] for job in jobs))
+
+
+def _ignore(outcome: Outcome) -> None:
+    del outcome
+
+
+def _warm(to: str, options: Options) -> None:
+    """Import the pipeline (and compile templates) once, before worker processes fork."""
+    from fanfmt.rules import DEFAULT_CHAIN
+    from fanfmt.templating import environment
+    from fanfmt.writers import get_writer
+
+    for rule in DEFAULT_CHAIN.rules:
+        rule.load()
+    get_writer(to)
+    try:
+        env = environment(options.templates)
+        for name in ("xhtml/chapter.xhtml", "xhtml/blocks.xhtml", "markdown/chapter.md"):
+            env.get_template(name)
+    except Exception:  # a broken template is reported per chapter, by build_job
+        pass
+
+
+def _run_parallel(
+    jobs: list[Job],
+    to: str,
+    options: Options,
+    workers: int,
+    results: dict[Job, Outcome],
+    notify: Callable[[Outcome], None],
+) -> None:
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    _warm(to, options)
+    size = chunk_size(len(jobs), workers)
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    try:
+        pending: dict[Future[list[Outcome]], list[Job]] = {
+            pool.submit(build_jobs, chunk, to, options): chunk for chunk in chunks
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:
+                    outcomes = _lost(chunk, "a worker process stopped unexpectedly")
+                except Exception as exc:
+                    outcomes = _lost(chunk, f"internal error ({type(exc).__name__}: {exc})")
+                for outcome in outcomes:
+                    results[Job(outcome.source, outcome.output)] = outcome
+                    notify(outcome)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _context() -> BaseContext:
+    """Fork (fast: workers inherit the warmed pipeline) when that is safe, else the default.
+
+    Fork is safe on Linux while this process has one thread; a process with more
+    (a Dask client, a GUI) gets ``forkserver``.
+    """
+    import multiprocessing
+    import threading
+
+    linux = sys.platform.startswith("linux")
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    return multiprocessing.get_context(method if linux else None)
+
+
+def _lost(chunk: list[Job], reason: str) -> list[Outcome]:
+    return [Outcome(job.source, job.output, "failed", reason, 1) for job in chunk]
+
+
+def dask_bag(
+    work: Plan,
+    *,
+    to: str = "xhtml",
+    options: Options | None = None,
+    partition_size: int = MAX_CHUNK,
+) -> Any:
+    """A Dask bag of :class:`Outcome` for the plan's jobs (needs ``pip install fanfmt[dask]``).
+
+    Compute it on any Dask scheduler. Relative paths are resolved against this
+    process's folder first, so the workers must see the same absolute paths::
+
+        work = plan(["chapters/"], "out/")
+        with distributed.Client("tcp://scheduler:8786") as client:
+            outcomes = client.compute(dask_bag(work)).result()
+        report = BatchReport(work.settled + tuple(outcomes))
+    """
+    from importlib import import_module
+
+    bag: Any = import_module("dask.bag")  # typed loosely: dask is an optional extra
+    jobs = bag.from_sequence(work.jobs, partition_size=partition_size)
+    return jobs.map(build_job_in, os.getcwd(), to, options or Options())
+
+
+def build_job_in(job: Job, folder: str, to: str, options: Options) -> Outcome:
+    """:func:`build_job` with relative paths taken from ``folder``, not the worker's own.
+
+    The outcome names the job's paths as they were given.
+    """
+    where = Job(os.path.join(folder, job.source), os.path.join(folder, job.output))
+    outcome = build_job(where, to, options)
+    return Outcome(job.source, job.output, outcome.status, outcome.reason, outcome.exit_code)
+
+
+__all__ = [
+    "BatchReport",
+    "Job",
+    "Outcome",
+    "Plan",
+    "build_job",
+    "build_job_in",
+    "build_jobs",
+    "build_many",
+    "dask_bag",
+    "default_workers",
+    "plan",
+    "run",
+]

@@ -1,0 +1,267 @@
+"""What a check sees and returns: :class:`Chapter` in, :class:`Finding` out.
+
+A check is a function of a :class:`Chapter` that yields findings; the
+:func:`check` decorator gives it a stable code, a name and a severity::
+
+    @check("W001", "doubled-word", "warning")
+    def doubled_word(chapter: Chapter) -> Iterator[Finding]:
+        ...
+        yield Finding(12, 7, "doubled word: 'the the'")
+
+→ reported as ``12:7: W001 doubled word: 'the the'`` (warning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+from fanfmt.diagnostics import Severity
+from fanfmt.model import (
+    AuthorNote,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    Legend,
+    Paragraph,
+    ParagraphRole,
+    Quoted,
+    SceneBreak,
+    Strong,
+    Thought,
+)
+from fanfmt.walk import plain_text
+
+BlockKind: TypeAlias = ParagraphRole | Literal["note", "legend", "heading", "break", "absorbed"]
+"""What a source paragraph became: a story paragraph (by role), part of a note or the
+legend, a heading, a scene-break line, or ``absorbed`` (a title line merged into a heading)."""
+
+PROSE_KINDS: frozenset[BlockKind] = frozenset(
+    {"text", "caption", "disclaimer", "byline", "note", "absorbed"}
+)
+"""Kinds whose text is the author's prose (checks for damage look at these)."""
+
+_SPACES = " \t\u00a0\u3000\u2002\u2003\ufeff"
+_STAND_IN_BASE = 0x10FF00
+_CONTEXT = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a check found, at a 1-based source line and column."""
+
+    line: int
+    col: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceParagraph:
+    """A paragraph as the reader found it, before any rule, and what it became."""
+
+    line: int
+    text: str
+    """The paragraph's text: lines joined with one space, runs of spaces collapsed."""
+    kind: BlockKind
+    gap_before: int = 0
+    positions: tuple[tuple[int, int], ...] = ()
+    """``(line, col)`` in the source of each character of :attr:`text`."""
+
+    def where(self, index: int) -> tuple[int, int]:
+        """The source ``(line, col)`` of ``text[index]`` (the paragraph start if unknown)."""
+        if 0 <= index < len(self.positions):
+            return self.positions[index]
+        if self.positions:
+            return self.positions[-1]
+        return (self.line, 1)
+
+    def at(self, index: int, message: str) -> Finding:
+        """A finding about ``text[index]``."""
+        line, col = self.where(index)
+        return Finding(line, col, message)
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """Everything a check may look at: the source and the document the rules built."""
+
+    source: str
+    """The decoded chapter text."""
+    paragraphs: tuple[SourceParagraph, ...]
+    document: Document
+    """The document after the whole rule chain (what ``build`` writes)."""
+    by_line: dict[int, SourceParagraph] = field(default_factory=dict)
+
+    def paragraph_at(self, line: int) -> SourceParagraph | None:
+        """The source paragraph starting at ``line``."""
+        return self.by_line.get(line)
+
+    def near(self, line: int, needle: str, message: str) -> Finding:
+        """A finding at the first ``needle`` in the paragraph at ``line`` (else its start)."""
+        p = self.by_line.get(line)
+        if p is not None and needle:
+            index = p.text.find(needle)
+            if index >= 0:
+                return p.at(index, message)
+        return Finding(line, 1, message)
+
+    def prose(self) -> Iterator[SourceParagraph]:
+        """Source paragraphs that are the author's prose (not headings, breaks or legends)."""
+        return (p for p in self.paragraphs if p.kind in PROSE_KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """An inline node of the built document, with what surrounds it."""
+
+    line: int
+    """The source line of its paragraph."""
+    node: Inline
+    in_dialogue: bool
+    """True inside spoken dialogue."""
+    before: str
+    """Up to 60 characters of plain text before the node, within the same parent node."""
+    after: str
+    """Up to 60 characters of plain text after the node, within the same parent node."""
+
+
+def story_spots(doc: Document) -> Iterator[Spot]:
+    """Every inline node of the story's paragraphs (not notes or legend), depth first."""
+    for block in doc.blocks:
+        if isinstance(block, Paragraph) and block.role == "text":
+            yield from _spots(block.line, block.children, False)
+
+
+def _spots(line: int, children: tuple[Inline, ...], in_dialogue: bool) -> Iterator[Spot]:
+    texts = [plain_text((node,)) for node in children]
+    joined = "".join(texts)
+    start = 0
+    for node, text in zip(children, texts, strict=True):
+        end = start + len(text)
+        before = joined[max(0, start - _CONTEXT) : start]
+        yield Spot(line, node, in_dialogue, before, joined[end : end + _CONTEXT])
+        start = end
+        if isinstance(node, Quoted):
+            yield from _spots(line, node.children, in_dialogue or node.dialogue)
+        elif isinstance(node, Emphasis | Strong | Thought):
+            yield from _spots(line, node.children, in_dialogue)
+
+
+CheckFn = Callable[[Chapter], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A registered check: stable code, short name, severity and the function."""
+
+    code: str
+    name: str
+    severity: Severity
+    fn: CheckFn
+    family: str
+
+    @property
+    def summary(self) -> str:
+        """First line of the check's docstring."""
+        doc = (self.fn.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+REGISTRY: dict[str, Check] = {}
+
+
+def check(code: str, name: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
+    """Register a check under ``code`` (a family letter and three digits, never reused)."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        if code in REGISTRY:
+            raise ValueError(f"check code {code} registered twice")
+        family = fn.__module__.rpartition(".")[2]
+        REGISTRY[code] = Check(code, name, severity, fn, family)
+        return fn
+
+    return register
+
+
+def block_kinds(doc: Document) -> dict[int, BlockKind]:
+    """Source line → what the paragraph starting there became in ``doc``."""
+    kinds: dict[int, BlockKind] = {}
+    for block in doc.blocks:
+        match block:
+            case Paragraph():
+                kinds[block.line] = block.role
+            case AuthorNote():
+                kinds.update((p.line, "note") for p in block.paragraphs)
+            case Legend():
+                kinds.update((p.line, "legend") for p in block.paragraphs)
+            case Heading():
+                kinds[block.line] = "heading"
+            case SceneBreak():
+                if block.marker:
+                    kinds[block.line] = "break"
+    return kinds
+
+
+def source_positions(lines: list[str], start: int, text: str) -> tuple[tuple[int, int], ...]:
+    """Where each character of a reader paragraph ``text`` sits in the source ``lines``.
+
+    The reader strips lines, collapses runs of spaces and joins lines with one space;
+    ``\\*`` escapes become one stand-in character. Walking both in step undoes that.
+    """
+    out: list[tuple[int, int]] = []
+    li, ci = start - 1, 0
+
+    def skip_space() -> None:
+        nonlocal li, ci
+        while li < len(lines):
+            row = lines[li]
+            while ci < len(row) and row[ci] in _SPACES:
+                ci += 1
+            if ci < len(row):
+                return
+            li, ci = li + 1, 0
+
+    for ch in text:
+        if ch == " ":
+            out.append((li + 1, ci + 1))
+            skip_space()
+            continue
+        skip_space()
+        if li >= len(lines):
+            out.append(out[-1] if out else (start, 1))
+            continue
+        row = lines[li]
+        out.append((li + 1, ci + 1))
+        is_stand_in = _STAND_IN_BASE < ord(ch) <= _STAND_IN_BASE + 0x7F
+        if is_stand_in and row[ci] == "\\" and ci + 1 < len(row):
+            ci += 2
+        else:
+            ci += 1
+    return tuple(out)
+
+
+def make_chapter(source: str, read: Document, document: Document) -> Chapter:
+    """Bundle the source text, the document as read and the built document for the checks."""
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kinds = block_kinds(document)
+    paragraphs: list[SourceParagraph] = []
+    for block in read.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = plain_text(block.children)
+        kind = kinds.get(block.line, "absorbed")
+        if kind == "absorbed" and not any(c.isalnum() for c in text):
+            kind = "break"  # a separator line dropped where it separated nothing
+        paragraphs.append(
+            SourceParagraph(
+                block.line,
+                text,
+                kind,
+                block.gap_before,
+                source_positions(lines, block.line, text),
+            )
+        )
+    by_line = {p.line: p for p in paragraphs}
+    return Chapter(source, tuple(paragraphs), document, by_line)

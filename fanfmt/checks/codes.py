@@ -1,0 +1,68 @@
+"""Every diagnostic code fanfmt can report, whoever reports it: rules, the decoder, the checks.
+
+Codes are a family letter and three digits, stable and never reused::
+
+    CODES["Q001"] → Code("Q001", "dialogue-never-closed", "warning", "quotes", "Dialogue …")
+
+Families: A apostrophes, C mixed conventions, E encoding, F damage from dropped
+formatting, G guesses, M markup left over, P paragraphs, Q quotes, W words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fanfmt.checks.base import REGISTRY
+from fanfmt.diagnostics import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One diagnostic code and what reports it."""
+
+    code: str
+    name: str
+    severity: Severity
+    origin: str
+    """The rule that reports it (``quotes``), ``decode``, or ``lint`` for a check."""
+    summary: str
+
+
+RULE_CODES: tuple[Code, ...] = (
+    Code("A001", "elision-read-as-quote", "info", "apostrophes",
+         "An elision-like quote ('Tis, 'em) was read as an opening quote: the quotation needs it."),
+    Code("A002", "apostrophe-not-closing-quote", "info", "quotes",
+         "A quote after a word (runnin', dogs') was read as an apostrophe, not a closing quote."),
+    Code("E000", "unreadable-input", "error", "read",
+         "The input cannot be read as a chapter at all (missing, binary, empty): nothing is built."),
+    Code("E001", "encoding-guessed", "info", "decode",
+         "The file is not UTF-8: its encoding was guessed."),
+    Code("E002", "mojibake-repaired", "info", "decode",
+         "Text decoded with the wrong encoding somewhere along the way was repaired."),
+    Code("E003", "control-characters-removed", "info", "decode",
+         "Invisible or control characters were removed."),
+    Code("Q001", "dialogue-never-closed", "warning", "quotes",
+         "Dialogue opened and never closed, and the next paragraph does not continue it."),
+    Code("Q002", "unpaired-opening-double-quote", "warning", "quotes",
+         "A double quote opens and nothing closes it before the next one opens."),
+    Code("Q003", "unpaired-closing-double-quote", "warning", "quotes",
+         "A closing double quote that no quote opened."),
+    Code("Q004", "unpaired-single-quote", "warning", "quotes",
+         "A single quote opens a quotation that nothing closes."),
+)  # fmt: skip
+
+
+def _check_codes() -> tuple[Code, ...]:
+    return tuple(Code(c.code, c.name, c.severity, "lint", c.summary) for c in REGISTRY.values())
+
+
+def all_codes() -> dict[str, Code]:
+    """Every code, rules' and checks', sorted by code."""
+    import fanfmt.checks  # noqa: F401  (registers the checks)
+
+    codes = {c.code: c for c in RULE_CODES}
+    for c in _check_codes():
+        if c.code in codes:
+            raise ValueError(f"code {c.code} is used twice")
+        codes[c.code] = c
+    return dict(sorted(codes.items()))

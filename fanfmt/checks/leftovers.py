@@ -1,0 +1,148 @@
+"""Leftovers in the text: typos, broken encodings, markup and lost line breaks.
+
+* ``He opened the the door.`` → W001 (a doubled word)
+* ``It was a cafÃ© once.`` → E004 (mojibake fanfmt could not repair)
+* ``She paid 5\ufffd for it.`` → E005 (a character that could not be decoded)
+* ``He was <i>so</i> tired.`` → M001; ``[b]Stop![/b]`` → M002; ``Wait&nbsp;here.`` → M003
+* a paragraph of 400 words or more → P001 (line breaks were probably lost)
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from collections.abc import Callable, Iterator
+
+from ftfy.badness import BADNESS_RE
+
+from fanfmt.checks.base import Chapter, Finding, SourceParagraph, check
+from fanfmt.walk import iter_paragraphs, plain_text
+
+DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)
+INTENTIONAL_DOUBLES = frozenset(
+    """had that is was do her very so no yes now there well bye night ha haha he hee ho heh hah
+    tut chop knock boo far many long really come go oh ah uh um hmm hey wait more again blah
+    bla la na tsk shh hush ding dong tick tock bang boom pretty please run quick never okay
+    ok away round on over yeah yay woo wow hi hello sorry stop faster help out up down""".split()
+)
+HTML_TAGS = (
+    "a|b|i|u|s|em|strong|br|p|div|span|hr|font|center|sup|sub|strike|del|ins|blockquote|"
+    "h[1-6]|ul|ol|li|small|big|tt|code|pre|img|table|tr|td|th|body|html|head|title"
+)
+HTML_TAG_RE = re.compile(rf"</?(?:{HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+BBCODE_RE = re.compile(
+    r"\[/?(?:b|i|u|s|url|color|colour|size|center|centre|quote|img|font|spoiler|align|hr)"
+    r"(?:=[^\]\n]{0,80})?\]",
+    re.IGNORECASE,
+)
+ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+REPLACEMENT = "\ufffd"
+LONG_PARAGRAPH_WORDS = 400
+
+
+def _built_texts(chapter: Chapter) -> dict[int, str]:
+    """Paragraph line → the paragraph's text as built (after every rule)."""
+    return {p.line: plain_text(p.children) for p in iter_paragraphs(chapter.document)}
+
+
+def _still_there(built: dict[int, str], p: SourceParagraph, found: str) -> bool:
+    """True unless a rule turned ``found`` into something else (then it is not left over)."""
+    text = built.get(p.line)
+    return text is None or found in text
+
+
+@check("W001", "doubled-word", "warning")
+def doubled_word(chapter: Chapter) -> Iterator[Finding]:
+    """The same word twice in a row, a typo (repeats like ``no no`` or ``had had`` are allowed).
+
+    Example: ``He opened the the door.``
+    """
+    for p in chapter.prose():
+        for m in DOUBLED_RE.finditer(p.text):
+            word = m.group(1)
+            if word.lower() in INTENTIONAL_DOUBLES or len(m.group().split()) > 2:
+                continue
+            yield p.at(m.start(), f"doubled word: {m.group()!r}")
+
+
+@check("E004", "mojibake-left", "warning")
+def mojibake_left(chapter: Chapter) -> Iterator[Finding]:
+    """Characters that look like mojibake (text decoded with the wrong encoding), left unrepaired.
+
+    Example: ``The cafÃ© was closed.``
+    """
+    for p in chapter.paragraphs:
+        for m in BADNESS_RE.finditer(p.text):
+            yield p.at(m.start(), f"looks like mojibake: {m.group()!r}")
+
+
+@check("E005", "undecodable-character", "warning")
+def undecodable_character(chapter: Chapter) -> Iterator[Finding]:
+    """A replacement character: something in the file could not be decoded and is lost.
+
+    Example: ``She paid 5\ufffd for it.``
+    """
+    for p in chapter.paragraphs:
+        index = p.text.find(REPLACEMENT)
+        while index >= 0:
+            yield p.at(index, "a character could not be decoded (shown as U+FFFD)")
+            index = p.text.find(REPLACEMENT, index + 1)
+
+
+def _markup(
+    chapter: Chapter,
+    pattern: re.Pattern[str],
+    what: str,
+    valid: Callable[[str], bool] = lambda found: True,
+) -> Iterator[Finding]:
+    built = _built_texts(chapter)
+    for p in chapter.paragraphs:
+        if p.kind == "break":
+            continue
+        for m in pattern.finditer(p.text):
+            if valid(m.group()) and _still_there(built, p, m.group()):
+                yield p.at(m.start(), f"{what} left in the text: {m.group()}")
+
+
+def _entity(found: str) -> bool:
+    """``&nbsp;`` and ``&#8217;`` are entities; ``&bogus;`` is not."""
+    return found[1] == "#" or found[1:] in html.entities.html5
+
+
+@check("M001", "html-tag", "warning")
+def html_tag(chapter: Chapter) -> Iterator[Finding]:
+    """An HTML tag left in the text; it would be shown as typed.
+
+    Example: ``He was <i>so</i> tired.``
+    """
+    yield from _markup(chapter, HTML_TAG_RE, "HTML tag")
+
+
+@check("M002", "bbcode-tag", "warning")
+def bbcode_tag(chapter: Chapter) -> Iterator[Finding]:
+    """A BBCode tag (forum markup) left in the text; it would be shown as typed.
+
+    Example: ``[b]Stop![/b] she said.``
+    """
+    yield from _markup(chapter, BBCODE_RE, "BBCode tag")
+
+
+@check("M003", "html-entity", "warning")
+def html_entity(chapter: Chapter) -> Iterator[Finding]:
+    """An HTML entity (``&nbsp;``, ``&#8217;``) left in the text; it would be shown as typed.
+
+    Example: ``Wait&nbsp;here.``
+    """
+    yield from _markup(chapter, ENTITY_RE, "HTML entity", _entity)
+
+
+@check("P001", "long-paragraph", "warning")
+def long_paragraph(chapter: Chapter) -> Iterator[Finding]:
+    """A paragraph of 400 words or more: its line breaks were probably lost.
+
+    Example: ``The rain fell. ×150`` (the sentence 150 times in one paragraph)
+    """
+    for p in chapter.prose():
+        count = len(p.text.split())
+        if count >= LONG_PARAGRAPH_WORDS:
+            yield p.at(0, f"paragraph of {count} words: its line breaks may have been lost")

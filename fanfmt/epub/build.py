@@ -1,0 +1,156 @@
+"""Build one EPUB from chapter files: the I/O around :func:`fanfmt.epub.package.render_book`.
+
+``build_epub(["ch1.txt", "ch10.txt", "ch2.txt"], "story.epub", Options())`` reads the
+chapters in natural order (ch1, ch2, ch10), writes ``story.epub`` atomically and
+returns an :class:`EpubBuild` report. ``write_epub(path, docs, options)`` does the
+writing alone, for documents already in hand.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from fanfmt.diagnostics import Diagnostic
+from fanfmt.epub.package import Book, Cover, render_book, sniff_image
+from fanfmt.epub.sources import expand_sources
+from fanfmt.errors import ConfigError, OutputError
+from fanfmt.files import read_input, same_file, write_atomic
+from fanfmt.model import Document
+from fanfmt.options import Options
+
+MAX_COVER_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class SourceChapter:
+    """One input file, normalised, with what the rules reported about it."""
+
+    source: str
+    document: Document
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EpubBuild:
+    """What :func:`build_epub` did."""
+
+    output: str
+    """The path written, or ``-`` when the bytes are for standard output."""
+    chapters: tuple[SourceChapter, ...]
+    book: Book
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Fallbacks taken (no title, no author …), one line each."""
+        return self.book.warnings
+
+
+def read_cover(path: str) -> Cover:
+    """Read a cover image; a missing file or an unknown format is a configuration error."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_COVER_BYTES:
+            raise ConfigError(f"--cover {path}: larger than {MAX_COVER_BYTES // 2**20} MiB")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"--cover {path}: no such file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"--cover {path}: is a folder, not an image") from None
+    except OSError as exc:
+        raise ConfigError(f"--cover {path}: cannot read ({exc.strerror})") from None
+    media_type = sniff_image(data)
+    if media_type is None:
+        raise ConfigError(f"--cover {path}: not a JPEG, PNG, GIF, WebP or SVG image")
+    return Cover(data, media_type)
+
+
+def default_output(sources: Sequence[str]) -> str:
+    """``ch7.txt`` → ``ch7.epub``; folder ``story/`` → ``story.epub``; stdin → stdout."""
+    if len(sources) != 1:
+        raise ConfigError("several inputs make one book: name it with -o BOOK.epub")
+    source = sources[0]
+    if source == "-":
+        return "-"
+    p = Path(source)
+    if p.is_dir():
+        base = p if p.name not in ("", ".", "..") else p.resolve()
+        return str(base.with_name(base.name + ".epub"))
+    return str(p.with_suffix(".epub"))
+
+
+def read_chapters(sources: Sequence[str], options: Options) -> list[SourceChapter]:
+    """Decode and normalise each chapter file (``-`` reads standard input)."""
+    from fanfmt.api import normalise
+
+    chapters: list[SourceChapter] = []
+    for source in sources:
+        decoded = read_input(source, options.encoding)
+        doc, diagnostics = normalise(decoded.text, options, source=source)
+        repairs = tuple(
+            Diagnostic(1, 1, code, message, "info", "decode") for code, message in decoded.repairs
+        )
+        chapters.append(SourceChapter(source, doc, repairs + diagnostics))
+    return chapters
+
+
+def write_epub(
+    path: str | Path,
+    chapters: Sequence[Document],
+    options: Options,
+    *,
+    environ: Mapping[str, str] | None = None,
+) -> Book:
+    """Render ``chapters`` (in the order given) as one EPUB and write it atomically to ``path``."""
+    book = render_epub(chapters, options, fallback_title=Path(path).stem, environ=environ)
+    write_atomic(path, book.data)
+    return book
+
+
+def render_epub(
+    chapters: Sequence[Document],
+    options: Options,
+    *,
+    fallback_title: str = "",
+    environ: Mapping[str, str] | None = None,
+) -> Book:
+    """Like :func:`write_epub` without writing: the book, its bytes in ``book.data``."""
+    cover = read_cover(options.cover) if options.cover else None
+    return render_book(
+        chapters, options, cover=cover, fallback_title=fallback_title, environ=environ
+    )
+
+
+def build_epub(
+    sources: Sequence[str],
+    output: str | None,
+    options: Options,
+    *,
+    write: bool = True,
+    environ: Mapping[str, str] | None = None,
+) -> EpubBuild:
+    """Read every chapter of ``sources`` (files and folders, natural order) into one EPUB.
+
+    ``output`` ``None`` names the book after its single input; a folder (existing, or
+    ending in ``/``) receives the book inside it; ``-`` leaves the writing to the caller
+    (the bytes are in ``book.data``).
+    """
+    if not sources:
+        raise ConfigError("no INPUT given: name the chapter files or a folder holding them")
+    out = output or default_output(sources)
+    if out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+        out = str(Path(out) / Path(default_output(sources)).name)
+    files = expand_sources(sources)
+    for source in files:
+        if source != "-" and out != "-" and same_file(source, out):
+            raise OutputError(f"{out}: refusing to overwrite the input")
+    chapters = read_chapters(files, options)
+    fallback = Path(out).stem if out != "-" else Path(files[0]).stem if files[0] != "-" else ""
+    book = render_epub(
+        [c.document for c in chapters], options, fallback_title=fallback, environ=environ
+    )
+    if write and out != "-":
+        write_atomic(out, book.data)
+    return EpubBuild(out, tuple(chapters), book)

@@ -1,0 +1,240 @@
+"""Assemble a book: chapter documents → every file of the EPUB → one reproducible zip.
+
+``render_book([doc1, doc2], Options(author="Me"))`` → a :class:`Book` whose ``data`` is
+the ``.epub`` and whose ``files`` are, in zip order::
+
+    mimetype                       application/epub+zip (stored, first)
+    META-INF/container.xml         → OEBPS/content.opf
+    OEBPS/content.opf              metadata, manifest, spine      (templates/epub/content.opf)
+    OEBPS/nav.xhtml                contents: one entry per chapter (templates/epub/nav.xhtml)
+    OEBPS/toc.ncx                  the same, for EPUB 2 readers    (templates/epub/toc.ncx)
+    OEBPS/fanfmt.css               templates/fanfmt.css
+    OEBPS/images/cover.jpg         with --cover, and cover.xhtml  (templates/epub/cover.xhtml)
+    OEBPS/titlepage.xhtml          templates/epub/titlepage.xhtml
+    OEBPS/chapter-001.xhtml …      the XHTML writer's pages (templates/xhtml/chapter.xhtml)
+
+Every zip entry has the same fixed time, so equal inputs give equal bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from fanfmt.epub.meta import (
+    BookMeta,
+    book_author,
+    book_title,
+    check_lang,
+    content_identifier,
+    modified_time,
+)
+from fanfmt.errors import ConfigError
+from fanfmt.model import Block, Document, Paragraph
+from fanfmt.options import Options
+from fanfmt.templating import environment
+from fanfmt.writers.xhtml import XhtmlWriter, stylesheet_text
+
+MIMETYPE = b"application/epub+zip"
+ROOT = "OEBPS"
+STYLESHEET = "fanfmt.css"
+IMAGE_TYPES: dict[str, str] = {
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    """A cover image and its media type."""
+
+    data: bytes
+    media_type: str
+
+    @property
+    def href(self) -> str:
+        """``images/cover.png``, relative to the package document."""
+        return f"images/cover{IMAGE_TYPES[self.media_type]}"
+
+
+def sniff_image(data: bytes) -> str | None:
+    """The media type of an EPUB core image format from its first bytes, else ``None``."""
+    head = data[:512].lstrip()
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if head.startswith(b"<") and b"<svg" in data[:4096]:
+        return "image/svg+xml"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One chapter as it sits in the book."""
+
+    id: str
+    href: str
+    title: str
+    """The entry in the contents: the chapter heading, else ``Chapter N``."""
+    document: Document
+    xhtml: str
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    """A rendered book: its metadata, chapters, files and zip bytes."""
+
+    meta: BookMeta
+    chapters: tuple[Chapter, ...]
+    cover: Cover | None
+    warnings: tuple[str, ...]
+    files: tuple[tuple[str, bytes], ...]
+    data: bytes
+
+
+def _is_disclaimer(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.role == "disclaimer"
+
+
+def place_disclaimers(doc: Document, options: Options) -> Document:
+    """Disclaimers follow ``--notes`` as author's notes do: kept, moved to the end, or omitted.
+
+    "end" is the end of each chapter; the XHTML writer then puts the author's notes after.
+    """
+    if options.notes == "keep":
+        return doc
+    rest = tuple(b for b in doc.blocks if not _is_disclaimer(b))
+    if options.notes == "omit":
+        return replace(doc, blocks=rest)
+    return replace(doc, blocks=rest + tuple(b for b in doc.blocks if _is_disclaimer(b)))
+
+
+def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> list[Chapter]:
+    writer = XhtmlWriter()
+    width = max(3, len(str(len(docs))))
+    out: list[Chapter] = []
+    for number, doc in enumerate(docs, 1):
+        doc = place_disclaimers(doc, options)
+        doc = replace(
+            doc, meta=replace(doc.meta, title=meta.title, author=meta.author, lang=meta.lang)
+        )
+        name = f"chapter-{number:0{width}d}"
+        title = " ".join(doc.meta.chapter.split()) or f"Chapter {number}"
+        xhtml = writer.write(doc, options, stylesheet_href=STYLESHEET)
+        out.append(Chapter(name, f"{name}.xhtml", title, doc, xhtml))
+    return out
+
+
+def _identity(meta: BookMeta, chapters: Sequence[Chapter], cover: Cover | None) -> list[bytes]:
+    fields = [
+        meta.title,
+        meta.author,
+        meta.lang,
+        meta.series,
+        str(meta.series_index or ""),
+        meta.summary,
+        "\n".join(meta.tags),
+    ]
+    parts = [f.encode("utf-8") for f in fields]
+    parts.extend(c.xhtml.encode("utf-8") for c in chapters)
+    parts.append(cover.data if cover else b"")
+    return parts
+
+
+def render_book(
+    docs: Sequence[Document],
+    options: Options,
+    *,
+    cover: Cover | None = None,
+    fallback_title: str = "",
+    environ: Mapping[str, str] | None = None,
+) -> Book:
+    """Chapter documents (already normalised) → a whole EPUB 3, in memory."""
+    if not docs:
+        raise ConfigError("an EPUB needs at least one chapter")
+    options = replace(options, stylesheet="link")
+    title, title_warnings = book_title(docs, options, fallback_title)
+    author, author_warnings = book_author(docs, options)
+    meta = BookMeta(
+        title=title,
+        author=author,
+        lang=check_lang(options.lang),
+        identifier="",
+        modified=modified_time(environ),
+        series=" ".join(options.series.split()),
+        series_index=options.series_index,
+        summary=options.summary.strip(),
+        tags=tuple(dict.fromkeys(t.strip() for t in options.tags if t.strip())),
+    )
+    chapters = _chapters(docs, options, meta)
+    meta = replace(meta, identifier=content_identifier(_identity(meta, chapters, cover)))
+    files = _files(meta, chapters, cover, options)
+    return Book(
+        meta=meta,
+        chapters=tuple(chapters),
+        cover=cover,
+        warnings=tuple(title_warnings + author_warnings),
+        files=tuple(files),
+        data=zip_bytes(files, meta.modified),
+    )
+
+
+def _files(
+    meta: BookMeta, chapters: Sequence[Chapter], cover: Cover | None, options: Options
+) -> list[tuple[str, bytes]]:
+    env = environment(options.templates)
+    context = {
+        "book": meta,
+        "chapters": chapters,
+        "cover": cover,
+        "options": options,
+        "stylesheet_href": STYLESHEET,
+    }
+
+    def page(name: str) -> bytes:
+        return env.get_template(f"epub/{name}").render(**context).encode("utf-8")
+
+    files: list[tuple[str, bytes]] = [
+        ("mimetype", MIMETYPE),
+        ("META-INF/container.xml", page("container.xml")),
+        (f"{ROOT}/content.opf", page("content.opf")),
+        (f"{ROOT}/nav.xhtml", page("nav.xhtml")),
+        (f"{ROOT}/toc.ncx", page("toc.ncx")),
+        (f"{ROOT}/{STYLESHEET}", stylesheet_text(options).encode("utf-8")),
+    ]
+    if cover is not None:
+        files.append((f"{ROOT}/{cover.href}", cover.data))
+        files.append((f"{ROOT}/cover.xhtml", page("cover.xhtml")))
+    files.append((f"{ROOT}/titlepage.xhtml", page("titlepage.xhtml")))
+    files.extend((f"{ROOT}/{c.href}", c.xhtml.encode("utf-8")) for c in chapters)
+    return files
+
+
+def zip_bytes(files: Sequence[tuple[str, bytes]], when: datetime) -> bytes:
+    """The zip of ``files`` in order, every entry dated ``when``: ``mimetype`` stored, the rest
+    deflated, with fixed permissions, so the bytes depend on nothing but the arguments."""
+    date_time = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files:
+            info = zipfile.ZipInfo(name, date_time)
+            info.create_system = 3  # Unix, on every platform
+            info.external_attr = 0o100644 << 16
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                archive.writestr(info, data)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, data, compresslevel=9)
+    return buffer.getvalue()

@@ -1,0 +1,232 @@
+"""``fanfmt lint``: the problems in a chapter, from the rules that build it and from the checks.
+
+``lint_text('" could have been worse," he said.')`` →
+``(Diagnostic(1, 1, "F001", "quote opens onto a space, a word may be missing: \\" could", …),)``
+
+The text goes through the very chain ``build`` runs (same reader, same rules, same
+options), so the rules' findings are the build's; then the checks in
+:mod:`fanfmt.checks` run on the source and the built document, on the same context.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fanfmt.diagnostics import Diagnostic, Severity
+from fanfmt.errors import InputError
+from fanfmt.model import Document
+from fanfmt.options import Options
+from fanfmt.rules.chain import Context
+
+READ_STEP = "read"
+"""The name :func:`fanfmt.api.normalise` gives the document as read in ``ctx.changes``."""
+UNREADABLE = "E000"
+"""The code of an input that cannot be read as a chapter at all (nothing can be built)."""
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+JSON_VERSION = 1
+SCHEMA_PATH = Path(__file__).parent / "checks" / "lint.schema.json"
+"""The JSON Schema of ``fanfmt lint --format json``."""
+
+
+class _FirstOnly(list[tuple[str, Document]]):
+    """A ``ctx.changes`` that keeps the document as read and lets the later ones go."""
+
+    def append(self, item: tuple[str, Document]) -> None:
+        if not self:
+            super().append(item)
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    """What lint found in one input."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def unreadable(self) -> bool:
+        """True when the input could not be read as a chapter."""
+        return any(d.code == UNREADABLE for d in self.diagnostics)
+
+
+def lint_text(
+    text: str,
+    options: Options | None = None,
+    *,
+    source: str = "",
+    from_format: str = "auto",
+    repairs: Sequence[tuple[str, str]] = (),
+) -> tuple[Diagnostic, ...]:
+    """Lint one decoded chapter: the rules' findings and the checks', in source order.
+
+    :param repairs: what decoding repaired (``(code, message)`` pairs, reported as info).
+    """
+    from fanfmt.api import normalise
+    from fanfmt.checks import make_chapter, run_checks
+    from fanfmt.reader import read_text
+
+    options = options or Options()
+    ctx = Context(options)
+    ctx.changes = _FirstOnly()
+    doc, _ = normalise(text, options, source=source, ctx=ctx, from_format=from_format)
+    as_read = ctx.changes[0] if ctx.changes else None
+    read = as_read[1] if as_read and as_read[0] == READ_STEP else read_text(text)
+    run_checks(make_chapter(text, read, doc), ctx)
+    decoded = tuple(Diagnostic(1, 1, code, message, "info", "decode") for code, message in repairs)
+    return tuple(sorted(decoded + tuple(ctx.diagnostics.items)))
+
+
+def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:
+    message = str(exc).removeprefix(f"{path}: ")
+    return (Diagnostic(1, 1, UNREADABLE, message, "error", "read"),)
+
+
+def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "") -> FileReport:
+    """Lint a chapter file's bytes (decoded as ``build`` decodes them)."""
+    from fanfmt.reader import input_format
+    from fanfmt.reader.decode import decode
+
+    options = options or Options()
+    try:
+        decoded = decode(data, options.encoding)
+    except InputError as exc:
+        return FileReport(source, _unreadable(source, exc))
+    fmt = input_format(source, options.from_format)
+    found = lint_text(
+        decoded.text, options, source=source, from_format=fmt, repairs=decoded.repairs
+    )
+    return FileReport(source, found)
+
+
+def lint_file(path: str, options: Options | None = None) -> FileReport:
+    """Lint one chapter file (``-`` for standard input)."""
+    from fanfmt.files import read_input
+    from fanfmt.reader import input_format
+
+    options = options or Options()
+    try:
+        decoded = read_input(path, options.encoding)
+    except InputError as exc:
+        return FileReport(path, _unreadable(path, exc))
+    fmt = input_format(path, options.from_format)
+    found = lint_text(decoded.text, options, source=path, from_format=fmt, repairs=decoded.repairs)
+    return FileReport(path, found)
+
+
+def known_codes() -> dict[str, str]:
+    """Every code → its short name."""
+    from fanfmt.checks.codes import all_codes
+
+    return {code: c.name for code, c in all_codes().items()}
+
+
+def parse_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """``["F,Q001", "W001"]`` → ``("F", "Q001", "W001")``; each a code or a code prefix.
+
+    :raises ValueError: for an entry that starts no known code.
+    """
+    codes = known_codes()
+    out: list[str] = []
+    for value in values:
+        for item in value.split(","):
+            item = item.strip().upper()
+            if not item:
+                continue
+            if not any(code.startswith(item) for code in codes):
+                raise ValueError(f"unknown code {item!r} (known: {', '.join(codes)})")
+            out.append(item)
+    return tuple(out)
+
+
+def selected(code: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """True when ``code`` is reported: selected (all by default) and not ignored.
+
+    An unreadable input (E000) is always reported.
+    """
+    if code == UNREADABLE:
+        return True
+    if select and not any(code.startswith(s) for s in select):
+        return False
+    return not any(code.startswith(i) for i in ignore)
+
+
+def filter_report(report: FileReport, select: Sequence[str], ignore: Sequence[str]) -> FileReport:
+    """The report with only the selected codes."""
+    kept = tuple(d for d in report.diagnostics if selected(d.code, select, ignore))
+    return FileReport(report.path, kept)
+
+
+def at_least(severity: Severity, threshold: Severity) -> bool:
+    """``at_least("error", "warning")`` → True."""
+    return SEVERITIES.index(severity) >= SEVERITIES.index(threshold)
+
+
+def exit_status(reports: Sequence[FileReport]) -> int:
+    """3 when an input could not be read, 1 when a warning or error was found, else 0."""
+    if any(r.unreadable for r in reports):
+        return 3
+    if any(at_least(d.severity, "warning") for r in reports for d in r.diagnostics):
+        return 1
+    return 0
+
+
+def format_line(path: str, d: Diagnostic) -> str:
+    """``ch7.txt:143:1: F001 quote opens onto a space… [warning]``."""
+    return f"{path}:{d.line}:{d.col}: {d.code} {d.message} [{d.severity}]"
+
+
+def counts(reports: Sequence[FileReport]) -> dict[str, int]:
+    """How many findings of each severity."""
+    found = Counter(d.severity for r in reports for d in r.diagnostics)
+    return {s: found.get(s, 0) for s in SEVERITIES}
+
+
+def summary_line(reports: Sequence[FileReport]) -> str:
+    """``4 warnings, 9 info in 1 file`` (or ``no problems found in 2 files``)."""
+    found = counts(reports)
+    files = f"{len(reports)} file{'' if len(reports) == 1 else 's'}"
+    parts = []
+    for severity in reversed(SEVERITIES):
+        n = found[severity]
+        if n:
+            plural = "s" if n != 1 and severity != "info" else ""
+            parts.append(f"{n} {severity}{plural}")
+    return f"{', '.join(parts)} in {files}" if parts else f"no problems found in {files}"
+
+
+def to_json(reports: Sequence[FileReport]) -> dict[str, Any]:
+    """The ``--format json`` document (its shape: :data:`SCHEMA_PATH`, docs/lint.md)."""
+    names = known_codes()
+    return {
+        "version": JSON_VERSION,
+        "files": [
+            {
+                "path": r.path,
+                "diagnostics": [
+                    {
+                        "path": r.path,
+                        "line": d.line,
+                        "col": d.col,
+                        "code": d.code,
+                        "name": names.get(d.code, ""),
+                        "severity": d.severity,
+                        "message": d.message,
+                        "rule": d.rule,
+                    }
+                    for d in r.diagnostics
+                ],
+            }
+            for r in reports
+        ],
+        "summary": {"files": len(reports), **counts(reports)},
+    }
+
+
+def dumps(reports: Sequence[FileReport]) -> str:
+    """:func:`to_json` as text, one stable layout."""
+    return json.dumps(to_json(reports), ensure_ascii=False, indent=2) + "\n"

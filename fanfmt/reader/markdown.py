@@ -1,0 +1,256 @@
+"""Read a Markdown chapter (CommonMark, parsed with markdown-it-py) into the document model.
+
+* ``# Chapter 7: The Smallest Spark`` → a :class:`Heading` (the ``headings`` rule splits
+  ``Chapter 7`` from the title); ``**Story Title**`` as the first line, right before it,
+  → the heading's story title
+* ``*word*`` / ``_word_`` → :class:`Emphasis` keeping its marker, so the ``thoughts`` rule
+  can still read ``*Not again.*`` as a thought; ``**word**`` → :class:`Strong`
+* ``***``, ``* * *``, ``---`` (thematic breaks) → :class:`SceneBreak`
+* ``> A/N: …`` block quotes → :class:`AuthorNote` (``before`` the chapter's first
+  paragraph, ``after`` its last, else ``inline``)
+* a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
+  indented "code" → plain paragraphs, as the plain-text reader finds them
+* ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
+* raw HTML is text: ``<b>hi</b>`` → the characters ``<b>hi</b>``, never markup
+* list items keep their marker as text (``1. `` / ``- ``); links keep their text
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Meta,
+    NotePosition,
+    Paragraph,
+    SceneBreak,
+    Strong,
+    Text,
+)
+from fanfmt.reader.paragraphs import split_paragraphs
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+
+def read_markdown(text: str, meta: Meta | None = None) -> Document:
+    """Read a Markdown chapter (already decoded) into a document."""
+    md = _parser()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _Reader(md, text.split("\n")).blocks(md.parse(text), 0)
+    return Document(blocks=_settle(blocks), meta=meta or Meta())
+
+
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # CommonMark with raw HTML off: tags in the text are characters, never markup.
+    return MarkdownIt("commonmark", {"html": False})
+
+
+@dataclass(slots=True)
+class _Quote:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass(slots=True)
+class _Reader:
+    md: MarkdownIt
+    lines: list[str]
+    _quote: _Quote | None = None
+    _depth: int = 0
+    _prefix: str = ""
+
+    def blocks(self, tokens: Sequence[Token], offset: int) -> list[Block | _Quote]:
+        """Blocks for ``tokens`` (parsed from the source starting at line ``offset``)."""
+        out: list[Block | _Quote] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            line = offset + (tok.map[0] + 1 if tok.map else 0)
+            match tok.type:
+                case "heading_open":
+                    inlines = _inlines(tokens[i + 1].children or [])
+                    out.append(Heading(title=inlines, line=line))
+                    i += 2
+                case "paragraph_open":
+                    inlines = _inlines(tokens[i + 1].children or [])
+                    if self._prefix:
+                        inlines = _merge((Text(self._prefix), *inlines))
+                        self._prefix = ""
+                    self._add(out, Paragraph(inlines, line))
+                    i += 2
+                case "blockquote_open":
+                    if self._depth == 0:
+                        self._quote = _Quote(line=line)
+                    self._depth += 1
+                case "blockquote_close":
+                    self._depth -= 1
+                    if self._depth == 0 and self._quote is not None:
+                        if self._quote.paragraphs:
+                            out.append(self._quote)
+                        self._quote = None
+                case "list_item_open":
+                    number = tok.info if tok.info else ""
+                    self._prefix = f"{number}{tok.markup} "
+                case "hr":
+                    if self._quote is None:
+                        out.append(SceneBreak(self._source(tok, offset), line))
+                case "code_block":
+                    for p in split_paragraphs(tok.content):
+                        inlines = self._inline_text(_plain(p))
+                        self._add(out, Paragraph(inlines, line + p.line - 1, gap_before=0))
+                case "fence":
+                    out.extend(self._fence(tok, offset, line))
+                case "html_block":
+                    # Only reached with raw HTML on; kept as text all the same.
+                    for p in split_paragraphs(tok.content):
+                        self._add(out, Paragraph((Text(_plain(p)),), line + p.line - 1))
+            i += 1
+        return out
+
+    def _add(self, out: list[Block | _Quote], p: Paragraph) -> None:
+        if not p.children:
+            return
+        if self._quote is not None:
+            self._quote.paragraphs.append(p)
+        else:
+            out.append(p)
+
+    def _source(self, tok: Token, offset: int) -> str:
+        if tok.map is None:
+            return ""
+        index = offset + tok.map[0]
+        return self.lines[index].strip() if 0 <= index < len(self.lines) else ""
+
+    def _fence(self, tok: Token, offset: int, line: int) -> list[Block | _Quote]:
+        """A fence line is a scene-break line in a chapter; what it "fences" is more chapter."""
+        out: list[Block | _Quote] = []
+        if self._quote is None:
+            out.append(SceneBreak(tok.markup, line))
+        inner = tok.content.rstrip("\n")
+        if inner.strip() or tok.info.strip():
+            start = line  # 0-based index of the first fenced line
+            if tok.info.strip():
+                inner = f"{tok.info.strip()}\n{inner}"  # words after the fence are words too
+                start -= 1
+            out.extend(self.blocks(self.md.parse(inner), start))
+        closed = tok.map is not None and tok.map[1] - tok.map[0] >= 2
+        last = offset + (tok.map[1] - 1 if tok.map else 0)
+        if closed and self._quote is None and last < len(self.lines):
+            closing = self.lines[last].strip()
+            if closing and set(closing) <= {"~", "`"}:
+                out.append(SceneBreak(closing, last + 1))
+        return out
+
+    def _inline_text(self, text: str) -> tuple[Inline, ...]:
+        tokens = self.md.parseInline(text)
+        return _inlines(tokens[0].children or []) if tokens else (Text(text),)
+
+
+def _plain(p: Paragraph) -> str:
+    return "".join(c.text for c in p.children if isinstance(c, Text))
+
+
+def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
+    """markdown-it inline tokens → inline nodes (links and images keep their text)."""
+    stack: list[tuple[str, str, list[Inline]]] = [("", "", [])]
+    for tok in tokens:
+        top = stack[-1][2]
+        match tok.type:
+            case "text" | "text_special":
+                top.append(Text(tok.content))
+            case "softbreak":
+                top.append(Text(" "))
+            case "hardbreak":
+                top.append(LineBreak())
+            case "code_inline":
+                top.append(Text(tok.content))
+            case "html_inline":
+                top.append(Text(tok.content))
+            case "image":
+                top.extend(_inlines(tok.children or []))
+            case "em_open" | "strong_open":
+                stack.append((tok.type, tok.markup, []))
+            case "em_close" | "strong_close" if len(stack) > 1:
+                kind, marker, children = stack.pop()
+                merged = _merge(children)
+                node: Inline
+                if kind == "strong_open":
+                    node = Strong(merged)
+                else:
+                    node = Emphasis(merged, "_" if marker == "_" else "*")
+                stack[-1][2].append(node)
+    while len(stack) > 1:  # unbalanced: keep the words
+        _, _, children = stack.pop()
+        stack[-1][2].extend(children)
+    return _merge(stack[0][2])
+
+
+def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Join neighbouring text nodes and drop empty ones."""
+    out: list[Inline] = []
+    for node in children:
+        if isinstance(node, Text):
+            if not node.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + node.text)
+                continue
+        out.append(node)
+    return tuple(out)
+
+
+def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
+    """Place the notes and fold a leading ``**Story Title**`` into the first heading."""
+    if (
+        len(found) >= 2
+        and isinstance(found[0], Paragraph)
+        and isinstance(found[1], Heading)
+        and len(found[0].children) == 1
+        and isinstance(found[0].children[0], Strong)
+    ):
+        strong = found[0].children[0]
+        found = [replace(found[1], story_title=strong.children, line=found[0].line), *found[2:]]
+    elif (
+        len(found) >= 2
+        and isinstance(found[0], Heading)
+        and isinstance(found[1], Heading)
+        and not found[0].story_title
+    ):
+        # "# Story" then "## Chapter 1": the first names the story
+        found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
+    out: list[Block] = []
+    for i, item in enumerate(found):
+        if isinstance(item, _Quote):
+            out.append(AuthorNote(tuple(item.paragraphs), _position(found, i), False, item.line))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def _position(found: list[Block | _Quote], i: int) -> NotePosition:
+    def story(items: Sequence[Block | _Quote]) -> bool:
+        for item in items:
+            if isinstance(item, Heading):
+                return False
+            if isinstance(item, Paragraph):
+                return True
+        return False
+
+    if not story(found[i - 1 :: -1] if i else []):
+        return "before"
+    if not story(found[i + 1 :]):
+        return "after"
+    return "inline"

@@ -1,0 +1,115 @@
+"""The AO3 writer: HTML to paste into the Archive of Our Own's HTML editor.
+
+AO3 keeps a fixed list of tags and drops every ``class`` and ``style`` attribute,
+so this writer uses only what survives, and the text looks right after pasting:
+
+* ``Thought`` and ``Emphasis`` → ``<em>``; ``Strong`` → ``<strong>``; ``LineBreak`` → ``<br />``
+* ``Quoted`` → curly quotes in the text (no ``<span>``)
+* ``SceneBreak`` → ``<hr />`` (or the ornament in ``<p align="center">``)
+* author's notes → ``<blockquote>``; one block per line, no blank lines (AO3 would
+  turn blank lines into empty paragraphs)
+* the page is ``templates/ao3/chapter.html``
+
+``Ao3Writer().write(doc, Options())`` → ``'<h2>Chapter 5<br />The Drowned Bell</h2>\\n<p>…'``
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import assert_never
+
+from markupsafe import Markup
+
+from fanfmt.chars import (
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
+from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+from fanfmt.options import Options
+from fanfmt.templating import environment
+from fanfmt.writers._views import block_views
+from fanfmt.writers.html import story_view
+
+AO3_KEEPS: frozenset[str] = frozenset({
+    "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center",
+    "cite", "code", "col", "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "ol", "p", "pre",
+    "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "tt", "u", "ul", "var",
+})  # fmt: skip
+"""The tags AO3's sanitizer keeps in a work's text; it drops every other tag."""
+ALLOWED_TAGS: frozenset[str] = frozenset(
+    {"p", "em", "strong", "br", "hr", "blockquote", "h2", "small"}
+)
+"""Every tag the default AO3 templates write (all of them on AO3's own list)."""
+ALLOWED_ATTRIBUTES: frozenset[str] = frozenset({"align"})
+"""The only attribute written; AO3 keeps ``align`` on every tag."""
+
+GLYPHS = {
+    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
+    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
+}
+_WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
+    """``(Thought((Text("Run."),)),)`` → ``<em>Run.</em>``; no classes, no spans."""
+    parts: list[str] = []
+    for node in children:
+        match node:
+            case Text():
+                # a newline inside a paragraph would become <br> on AO3
+                parts.append(escape(_WHITESPACE_RE.sub(" ", node.text), quote=False))
+            case Emphasis():
+                parts.append(f"<em>{render_inlines(node.children, options)}</em>")
+            case Strong():
+                parts.append(f"<strong>{render_inlines(node.children, options)}</strong>")
+            case Thought():
+                inner = render_inlines(node.children, options)
+                if options.thought_marks and node.marker == "single":
+                    inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
+                parts.append(f"<em>{inner}</em>")
+            case Quoted():
+                left, right = GLYPHS[node.kind]
+                inner = render_inlines(node.children, options)
+                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+            case LineBreak():
+                parts.append("<br />")
+            case _:
+                assert_never(node)
+    return "".join(parts)
+
+
+class Ao3Writer:
+    """HTML for AO3's editor."""
+
+    name = "ao3"
+    extension = ".ao3.html"
+    template = "ao3/chapter.html"
+
+    def write(self, doc: Document, options: Options) -> str:
+        """The chapter text to paste (there is no page around it)."""
+        views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
+        text = (
+            environment(options.templates)
+            .get_template(self.template)
+            .render(
+                meta=doc.meta,
+                convention=doc.convention,
+                blocks=views,
+                options=options,
+                story=story_view(doc, options),
+            )
+        )
+        lines = (line.strip() for line in text.splitlines())
+        return "\n".join(line for line in lines if line) + "\n"
+
+    def body(self, doc: Document, options: Options) -> str:
+        """The same as :meth:`write`."""
+        return self.write(doc, options)
+
+
+__all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "AO3_KEEPS", "Ao3Writer", "render_inlines"]
