@@ -6,7 +6,7 @@
   ``'ello``, ``'im`` … (a lexicon of elisions) → ’ unless the quote must open a span
   for the paragraph to balance: ``'Tis true,' she said`` opens; ``'Get 'em,' he said`` does not
 * ``'90s``, ``'07`` → ’; ``rock 'n' roll`` → ``rock ’n’ roll``
-* ``6'2"`` → ``6′2″`` (feet and inches)
+* ``6'2"`` → ``6′2″`` (feet and inches); ``"Monitor 21""`` → ``“Monitor 21″”``
 * a quote after a letter and before a space (``dogs'``, ``runnin'``) is decided by ``quotes``
 """
 
@@ -35,6 +35,7 @@ INTERNAL_RE = re.compile(rf"(?<=[^\W_]|{OBJECT})'(?=[^\W_])")
 N_RE = re.compile(r"(?<=\s)'n'(?=\s)", re.IGNORECASE)
 FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
 FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
+INCHES_RE = re.compile(r"(?<=\d)\"(?=\")")
 OPENER_RE = re.compile(_OPEN_CONTEXT + r"'(?=\S)")
 STRONG_CLOSER_RE = re.compile(r"(?<=[.,!?;:…—–\-])'(?![^\W_])|(?<=[^\W_])'(?=\s*$)")
 
@@ -108,9 +109,10 @@ def apply(doc: Document, ctx: Context) -> Document:
 
 def educate_prepass(text: str) -> str:
     """Primes, ``'n'`` and word-internal apostrophes, which never affect balance."""
-    if "'" not in text:
+    if "'" not in text and '"' not in text:
         return text
     text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
     text = FEET_RE.sub(PRIME, text)
+    text = INCHES_RE.sub(DOUBLE_PRIME, text)
     text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
     return INTERNAL_RE.sub(APOSTROPHE, text)

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, NotePosition, Paragraph
@@ -61,14 +62,30 @@ def note_score(paragraphs: list[Paragraph]) -> int:
     return score
 
 
+_MARKERS: ContextVar[tuple[str, ...]] = ContextVar("scene_break_markers", default=())
+"""The author's own scene-break markers, for the rule run in progress."""
+
+
+def _separator(block: Paragraph) -> bool:
+    return is_separator(text_of(block), _MARKERS.get()) is not None
+
+
 def _is_gap(block: Block) -> bool:
     if isinstance(block, Paragraph):
-        return block.gap_before > 0 or is_separator(text_of(block)) is not None
+        return block.gap_before > 0 or _separator(block)
     return True
 
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Wrap author's notes in :class:`AuthorNote` blocks."""
+    token = _MARKERS.set(ctx.options.scene_break_markers)
+    try:
+        return _apply(doc)
+    finally:
+        _MARKERS.reset(token)
+
+
+def _apply(doc: Document) -> Document:
     blocks = list(doc.blocks)
     if any(isinstance(b, AuthorNote) for b in blocks):
         return replace(doc, blocks=tuple(_place(blocks)))
@@ -138,7 +155,7 @@ def _place(blocks: list[Block]) -> list[Block]:
 
 def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
     paragraphs = tuple(
-        b for b in blocks if isinstance(b, Paragraph) and is_separator(text_of(b)) is None
+        b for b in blocks if isinstance(b, Paragraph) and not _separator(b)
     )
     marked = any(MARK_RE.match(text_of(p)) for p in paragraphs)
     first = paragraphs[0] if paragraphs else None

@@ -294,6 +294,8 @@ def _weak_is_apostrophe(
     word = s[j:pos].lower()
     if not (word.endswith(("s", "in")) or word in _APOSTROPHE_WORDS):
         return ""
+    if j >= 2 and s[j - 1] in "'’" and s[j - 2].isalpha():
+        return ""  # 'man's' — a word with an apostrophe already takes no second one
     after = s[pos + 1 : pos + 40]
     if after[:1].isspace() and after.lstrip()[:1].isalpha():
         following = [w.strip(",.;:!?…").lower() for w in after.split()[:2]]

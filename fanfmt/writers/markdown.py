@@ -116,7 +116,11 @@ class MarkdownWriter:
             convention=doc.convention,
             blocks=views,
             options=options,
-            scene_break=escape_text(options.scene_break) if options.scene_break else "* * *",
+            scene_break=(
+                escape_block_start(escape_text(options.scene_break))
+                if options.scene_break
+                else "* * *"
+            ),
         )
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
