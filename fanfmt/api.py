@@ -68,12 +68,17 @@ def _final_meta(doc: Document) -> Document:
     from fanfmt.model import Heading
     from fanfmt.walk import display_text
 
-    heading = next((b for b in doc.blocks if isinstance(b, Heading)), None)
-    if heading is None:
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    if not headings:
         return doc
-    number, title = display_text(heading.number), display_text(heading.title)
-    chapter = f"{number}: {title}" if number and title else number or title
-    story = display_text(heading.story_title) or doc.meta.title
+    chapter_heading = next((h for h in headings if h.number or h.title), None)
+    chapter = doc.meta.chapter
+    if chapter_heading is not None:
+        number = display_text(chapter_heading.number)
+        title = display_text(chapter_heading.title)
+        chapter = f"{number}: {title}" if number and title else number or title
+    titled = next((h for h in headings if h.story_title), None)
+    story = display_text(titled.story_title) if titled is not None else doc.meta.title
     return replace(doc, meta=replace(doc.meta, chapter=chapter, title=story))
 
 

@@ -88,6 +88,8 @@ def build_file(
     from fanfmt.writers import get_writer
 
     fmt = pick_format(to, output)
+    if fmt == "epub":
+        raise ConfigError("an EPUB holds a whole book: use fanfmt.epub.build_epub (or the CLI)")
     out = output or default_output(source, fmt)
     if source != "-" and out != "-" and same_file(source, out):
         raise OutputError(f"{out}: refusing to overwrite the input")

@@ -575,7 +575,7 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 
 
 @cli.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: path:line:col: CODE message [severity]; "
                                       "json: see docs/lint.md.")
@@ -584,9 +584,10 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Do not report these codes or code prefixes (e.g. G,C001; repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+@click.option("--list-codes", is_flag=True, help="List every code with its severity, then exit.")
 @option_flags
 def lint(inputs: tuple[str, ...], output_format: str, select: tuple[str, ...],
-         ignore: tuple[str, ...], quiet: bool, **flags: object) -> None:
+         ignore: tuple[str, ...], quiet: bool, list_codes: bool, **flags: object) -> None:
     """Report problems in chapters: damage from lost formatting, unpaired quotes,
     guesses fanfmt had to make, mixed conventions, typos and leftover markup.
 

@@ -204,7 +204,10 @@ class Resolved:
 
 def find_config(start: str | Path) -> Path | None:
     """The nearest ``fanfmt.toml`` in ``start`` (a folder, or a file's folder) or above it."""
-    here = Path(start).expanduser().resolve()
+    try:
+        here = Path(start).expanduser().resolve()
+    except (OSError, ValueError, RuntimeError):
+        return None  # not a usable path (a NUL in it, a link loop): reading it will say so
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):

@@ -192,7 +192,7 @@ def _compare(rule: str, old: Document, new: Document) -> Iterator[Change]:
     before, after = view(old), view(new)
     for line in sorted(before.keys() | after.keys()):
         a, b = before.get(line), after.get(line)
-        if a is not None and b is not None and (a.node is b.node or a == b):
+        if a is not None and b is not None and a.kind == b.kind and (a.node is b.node or a == b):
             continue
         if a is None and b is not None:
             yield Change(line, rule, "added", after=f"{b.kind}: {render_entry(b.node)}")

@@ -19,6 +19,7 @@ import select
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,7 +28,8 @@ from fanfmt.reader.decode import Decoded, decode
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 _CHUNK = 1024 * 1024
-_PIPE_WAIT_SECONDS = 30.0
+_WRITER_WAIT_SECONDS = 2.0
+_SILENT_WRITER_SECONDS = 30.0
 
 
 def read_input(path: str, encoding: str | None = None) -> Decoded:
@@ -75,29 +77,40 @@ def _read_stream(fh: BinaryIO, path: str) -> bytes:
 
 
 def _read_pipe(path: str) -> bytes:
-    """Read a named pipe without hanging when nothing writes to it."""
+    """Read a named pipe, refusing it (rather than hanging) when nothing writes to it.
+
+    Opened without blocking, a pipe with no writer reads as end-of-file at once: wait a
+    moment for a writer to connect, then read until it closes the pipe.
+    """
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     chunks: list[bytes] = []
     size = 0
+    connected = False
+    deadline = time.monotonic() + _WRITER_WAIT_SECONDS
     try:
         while True:
-            ready, _, _ = select.select([fd], [], [], _PIPE_WAIT_SECONDS)
-            if not ready:
-                raise InputError(f"{path}: a pipe that nothing has written to for a while")
             try:
                 chunk = os.read(fd, _CHUNK)
-            except BlockingIOError:
+            except BlockingIOError:  # a writer is there, with nothing to say yet
+                connected = True
+                ready, _, _ = select.select([fd], [], [], _SILENT_WRITER_SECONDS)
+                if not ready:
+                    raise InputError(f"{path}: the pipe's writer sent nothing for a while") from None
                 continue
-            if not chunk:
+            if chunk:
+                connected = True
+                size += len(chunk)
+                if size > MAX_INPUT_BYTES:
+                    raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+                chunks.append(chunk)
+            elif connected or time.monotonic() > deadline:
                 break
-            size += len(chunk)
-            if size > MAX_INPUT_BYTES:
-                raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
-            chunks.append(chunk)
+            else:
+                time.sleep(0.02)
     finally:
         os.close(fd)
     if not chunks:
-        raise InputError(f"{path}: a pipe with nothing written to it")
+        raise InputError(f"{path}: a pipe that nothing writes to")
     return b"".join(chunks)
 
 

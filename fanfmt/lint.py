@@ -60,11 +60,11 @@ def lint_text(
     *,
     source: str = "",
     from_format: str = "auto",
-    repairs: Sequence[tuple[str, str]] = (),
+    repairs: Sequence[Diagnostic] = (),
 ) -> tuple[Diagnostic, ...]:
     """Lint one decoded chapter: the rules' findings and the checks', in source order.
 
-    :param repairs: what decoding repaired (``(code, message)`` pairs, reported as info).
+    :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
     from fanfmt.api import normalise
     from fanfmt.checks import make_chapter, run_checks
@@ -77,8 +77,7 @@ def lint_text(
     as_read = ctx.changes[0] if ctx.changes else None
     read = as_read[1] if as_read and as_read[0] == READ_STEP else read_text(text)
     run_checks(make_chapter(text, read, doc), ctx)
-    decoded = tuple(Diagnostic(1, 1, code, message, "info", "decode") for code, message in repairs)
-    return tuple(sorted(decoded + tuple(ctx.diagnostics.items)))
+    return tuple(sorted((*repairs, *ctx.diagnostics.items)))
 
 
 def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:
@@ -98,7 +97,7 @@ def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "")
         return FileReport(source, _unreadable(source, exc))
     fmt = input_format(source, options.from_format)
     found = lint_text(
-        decoded.text, options, source=source, from_format=fmt, repairs=decoded.repairs
+        decoded.text, options, source=source, from_format=fmt, repairs=decoded.diagnostics()
     )
     return FileReport(source, found)
 
@@ -114,7 +113,9 @@ def lint_file(path: str, options: Options | None = None) -> FileReport:
     except InputError as exc:
         return FileReport(path, _unreadable(path, exc))
     fmt = input_format(path, options.from_format)
-    found = lint_text(decoded.text, options, source=path, from_format=fmt, repairs=decoded.repairs)
+    found = lint_text(
+        decoded.text, options, source=path, from_format=fmt, repairs=decoded.diagnostics()
+    )
     return FileReport(path, found)
 
 

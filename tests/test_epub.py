@@ -16,6 +16,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from fanfmt.epub import build_epub, expand_sources, natural_order, render_epub, 
 from fanfmt.epub.meta import check_lang, content_identifier, modified_time
 from fanfmt.errors import ConfigError, InputError
 from fanfmt.files import read_input
-from fanfmt.model import SceneBreak
+from fanfmt.model import Heading, SceneBreak, Text
 from fanfmt.options import Options
 
 REPO = Path(__file__).resolve().parent.parent
@@ -312,6 +313,14 @@ def test_metadata_from_the_chapters_own_headers(tmp_path: Path) -> None:
     assert built.warnings == ()
     assert (built.book.meta.title, built.book.meta.author) == ("The Glass Orchard", "Jane Roe")
     assert [c.title for c in built.book.chapters] == ["Chapter 1: Seeds"]
+
+
+def test_the_contents_use_the_chapter_heading_below_a_title_heading(tmp_path: Path) -> None:
+    doc, _ = normalise("Chapter 4: Seeds\n\n" + PROSE + "\n")
+    titled = replace(doc, blocks=(Heading(story_title=(Text("The Orchard"),)), *doc.blocks))
+    headless = replace(titled, meta=replace(doc.meta, chapter=""))
+    book = render_epub([headless], Options(title="T", author="A"), environ=NO_ENV)
+    assert [c.title for c in book.chapters] == ["Chapter 4: Seeds"]
 
 
 def test_missing_title_and_author_fall_back_with_warnings(tmp_path: Path) -> None:

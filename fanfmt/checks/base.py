@@ -44,7 +44,7 @@ PROSE_KINDS: frozenset[BlockKind] = frozenset(
 """Kinds whose text is the author's prose (checks for damage look at these)."""
 
 _SPACES = " \t\u00a0\u3000\u2002\u2003\ufeff"
-_STAND_IN_BASE = 0x10FF00
+_RESYNC = 80
 _CONTEXT = 60
 
 
@@ -208,7 +208,8 @@ def source_positions(lines: list[str], start: int, text: str) -> tuple[tuple[int
     """Where each character of a reader paragraph ``text`` sits in the source ``lines``.
 
     The reader strips lines, collapses runs of spaces and joins lines with one space;
-    ``\\*`` escapes become one stand-in character. Walking both in step undoes that.
+    walking both in step undoes that. Where the reader dropped characters (markup read
+    as structure, an escape), the walk skips ahead on the line to the next match.
     """
     out: list[tuple[int, int]] = []
     li, ci = start - 1, 0
@@ -233,12 +234,14 @@ def source_positions(lines: list[str], start: int, text: str) -> tuple[tuple[int
             out.append(out[-1] if out else (start, 1))
             continue
         row = lines[li]
+        if row[ci] != ch:
+            ahead = row.find(ch, ci, ci + _RESYNC)
+            if ahead < 0:
+                out.append((li + 1, ci + 1))
+                continue
+            ci = ahead
         out.append((li + 1, ci + 1))
-        is_stand_in = _STAND_IN_BASE < ord(ch) <= _STAND_IN_BASE + 0x7F
-        if is_stand_in and row[ci] == "\\" and ci + 1 < len(row):
-            ci += 2
-        else:
-            ci += 1
+        ci += 1
     return tuple(out)
 
 

@@ -33,14 +33,18 @@ RULE_CODES: tuple[Code, ...] = (
          "An elision-like quote ('Tis, 'em) was read as an opening quote: the quotation needs it."),
     Code("A002", "apostrophe-not-closing-quote", "info", "quotes",
          "A quote after a word (runnin', dogs') was read as an apostrophe, not a closing quote."),
+    Code("A003", "unpaired-quote-read-as-elision", "info", "quotes",
+         "An unpaired single quote before a word ('bout, 'ere) was read as an elision."),
     Code("E000", "unreadable-input", "error", "read",
-         "The input cannot be read as a chapter at all (missing, binary, empty): nothing is built."),
+         "The input cannot be read as a chapter (missing, binary, empty): nothing is built."),
     Code("E001", "encoding-guessed", "info", "decode",
          "The file is not UTF-8: its encoding was guessed."),
     Code("E002", "mojibake-repaired", "info", "decode",
          "Text decoded with the wrong encoding somewhere along the way was repaired."),
     Code("E003", "control-characters-removed", "info", "decode",
          "Invisible or control characters were removed."),
+    Code("E006", "undecodable-bytes", "info", "decode",
+         "Bytes that no encoding explains were read as cp1252 or replaced."),
     Code("Q001", "dialogue-never-closed", "warning", "quotes",
          "Dialogue opened and never closed, and the next paragraph does not continue it."),
     Code("Q002", "unpaired-opening-double-quote", "warning", "quotes",
@@ -48,7 +52,7 @@ RULE_CODES: tuple[Code, ...] = (
     Code("Q003", "unpaired-closing-double-quote", "warning", "quotes",
          "A closing double quote that no quote opened."),
     Code("Q004", "unpaired-single-quote", "warning", "quotes",
-         "A single quote opens a quotation that nothing closes."),
+         "A single quote (not before a word) opens a quotation that nothing closes."),
 )  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """Leftovers in the text: typos, broken encodings, markup and lost line breaks.
 
 * ``He opened the the door.`` → W001 (a doubled word)
-* ``It was a cafÃ© once.`` → E004 (mojibake fanfmt could not repair)
+* ``She said â€" no.`` → E004 (mojibake fanfmt could not repair)
 * ``She paid 5\ufffd for it.`` → E005 (a character that could not be decoded)
 * ``He was <i>so</i> tired.`` → M001; ``[b]Stop![/b]`` → M002; ``Wait&nbsp;here.`` → M003
 * a paragraph of 400 words or more → P001 (line breaks were probably lost)
@@ -69,7 +69,7 @@ def doubled_word(chapter: Chapter) -> Iterator[Finding]:
 def mojibake_left(chapter: Chapter) -> Iterator[Finding]:
     """Characters that look like mojibake (text decoded with the wrong encoding), left unrepaired.
 
-    Example: ``The cafÃ© was closed.``
+    Example: ``She said â€" no.`` (what repair could not fix)
     """
     for p in chapter.paragraphs:
         for m in BADNESS_RE.finditer(p.text):

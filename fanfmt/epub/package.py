@@ -33,9 +33,10 @@ from fanfmt.epub.meta import (
     modified_time,
 )
 from fanfmt.errors import ConfigError
-from fanfmt.model import Block, Document, Paragraph
+from fanfmt.model import Block, Document, Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
+from fanfmt.walk import plain_text
 from fanfmt.writers.xhtml import XhtmlWriter, stylesheet_text
 
 MIMETYPE = b"application/epub+zip"
@@ -103,21 +104,15 @@ class Book:
     data: bytes
 
 
-def _is_disclaimer(block: Block) -> bool:
-    return isinstance(block, Paragraph) and block.role == "disclaimer"
-
-
-def place_disclaimers(doc: Document, options: Options) -> Document:
-    """Disclaimers follow ``--notes`` as author's notes do: kept, moved to the end, or omitted.
-
-    "end" is the end of each chapter; the XHTML writer then puts the author's notes after.
-    """
-    if options.notes == "keep":
-        return doc
-    rest = tuple(b for b in doc.blocks if not _is_disclaimer(b))
-    if options.notes == "omit":
-        return replace(doc, blocks=rest)
-    return replace(doc, blocks=rest + tuple(b for b in doc.blocks if _is_disclaimer(b)))
+def chapter_title(doc: Document) -> str:
+    """The chapter's heading as plain text (``Chapter 7: The Smallest Spark``), or ``""``."""
+    if doc.meta.chapter.strip():
+        return " ".join(doc.meta.chapter.split())
+    for block in doc.blocks:
+        if isinstance(block, Heading) and (block.number or block.title):
+            parts = [plain_text(block.number), plain_text(block.title)]
+            return ": ".join(" ".join(p.split()) for p in parts if p.strip())
+    return ""
 
 
 def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> list[Chapter]:
@@ -125,12 +120,11 @@ def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> lis
     width = max(3, len(str(len(docs))))
     out: list[Chapter] = []
     for number, doc in enumerate(docs, 1):
-        doc = place_disclaimers(doc, options)
         doc = replace(
             doc, meta=replace(doc.meta, title=meta.title, author=meta.author, lang=meta.lang)
         )
         name = f"chapter-{number:0{width}d}"
-        title = " ".join(doc.meta.chapter.split()) or f"Chapter {number}"
+        title = chapter_title(doc) or f"Chapter {number}"
         xhtml = writer.write(doc, options, stylesheet_href=STYLESHEET)
         out.append(Chapter(name, f"{name}.xhtml", title, doc, xhtml))
     return out

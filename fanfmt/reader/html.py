@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -100,8 +101,9 @@ _CHAPTER_OPTION_RE = re.compile(r"^\s*(\d+)\s*\.\s*(.*)$", re.S)
 _CHAPTER_WORD_RE = re.compile(
     r"^\s*(?:chapter|chap\.?|ch\.|part|prologue|epilogue|interlude)\b", re.I
 )
-_PROSE_LINE = 100
+_PROSE_LINE = 80
 """Mean length (characters) above which ``<br>``-separated lines are paragraphs."""
+_SENTENCE_END = (".", "!", "?", '"', ")", ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE)
 
 # Site furniture inside an AO3 work (by class or id): never story text.
 _AO3_SKIP_CLASSES = frozenset(
@@ -119,10 +121,9 @@ def read_html(text: str, meta: Meta | None = None) -> Document:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
-    styles = _class_styles(soup)
+    page = _Page(_class_styles(soup), chapter=_selected_chapter(soup))
     for tag in soup.find_all(_DROP_TAGS):
         tag.decompose()
-    page = _Page(styles)
     if not (_ao3(soup, page) or _ffn(soup, page)):
         _generic(soup, page)
     meta = meta or Meta()
@@ -194,11 +195,16 @@ def _ffn(soup: BeautifulSoup, page: _Page) -> bool:
         author = top.select_one("a[href^='/u/']")
         if author is not None:
             page.author = _collapse(author.get_text())
-    option = soup.select_one("select#chap_select option[selected]")
-    if option is not None:
-        page.heading(_chapter_option(_collapse(option.get_text())), _line(option))
+    if page.chapter:
+        page.heading(page.chapter, _line(story))
     page.text(story)
     return True
+
+
+def _selected_chapter(soup: BeautifulSoup) -> tuple[Inline, ...]:
+    """FanFiction.Net's chapter menu names the chapter shown (read before menus are dropped)."""
+    option = soup.select_one("select#chap_select option[selected]")
+    return _chapter_option(_collapse(option.get_text())) if option is not None else ()
 
 
 def _chapter_option(label: str) -> tuple[Inline, ...]:
@@ -238,6 +244,7 @@ class _Page:
     """What a page yields, in reading order, before gaps are settled."""
 
     styles: dict[str, tuple[bool, bool]]
+    chapter: tuple[Inline, ...] = ()
     story_title: tuple[Inline, ...] = ()
     author: str = ""
     items: list[Block | _Para] = field(default_factory=list)
@@ -406,8 +413,12 @@ def _paragraphs(lines: list[tuple[Inline, ...]]) -> list[tuple[Inline, ...]]:
     """Lines of one block: a paragraph per line when they are prose, else one paragraph."""
     from fanfmt.walk import plain_text
 
-    if len(lines) >= 2 and sum(len(plain_text(ln)) for ln in lines) / len(lines) >= _PROSE_LINE:
-        return lines
+    if len(lines) >= 2:
+        texts = [plain_text(ln).rstrip() for ln in lines]
+        mean = sum(len(t) for t in texts) / len(texts)
+        ended = sum(1 for t in texts if t.endswith(_SENTENCE_END)) / len(texts)
+        if mean >= _PROSE_LINE or (mean >= _PROSE_LINE * 0.6 and ended >= 0.75):
+            return lines
     joined: list[Inline] = []
     for i, line in enumerate(lines):
         if i:

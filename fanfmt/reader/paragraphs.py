@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from fanfmt.model import Paragraph, Text
 
-_INDENT_RE = re.compile(r"^[ \t\u00a0\u3000\u2002\u2003]+")
-_SPACES_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003]+")
+_BLANKS = " \t\u00a0\u3000\u2002\u2003"
+"""The spaces a line may be indented with; a run of them inside a line reads as one space."""
+_STRIPPED = _BLANKS + "\ufeff"
+_SPACES_RE = re.compile(f" [{_BLANKS}]+|[{_BLANKS[1:]}][{_BLANKS}]*")
+"""Runs of blanks that are not already one plain space (a lone space is left as it is)."""
 
 
 @dataclass(slots=True)
@@ -35,12 +38,14 @@ def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     blanks = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip(" \t\u00a0\u3000\u2002\u2003\ufeff")
+        stripped = raw.strip(_STRIPPED)
         if not stripped:
             blanks += 1
             continue
-        indented = bool(_INDENT_RE.match(raw))
-        out.append(_Line(number, _SPACES_RE.sub(" ", stripped), indented, blanks))
+        # ASCII lines without a double space or a tab (most of them) have nothing to collapse
+        if not stripped.isascii() or "  " in stripped or "\t" in stripped:
+            stripped = _SPACES_RE.sub(" ", stripped)
+        out.append(_Line(number, stripped, raw[0] in _BLANKS, blanks))
         blanks = 0
     return out
 

@@ -16,14 +16,22 @@ Render = Callable[[tuple[Inline, ...]], str]
 View = dict[str, Any]
 
 
+def _disclaimer(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.role == "disclaimer"
+
+
 def place_notes(blocks: tuple[Block, ...], options: Options) -> tuple[Block, ...]:
-    """Keep author's notes in place, move them to the end, or leave them out."""
+    """Keep author's notes and disclaimers in place, move them to the end, or leave them out.
+
+    ``--notes end``: the chapter, then its disclaimers, then its notes.
+    """
     if options.notes == "keep":
         return blocks
-    rest = tuple(b for b in blocks if not isinstance(b, AuthorNote))
+    rest = tuple(b for b in blocks if not (isinstance(b, AuthorNote) or _disclaimer(b)))
     if options.notes == "omit":
         return rest
-    return rest + tuple(b for b in blocks if isinstance(b, AuthorNote))
+    disclaimers = tuple(b for b in blocks if _disclaimer(b))
+    return rest + disclaimers + tuple(b for b in blocks if isinstance(b, AuthorNote))
 
 
 def _paragraph(p: Paragraph, render: Render) -> View:

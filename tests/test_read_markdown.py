@@ -1,0 +1,233 @@
+"""The Markdown reader: fanfmt's own Markdown reads back to the same chapter; drafts build.
+
+* round trip: ``samples/X.txt`` → ``X.md`` → XHTML has the same body as ``X.txt`` → XHTML
+* a hand-written draft (``tests/data/markdown/``): heading, notes, ``*thoughts*``, ``---``
+* Markdown syntax fanfic trips over: raw HTML, escapes, ``~~~``, lists, indented "code"
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from click.testing import CliRunner
+
+from fanfmt.api import convert, normalise
+from fanfmt.build import build_file
+from fanfmt.cli import cli
+from fanfmt.model import AuthorNote, Emphasis, Heading, Paragraph, SceneBreak, Strong, Text, Thought
+from fanfmt.options import Options
+from fanfmt.reader import input_format, read, sniff
+from fanfmt.walk import count_nodes, iter_paragraphs, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+DATA = Path(__file__).parent / "data" / "markdown"
+FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+STRAIGHT = re.compile("[\"']")
+
+
+def body(xhtml: str) -> str:
+    return xhtml[xhtml.index("<body>") :]
+
+
+def words(xhtml: str) -> list[str]:
+    text = re.sub(r"<[^>]+>", " ", body(xhtml))
+    return text.split()
+
+
+# ---------------------------------------------------------------------------- round trip
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
+def test_markdown_output_reads_back_to_the_same_xhtml(sample: Path, tmp_path: Path) -> None:
+    options = Options()
+    from_text = build_file(str(sample), str(tmp_path / "from-text.xhtml"), None, options)
+    md = build_file(str(sample), str(tmp_path / f"{sample.stem}.md"), None, options)
+    assert md.format == "markdown"
+    from_md = build_file(md.output, None, None, options)  # X.md → X.xhtml, read as Markdown
+    assert from_md.output == str(tmp_path / f"{sample.stem}.xhtml")
+    assert body(from_md.text) == body(from_text.text)
+    assert from_md.document.meta.chapter == from_text.document.meta.chapter
+
+
+def test_every_sample_round_trip_keeps_every_word() -> None:
+    for sample in SAMPLES:
+        text = sample.read_text(encoding="utf-8")
+        xhtml = convert(text, "xhtml", from_format="text").text
+        md = convert(text, "markdown", from_format="text").text
+        assert words(convert(md, "xhtml", from_format="markdown").text) == words(xhtml), sample.name
+
+
+@pytest.mark.skipif(not FOUNDING.is_file(), reason="founding chapter not present")
+def test_founding_chapter_round_trip_keeps_words_notes_and_breaks() -> None:
+    text = FOUNDING.read_text(encoding="utf-8")
+    doc, _ = normalise(text, from_format="text")
+    md = convert(text, "markdown", from_format="text").text
+    back, _ = normalise(md, from_format="markdown")
+    assert words(convert(md, "xhtml", from_format="markdown").text) == words(
+        convert(text, "xhtml", from_format="text").text
+    )
+    for kind in (AuthorNote, SceneBreak, Heading):
+        assert sum(isinstance(b, kind) for b in back.blocks) == sum(
+            isinstance(b, kind) for b in doc.blocks
+        ), kind.__name__
+    assert back.meta.chapter == doc.meta.chapter == "Chapter 7: The Smallest Spark"
+    thoughts = sum(count_nodes(p.children, Thought) for p in iter_paragraphs(doc))
+    assert sum(count_nodes(p.children, Thought) for p in iter_paragraphs(back)) == thoughts
+
+
+# ---------------------------------------------------------------------------- a draft
+
+
+@pytest.fixture(scope="module")
+def orchard() -> str:
+    return convert(
+        (DATA / "glass-orchard.md").read_text(encoding="utf-8"), "xhtml", from_format="markdown"
+    ).text
+
+
+def test_draft_heading_notes_and_breaks(orchard: str) -> None:
+    page = body(orchard)
+    assert '<span class="chapter-number">Chapter 3</span>' in page
+    assert '<span class="chapter-title">The Glass Orchard</span>' in page
+    assert page.count('<aside class="author-note before"') == 1
+    assert page.count('<aside class="author-note after"') == 1
+    assert page.count('<hr class="scene-break"/>') == 2
+    ElementTree.fromstring(orchard.split("\n", 1)[1].replace("<!DOCTYPE html>", ""))
+
+
+def test_draft_thoughts_stay_thoughts_and_stress_stays_emphasis(orchard: str) -> None:
+    page = body(orchard)
+    assert '<em class="thought">I shouldn’t be here.</em>' in page
+    assert '<em class="thought">That’s not right,</em>' in page
+    assert page.count('class="thought"') == 4
+    assert "<em>very</em>" in page
+    assert "<em>warm</em>" in page
+
+
+def test_draft_typography(orchard: str) -> None:
+    page = body(orchard)
+    assert not STRAIGHT.search(re.sub(r"<[^>]+>", "", page))
+    assert "scarf—the first" in page
+    assert "hundred years…" in page
+    # hard-wrapped lines of one Markdown paragraph are one paragraph
+    assert "The trees chimed when the wind" in page
+
+
+def test_draft_built_from_the_command_line(tmp_path: Path) -> None:
+    source = tmp_path / "draft.md"
+    source.write_text((DATA / "glass-orchard.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "draft.xhtml").is_file()
+    again = CliRunner().invoke(cli, ["build", str(source), "--to", "markdown", "--no-config"])
+    assert again.exit_code == 4
+    assert "refusing to overwrite the input" in again.output
+
+
+# ---------------------------------------------------------------------------- the reader
+
+
+def test_reader_blocks() -> None:
+    doc = read("**My Story**\n\n# Chapter 1: Start\n\n> A/N: hi\n\nText *now*.\n\n***\n\nMore.\n", "markdown")
+    heading, note, para, brk, more = doc.blocks
+    assert isinstance(heading, Heading)
+    assert heading.story_title == (Text("My Story"),)
+    assert heading.title == (Text("Chapter 1: Start"),)  # split by the headings rule
+    assert isinstance(note, AuthorNote) and note.position == "before"
+    assert para == Paragraph((Text("Text "), Emphasis((Text("now"),), "*"), Text(".")), 7)
+    assert isinstance(brk, SceneBreak) and brk.marker == "***"
+    assert isinstance(more, Paragraph)
+
+
+def test_story_title_from_a_higher_heading() -> None:
+    doc, _ = normalise("# Paper Moons\n\n## Chapter 2: Tides\n\nText.\n", from_format="markdown")
+    assert doc.meta.title == "Paper Moons"
+    assert doc.meta.chapter == "Chapter 2: Tides"
+
+
+def test_markers_are_kept() -> None:
+    doc = read("_one_ *two* **three** __four__\n", "markdown")
+    (p,) = doc.blocks
+    assert isinstance(p, Paragraph)
+    assert p.children[0] == Emphasis((Text("one"),), "_")
+    assert p.children[2] == Emphasis((Text("two"),), "*")
+    assert isinstance(p.children[4], Strong) and isinstance(p.children[6], Strong)
+
+
+def test_raw_html_is_text() -> None:
+    result = convert('<b>bold</b> and <script>alert("x")</script>\n', "xhtml", from_format="markdown")
+    assert "&lt;b&gt;bold&lt;/b&gt;" in result.text
+    assert "<script>" not in result.text
+    assert "<b>" not in result.text
+
+
+def test_escapes_stay_literal() -> None:
+    result = convert("He sighed \\*loudly\\* and left.\n", "markdown", from_format="markdown")
+    assert result.text == "He sighed \\*loudly\\* and left.\n"
+    (p,) = result.document.blocks
+    assert isinstance(p, Paragraph) and plain_text(p.children) == "He sighed *loudly* and left."
+
+
+def test_tilde_fence_is_a_break_and_its_text_is_read() -> None:
+    doc, _ = normalise("One.\n\n~~~\n\nTwo *oh no, not again*.\n\n~~~\n\nThree.\n", from_format="markdown")
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Paragraph", "SceneBreak", "Paragraph", "SceneBreak", "Paragraph"]
+    two = doc.blocks[2]
+    assert isinstance(two, Paragraph)
+    assert any(isinstance(c, Emphasis | Thought) for c in two.children)
+
+
+def test_lists_and_indented_text_keep_every_word() -> None:
+    text = "1984. was a year\n\n- and then he left\n\n    She walked in, *tired*.\n"
+    doc = read(text, "markdown")
+    texts = [plain_text(b.children) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == ["1984. was a year", "- and then he left", "She walked in, tired."]
+
+
+def test_a_middle_block_quote_is_an_inline_note() -> None:
+    doc, _ = normalise("Story one.\n\n> A/N: a note mid-way.\n\nStory two.\n", from_format="markdown")
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [(n.position, n.marked) for n in notes] == [("inline", True)]
+
+
+# ---------------------------------------------------------------------------- which reader
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt", "expected"),
+    [
+        ("ch.md", "auto", "markdown"),
+        ("ch.MARKDOWN", "auto", "markdown"),
+        ("ch.html", "auto", "html"),
+        ("ch.htm", "auto", "html"),
+        ("ch.txt", "auto", "auto"),
+        ("-", "auto", "auto"),
+        ("ch.md", "text", "text"),
+    ],
+)
+def test_input_format(path: str, fmt: str, expected: str) -> None:
+    assert input_format(path, fmt) == expected
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
+def test_samples_sniff_as_text(sample: Path) -> None:
+    assert sniff(sample.read_text(encoding="utf-8")) == "text"
+
+
+def test_sniffing() -> None:
+    assert sniff((DATA / "glass-orchard.md").read_text(encoding="utf-8")) == "markdown"
+    assert sniff("<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff("One.\n\n*Thought.*\n\n***\n\nTwo.\n") == "text"
+    assert sniff("<Kurama speaking>\n\nHe said no.\n") == "text"
+
+
+def test_from_flag_overrides_the_suffix(tmp_path: Path) -> None:
+    source = tmp_path / "draft.txt"
+    source.write_text("> A/N: quoted\n\nStory *text* here.\n\nMore story.\n", encoding="utf-8")
+    out = tmp_path / "out.md"
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(out), "--from", "markdown", "--no-config"])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("> A/N: quoted\n")
