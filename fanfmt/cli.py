@@ -578,7 +578,7 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 @click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: path:line:col: CODE message [severity]; "
-                                      "json: see docs/lint.md.")
+                                      "json: one document (version, files, summary).")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Report only these codes or code prefixes (e.g. F,Q001; repeatable).")
 @click.option("--ignore", multiple=True, metavar="CODES",
@@ -594,7 +594,7 @@ def lint(inputs: tuple[str, ...], output_format: str, select: tuple[str, ...],
     Findings come from the same rules that build the chapter (same options,
     same fanfmt.toml), plus checks that change nothing. Exit status: 0 when
     nothing at warning level or above is found, 1 when something is, 3 when
-    an input cannot be read at all (E000). Codes are listed in docs/lint.md.
+    an input cannot be read at all (E000).
 
     \b
     Examples:
@@ -602,7 +602,17 @@ def lint(inputs: tuple[str, ...], output_format: str, select: tuple[str, ...],
       fanfmt lint ch*.txt --ignore G,C         # no guesses or mixed conventions
       fanfmt lint ch7.txt --select F,Q         # damage and quotes only
       fanfmt lint ch7.txt --format json | jq '.files[].diagnostics[].code'
+      fanfmt lint --list-codes                 # every code and what it means
     """
+    if list_codes:
+        from fanfmt.checks.codes import all_codes
+
+        for code, info in all_codes().items():
+            summary = info.summary.replace("``", "")
+            click.echo(f"{code}  {info.severity:<7}  {info.name:<30}  {summary}")
+        return
+    if not inputs:
+        raise click.UsageError("no INPUT given (chapter files, or - for standard input)")
     from fanfmt.lint import (
         dumps,
         exit_status,

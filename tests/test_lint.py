@@ -16,6 +16,8 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fanfmt.build import build_file
 from fanfmt.checks import CHECKS
@@ -37,7 +39,8 @@ from fanfmt.lint import (
 from fanfmt.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
-CODES_DOC = ROOT / "docs" / "lint.md"
+CODES_DOC = ROOT / "README.md"
+LINT_DOC = ROOT / "docs" / "lint.md"
 """Where the table of codes lives (one row per code, an example in the last column)."""
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 FOUNDING_DAMAGE = (143, 299, 313, 414)
@@ -251,6 +254,19 @@ def test_mixed_conventions_reported_once() -> None:
     assert found[0].line == 3  # the first of the rarer style
 
 
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("ab the.,!?'\"*_<>[]/&;#\n-~…“”‘’Ã©")),
+        max_size=300,
+    )
+)
+def test_any_text_lints_with_positions_in_the_source(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for d in lint_text(text):
+        assert 1 <= d.line <= len(lines), d
+        assert 1 <= d.col <= len(lines[d.line - 1]) + 1, d
+
+
 def test_unreadable_input_is_an_error(tmp_path: Path) -> None:
     report = lint_file(str(tmp_path / "missing.txt"))
     assert [(d.code, d.severity) for d in report.diagnostics] == [("E000", "error")]
@@ -326,6 +342,15 @@ def test_cli_clean_and_unreadable(tmp_path: Path) -> None:
     assert f"{tmp_path / 'gone.txt'}:1:1: E000 no such file [error]" in result.stdout
 
 
+def test_cli_list_codes_and_no_input() -> None:
+    result = run("lint", "--list-codes")
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.stdout.splitlines()]
+    assert listed == sorted(all_codes())
+    assert "``" not in result.stdout
+    assert run("lint").exit_code == 2
+
+
 def test_cli_standard_input() -> None:
     result = run("lint", "-", stdin="He opened the the door.\n")
     assert result.exit_code == 1
@@ -385,7 +410,7 @@ def test_json_schema_rejects_a_wrong_shape() -> None:
 
 
 def test_documented_json_example_validates() -> None:
-    text = CODES_DOC.read_text(encoding="utf-8")
+    text = LINT_DOC.read_text(encoding="utf-8")
     block = re.search(r"```json\n(.*?)```", text, re.DOTALL)
     assert block is not None
     jsonschema.validate(json.loads(block.group(1)), schema())

@@ -55,7 +55,7 @@ def word_bag(text: str) -> Counter[str]:
 def regions(source: str, *patterns: str) -> str:
     """The source between each ``start ... end`` pair (regular expressions)."""
     source = re.sub(r'<h3 class="landmark[^>]*>.*?</h3>', " ", source)  # site labels
-    found = []
+    found: list[str] = []
     for pattern in patterns:
         found.extend(m.group(1) for m in re.finditer(pattern, source, flags=re.S))
     assert len(found) >= len(patterns), patterns
@@ -73,16 +73,19 @@ def assert_story_only(xhtml: str, story: str, extra: str = "") -> None:
 
 
 def assert_clean(xhtml: str) -> None:
+    """Well-formed XML, and no straight quote left in the text."""
     ElementTree.fromstring(re.sub(r"^<\?xml[^>]*>\s*<!DOCTYPE html>", "", xhtml))
-    text = visible(body(xhtml).replace("’", "").replace("“", "").replace("”", "").replace("‘", ""))
-    assert "'" not in re.sub(r"<[^>]+>", "", body(xhtml).replace('class="', ""))
-    assert '"' not in re.sub(r"<[^>]+>", "", body(xhtml))
-    assert text
+    text = re.sub(r"<[^>]+>", "", body(xhtml))
+    assert text.strip()
+    assert "'" not in text
+    assert '"' not in text
 
 
 def notes(doc: Document) -> list[tuple[str, str]]:
     return [
-        (b.position, plain_text(b.paragraphs[0].children)) for b in doc.blocks if isinstance(b, AuthorNote)
+        (b.position, plain_text(b.paragraphs[0].children))
+        for b in doc.blocks
+        if isinstance(b, AuthorNote)
     ]
 
 
@@ -108,7 +111,11 @@ def test_ao3_chapter_page() -> None:
     assert doc.meta.chapter == "Chapter 2: Oil and Ember"
     assert doc.meta.author == "wrenfeather"
     assert notes(doc) == [
-        ("before", "Thank you all for the lovely comments on the first chapter! I didn’t expect anyone to read this."),
+        (
+            "before",
+            "Thank you all for the lovely comments on the first chapter! "
+            "I didn’t expect anyone to read this.",
+        ),
         ("after", "Next chapter: the Night Market! It’s half written, so it shouldn’t be long."),
     ]
     assert all(b.marked for b in doc.blocks if isinstance(b, AuthorNote))
@@ -139,7 +146,10 @@ def test_ao3_full_work_has_a_heading_and_notes_per_chapter() -> None:
     assert (plain_text(first.number), plain_text(first.title)) == ("Chapter 1", "Folding")
     assert (plain_text(second.number), plain_text(second.title)) == ("Chapter 2", "Launching")
     assert notes(doc)[0] == ("before", "Written for the Rivers exchange. Happy reading, Sam!")
-    assert notes(doc)[-1] == ("after", "Sam, I hope you liked it. The duck is based on a real duck.")
+    assert notes(doc)[-1] == (
+        "after",
+        "Sam, I hope you liked it. The duck is based on a real duck.",
+    )
     source = page("ao3-full-work.html")
     story = regions(
         source,
@@ -149,8 +159,12 @@ def test_ao3_full_work_has_a_heading_and_notes_per_chapter() -> None:
         r'<h3 class="title">(.*?)</h3>',
     )
     # the summary and the comment are block quotes too, but not story
-    assert_story_only(xhtml, story.replace("Two sisters, one river, a great many boats.", "").replace(
-        "Adorable!! More please", ""))
+    assert_story_only(
+        xhtml,
+        story.replace("Two sisters, one river, a great many boats.", "").replace(
+            "Adorable!! More please", ""
+        ),
+    )
     assert "<em>wreck</em>" in body(xhtml)
     assert_clean(xhtml)
 
@@ -160,14 +174,22 @@ def test_ao3_single_chapter_work_without_landmark() -> None:
     heading = doc.blocks[0]
     assert isinstance(heading, Heading)
     assert plain_text(heading.story_title) == "Small Hours"
-    assert not heading.number and not heading.title
+    assert not heading.number
+    assert not heading.title
     assert [p for p, _ in notes(doc)] == ["before", "after"]
     page_body = body(xhtml)
-    assert "The note on the fridge said<br/><strong>MILK!!</strong><br/>in Ama’s handwriting." in page_body
-    assert '<em class="thought">We should sleep,</em> Jun thought.' in page_body
+    assert (
+        "The note on the fridge said<br/><strong>MILK!!</strong><br/>in Ama’s handwriting."
+        in page_body
+    )
+    assert "<em>We should sleep,</em> Jun thought. <em>We won’t.</em>" in page_body
     # <br>-separated prose lines are paragraphs
-    assert "<p>At three in the morning the kettle was the loudest thing in the world.</p>" in page_body
-    assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 2  # blank paragraphs, centred dashes
+    assert (
+        "<p>At three in the morning the kettle was the loudest thing in the world.</p>" in page_body
+    )
+    assert (
+        sum(isinstance(b, SceneBreak) for b in doc.blocks) == 2
+    )  # blank paragraphs, centred dashes
     source = page("ao3-oneshot.html")
     assert_story_only(
         xhtml,
@@ -198,11 +220,14 @@ def test_ffn_chapter_page() -> None:
     page_body = body(xhtml)
     assert "<em>Don’t look at her. If you look at her, you’ll stay.</em>" in page_body
     assert "<em>Forty-one. Forty-two.</em> The marker loomed" in page_body
-    assert "<strong><span class=\"dialogue\">“Hello?”</span></strong>" in page_body
+    assert '<strong><span class="dialogue">“Hello?”</span></strong>' in page_body
     assert "her—forty to the first marker" in page_body
     assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 2  # blank paragraphs, -o0o-
     source = page("ffn-chapter.html")
-    story = regions(source, r'<div class="storytext xcontrast_txt nocopy" id="storytext">(.*?)</div>')
+    story = regions(
+        source, r'<div class="storytext xcontrast_txt nocopy" id="storytext">(.*?)</div>'
+    )
+    story = story.replace("-o0o-", "")  # a break line: the break is kept, not its marker
     assert_story_only(xhtml, story, extra="Salt and Silver Chapter 3 The Tidewatch")
     assert_clean(xhtml)
 
@@ -220,7 +245,8 @@ def test_plain_fragment_with_editor_markup() -> None:
     )
     assert "<strong>It never comes on a Thursday.</strong>" in page_body
     assert "a <em>very</em> large cap" in page_body
-    assert "Fish&amp;chips" in page_body and "café" in page_body
+    assert "Fish&amp;chips" in page_body
+    assert "café" in page_body
     # double-spaced paragraphs are the norm; three blank ones, and <br>×4, are breaks
     assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 2
     texts = [plain_text(b.children) for b in doc.blocks if isinstance(b, Paragraph)]
@@ -234,11 +260,17 @@ def test_plain_fragment_with_editor_markup() -> None:
     ("markup", "expected"),
     [
         ("<p>One.<p>Two.<p>Three.", ["One.", "Two.", "Three."]),
-        ("<div><i><p>All one.</p><p>All two.</p></i><p>Plain.</p></div>", ["All one.", "All two.", "Plain."]),
+        (
+            "<div><i><p>All one.</p><p>All two.</p></i><p>Plain.</p></div>",
+            ["All one.", "All two.", "Plain."],
+        ),
         ("<p>Before <!-- hidden --> after.</p><!-- <p>x</p> -->", ["Before after."]),
         ("<font face=Arial><p>Font <font color=red>red</font>.</p></font>", ["Font red."]),
         ("Loose.<div>In div.</div>Tail.", ["Loose.", "In div.", "Tail."]),
-        ("<table><tr><td>Cell one.</td><td>Cell two.</td></tr></table>", ["Cell one.", "Cell two."]),
+        (
+            "<table><tr><td>Cell one.</td><td>Cell two.</td></tr></table>",
+            ["Cell one.", "Cell two."],
+        ),
         ("<p>Word<i> </i>word<em></em> end.</p>", ["Word word end."]),
         ("<p>&nbsp;&nbsp;&nbsp;Indented&nbsp;start.</p>", ["Indented start."]),
         ("<ul><li>First.</li><li>Second.</li></ul>", ["First.", "Second."]),
@@ -252,12 +284,14 @@ def test_fragments_keep_every_word(markup: str, expected: list[str]) -> None:
 
 def test_italic_and_bold_from_every_spelling() -> None:
     markup = (
-        '<p><i>a</i> <em>b</em> <u>c</u> <span style="font-style: italic">d</span> '
-        '<b>e</b> <strong>f</strong> <span style="font-weight:700">g</span></p>'
+        '<p><i>a</i>, <em>b</em>, <u>c</u>, <span style="font-style: italic">d</span>, '
+        '<b>e</b>, <strong>f</strong>, <span style="font-weight:700">g</span>; '
+        "<i>split</i> <i>italics</i> <b>join</b><b>up</b></p>"
     )
     xhtml = convert(markup, "xhtml", from_format="html").text
-    assert "<em>a</em> <em>b</em> <em>c</em> <em>d</em>" in xhtml
-    assert "<strong>e</strong> <strong>f</strong> <strong>g</strong>" in xhtml
+    assert "<em>a</em>, <em>b</em>, <em>c</em>, <em>d</em>," in xhtml
+    assert "<strong>e</strong>, <strong>f</strong>, <strong>g</strong>;" in xhtml
+    assert "<em>split italics</em> <strong>joinup</strong>" in xhtml
 
 
 def test_hr_with_attributes_and_centred_breaks() -> None:
@@ -289,11 +323,15 @@ def test_no_entity_is_resolved_and_nothing_fetched() -> None:
     )
     result = convert(markup, "xhtml", from_format="html")
     assert "root:" not in result.text
-    assert "Safe" in result.text and "example.invalid" not in result.text
+    assert "Safe" in result.text
+    assert "example.invalid" not in result.text
 
 
 def test_own_xhtml_reads_back() -> None:
-    text = "My Story\n\nChapter 1: Start\n\nA/N: hello there, readers!\n\n\"Hi,\" she said.\n\n***\n\nThe end.\n"
+    text = (
+        "My Story\n\nChapter 1: Start\n\nA/N: hello there, readers!\n\n"
+        '"Hi," she said.\n\n***\n\nThe end.\n'
+    )
     first = convert(text, "xhtml", from_format="text").text
     again = convert(first, "xhtml", from_format="html").text
     assert body(again) == body(first)

@@ -40,6 +40,7 @@ def words(xhtml: str) -> list[str]:
 
 # ---------------------------------------------------------------------------- round trip
 
+
 @pytest.mark.parametrize("sample", SAMPLES, ids=[s.stem for s in SAMPLES])
 def test_markdown_output_reads_back_to_the_same_xhtml(sample: Path, tmp_path: Path) -> None:
     options = Options()
@@ -131,14 +132,19 @@ def test_draft_built_from_the_command_line(tmp_path: Path) -> None:
 
 
 def test_reader_blocks() -> None:
-    doc = read("**My Story**\n\n# Chapter 1: Start\n\n> A/N: hi\n\nText *now*.\n\n***\n\nMore.\n", "markdown")
+    doc = read(
+        "**My Story**\n\n# Chapter 1: Start\n\n> A/N: hi\n\nText *now*.\n\n***\n\nMore.\n",
+        "markdown",
+    )
     heading, note, para, brk, more = doc.blocks
     assert isinstance(heading, Heading)
     assert heading.story_title == (Text("My Story"),)
     assert heading.title == (Text("Chapter 1: Start"),)  # split by the headings rule
-    assert isinstance(note, AuthorNote) and note.position == "before"
+    assert isinstance(note, AuthorNote)
+    assert note.position == "before"
     assert para == Paragraph((Text("Text "), Emphasis((Text("now"),), "*"), Text(".")), 7)
-    assert isinstance(brk, SceneBreak) and brk.marker == "***"
+    assert isinstance(brk, SceneBreak)
+    assert brk.marker == "***"
     assert isinstance(more, Paragraph)
 
 
@@ -154,11 +160,14 @@ def test_markers_are_kept() -> None:
     assert isinstance(p, Paragraph)
     assert p.children[0] == Emphasis((Text("one"),), "_")
     assert p.children[2] == Emphasis((Text("two"),), "*")
-    assert isinstance(p.children[4], Strong) and isinstance(p.children[6], Strong)
+    assert isinstance(p.children[4], Strong)
+    assert isinstance(p.children[6], Strong)
 
 
 def test_raw_html_is_text() -> None:
-    result = convert('<b>bold</b> and <script>alert("x")</script>\n', "xhtml", from_format="markdown")
+    result = convert(
+        '<b>bold</b> and <script>alert("x")</script>\n', "xhtml", from_format="markdown"
+    )
     assert "&lt;b&gt;bold&lt;/b&gt;" in result.text
     assert "<script>" not in result.text
     assert "<b>" not in result.text
@@ -168,11 +177,14 @@ def test_escapes_stay_literal() -> None:
     result = convert("He sighed \\*loudly\\* and left.\n", "markdown", from_format="markdown")
     assert result.text == "He sighed \\*loudly\\* and left.\n"
     (p,) = result.document.blocks
-    assert isinstance(p, Paragraph) and plain_text(p.children) == "He sighed *loudly* and left."
+    assert isinstance(p, Paragraph)
+    assert plain_text(p.children) == "He sighed *loudly* and left."
 
 
 def test_tilde_fence_is_a_break_and_its_text_is_read() -> None:
-    doc, _ = normalise("One.\n\n~~~\n\nTwo *oh no, not again*.\n\n~~~\n\nThree.\n", from_format="markdown")
+    doc, _ = normalise(
+        "One.\n\n~~~\n\nTwo *oh no, not again*.\n\n~~~\n\nThree.\n", from_format="markdown"
+    )
     kinds = [type(b).__name__ for b in doc.blocks]
     assert kinds == ["Paragraph", "SceneBreak", "Paragraph", "SceneBreak", "Paragraph"]
     two = doc.blocks[2]
@@ -188,7 +200,9 @@ def test_lists_and_indented_text_keep_every_word() -> None:
 
 
 def test_a_middle_block_quote_is_an_inline_note() -> None:
-    doc, _ = normalise("Story one.\n\n> A/N: a note mid-way.\n\nStory two.\n", from_format="markdown")
+    doc, _ = normalise(
+        "Story one.\n\n> A/N: a note mid-way.\n\nStory two.\n", from_format="markdown"
+    )
     notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
     assert [(n.position, n.marked) for n in notes] == [("inline", True)]
 
@@ -228,6 +242,8 @@ def test_from_flag_overrides_the_suffix(tmp_path: Path) -> None:
     source = tmp_path / "draft.txt"
     source.write_text("> A/N: quoted\n\nStory *text* here.\n\nMore story.\n", encoding="utf-8")
     out = tmp_path / "out.md"
-    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(out), "--from", "markdown", "--no-config"])
+    result = CliRunner().invoke(
+        cli, ["build", str(source), "-o", str(out), "--from", "markdown", "--no-config"]
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("> A/N: quoted\n")

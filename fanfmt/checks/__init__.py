@@ -1,7 +1,7 @@
 """Checks: findings that need no change to the text, reported beside the rules' own.
 
 Each family is one module; each check has a stable code, a severity and a docstring
-with an example (``fanfmt lint --help`` lists the families)::
+with an example (``fanfmt lint --list-codes`` lists them all)::
 
     run_checks(make_chapter(source, read, built), ctx)
     → ctx.diagnostics gains e.g. ``Diagnostic(143, 1, "F001", "quote opens onto a space…")``

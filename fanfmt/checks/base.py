@@ -94,10 +94,6 @@ class Chapter:
     """The document after the whole rule chain (what ``build`` writes)."""
     by_line: dict[int, SourceParagraph] = field(default_factory=dict)
 
-    def paragraph_at(self, line: int) -> SourceParagraph | None:
-        """The source paragraph starting at ``line``."""
-        return self.by_line.get(line)
-
     def near(self, line: int, needle: str, message: str) -> Finding:
         """A finding at the first ``needle`` in the paragraph at ``line`` (else its start)."""
         p = self.by_line.get(line)

@@ -127,16 +127,12 @@ def _apply(doc: Document) -> Document:
 def _place(blocks: list[Block]) -> list[Block]:
     """Notes a reader found: keep them, add labelled paragraphs, and place each one
     ``before``/``inline``/``after`` the story paragraphs of its chapter."""
-    found: list[Block] = [
-        _note([b], "inline") if isinstance(b, Paragraph) and b.role == "text" and MARK_RE.match(text_of(b))
-        else b
-        for b in blocks
-    ]
+    found: list[Block] = [_note([b], "inline") if _labelled(b) else b for b in blocks]
     out: list[Block] = []
     chapter: list[Block] = []
     for block in [*found, None]:
         if block is None or isinstance(block, Heading):
-            story = [i for i, b in enumerate(chapter) if isinstance(b, Paragraph) and b.role == "text"]
+            story = [i for i, b in enumerate(chapter) if _is_text(b)]
             for i, b in enumerate(chapter):
                 if isinstance(b, AuthorNote):
                     position: NotePosition = "inline"
@@ -151,6 +147,16 @@ def _place(blocks: list[Block]) -> list[Block]:
         if block is not None:
             (out if isinstance(block, Heading) else chapter).append(block)
     return out
+
+
+def _is_text(block: Block) -> bool:
+    return isinstance(block, Paragraph) and block.role == "text"
+
+
+def _labelled(block: Block) -> bool:
+    if not isinstance(block, Paragraph) or block.role != "text":
+        return False
+    return MARK_RE.match(text_of(block)) is not None
 
 
 def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:

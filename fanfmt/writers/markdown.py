@@ -56,7 +56,9 @@ def _wrap(inner: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def _italic_mark(node: Emphasis | Thought, before: list[str], after: tuple[Inline, ...], within: str) -> str:
+def _italic_mark(
+    node: Emphasis | Thought, before: list[str], after: tuple[Inline, ...], within: str
+) -> str:
     """``*`` for a thought, ``_`` for emphasis, unless inside a word or the same mark."""
     mark = "*" if isinstance(node, Thought) else "_"
     if mark == "_":
@@ -85,7 +87,8 @@ def render_inlines(
                     inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
                 parts.append(_wrap(inner, mark))
             case Strong():
-                parts.append(_wrap(render_inlines(node.children, options, depth, within=within), "**"))
+                inner = render_inlines(node.children, options, depth, within=within)
+                parts.append(_wrap(inner, "**"))
             case Quoted():
                 left, right = GLYPHS[node.kind]
                 inner = render_inlines(node.children, options, depth, within=within)

@@ -1,0 +1,170 @@
+"""Pathological inputs: time and peak memory must grow linearly with the input's size.
+
+Each case is built at a base size and at ten times that size, converted to XHTML and
+Markdown (the whole CLI path: decode, read, every rule, both writers) in a fresh
+process, and timed; the table shows the time ratio (linear: about 10, and at most 12)
+and the peak memory (resident set) of the larger run, which must stay under 100 MiB
+for a 4 MB input.
+
+    python bench/pathological.py               # 400 kB and 4 MB
+    python bench/pathological.py --base 100000 # 100 kB and 1 MB (quicker)
+    python bench/pathological.py --case dots   # one case
+
+Exit status 1 when a case is not linear (ratio > 12) or goes over 100 MiB at 4 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+
+MAX_RATIO = 12.0
+MAX_MIB_AT_4MB = 100.0
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def no_line_break(size: int) -> str:
+    return _repeat('She said, "Don\'t go--" and *ran*... It\'s fine. ', size)
+
+
+def unmatched_quotes(size: int) -> str:
+    return _repeat('He said "no. ', size)
+
+
+def only_quotes(size: int) -> str:
+    return _repeat("\"'", size)
+
+
+def dots(size: int) -> str:
+    return "." * size
+
+
+def asterisks(size: int) -> str:
+    return "*" * size
+
+
+def asterisk_openers(size: int) -> str:
+    return _repeat("*a ", size)
+
+
+def underscores(size: int) -> str:
+    return _repeat("_a ", size)
+
+
+def dashes(size: int) -> str:
+    return _repeat("a -- b - ", size)
+
+
+def nested_quotes(size: int) -> str:
+    depth = size // 8
+    return "".join("\"a '" if i % 2 == 0 else "'b \"" for i in range(depth // 2))[:size]
+
+
+def many_paragraphs(size: int) -> str:
+    return _repeat('"Hi," she said. \'Not again.\' *Ugh.*\n\n', size)
+
+
+def blank_line_runs(size: int) -> str:
+    return _repeat("word\n\n\n\n\n", size)
+
+
+def mojibake(size: int) -> str:
+    return _repeat("She didn\u00e2\u20ac\u2122t know the caf\u00c3\u00a9.\n", size)
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "no line break": no_line_break,
+    "unmatched quotes": unmatched_quotes,
+    "only quotes": only_quotes,
+    "dots": dots,
+    "asterisks": asterisks,
+    "asterisk openers": asterisk_openers,
+    "underscore openers": underscores,
+    "dashes": dashes,
+    "nested quotes": nested_quotes,
+    "many paragraphs": many_paragraphs,
+    "blank-line runs": blank_line_runs,
+    "mojibake lines": mojibake,
+}
+
+_CHILD = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from bench.pathological import CASES
+    from fanfmt.api import normalise, render
+    from fanfmt.reader.decode import decode
+    name, size = sys.argv[1], int(sys.argv[2])
+    data = CASES[name](size).encode("utf-8")
+    start = time.perf_counter()
+    text = decode(data).text
+    doc, _ = normalise(text, from_format="text")
+    render(doc, "xhtml")
+    render(doc, "markdown")
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "mib": peak}))
+    """
+)
+
+
+def measure(name: str, size: int, timeout: float) -> dict[str, float]:
+    """Run one case in a fresh process: ``{"seconds": …, "mib": …}`` (peak resident set)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, name, str(size)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["?"])[-1]
+        raise RuntimeError(f"{name} at {size} bytes failed: {last}")
+    result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=int, default=400_000, help="base size in bytes")
+    parser.add_argument("--case", action="append", choices=sorted(CASES), help="only these")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per run")
+    args = parser.parse_args(argv)
+    names = args.case or list(CASES)
+    big = args.base * 10
+    print(f"{'case':<20} {'time ' + _size(args.base):>12} {'time ' + _size(big):>12} "
+          f"{'ratio':>6} {'peak MiB':>9}  verdict")  # fmt: skip
+    failed = False
+    for name in names:
+        try:
+            small = measure(name, args.base, args.timeout)
+            large = measure(name, big, args.timeout)
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            print(f"{name:<20} {'':>12} {'':>12} {'':>6} {'':>9}  FAIL ({exc})")
+            failed = True
+            continue
+        ratio = large["seconds"] / max(small["seconds"], 1e-3)
+        too_big = big >= 4_000_000 and large["mib"] > MAX_MIB_AT_4MB * big / 4_000_000
+        verdict = "ok"
+        if ratio > MAX_RATIO:
+            verdict = "NOT LINEAR"
+        if too_big:
+            verdict = "TOO MUCH MEMORY" if verdict == "ok" else verdict + ", TOO MUCH MEMORY"
+        failed |= verdict != "ok"
+        print(f"{name:<20} {small['seconds']:>11.3f}s {large['seconds']:>11.3f}s "
+              f"{ratio:>6.1f} {large['mib']:>9.1f}  {verdict}")  # fmt: skip
+    return 1 if failed else 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:g} MB" if n >= 1_000_000 else f"{n / 1000:g} kB"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
