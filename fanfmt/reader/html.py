@@ -678,7 +678,11 @@ def _has_class(soup: BeautifulSoup, name: str) -> bool:
 
 
 def _contains_block(tag: Tag) -> bool:
-    return tag.find(list(_BLOCK_TAGS | {"hr"})) is not None
+    from bs4 import Tag
+
+    return any(
+        isinstance(d, Tag) and (d.name in _BLOCK_TAGS or d.name == "hr") for d in tag.descendants
+    )
 
 
 def _line(node: Tag | BeautifulSoup) -> int:

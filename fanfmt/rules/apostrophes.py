@@ -6,6 +6,7 @@
   ``'ello``, ``'im`` … (a lexicon of elisions) → ’ unless the quote must open a span
   for the paragraph to balance: ``'Tis true,' she said`` opens; ``'Get 'em,' he said`` does not
 * ``'90s``, ``'07`` → ’; ``rock 'n' roll`` → ``rock ’n’ roll``
+* ``General ----'s regiment`` → ``----’s`` (a contraction after a dash)
 * ``6'2"`` → ``6′2″`` (feet and inches); ``"Monitor 21""`` → ``“Monitor 21″”``
 * a quote after a letter and before a space (``dogs'``, ``runnin'``) is decided by ``quotes``
 """
@@ -33,6 +34,7 @@ ELISION_RE = re.compile(
 )
 INTERNAL_RE = re.compile(rf"(?<=[^\W_]|{OBJECT})'(?=[^\W_])")
 N_RE = re.compile(r"(?<=\s)'n'(?=\s)", re.IGNORECASE)
+CONTRACTION_RE = re.compile(rf"(?<=[-—–){OBJECT}])'(?=(?:s|t|d|ll|re|ve|m)\b)")
 FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
 FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
 INCHES_RE = re.compile(r"(?<=\d)\"(?=\")")
@@ -115,4 +117,5 @@ def educate_prepass(text: str) -> str:
     text = FEET_RE.sub(PRIME, text)
     text = INCHES_RE.sub(DOUBLE_PRIME, text)
     text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
+    text = CONTRACTION_RE.sub(APOSTROPHE, text)
     return INTERNAL_RE.sub(APOSTROPHE, text)

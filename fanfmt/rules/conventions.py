@@ -19,6 +19,12 @@ from fanfmt.walk import iter_paragraphs
 
 _OPEN_DOUBLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)")
 _OPEN_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_]|\.\.|…)")
+_INNER = r"(?:[^'’\n]|(?<=\w)['’](?=\w))"
+_SENTENCE_SPAN_RE = re.compile(rf"['‘]{_INNER}*?\w{_INNER}*?[.!?…,—-]['’](?!\w)")
+"""A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``."""
+_CUE_BEFORE_RE = re.compile(
+    r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))\s*[,:]?$", re.IGNORECASE
+)
 _SPEECH_TAG = (
     r"\s+(?:he|she|they|I|we|it|[A-Z][a-z]+)\s+(?:said|says|asked|replied|answered|shouted|"
     r"cried|called|whispered|muttered|yelled|added|continued|snapped|murmured|told)\b"
@@ -41,14 +47,23 @@ def _thoughtish(span: str) -> bool:
 
 def detect(paragraphs: list[Paragraph]) -> Convention:
     """Guess the convention of ``paragraphs`` (see the module docstring)."""
-    doubles = singles = single_tags = double_tags = nested = 0
+    doubles = singles = single_tags = double_tags = nested = thoughtlike = 0
     asterisk = underscore = asterisk_cued = underscore_cued = 0
     for p in paragraphs:
         text = text_of(p)
         doubles += len(_OPEN_DOUBLE_RE.findall(text))
-        singles += sum(
-            1 for m in _OPEN_SINGLE_RE.finditer(text) if not ELISION_RE.match(text, m.start())
-        )
+        for m in _OPEN_SINGLE_RE.finditer(text):
+            if ELISION_RE.match(text, m.start()):
+                continue
+            singles += 1
+            before = text[: m.start()].rstrip()
+            span = _SENTENCE_SPAN_RE.match(text, m.start())
+            if span is None:
+                continue
+            starts = not before or before[-1] in ".!?…”\""
+            cued = bool(re.match(_THOUGHT_CUE, text[span.end() :]) or _CUE_BEFORE_RE.search(before))
+            if starts or cued:
+                thoughtlike += 1
         single_tags += len(_SINGLE_TAG_RE.findall(text))
         double_tags += len(_DOUBLE_TAG_RE.findall(text))
         nested += len(_NESTED_DOUBLE_RE.findall(text))
@@ -79,7 +94,7 @@ def detect(paragraphs: list[Paragraph]) -> Convention:
         thoughts = "asterisk"
     elif underscore_cued > 0 and underscore >= singles:
         thoughts = "underscore"
-    elif singles > 0:
+    elif thoughtlike and thoughtlike >= 0.02 * doubles:
         thoughts = "single"
     elif asterisk > 0:
         thoughts = "asterisk"

@@ -190,7 +190,10 @@ def pair(s: str) -> _Result:
             return
         if e.kind == "double":
             glyphs[e.pos] = LEFT_DOUBLE_QUOTE if opening else RIGHT_DOUBLE_QUOTE
-            problems.append(("Q003" if not opening else "Q002", "unpaired double quote", e.pos))
+            if opening:
+                problems.append(("Q002", "a double quote opens and nothing closes it", e.pos))
+            else:
+                problems.append(("Q003", "a closing double quote that no quote opened", e.pos))
         elif opening:
             nxt = s[e.pos + 1] if e.pos + 1 < len(s) else ""
             if nxt.isalpha():
@@ -221,7 +224,7 @@ def pair(s: str) -> _Result:
                 # a second opener: the first never closed (even count left) or this one closes
                 if remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
                     close(e, closed=False)
-                    problems.append(("Q002", "a quotation opens before the last one closed", e.pos))
+                    problems.append(("Q002", "a double quote opens and nothing closes it", e.pos))
                     stack.push(e)
                     continue
                 role = CLOSE if s[e.pos] == '"' else OPEN

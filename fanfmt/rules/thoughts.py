@@ -69,7 +69,8 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 out.append(Emphasis(_walk(node.children, style, True), "*"))
             case Quoted():
                 inner = _walk(node.children, style, in_dialogue or node.dialogue)
-                scare = style == "single" and node.kind == "single" and not in_dialogue
+                scare = style in ("single", "quotations") and node.kind == "single"
+                scare = scare and not in_dialogue
                 out.append(replace(node, children=inner, dialogue=node.dialogue and not scare))
             case Emphasis() if (
                 not in_dialogue
@@ -89,10 +90,11 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
 def apply(doc: Document, ctx: Context) -> Document:
     """Turn thought-marked spans into :class:`Thought` nodes."""
     style = doc.convention.thoughts
-    if doc.convention.quotes == "british" and style == "single":
-        style = "none"
-    if style == "none":
-        return doc
+    if doc.convention.quotes == "british":
+        if style in ("single", "none"):
+            return doc
+    elif style == "none":
+        style = "quotations"  # american, no thoughts: single quotes outside speech are quotations
 
     def para(p: Paragraph) -> Paragraph:
         return replace(p, children=_walk(p.children, style, False))
