@@ -25,9 +25,13 @@ _SENTENCE_SPAN_RE = re.compile(rf"['‘]{_INNER}*?\w{_INNER}*?[.!?…,—-]['’
 _CUE_BEFORE_RE = re.compile(
     r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))\s*[,:]?$", re.IGNORECASE
 )
+_SPEECH_VERB = (
+    r"(?:said|says|asked|replied|answered|shouted|cried|called|whispered|muttered|yelled|"
+    r"added|continued|snapped|murmured|told|returned|observed|exclaimed|rejoined|remarked)"
+)
 _SPEECH_TAG = (
-    r"\s+(?:he|she|they|I|we|it|[A-Z][a-z]+)\s+(?:said|says|asked|replied|answered|shouted|"
-    r"cried|called|whispered|muttered|yelled|added|continued|snapped|murmured|told)\b"
+    rf"\s+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)\s+{_SPEECH_VERB}\b"
+    rf"|{_SPEECH_VERB}\s+(?:he|she|they|I|we|[A-Z][a-z]+)\b)"
 )
 _SINGLE_TAG_RE = re.compile(r"[,.!?…-]['’]" + _SPEECH_TAG)
 _DOUBLE_TAG_RE = re.compile(r"[,.!?…-][\"”]" + _SPEECH_TAG)
