@@ -31,7 +31,7 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def no_line_break(size: int) -> str:
-    return _repeat('She said, "Don\'t go--" and *ran*... It\'s fine. ', size)
+    return _repeat("She said, \"Don't go--\" and *ran*... It's fine. ", size)
 
 
 def unmatched_quotes(size: int) -> str:
@@ -68,7 +68,7 @@ def nested_quotes(size: int) -> str:
 
 
 def many_paragraphs(size: int) -> str:
-    return _repeat('"Hi," she said. \'Not again.\' *Ugh.*\n\n', size)
+    return _repeat("\"Hi,\" she said. 'Not again.' *Ugh.*\n\n", size)
 
 
 def blank_line_runs(size: int) -> str:

@@ -95,7 +95,9 @@ def _read_pipe(path: str) -> bytes:
                 connected = True
                 ready, _, _ = select.select([fd], [], [], _SILENT_WRITER_SECONDS)
                 if not ready:
-                    raise InputError(f"{path}: the pipe's writer sent nothing for a while") from None
+                    raise InputError(
+                        f"{path}: the pipe's writer sent nothing for a while"
+                    ) from None
                 continue
             if chunk:
                 connected = True

@@ -258,7 +258,12 @@ def test_cli_unknown_encoding_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_cli_tab_and_nbsp_indented_paragraphs(tmp_path: Path) -> None:
-    first = ["\tThe first paragraph starts", "here and runs on", "for a few lines", "until it ends."]
+    first = [
+        "\tThe first paragraph starts",
+        "here and runs on",
+        "for a few lines",
+        "until it ends.",
+    ]
     second = ["\u00a0\u00a0The second one", "is indented with", "no-break spaces", "and ends too."]
     data = "\n".join((first + second) * 3).encode()
     code, text, _ = build(tmp_path, data)

@@ -203,6 +203,30 @@ def test_ao3_single_chapter_work_without_landmark() -> None:
     assert_clean(xhtml)
 
 
+def test_ao3_downloaded_html() -> None:
+    doc, xhtml = build("ao3-download.html")
+    kinds = [
+        f"{type(b).__name__}:{b.position}" if isinstance(b, AuthorNote) else type(b).__name__
+        for b in doc.blocks
+    ]
+    assert kinds == [
+        "Heading", "AuthorNote:before", "AuthorNote:before", "Paragraph", "AuthorNote:after",
+        "Heading", "Paragraph", "AuthorNote:after",
+    ]  # fmt: skip
+    assert doc.meta.title == "Moth Season"
+    assert doc.meta.author == "duskwing"
+    source = page("ao3-download.html")
+    story = regions(
+        source,
+        r'<div class="userstuff">(.*?)</div>',
+        r"<p>(?:Chapter |)(?:End |)Notes</p>\s*<blockquote[^>]*>(.*?)</blockquote>",
+        r"<h1>(.*?)</h1>",
+        r'<h2 class="heading">(.*?)</h2>',
+    )
+    assert_story_only(xhtml, story)
+    assert_clean(xhtml)
+
+
 # ---------------------------------------------------------------------------- FanFiction.Net
 
 
@@ -365,3 +389,18 @@ def test_html_is_sniffed_from_standard_input() -> None:
     )
     assert result.exit_code == 0, result.output
     assert result.output.startswith("# Chapter Four: Lanterns\n")
+
+
+def test_thousands_of_unclosed_paragraphs() -> None:
+    markup = "<html><body>" + "".join(f"<p>Line {i} said 'hi'." for i in range(3000))
+    doc = read(markup, "html")
+    assert len(doc.blocks) == 3000
+    assert plain_text(doc.blocks[-1].children) == "Line 2999 said 'hi'."  # type: ignore[union-attr]
+
+
+def test_absurd_nesting_is_a_clear_input_error(tmp_path: Path) -> None:
+    source = tmp_path / "deep.html"
+    source.write_text("<html><body>" + "<i>a <font>" * 3000, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "--no-config"])
+    assert result.exit_code == 3
+    assert "nests its italics or other tags too deeply" in result.output

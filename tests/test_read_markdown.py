@@ -247,3 +247,10 @@ def test_from_flag_overrides_the_suffix(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("> A/N: quoted\n")
+
+
+def test_a_break_line_right_under_a_sentence_is_a_break() -> None:
+    doc, _ = normalise("She left the room.\n---\nHe stayed.\n", from_format="markdown")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "SceneBreak", "Paragraph"]
+    titled, _ = normalise("Chapter 4\n---------\n\nHe stayed.\n", from_format="markdown")
+    assert titled.meta.chapter == "Chapter 4"

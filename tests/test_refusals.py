@@ -1,4 +1,4 @@
-"""Refusals: each bad input or output gives one clear line, its exit code, and leaves nothing behind.
+"""Refusals: each bad input or output gives one clear line, its exit code, and no leftovers.
 
 Every case checks the message (``fanfmt: error: <path>: <reason>``, one line), the exit
 code, that no output (nor a temporary file) was left, and that the input is unchanged.
@@ -65,7 +65,10 @@ def chapter(tmp_path: Path) -> Path:
         (b"", "the file is empty (no text to format)"),
         (b"   \n\n\t \r\n  ", "the file is empty (no text to format)"),
         (b"\x00\x00 \n\x00\t", "the file is empty (no text to format)"),
-        ("\u200b\u200b\ufeff".encode(), "the file has no text, only invisible or control characters"),
+        (
+            "\u200b\u200b\ufeff".encode(),
+            "the file has no text, only invisible or control characters",
+        ),
     ],
     ids=["png", "jpeg", "zip", "pdf", "binary", "empty", "whitespace", "nul-whitespace", "zwsp"],
 )
@@ -242,7 +245,7 @@ def test_failed_rename_keeps_the_old_output(
     def no_room(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(files.os, "replace", no_room)
+    monkeypatch.setattr(os, "replace", no_room)
     result = run(str(chapter), "-o", str(out))
     one_error_line(result, 4, "out.md: cannot write (No space left on device)")
     assert out.read_text(encoding="utf-8") == "old\n"
@@ -258,7 +261,7 @@ def test_interrupted_write_keeps_the_old_output(
     def interrupted(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(files.os, "fsync", interrupted)
+    monkeypatch.setattr(os, "fsync", interrupted)
     result = run(str(chapter), "-o", str(out))
     one_error_line(result, EXIT_INTERRUPTED, "fanfmt: error: interrupted")
     assert out.read_text(encoding="utf-8") == "old\n"

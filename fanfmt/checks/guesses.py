@@ -1,6 +1,6 @@
 """Guesses the rules made that a person may want to look at (all ``info``).
 
-* ``'Hero' was all they called him.`` → G001 (read as a thought; could be a quotation)
+* ``'Not again.' ¶ 'Hero' was all they called him.`` → G001 (read as a thought; could be a quotation)
 * ``the so-called 'hero' came back`` → G002 (read as a quotation; could be a thought)
 * break, ``Two days later``, story → G003 (read as a scene caption)
 * ``I hope you like this one!`` before the story → G004 (read as an author's note, unlabelled)
@@ -29,7 +29,7 @@ def _short(text: str) -> bool:
 def thought_or_quotation(chapter: Chapter) -> Iterator[Finding]:
     """A short span was read as a thought; it could be a quotation, a title or emphasis.
 
-    Example: ``'Hero' was all they ever called him.``
+    Example: ``'Not again.' ¶ 'Hero' was all they ever called him.``
     """
     for spot in story_spots(chapter.document):
         if isinstance(spot.node, Thought):

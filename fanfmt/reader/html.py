@@ -7,7 +7,8 @@ as typed for the rules.
 
 * AO3 (``div#workskin``): ``h2.title`` → story title, ``h3.title`` → a chapter heading,
   ``div.notes`` → a note ``before``, ``div.end.notes`` → a note ``after``,
-  ``div.userstuff`` → the chapter text; a full work gives one heading per chapter
+  ``div.userstuff`` → the chapter text; a full work gives one heading per chapter;
+  AO3's downloaded HTML (``<p>Chapter Notes</p><blockquote>…``) is read the same way
 * FanFiction.Net (``div#storytext``): ``#profile_top b`` → story title, the selected
   ``select#chap_select`` option (``2. The Road``) → ``Chapter 2`` / ``The Road``;
   ``A/N:`` paragraphs are left to the ``author_notes`` rule
@@ -29,9 +30,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.errors import InputError
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -107,9 +110,18 @@ _SENTENCE_END = (".", "!", "?", '"', ")", ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SI
 
 # Site furniture inside an AO3 work (by class or id): never story text.
 _AO3_SKIP_CLASSES = frozenset(
-    """navigation actions summary meta byline landmark jump associations kudos feedback
-    comments comment share bookmark series hidden""".split()
+    """navigation actions summary byline landmark jump associations kudos feedback
+    comments comment share bookmark series hidden message tags stats""".split()
 )
+# AO3's downloaded HTML labels its blocks with a paragraph before a block quote.
+_AO3_LABELS: dict[str, NotePosition | None] = {
+    "notes": "before",
+    "chapter notes": "before",
+    "end notes": "after",
+    "chapter end notes": "after",
+    "summary": None,
+    "chapter summary": None,
+}
 _AO3_SKIP_IDS = frozenset("feedback comments kudos share header footer".split())
 # Furniture of an unknown page.
 _GENERIC_SKIP_ROLES = frozenset("navigation banner contentinfo search menu menubar toolbar".split())
@@ -118,12 +130,18 @@ _GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
 
 def read_html(text: str, meta: Meta | None = None) -> Document:
     """Read an HTML page or fragment (already decoded) into a document."""
+    try:
+        return _read(text, meta)
+    except RecursionError:
+        raise InputError("the page nests its italics or other tags too deeply to read") from None
+
+
+def _read(text: str, meta: Meta | None) -> Document:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
     page = _Page(_class_styles(soup), chapter=_selected_chapter(soup))
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
+    _drop(list(soup.find_all(_DROP_TAGS)))
     if not (_ao3(soup, page) or _ffn(soup, page)):
         _generic(soup, page)
     meta = meta or Meta()
@@ -149,20 +167,38 @@ def _ao3(soup: BeautifulSoup, page: _Page) -> bool:
         page.author = _collapse(author.get_text())
 
     def visit(node: Tag) -> None:
+        label: str | None = None
         for child in _tags(node):
             classes = _classes(child)
-            if classes & _AO3_SKIP_CLASSES or str(child.get("id") or "") in _AO3_SKIP_IDS:
+            skip = classes & _AO3_SKIP_CLASSES or str(child.get("id") or "") in _AO3_SKIP_IDS
+            if skip or child.name == "dl":  # menus, tags, stats, kudos, comments…
                 continue
-            if child.name == "h2" and "title" in classes and not page.story_title:
+            text = _collapse(child.get_text()).rstrip(":").lower() if child.name == "p" else ""
+            if text in _AO3_LABELS:
+                label = text  # "Chapter Notes" before its block quote (downloads)
+                continue
+            if child.name == "blockquote" and label is not None:
+                position = _AO3_LABELS[label]
+                if position is not None:
+                    page.note(child, position)
+            elif (
+                child.name in ("h1", "h2")
+                and ("title" in classes or child.name == "h1")
+                and not page.story_title
+            ):
                 page.story_title = _inlines(child, page.styles)
-            elif child.name in ("h2", "h3", "h4") and "title" in classes:
+            elif child.name in ("h2", "h3", "h4") and classes & {"title", "heading", "toc-heading"}:
                 page.heading(_inlines(child, page.styles), _line(child))
             elif "notes" in classes and "userstuff" not in classes:
                 _ao3_note(child, page, "after" if "end" in classes else "before")
             elif "userstuff" in classes and child.name != "blockquote":
-                page.text(child)
+                if child.select_one("div.userstuff") is not None:
+                    visit(child)  # a download's chapters, each with its own text
+                else:
+                    page.text(child)
             else:
                 visit(child)
+            label = None
 
     visit(root)
     return True
@@ -192,7 +228,7 @@ def _ffn(soup: BeautifulSoup, page: _Page) -> bool:
         title = top.select_one("b.xcontrast_txt") or top.find("b")
         if title is not None:
             page.story_title = _inlines(title, page.styles)
-        author = top.select_one("a[href^='/u/']")
+        author = top.select_one("a[href*='/u/']")
         if author is not None:
             page.author = _collapse(author.get_text())
     if page.chapter:
@@ -217,15 +253,25 @@ def _chapter_option(label: str) -> tuple[Inline, ...]:
 
 
 def _generic(soup: BeautifulSoup, page: _Page) -> None:
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue
-        role = str(tag.get("role") or "")
-        if (
-            tag.name in _GENERIC_SKIP_TAGS and "chapter-heading" not in _classes(tag)
-        ) or role in _GENERIC_SKIP_ROLES:
+    from bs4 import Tag
+
+    furniture = [
+        tag
+        for tag in soup.find_all(True)
+        if (tag.name in _GENERIC_SKIP_TAGS and "chapter-heading" not in _classes(tag))
+        or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
+    ]
+    _drop(furniture)
+    body = soup.find("body")
+    page.text(body if isinstance(body, Tag) else soup)
+
+
+def _drop(tags: list[Tag]) -> None:
+    """Decompose ``tags``, outermost first (an inner one goes with its outer one)."""
+    chosen = {id(t) for t in tags}
+    for tag in tags:
+        if not any(id(p) in chosen for p in tag.parents):
             tag.decompose()
-    page.text(soup.body if soup.body is not None else soup)
 
 
 # ---------------------------------------------------------------------------- blocks
@@ -320,7 +366,17 @@ class _Builder:
         return self.out
 
     def walk(self, node: Tag | BeautifulSoup) -> None:
-        for child in node.children:
+        """Visit ``node``'s descendants in order (a loop, not recursion: legacy pages nest
+        thousands of unclosed ``<p>`` tags)."""
+        stack: list[tuple[PageElement | None, Callable[[], None] | None]] = [
+            (child, None) for child in reversed(list(node.children))
+        ]
+        while stack:
+            child, then = stack.pop()
+            if then is not None:
+                then()
+                continue
+            assert child is not None
             tag = _as_tag(child)
             if tag is None:
                 text = _as_text(child)
@@ -328,6 +384,7 @@ class _Builder:
                     self.buffer.append(Text(text))
                 continue
             name = tag.name
+            inner: list[PageElement] = []
             if name == "hr":
                 self.flush()
                 self.empties = 0
@@ -335,22 +392,27 @@ class _Builder:
             elif name == "br":
                 self.buffer.append(LineBreak())
             elif name in _BLOCK_TAGS:
-                self.block(tag)
+                if self.open_block(tag):
+                    stack.append((None, partial(self.close_block, tag, len(self.out))))
+                    inner = list(tag.children)
             elif _contains_block(tag):
                 wrap = _wrapper(tag, self.styles)
                 if wrap is not None:
                     self.flush()
                     self.wrappers.append(wrap)
-                self.walk(tag)
-                if wrap is not None:
-                    self.flush()
-                    self.wrappers.pop()
+                    stack.append((None, self.unwrap))
+                inner = list(tag.children)
             else:
                 self.buffer.extend(_inline_nodes(tag, self.styles))
+            stack.extend((c, None) for c in reversed(inner))
 
-    def block(self, tag: Tag) -> None:
+    def unwrap(self) -> None:
         self.flush()
-        before = len(self.out)
+        self.wrappers.pop()
+
+    def open_block(self, tag: Tag) -> bool:
+        """Start a block element; False when it was read whole (a heading, a note…)."""
+        self.flush()
         self.line = _line(tag)
         classes = _classes(tag)
         if tag.name == "aside" and "author-note" in classes:
@@ -364,21 +426,24 @@ class _Builder:
             )
             if paragraphs:
                 self.out.append(AuthorNote(paragraphs, position, False, paragraphs[0].line))
-            return
+            return False
         if tag.name == "header" and "chapter-heading" in classes:
             self.out.append(_own_heading(tag, self.styles))
-            return
+            return False
         if tag.name in _HEADINGS:
             title = _inlines(tag, self.styles)
             if title:
                 self.out.append(Heading(title=title, line=_line(tag)))
                 self.empties = 0
-            return
+            return False
         if tag.name == "pre":
             self.buffer.extend(_pre(tag))
-        else:
-            self.walk(tag)
-        self.flush("caption" if "scene-heading" in classes else "text")
+            self.close_block(tag, len(self.out))
+            return False
+        return True
+
+    def close_block(self, tag: Tag, before: int) -> None:
+        self.flush("caption" if "scene-heading" in _classes(tag) else "text")
         if len(self.out) == before and tag.name in ("p", "div", "center"):
             self.empties += 1  # an empty paragraph: blank space the author left
 

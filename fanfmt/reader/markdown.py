@@ -12,6 +12,8 @@
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
 * raw HTML is text: ``<b>hi</b>`` → the characters ``<b>hi</b>``, never markup
+* ``She left.`` with ``---`` right under it (a heading in CommonMark) → the paragraph and
+  a scene break; a short line without end punctuation over ``---``/``===`` is a heading
 * list items keep their marker as text (``1. `` / ``- ``); links keep their text
 """
 
@@ -21,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -71,6 +74,7 @@ class _Reader:
     _quote: _Quote | None = None
     _depth: int = 0
     _prefix: str = ""
+    _prefix_line: int = 0
 
     def blocks(self, tokens: Sequence[Token], offset: int) -> list[Block | _Quote]:
         """Blocks for ``tokens`` (parsed from the source starting at line ``offset``)."""
@@ -82,7 +86,13 @@ class _Reader:
             match tok.type:
                 case "heading_open":
                     inlines = _inlines(tokens[i + 1].children or [])
-                    out.append(Heading(title=inlines, line=line))
+                    if tok.markup in ("-", "=") and _prose(inlines):
+                        # "Text.\n---": a break line right under a paragraph, not a heading
+                        self._add(out, Paragraph(inlines, line))
+                        if self._quote is None and tok.map is not None:
+                            out.append(SceneBreak(self._source_line(tok.map[1] - 1, offset), line))
+                    else:
+                        out.append(Heading(title=inlines, line=line))
                     i += 2
                 case "paragraph_open":
                     inlines = _inlines(tokens[i + 1].children or [])
@@ -104,6 +114,10 @@ class _Reader:
                 case "list_item_open":
                     number = tok.info if tok.info else ""
                     self._prefix = f"{number}{tok.markup} "
+                    self._prefix_line = line
+                case "list_item_close" if self._prefix:  # an empty item: keep its marker
+                    self._add(out, Paragraph((Text(self._prefix.strip()),), self._prefix_line))
+                    self._prefix = ""
                 case "hr":
                     if self._quote is None:
                         out.append(SceneBreak(self._source(tok, offset), line))
@@ -113,10 +127,6 @@ class _Reader:
                         self._add(out, Paragraph(inlines, line + p.line - 1, gap_before=0))
                 case "fence":
                     out.extend(self._fence(tok, offset, line))
-                case "html_block":
-                    # Only reached with raw HTML on; kept as text all the same.
-                    for p in split_paragraphs(tok.content):
-                        self._add(out, Paragraph((Text(_plain(p)),), line + p.line - 1))
             i += 1
         return out
 
@@ -129,9 +139,10 @@ class _Reader:
             out.append(p)
 
     def _source(self, tok: Token, offset: int) -> str:
-        if tok.map is None:
-            return ""
-        index = offset + tok.map[0]
+        return self._source_line(tok.map[0], offset) if tok.map is not None else ""
+
+    def _source_line(self, index: int, offset: int) -> str:
+        index += offset
         return self.lines[index].strip() if 0 <= index < len(self.lines) else ""
 
     def _fence(self, tok: Token, offset: int, line: int) -> list[Block | _Quote]:
@@ -157,6 +168,14 @@ class _Reader:
     def _inline_text(self, text: str) -> tuple[Inline, ...]:
         tokens = self.md.parseInline(text)
         return _inlines(tokens[0].children or []) if tokens else (Text(text),)
+
+
+def _prose(inlines: tuple[Inline, ...]) -> bool:
+    """A sentence rather than a title: long, or ending as sentences end."""
+    from fanfmt.walk import plain_text
+
+    text = plain_text(inlines).rstrip()
+    return len(text) > 80 or text.endswith((".", "!", "?", '"', ELLIPSIS, RIGHT_DOUBLE_QUOTE))
 
 
 def _plain(p: Paragraph) -> str:
