@@ -7,6 +7,8 @@
   about the story rather than telling it — ``I``/``you``, "chapter", "update",
   "review", "hope you enjoy", no dialogue — is a note too
 * a labelled note in the middle of the story is a note of one paragraph
+* a closing sign-off (``Please review!``, ``To be continued...``) is a note even without
+  blank lines before it
 * notes a reader found (AO3's note blocks, Markdown ``>`` block quotes) are kept as
   they are and placed ``before``/``inline``/``after`` their chapter's story; then only
   labelled paragraphs become notes too (nothing unlabelled is guessed)
@@ -18,7 +20,16 @@ import re
 from contextvars import ContextVar
 from dataclasses import replace
 
-from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, NotePosition, Paragraph
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Heading,
+    Legend,
+    NotePosition,
+    Paragraph,
+    SceneBreak,
+)
 from fanfmt.rules._text import text_of
 from fanfmt.rules.chain import Context
 from fanfmt.rules.scene_breaks import is_separator
@@ -188,6 +199,21 @@ def _note_like(blocks: list[Block]) -> bool:
     return True
 
 
+def _tail_like(blocks: list[Block]) -> bool:
+    """What follows a labelled note at the end: more of the author talking, no story."""
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            if isinstance(block, SceneBreak | Heading):
+                return False
+            continue
+        text = text_of(block)
+        if DIALOGUE_RE.search(text):
+            return False
+        if len(text.split()) > 40 and note_score([block]) < 2:
+            return False
+    return True
+
+
 def _segment_end(blocks: list[Block], i: int, limit: int) -> int | None:
     """Index of the first gap after ``blocks[i]`` within ``limit`` paragraphs, else None."""
     for j in range(i + 1, min(len(blocks), i + limit + 1)):
@@ -225,7 +251,12 @@ def _bottom_note_start(blocks: list[Block], lo: int) -> int:
     for j in range(max(lo, n - _MAX_MARKED), n):
         block = blocks[j]
         if isinstance(block, Paragraph) and MARK_RE.match(text_of(block)):
-            if not any(isinstance(b, Heading) for b in blocks[j:]) and j - lo > (n - j):
+            rest = blocks[j + 1 :]
+            if (
+                not any(isinstance(b, Heading) for b in rest)
+                and j - lo > (n - j)
+                and _tail_like(rest)
+            ):
                 return j
     # the last segment after a gap
     for j in range(n - 1, max(lo, n - _MAX_UNMARKED - 1), -1):
@@ -234,4 +265,24 @@ def _bottom_note_start(blocks: list[Block], lo: int) -> int:
             if segment and j - lo > 2 * len(segment) and note_score(segment) >= 3:
                 return j
             break
-    return n
+    # a sign-off with no blank lines before it: "Please review!", "To be continued..."
+    j = n
+    while j - 1 > lo + 2 and n - j < 2:
+        block = blocks[j - 1]
+        if not (isinstance(block, Paragraph) and _sign_off(text_of(block))):
+            break
+        j -= 1
+    return j
+
+
+SIGN_OFF_RE = re.compile(
+    r"^\W*(?:(?:end of (?:the )?chapter|to be continued|tbc|r\s*&\s*r|please review|"
+    r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon))\b"
+    r"|.*\b(?:please review|review please|thanks? (?:you )?for reading|r\s*&\s*r)\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _sign_off(text: str) -> bool:
+    """``End of chapter. Please review!`` — the author signing off, not the story."""
+    return len(text.split()) <= 40 and not DIALOGUE_RE.search(text) and bool(SIGN_OFF_RE.match(text))

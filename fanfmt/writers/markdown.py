@@ -81,7 +81,7 @@ def render_inlines(
             case Text():
                 parts.append(escape_text(node.text))
             case Emphasis() | Thought():
-                mark = _italic_mark(node, parts, children[i + 1 :], within)
+                mark = _italic_mark(node, parts, children[i + 1 : i + 2], within)
                 inner = render_inlines(node.children, options, depth + 1, within=within + mark)
                 if isinstance(node, Thought) and options.thought_marks and node.marker == "single":
                     inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
