@@ -21,7 +21,9 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 MAX_RATIO = 12.0
 MAX_MIB_AT_4MB = 100.0
 
@@ -97,11 +99,14 @@ CASES: dict[str, Callable[[int], str]] = {
 _CHILD = textwrap.dedent(
     """
     import json, resource, sys, time
+    sys.path.insert(0, sys.argv[3])
     from bench.pathological import CASES
     from fanfmt.api import normalise, render
     from fanfmt.reader.decode import decode
     name, size = sys.argv[1], int(sys.argv[2])
     data = CASES[name](size).encode("utf-8")
+    warm, _ = normalise(decode(CASES[name](100).encode("utf-8")).text, from_format="text")
+    render(warm, "xhtml"), render(warm, "markdown")  # imports and templates, not timed
     start = time.perf_counter()
     text = decode(data).text
     doc, _ = normalise(text, from_format="text")
@@ -117,7 +122,7 @@ _CHILD = textwrap.dedent(
 def measure(name: str, size: int, timeout: float) -> dict[str, float]:
     """Run one case in a fresh process: ``{"seconds": …, "mib": …}`` (peak resident set)."""
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, name, str(size)],
+        [sys.executable, "-c", _CHILD, name, str(size), str(ROOT)],
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -32,7 +32,7 @@ VOCABULARY = (
     "the a and she he they it was said asked looked at her his hand door light dark "
     "night run Harry Hermione Naruto Sakura Mira Tobin don't can't won't it's o'clock "
     "rock 'em 'cause dogs' runnin' 1984 7 42 3rd café naïve Zoë façade "
-    "東京 Привет שלום مرحبا 😀 ñandú e\u0301 Ω x y"
+    "東京 Привет שלום مرحبا 😀 ñandú e\u0301 Ω ex why"
 ).split()
 MARKS = (
     '"',

@@ -38,6 +38,8 @@ __all__ = [
     "sniff",
 ]
 SUFFIX_INPUTS = {
+    ".txt": "text",
+    ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
     ".mdown": "markdown",
@@ -85,7 +87,8 @@ def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:
 def input_format(path: str | None, fmt: str = "auto") -> str:
     """``fmt`` when named, else the format of ``path``'s suffix, else ``auto``.
 
-    ``input_format("ch7.md")`` → ``"markdown"``; ``input_format("ch7.txt")`` → ``"auto"``;
+    ``input_format("ch7.md")`` → ``"markdown"``; ``input_format("ch7.txt")`` → ``"text"``;
+    ``input_format("ch7")`` → ``"auto"``;
     ``input_format("ch7.md", "text")`` → ``"text"``.
     """
     if fmt != "auto" or not path or path == "-":

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -25,15 +24,14 @@ SPAN_RE = re.compile(
     r"|(?<![\w_\\])_(?=[^\s_])(?P<e2>.+?)(?<=[^\s_])_(?![\w_])"
 )
 """What a span is (:func:`parse` finds these spans without running this pattern)."""
-_WORD_RE = re.compile(r"\w")
 
 
 def parse(text: str, depth: int = 0) -> tuple[Inline, ...]:
     """``"a *b* c"`` → ``(Text("a "), Emphasis((Text("b"),), "*"), Text(" c"))``.
 
     Finds the spans :data:`SPAN_RE` describes, as ``SPAN_RE.finditer`` would, in time
-    linear in ``len(text)``: the closers are found once, and each opener takes the
-    nearest one after it (so ``"*a " * 100_000`` is not quadratic).
+    linear in ``len(text)``: each opener takes the nearest closer after it, and closers
+    are never searched for twice (so ``"*a " * 100_000`` is not quadratic).
     """
     if "*" not in text and "_" not in text:
         return (Text(text),) if text else ()
@@ -58,56 +56,50 @@ _KINDS = ("**", "__", "*", "_")
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """``(start, end, marker, inner)`` for each span, left to right, never overlapping."""
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    closers = {kind: _closers(text, kind) for kind in _KINDS}
-    candidates = [m.start() for m in re.finditer("[*_]", text)]
+    """``(start, end, marker, inner)`` for each span, left to right, never overlapping.
+
+    Openers are met left to right, and each marker's closer is searched for only past
+    the last one found (or not at all once none is left), so every character is
+    looked at a bounded number of times, and nothing is kept but the current closers.
+    """
+    closer: dict[str, int | None] = dict.fromkeys(_KINDS, -1)
     resume = 0
-    for p in candidates:
+    for m in _CANDIDATE_RE.finditer(text):
+        p = m.start()
         if p < resume:
             continue
         for kind in _KINDS:
             size = len(kind)
-            mark = kind[0]
-            if text[p : p + size] != kind or not _opens(text, p, size, mark):
+            if not text.startswith(kind, p) or not _OPENER_RE[kind].match(text, p):
                 continue
-            found = closers[kind]
-            k = bisect_left(found, p + size + 1)
-            if k == len(found):
+            j = closer[kind]
+            if j is not None and j < p + size + 1:
+                found = _CLOSER_RE[kind].search(text, p + size + 1)
+                j = closer[kind] = found.start() if found is not None else None
+            if j is None:
                 continue
-            j = found[k]
-            nl = bisect_left(newlines, p + size)
-            if nl < len(newlines) and newlines[nl] < j:
+            if text.find("\n", p + size, j) != -1:
                 continue  # spans never cross a line
             resume = j + size
             yield p, resume, kind, text[p + size : j]
             break
 
 
-def _opens(text: str, p: int, size: int, mark: str) -> bool:
-    before = text[p - 1] if p else ""
-    after = text[p + size] if p + size < len(text) else ""
-    if before and (before in (mark, "\\") or _WORD_RE.match(before)):
-        return False
-    return bool(after) and not after.isspace() and after != mark
+def _opener_re(kind: str) -> re.Pattern[str]:
+    mark = re.escape(kind[0])
+    return re.compile(rf"(?<![\w{mark}\\])(?={re.escape(kind)}[^\s{mark}])")
 
 
-def _closers(text: str, kind: str) -> list[int]:
-    """Where ``kind`` may close a span: after a non-space, not before a word character."""
-    size, mark = len(kind), kind[0]
-    out: list[int] = []
-    for m in re.finditer(re.escape(mark), text):
-        j = m.start()
-        if text[j : j + size] != kind or j == 0:
-            continue
-        before = text[j - 1]
-        if before.isspace() or before == mark:
-            continue
-        after = text[j + size] if j + size < len(text) else ""
-        if after and (after == mark or _WORD_RE.match(after)):
-            continue
-        out.append(j)
-    return out
+def _closer_re(kind: str) -> re.Pattern[str]:
+    mark = re.escape(kind[0])
+    return re.compile(rf"(?<=[^\s{mark}])(?={re.escape(kind)}(?![\w{mark}]))")
+
+
+_OPENER_RE = {kind: _opener_re(kind) for kind in _KINDS}
+"""Where each marker may open a span (zero-width, so overlapping ``**``/``*`` are all found)."""
+_CLOSER_RE = {kind: _closer_re(kind) for kind in _KINDS}
+_CANDIDATE_RE = re.compile(r"(?<![\w*\\])\*|(?<![\w_\\])_")
+"""A marker that is not inside a word nor after the same marker: the only places a span starts."""
 
 
 def _paragraph(p: Paragraph) -> Paragraph:

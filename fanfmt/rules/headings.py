@@ -174,7 +174,10 @@ def _meta_from(meta: Meta, heading: Heading) -> Meta:
 def _is_chapter_line(text: str) -> re.Match[str] | None:
     if len(text) > 120:
         return None
-    m = CHAPTER_RE.match(text.strip(_DECORATION))
+    inner = text.strip(_DECORATION)
+    if len(inner) == len(text.lstrip(_DECORATION)) or len(inner) == len(text.rstrip(_DECORATION)):
+        inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"
+    m = CHAPTER_RE.match(inner.strip())
     if m is None:
         return None
     title = m.group("title")

@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from typing import assert_never
 
-from fanfmt.chars import LEFT_DOUBLE_QUOTE, LEFT_SINGLE_QUOTE, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.chars import (
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import environment
@@ -25,13 +30,13 @@ GLYPHS = {
     "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
     "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
 }
-_INLINE_ESCAPE_RE = re.compile(r"([\\`*_\[\]<&])")
+_INLINE_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<&"})
 _BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
 
 
 def escape_text(text: str) -> str:
     """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
-    return _INLINE_ESCAPE_RE.sub(r"\\\1", text)
+    return text.translate(_INLINE_ESCAPES)
 
 
 def escape_block_start(line: str) -> str:
