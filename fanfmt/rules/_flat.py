@@ -42,7 +42,14 @@ def unflatten(text: str, atoms: list[Inline]) -> tuple[Inline, ...]:
 
 
 def map_flat(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[Inline, ...]:
-    """Rewrite the flattened string with ``fn`` (which must keep OBJECT characters), recursively."""
+    """Rewrite the flattened string with ``fn`` (which must keep OBJECT characters), recursively.
+
+    Returns ``children`` itself when nothing changed.
+    """
+    if len(children) == 1 and isinstance(children[0], Text):
+        old = children[0].text
+        new_text = fn(old)
+        return children if new_text == old else (Text(new_text),)
     text, atoms = flatten(children)
     new_atoms: list[Inline] = []
     for atom in atoms:

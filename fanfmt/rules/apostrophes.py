@@ -29,17 +29,21 @@ ELISIONS = (
     "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey|ee|andsome"
 )
 _OPEN_CONTEXT = r"(?:^|(?<=[\s(\[—–\"“‘'-]))"
+# Patterns start with the quote they look for (the context is a look-behind after it), so
+# the regex engine skips straight to quote characters.
+_AFTER_OPENING = r"(?<![^\s(\[—–\"“‘'\-]')"
 ELISION_RE = re.compile(
-    _OPEN_CONTEXT + r"'(?=(?:" + ELISIONS + r")\b|\d\d(?:s\b|\b))", re.IGNORECASE
+    "'" + _AFTER_OPENING + r"(?=(?:" + ELISIONS + r")\b|\d\d(?:s\b|\b))", re.IGNORECASE
 )
-INTERNAL_RE = re.compile(rf"(?<=[^\W_]|{OBJECT})'(?=[^\W_])")
-N_RE = re.compile(r"(?<=\s)'n'(?=\s)", re.IGNORECASE)
-CONTRACTION_RE = re.compile(rf"(?<=[-—–){OBJECT}])'(?=(?:s|t|d|ll|re|ve|m)\b)")
+INTERNAL_RE = re.compile(rf"'(?:(?<=[^\W_]')|(?<={OBJECT}'))(?=[^\W_])")
+N_RE = re.compile(r"'(?<=\s')n'(?=\s)", re.IGNORECASE)
+CONTRACTION_RE = re.compile(rf"'(?<=[-—–){OBJECT}]')(?=(?:s|t|d|ll|re|ve|m)\b)")
 FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
 FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
 INCHES_RE = re.compile(r"(?<=\d)\"(?=\")")
-OPENER_RE = re.compile(_OPEN_CONTEXT + r"'(?=\S)")
-STRONG_CLOSER_RE = re.compile(r"(?<=[.,!?;:…—–\-])'(?![^\W_])|(?<=[^\W_])'(?=\s*$)")
+_DIGIT_QUOTE_RE = re.compile(r"\d['\"]")
+OPENER_RE = re.compile("'" + _AFTER_OPENING + r"(?=\S)")
+STRONG_CLOSER_RE = re.compile(r"'(?:(?<=[.,!?;:…—–\-]')(?![^\W_])|(?<=[^\W_]')(?=\s*$))")
 
 
 def _balance(text: str, line: int, ctx: Context) -> set[int]:
@@ -82,16 +86,15 @@ def _balance(text: str, line: int, ctx: Context) -> set[int]:
 
 def educate(text: str, *, keep: set[int] | None = None) -> str:
     """Apply the apostrophe rules to one (flattened) string."""
-    if "'" not in text and "‘" not in text:
+    text = educate_prepass(text)
+    if "'" not in text:
         return text
-    text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
-    text = FEET_RE.sub(PRIME, text)
-    text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
-    text = INTERNAL_RE.sub(APOSTROPHE, text)
+    matches = [m.start() for m in ELISION_RE.finditer(text) if keep is None or m.start() not in keep]
+    if not matches:
+        return text
     chars = list(text)
-    for m in ELISION_RE.finditer(text):
-        if keep is None or m.start() not in keep:
-            chars[m.start()] = APOSTROPHE
+    for pos in matches:
+        chars[pos] = APOSTROPHE
     return "".join(chars)
 
 
@@ -100,11 +103,14 @@ def apply(doc: Document, ctx: Context) -> Document:
 
     def para(p: Paragraph) -> Paragraph:
         def fn(text: str) -> str:
+            if "'" not in text and '"' not in text:
+                return text
             prepared = educate_prepass(text)
             keep = _balance(prepared, p.line, ctx)
             return educate(prepared, keep=keep)
 
-        return replace(p, children=map_flat(p.children, fn))
+        children = map_flat(p.children, fn)
+        return p if children is p.children else replace(p, children=children)
 
     return map_paragraphs(doc, para)
 
@@ -113,9 +119,13 @@ def educate_prepass(text: str) -> str:
     """Primes, ``'n'`` and word-internal apostrophes, which never affect balance."""
     if "'" not in text and '"' not in text:
         return text
-    text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
-    text = FEET_RE.sub(PRIME, text)
-    text = INCHES_RE.sub(DOUBLE_PRIME, text)
-    text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
+    if _DIGIT_QUOTE_RE.search(text):
+        text = FEET_INCHES_RE.sub(lambda m: f"{PRIME}{m.group(1)}{DOUBLE_PRIME}", text)
+        text = FEET_RE.sub(PRIME, text)
+        text = INCHES_RE.sub(DOUBLE_PRIME, text)
+    if "'" not in text:
+        return text
+    if "'n'" in text or "'N'" in text:
+        text = N_RE.sub(APOSTROPHE + "n" + APOSTROPHE, text)
     text = CONTRACTION_RE.sub(APOSTROPHE, text)
     return INTERNAL_RE.sub(APOSTROPHE, text)

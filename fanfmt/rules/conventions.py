@@ -17,70 +17,81 @@ from fanfmt.rules.apostrophes import ELISION_RE
 from fanfmt.rules.chain import Context
 from fanfmt.walk import iter_paragraphs
 
-_OPEN_DOUBLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)")
-_OPEN_SINGLE_RE = re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘](?=[^\W\d_]|\.\.|…)")
+# Each pattern starts with the quote it looks for, so the engine can skip ahead to it; the
+# whole chapter is searched at once, one paragraph a line.
+_OPEN_DOUBLE_RE = re.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
+_OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
 _INNER = r"(?:[^'’\n]|(?<=\w)['’](?=\w))"
 _SENTENCE_SPAN_RE = re.compile(rf"['‘]{_INNER}*?\w{_INNER}*?[.!?…,—-]['’](?!\w)")
 """A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``."""
 _CUE_BEFORE_RE = re.compile(
-    r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))\s*[,:]?$", re.IGNORECASE
+    r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
+    re.IGNORECASE,
 )
 _SPEECH_VERB = (
     r"(?:said|says|asked|replied|answered|shouted|cried|called|whispered|muttered|yelled|"
     r"added|continued|snapped|murmured|told|returned|observed|exclaimed|rejoined|remarked)"
 )
 _SPEECH_TAG = (
-    rf"\s+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)\s+{_SPEECH_VERB}\b"
-    rf"|{_SPEECH_VERB}\s+(?:he|she|they|I|we|[A-Z][a-z]+)\b)"
+    rf"[^\S\n]+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)[^\S\n]+{_SPEECH_VERB}\b"
+    rf"|{_SPEECH_VERB}[^\S\n]+(?:he|she|they|I|we|[A-Z][a-z]+)\b)"
 )
-_SINGLE_TAG_RE = re.compile(r"[,.!?…-]['’]" + _SPEECH_TAG)
-_DOUBLE_TAG_RE = re.compile(r"[,.!?…-][\"”]" + _SPEECH_TAG)
-_NESTED_DOUBLE_RE = re.compile(r"(?:^|\s)'[^'\"]*\s\"[^\"]+\"[^']*'")
+_SINGLE_TAG_RE = re.compile(r"['’](?<=[,.!?…-]['’])" + _SPEECH_TAG)
+_DOUBLE_TAG_RE = re.compile(r"[\"”](?<=[,.!?…-][\"”])" + _SPEECH_TAG)
+_NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _THOUGHT_CUE = (
-    r"\s*,?\s*(?:(?:he|she|they|I|[A-Z][a-z]+)\s+(?:thought|wondered|mused|realized|realised)"
-    r"|(?:said|whispered|says)\s+(?:a|the)\s+(?:\w+\s+)?voice)"
+    r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
+    r"(?:thought|wondered|mused|realized|realised)"
+    r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice)"
 )
 THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
-_ASTERISK_RE = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
-_UNDERSCORE_RE = re.compile(r"(?<![_\w])_(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
+_ASTERISK_RE = re.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
+_UNDERSCORE_RE = re.compile(r"_(?<![_\w]_)(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
 
 
 def _thoughtish(span: str) -> bool:
     return len(span.split()) >= 3 or span.rstrip()[-1:] in ".?!…"
 
 
+def _italics(pattern: re.Pattern[str], text: str) -> tuple[int, int]:
+    """(thought-like spans, spans followed by a thought cue) for ``*…*`` or ``_…_``."""
+    found = cued_count = 0
+    for m in pattern.finditer(text):
+        cued = THOUGHT_CUE_RE.match(text, m.end()) is not None
+        if cued or _thoughtish(m.group(1)):
+            found += 1
+            cued_count += cued
+    return found, cued_count
+
+
+def _singles(text: str) -> tuple[int, int]:
+    """(single-quote openers that are not elisions, those that read as a thought)."""
+    singles = thoughtlike = 0
+    for m in _OPEN_SINGLE_RE.finditer(text):
+        if ELISION_RE.match(text, m.start()):
+            continue
+        singles += 1
+        span = _SENTENCE_SPAN_RE.match(text, m.start())
+        if span is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].rstrip()
+        starts = not before or before[-1] in ".!?…”\""
+        if starts or THOUGHT_CUE_RE.match(text, span.end()) or _CUE_BEFORE_RE.search(before):
+            thoughtlike += 1
+    return singles, thoughtlike
+
+
 def detect(paragraphs: list[Paragraph]) -> Convention:
     """Guess the convention of ``paragraphs`` (see the module docstring)."""
-    doubles = singles = single_tags = double_tags = nested = thoughtlike = 0
-    asterisk = underscore = asterisk_cued = underscore_cued = 0
-    for p in paragraphs:
-        text = text_of(p)
-        doubles += len(_OPEN_DOUBLE_RE.findall(text))
-        for m in _OPEN_SINGLE_RE.finditer(text):
-            if ELISION_RE.match(text, m.start()):
-                continue
-            singles += 1
-            before = text[: m.start()].rstrip()
-            span = _SENTENCE_SPAN_RE.match(text, m.start())
-            if span is None:
-                continue
-            starts = not before or before[-1] in ".!?…”\""
-            cued = bool(re.match(_THOUGHT_CUE, text[span.end() :]) or _CUE_BEFORE_RE.search(before))
-            if starts or cued:
-                thoughtlike += 1
-        single_tags += len(_SINGLE_TAG_RE.findall(text))
-        double_tags += len(_DOUBLE_TAG_RE.findall(text))
-        nested += len(_NESTED_DOUBLE_RE.findall(text))
-        for m in _ASTERISK_RE.finditer(text):
-            cued = bool(re.match(_THOUGHT_CUE, text[m.end() :]))
-            if _thoughtish(m.group(1)) or cued:
-                asterisk += 1
-                asterisk_cued += cued
-        for m in _UNDERSCORE_RE.finditer(text):
-            cued = bool(re.match(_THOUGHT_CUE, text[m.end() :]))
-            if _thoughtish(m.group(1)) or cued:
-                underscore += 1
-                underscore_cued += cued
+    text = "\n".join(text_of(p).replace("\n", " ") for p in paragraphs)
+    doubles = len(_OPEN_DOUBLE_RE.findall(text))
+    singles, thoughtlike = _singles(text)
+    single_tags = len(_SINGLE_TAG_RE.findall(text))
+    double_tags = len(_DOUBLE_TAG_RE.findall(text))
+    nested = len(_NESTED_DOUBLE_RE.findall(text))
+    asterisk, _ = _italics(_ASTERISK_RE, text)
+    underscore, underscore_cued = _italics(_UNDERSCORE_RE, text)
 
     british_score = 2 * (single_tags + nested) + max(0, singles - doubles)
     american_score = 2 * double_tags + max(0, doubles - singles)

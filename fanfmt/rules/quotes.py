@@ -13,7 +13,10 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from fanfmt.chars import (
     APOSTROPHE,
@@ -58,6 +61,8 @@ _TAG_WORDS = frozenset(
     whispered muttered shouted called cried added and but or as when""".split()
 )
 OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
+_QUOTE_RE = re.compile("[\"'“”‘’]")
+_SPECIAL_RE = re.compile(f"[{OBJECT}]")
 
 
 @dataclass(slots=True)
@@ -124,6 +129,51 @@ def _classify(s: str, i: int) -> _Event | None:
     return None
 
 
+class _Ahead:
+    """Look-ahead tables over a paragraph's quote events, built only when a question needs them.
+
+    ``next_closer[k]`` / ``next_open[k]``: index of the next single closer / opener from k;
+    ``next_dclose[k]``: of the next double quote that can close; ``remaining_doubles[k]``:
+    how many double quotes are left from k.
+    """
+
+    def __init__(self, events: list[_Event]) -> None:
+        self.events = events
+
+    @cached_property
+    def _tables(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        events = self.events
+        n = len(events)
+        next_closer = [n] * (n + 1)
+        next_open = [n] * (n + 1)
+        next_dclose = [n] * (n + 1)
+        remaining = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            e = events[k]
+            single = e.kind == "single"
+            next_closer[k] = k if single and e.role in (CLOSE, WEAK) else next_closer[k + 1]
+            next_open[k] = k if single and e.role == OPEN else next_open[k + 1]
+            next_dclose[k] = k if not single and e.role != OPEN else next_dclose[k + 1]
+            remaining[k] = remaining[k + 1] + (not single)
+        return next_closer, next_open, next_dclose, remaining
+
+    @property
+    def next_closer(self) -> list[int]:
+        return self._tables[0]
+
+    @property
+    def next_open(self) -> list[int]:
+        return self._tables[1]
+
+    @property
+    def next_dclose(self) -> list[int]:
+        return self._tables[2]
+
+    @property
+    def remaining_doubles(self) -> list[int]:
+        return self._tables[3]
+
+
 class _Stack:
     """Open quotes, with per-kind indexes so every question is O(1) (amortised)."""
 
@@ -163,22 +213,13 @@ class _Result:
     problems: list[tuple[str, str, int]]
 
 
+_NOTHING = _Result([], {}, [], [])
+
+
 def pair(s: str) -> _Result:
     """Decide, for every quote character of ``s``, what it is. Linear in ``len(s)``."""
-    events = [e for i, c in enumerate(s) if c in "\"'“”‘’" and (e := _classify(s, i))]
-    n = len(events)
-    # For the look-aheads: index of the next single closer / single opener after k.
-    next_closer = [n] * (n + 1)
-    next_open = [n] * (n + 1)
-    next_dclose = [n] * (n + 1)
-    remaining_doubles = [0] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        e = events[k]
-        next_closer[k] = k if e.kind == "single" and e.role in (CLOSE, WEAK) else next_closer[k + 1]
-        next_open[k] = k if e.kind == "single" and e.role == OPEN else next_open[k + 1]
-        next_dclose[k] = k if e.kind == "double" and e.role != OPEN else next_dclose[k + 1]
-        remaining_doubles[k] = remaining_doubles[k + 1] + (e.kind == "double")
-
+    events = [e for m in _QUOTE_RE.finditer(s) if (e := _classify(s, m.start()))]
+    ahead = _Ahead(events)
     stack = _Stack()
     spans: list[_Span] = []
     glyphs: dict[int, str] = {}
@@ -222,7 +263,7 @@ def pair(s: str) -> _Result:
                 role = CLOSE if has_double else OPEN
             elif role == OPEN and has_double:
                 # a second opener: the first never closed (even count left) or this one closes
-                if remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
+                if ahead.remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
                     close(e, closed=False)
                     problems.append(("Q002", "a double quote opens and nothing closes it", e.pos))
                     stack.push(e)
@@ -247,7 +288,7 @@ def pair(s: str) -> _Result:
             if not stack.has("single"):
                 glyphs[e.pos] = APOSTROPHE
                 continue
-            verdict = _weak_is_apostrophe(s, e.pos, k, stack, next_closer, next_open, next_dclose)
+            verdict = _weak_is_apostrophe(s, e.pos, k, stack, ahead)
             if verdict:
                 glyphs[e.pos] = APOSTROPHE
                 if verdict == "guess":
@@ -281,9 +322,7 @@ def _weak_is_apostrophe(
     pos: int,
     k: int,
     stack: _Stack,
-    next_closer: list[int],
-    next_open: list[int],
-    next_dclose: list[int],
+    ahead: _Ahead,
 ) -> str:
     """Is the quote after a letter (``dogs'``, ``runnin'``, ``love'``) an apostrophe?
 
@@ -312,9 +351,9 @@ def _weak_is_apostrophe(
         )
         return "" if tag else "sure"
     nested_in_double = stack.below("double", stack.top("single"))
-    n = len(next_open) - 1
-    bound = min(next_open[k + 1], next_dclose[k + 1] if nested_in_double else n)
-    return "guess" if next_closer[k + 1] < bound else ""
+    n = len(ahead.next_open) - 1
+    bound = min(ahead.next_open[k + 1], ahead.next_dclose[k + 1] if nested_in_double else n)
+    return "guess" if ahead.next_closer[k + 1] < bound else ""
 
 
 def _looks_open(s: str, pos: int) -> bool:
@@ -331,18 +370,26 @@ def _build(
     """Rebuild nodes from ``s`` and the decided spans (well nested, sorted by start)."""
     pos = 0
 
+    marks = sorted(glyphs)
+    objects = [m.start() for m in _SPECIAL_RE.finditer(s)] if atoms else []
+    cuts = sorted([*marks, *objects])
+
     def text(lo: int, hi: int, out: list[Inline]) -> None:
+        """Text of ``s[lo:hi]`` with the decided glyphs, nodes where OBJECT stands."""
         buf: list[str] = []
-        for i in range(lo, hi):
-            ch = s[i]
-            if ch == OBJECT:
-                if buf:
+        cursor = lo
+        for i in cuts[bisect_left(cuts, lo) : bisect_left(cuts, hi)]:
+            buf.append(s[cursor:i])
+            cursor = i + 1
+            if i in atoms:
+                if any(buf):
                     out.append(Text("".join(buf)))
-                    buf = []
+                buf = []
                 out.append(atoms[i])
             else:
-                buf.append(glyphs.get(i, ch))
-        if buf:
+                buf.append(glyphs[i])
+        buf.append(s[cursor:hi])
+        if any(buf):
             out.append(Text("".join(buf)))
 
     def level(lo: int, hi: int) -> tuple[Inline, ...]:
@@ -367,7 +414,9 @@ def _children(
     children: tuple[Inline, ...], dialogue: bool
 ) -> tuple[tuple[Inline, ...], _Result]:
     s, atom_list = flatten(children)
-    positions = [i for i, c in enumerate(s) if c == OBJECT]
+    if not atom_list and _QUOTE_RE.search(s) is None:
+        return children, _NOTHING
+    positions = [m.start() for m in _SPECIAL_RE.finditer(s)] if atom_list else []
     atoms: dict[int, Inline] = {}
     for i, atom in zip(positions, atom_list, strict=True):
         if isinstance(atom, Emphasis | Strong | Thought | Quoted):
@@ -402,7 +451,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             ctx.report(code, message, p.line, col=col + 1, severity=severity)  # type: ignore[arg-type]
         if result.unclosed and dialogue:
             pending = (result.unclosed[0], p.line)
-        return replace(p, children=children)
+        return p if children is p.children else replace(p, children=children)
 
     for block in doc.blocks:
         match block:

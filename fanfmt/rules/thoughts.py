@@ -48,12 +48,23 @@ def _preceded_by_sentence_start(before: str) -> bool:
     return tail == "" or tail[-1] in ".?!…—:;\"”’)" or before.endswith(("\n",))
 
 
+def _tail(node: Inline) -> str:
+    """The last few characters of a node's text (what comes just before the next node)."""
+    return (node.text if isinstance(node, Text) else plain_text((node,)))[-8:]
+
+
 def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[Inline, ...]:
+    """Rewrite ``children``; the same tuple comes back when nothing changed."""
     out: list[Inline] = []
-    before = ""
+    changed = False
     for index, node in enumerate(children):
+        if isinstance(node, Text):
+            out.append(node)
+            continue
+        before = "".join(_tail(c) for c in children[max(0, index - 2) : index])[-8:]
         following = children[index + 1] if index + 1 < len(children) else None
         after = following.text if isinstance(following, Text) else ""
+        new: Inline
         match node:
             case Quoted() if (
                 style == "single"
@@ -63,28 +74,35 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 and not in_dialogue
                 and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
             ):
-                out.append(Thought(_walk(node.children, style, True), "single"))
+                new = Thought(_walk(node.children, style, True), "single")
             case Quoted() if style == "single" and node.kind == "single" and not node.dialogue:
                 # a legend entry: 'Thoughts' shows as the story will show thoughts
-                out.append(Emphasis(_walk(node.children, style, True), "*"))
+                new = Emphasis(_walk(node.children, style, True), "*")
             case Quoted():
                 inner = _walk(node.children, style, in_dialogue or node.dialogue)
                 scare = style in ("single", "quotations") and node.kind == "single"
-                scare = scare and not in_dialogue
-                out.append(replace(node, children=inner, dialogue=node.dialogue and not scare))
+                dialogue = node.dialogue and not (scare and not in_dialogue)
+                if inner is node.children and dialogue == node.dialogue:
+                    new = node
+                else:
+                    new = replace(node, children=inner, dialogue=dialogue)
             case Emphasis() if (
                 not in_dialogue
-                and ((style == "asterisk" and node.marker == "*")
-                     or (style == "underscore" and node.marker == "_"))
+                and (
+                    (style == "asterisk" and node.marker == "*")
+                    or (style == "underscore" and node.marker == "_")
+                )
                 and _sentence(node.children, after, before)
             ):
-                out.append(Thought(node.children, "asterisk" if node.marker == "*" else "underscore"))
+                new = Thought(node.children, "asterisk" if node.marker == "*" else "underscore")
             case Emphasis() | Strong() | Thought():
-                out.append(replace(node, children=_walk(node.children, style, in_dialogue)))
+                inner = _walk(node.children, style, in_dialogue)
+                new = node if inner is node.children else replace(node, children=inner)
             case _:
-                out.append(node)
-        before = (before + (node.text if isinstance(node, Text) else plain_text((node,))))[-8:]
-    return tuple(out)
+                new = node
+        changed = changed or new is not node
+        out.append(new)
+    return tuple(out) if changed else children
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -97,6 +115,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         style = "quotations"  # american, no thoughts: single quotes outside speech are quotations
 
     def para(p: Paragraph) -> Paragraph:
-        return replace(p, children=_walk(p.children, style, False))
+        children = _walk(p.children, style, False)
+        return p if children is p.children else replace(p, children=children)
 
     return map_paragraphs(doc, para)
