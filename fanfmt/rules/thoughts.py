@@ -107,7 +107,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Turn thought-marked spans into :class:`Thought` nodes."""
-    style = doc.convention.thoughts
+    style: str = doc.convention.thoughts
     if doc.convention.quotes == "british":
         if style in ("single", "none"):
             return doc
