@@ -34,7 +34,7 @@ _SPEECH_VERB = (
 )
 _SPEECH_TAG = (
     rf"[^\S\n]+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)[^\S\n]+{_SPEECH_VERB}\b"
-    rf"|{_SPEECH_VERB}[^\S\n]+(?:he|she|they|I|we|[A-Z][a-z]+)\b)"
+    rf"|{_SPEECH_VERB}[^\S\n]+(?:he|she|they|I|we|(?:the[^\S\n]+)?[A-Z][a-z]+)\b)"
 )
 _SINGLE_TAG_RE = re.compile(r"['’](?<=[,.!?…-]['’])" + _SPEECH_TAG)
 _DOUBLE_TAG_RE = re.compile(r"[\"”](?<=[,.!?…-][\"”])" + _SPEECH_TAG)

@@ -357,11 +357,13 @@ def _weak_is_apostrophe(
 
 
 def _looks_open(s: str, pos: int) -> bool:
-    """An unclosed single quote that starts speech or thought running on (not ``tell 'ee``)."""
+    """An unclosed single quote that starts speech or thought running on (not ``the 'bus``).
+
+    After a sentence, a comma or a colon it opens (``he said, 'and then``); right after a
+    word it is an elision the lexicon does not know (``took the 'bus``, ``tell 'ee``).
+    """
     before = s[:pos].rstrip()
-    if not before or before[-1] in ".!?…—–-:;\"“”’)":
-        return True
-    return len(s[pos + 1 :].split()) >= 4
+    return not before or not before[-1].isalnum()
 
 
 def _build(
