@@ -56,7 +56,10 @@ def normalise(
     ctx.options = options
     if ctx.changes is not None:
         ctx.changes.append(("read", doc))  # the document as read, before any rule
-    doc = chain.run(doc, ctx)
+    from fanfmt.gcpause import gc_paused
+
+    with gc_paused():  # the rules build trees and make no reference cycles
+        doc = chain.run(doc, ctx)
     doc = _final_meta(doc)
     if options.title:
         doc = replace(doc, meta=replace(doc.meta, title=options.title))

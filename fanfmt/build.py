@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import ConfigError, OutputError
-from fanfmt.files import read_input, same_file, write_atomic
+from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
 from fanfmt.model import Document
 from fanfmt.options import Options
 
@@ -104,6 +104,7 @@ def build_file(
         decoded.text, options, source=source, from_format=from_format, ctx=ctx
     )
     repairs = decoded.diagnostics()
+    del decoded  # the source text is not needed to render: free it first
     writer = get_writer(fmt)
     text = writer.write(doc, options)
     if write and out != "-":
@@ -111,5 +112,5 @@ def build_file(
         if fmt == "xhtml" and options.stylesheet == "link":
             from fanfmt.writers.xhtml import stylesheet_text
 
-            write_atomic(css, stylesheet_text(options))
+            write_if_changed(css, stylesheet_text(options))  # often there already, the same
     return Built(source, out, fmt, doc, repairs + diagnostics, text)

@@ -102,35 +102,86 @@ def cli() -> None:
 def option_flags(f: click.decorators.FC) -> click.decorators.FC:
     """The options shared by commands that read chapters."""
     decorators = [
-        click.option("--disable", "disabled", multiple=True, metavar="RULE",
-                     help="Switch a rule off (repeatable; see `fanfmt rules`)."),
-        click.option("--quotes", type=click.Choice(QUOTE_STYLES), default="auto",
-                     show_default=True, help="Dialogue convention of the source."),
-        click.option("--thoughts", type=click.Choice(THOUGHT_STYLES), default="auto",
-                     show_default=True, help="How the source marks thoughts."),
-        click.option("--thought-marks/--no-thought-marks", default=False,
-                     help="Keep quote marks around single-quote thoughts (default: italics only)."),
-        click.option("--dash-style", type=click.Choice(DASH_STYLES), default="closed",
-                     show_default=True, help="Em dashes closed (word—word) or spaced."),
-        click.option("--scene-break", default="", metavar="TEXT",
-                     help="Show scene breaks as this ornament (e.g. '* * *') instead of a rule."),
-        click.option("--notes", type=click.Choice(NOTES_MODES), default="keep",
-                     show_default=True, help="Author's notes: keep in place, move to end, omit."),
-        click.option("--encoding", default=None, metavar="NAME",
-                     help="Read inputs in this encoding instead of detecting it."),
-        click.option("--from", "from_format", type=click.Choice(INPUT_FORMATS), default="auto",
-                     show_default=True,
-                     help="Input format (auto: .md is markdown, .html html, else sniffed)."),
+        click.option(
+            "--disable",
+            "disabled",
+            multiple=True,
+            metavar="RULE",
+            help="Switch a rule off (repeatable; see `fanfmt rules`).",
+        ),
+        click.option(
+            "--quotes",
+            type=click.Choice(QUOTE_STYLES),
+            default="auto",
+            show_default=True,
+            help="Dialogue convention of the source.",
+        ),
+        click.option(
+            "--thoughts",
+            type=click.Choice(THOUGHT_STYLES),
+            default="auto",
+            show_default=True,
+            help="How the source marks thoughts.",
+        ),
+        click.option(
+            "--thought-marks/--no-thought-marks",
+            default=False,
+            help="Keep quote marks around single-quote thoughts (default: italics only).",
+        ),
+        click.option(
+            "--dash-style",
+            type=click.Choice(DASH_STYLES),
+            default="closed",
+            show_default=True,
+            help="Em dashes closed (word—word) or spaced.",
+        ),
+        click.option(
+            "--scene-break",
+            default="",
+            metavar="TEXT",
+            help="Show scene breaks as this ornament (e.g. '* * *') instead of a rule.",
+        ),
+        click.option(
+            "--notes",
+            type=click.Choice(NOTES_MODES),
+            default="keep",
+            show_default=True,
+            help="Author's notes: keep in place, move to end, omit.",
+        ),
+        click.option(
+            "--encoding",
+            default=None,
+            metavar="NAME",
+            help="Read inputs in this encoding instead of detecting it.",
+        ),
+        click.option(
+            "--from",
+            "from_format",
+            type=click.Choice(INPUT_FORMATS),
+            default="auto",
+            show_default=True,
+            help="Input format (auto: .md is markdown, .html html, else sniffed).",
+        ),
         click.option("--title", default="", help="Story title (overrides the text's)."),
         click.option("--author", default="", help="Story author."),
         click.option("--lang", default="en", show_default=True, help="Language tag."),
-        click.option("--templates", "templates", default=None, metavar="DIR",
-                     type=click.Path(exists=True, file_okay=False),
-                     help="Use templates from DIR before the built-in ones."),
-        click.option("--config", "config", default=None, metavar="FILE",
-                     type=click.Path(exists=True, dir_okay=False),
-                     help="Read settings from FILE (default: the nearest fanfmt.toml "
-                          "beside the first INPUT or in a folder above it)."),
+        click.option(
+            "--templates",
+            "templates",
+            default=None,
+            metavar="DIR",
+            type=click.Path(exists=True, file_okay=False),
+            help="Use templates from DIR before the built-in ones.",
+        ),
+        click.option(
+            "--config",
+            "config",
+            default=None,
+            metavar="FILE",
+            type=click.Path(exists=True, dir_okay=False),
+            help="Read settings from FILE (default: the nearest fanfmt.toml "
+            "beside the first INPUT or in a folder above it).",
+        ),
         click.option("--no-config", is_flag=True, help="Ignore every fanfmt.toml."),
     ]
     for decorator in reversed(decorators):
@@ -142,12 +193,21 @@ def book_flags(f: click.decorators.FC) -> click.decorators.FC:
     """Story metadata for books (EPUB) and page templates."""
     decorators = [
         click.option("--series", default="", metavar="NAME", help="Series the story belongs to."),
-        click.option("--series-index", type=click.IntRange(min=1), default=None, metavar="N",
-                     help="The story's place in its series."),
+        click.option(
+            "--series-index",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="The story's place in its series.",
+        ),
         click.option("--summary", default="", metavar="TEXT", help="Story summary."),
         click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable)."),
-        click.option("--cover", default=None, metavar="IMAGE",
-                     help="EPUB: cover image (JPEG, PNG, GIF, WebP or SVG)."),
+        click.option(
+            "--cover",
+            default=None,
+            metavar="IMAGE",
+            help="EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).",
+        ),
     ]
     for decorator in reversed(decorators):
         f = decorator(f)
@@ -216,28 +276,72 @@ def _config_start(ctx: click.Context | None) -> str:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
-@click.option("-o", "--output", default=None, metavar="PATH",
-              help="Output file or folder (- for standard output). "
-                   "Default: beside each INPUT, with the format's suffix.")
-@click.option("-t", "--to", "to", type=click.Choice(OUTPUT_FORMATS), default=None,
-              help="Output format (default: from the output's suffix, else xhtml).")
-@click.option("--stylesheet", type=click.Choice(["link", "inline"]), default="link",
-              show_default=True, help="XHTML: link fanfmt.css written beside it, or inline it.")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="PATH",
+    help="Output file or folder (- for standard output). "
+    "Default: beside each INPUT, with the format's suffix.",
+)
+@click.option(
+    "-t",
+    "--to",
+    "to",
+    type=click.Choice(OUTPUT_FORMATS),
+    default=None,
+    help="Output format (default: from the output's suffix, else xhtml).",
+)
+@click.option(
+    "--stylesheet",
+    type=click.Choice(["link", "inline"]),
+    default="link",
+    show_default=True,
+    help="XHTML: link fanfmt.css written beside it, or inline it.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Say what was found.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for several chapters (default: the CPU count).")
-@click.option("--files-from", type=click.File("r", encoding="utf-8"), default=None,
-              metavar="FILE", help="Read more INPUTs from FILE, one per line (- for stdin).")
-@click.option("-u", "--update", is_flag=True,
-              help="Skip chapters whose output is already newer than the chapter.")
-@click.option("--explain", is_flag=True,
-              help="Also show every change made, paragraph by paragraph, with its rule.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Worker processes for several chapters (default: the CPU count).",
+)
+@click.option(
+    "--files-from",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    metavar="FILE",
+    help="Read more INPUTs from FILE, one per line (- for stdin).",
+)
+@click.option(
+    "-u",
+    "--update",
+    is_flag=True,
+    help="Skip chapters whose output is already newer than the chapter.",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also show every change made, paragraph by paragraph, with its rule.",
+)
 @option_flags
 @book_flags
-def build(inputs: tuple[str, ...], output: str | None, to: str | None, stylesheet: str,
-          verbose: bool, quiet: bool, jobs: int | None, files_from: TextIO | None, update: bool,
-          explain: bool, **flags: object) -> None:
+def build(
+    inputs: tuple[str, ...],
+    output: str | None,
+    to: str | None,
+    stylesheet: str,
+    verbose: bool,
+    quiet: bool,
+    jobs: int | None,
+    files_from: TextIO | None,
+    update: bool,
+    explain: bool,
+    **flags: object,
+) -> None:
     """Format chapter files (INPUT, or - for standard input).
 
     \b
@@ -260,8 +364,17 @@ def build(inputs: tuple[str, ...], output: str | None, to: str | None, styleshee
         build_book(inputs, output, options, verbose=verbose, quiet=quiet)
         return
     if wants_batch(inputs, output, files_from):
-        build_batch(inputs, files_from, output, to, options, jobs=jobs, update=update,
-                    verbose=verbose, quiet=quiet)
+        build_batch(
+            inputs,
+            files_from,
+            output,
+            to,
+            options,
+            jobs=jobs,
+            update=update,
+            verbose=verbose,
+            quiet=quiet,
+        )
         return
     if update and skip_up_to_date(inputs[0], output, to, quiet=quiet):
         return
@@ -282,29 +395,52 @@ def wants_batch(inputs: tuple[str, ...], output: str | None, files_from: TextIO 
     return output.endswith(("/", os.sep)) or os.path.isdir(output)
 
 
-def build_batch(inputs: tuple[str, ...], files_from: TextIO | None, output: str | None,
-                to: str | None, options: Options, *, jobs: int | None, update: bool,
-                verbose: bool, quiet: bool) -> None:
+def build_batch(
+    inputs: tuple[str, ...],
+    files_from: TextIO | None,
+    output: str | None,
+    to: str | None,
+    options: Options,
+    *,
+    jobs: int | None,
+    update: bool,
+    verbose: bool,
+    quiet: bool,
+) -> None:
     """Build many chapters in worker processes: a progress bar on a terminal, then a summary."""
     from fanfmt.batch import Outcome, plan, run
 
     listed = [line.rstrip("\r\n") for line in files_from] if files_from is not None else []
     sources = [*inputs, *(line for line in listed if line.strip())]
     if "-" in sources:
-        raise click.UsageError("- (standard input) cannot be one of several inputs; "
-                               "--files-from - reads a list of paths from it")
+        raise click.UsageError(
+            "- (standard input) cannot be one of several inputs; "
+            "--files-from - reads a list of paths from it"
+        )
     if output == "-":
         raise click.UsageError("several chapters cannot go to standard output: give -o a folder")
-    if output is not None and not output.endswith(("/", os.sep)) and not os.path.isdir(output) \
-            and os.path.splitext(output)[1]:
-        raise click.UsageError(f"-o {output} looks like a file, but several chapters are built: "
-                               f"give a folder (ending in /)")
+    if (
+        output is not None
+        and not output.endswith(("/", os.sep))
+        and not os.path.isdir(output)
+        and os.path.splitext(output)[1]
+    ):
+        raise click.UsageError(
+            f"-o {output} looks like a file, but several chapters are built: "
+            f"give a folder (ending in /)"
+        )
     fmt = to or "xhtml"
     work = plan(sources, output, to=fmt, update=update)
     hidden = quiet or not sys.stderr.isatty()
-    with click.progressbar(length=len(work.jobs) + len(work.settled), label="building",
-                           file=sys.stderr, hidden=hidden, show_pos=True,
-                           show_percent=True) as bar:
+    with click.progressbar(
+        length=len(work.jobs) + len(work.settled),
+        label="building",
+        file=sys.stderr,
+        hidden=hidden,
+        show_pos=True,
+        show_percent=True,
+    ) as bar:
+
         def advance(outcome: Outcome) -> None:
             del outcome
             bar.update(1)
@@ -343,8 +479,16 @@ def skip_up_to_date(source: str, output: str | None, to: str | None, *, quiet: b
     return True
 
 
-def build_single(source: str, output: str | None, to: str | None, options: Options, *,
-                 verbose: bool, quiet: bool, ctx: RuleContext | None = None) -> None:
+def build_single(
+    source: str,
+    output: str | None,
+    to: str | None,
+    options: Options,
+    *,
+    verbose: bool,
+    quiet: bool,
+    ctx: RuleContext | None = None,
+) -> None:
     """Build one chapter to one output, printing what was written."""
     from fanfmt.build import build_file
 
@@ -367,8 +511,9 @@ def build_single(source: str, output: str | None, to: str | None, options: Optio
             click.echo(f"{built.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
 
-def build_explained(source: str, output: str | None, to: str | None, options: Options, *,
-                    verbose: bool, quiet: bool) -> None:
+def build_explained(
+    source: str, output: str | None, to: str | None, options: Options, *, verbose: bool, quiet: bool
+) -> None:
     """``build --explain``: build one chapter, then show what every rule changed.
 
     The changes go to standard output, or to standard error when the chapter does.
@@ -382,8 +527,9 @@ def build_explained(source: str, output: str | None, to: str | None, options: Op
     print_explanation(source, explain_changes(ctx.changes or []), err=to_stdout)
 
 
-def build_book(inputs: tuple[str, ...], output: str | None, options: Options, *,
-               verbose: bool, quiet: bool) -> None:
+def build_book(
+    inputs: tuple[str, ...], output: str | None, options: Options, *, verbose: bool, quiet: bool
+) -> None:
     """Build every INPUT (files and folders, natural order) into one EPUB."""
     from fanfmt.epub import build_epub
 
@@ -410,7 +556,16 @@ def build_book(inputs: tuple[str, ...], output: str | None, options: Options, *,
 
 def describe(doc: object) -> str:
     """A summary of what was found in a document (for ``-v``)."""
-    from fanfmt.model import AuthorNote, Document, Heading, Legend, Paragraph, Quoted, SceneBreak, Thought
+    from fanfmt.model import (
+        AuthorNote,
+        Document,
+        Heading,
+        Legend,
+        Paragraph,
+        Quoted,
+        SceneBreak,
+        Thought,
+    )
     from fanfmt.walk import count_nodes, iter_paragraphs
 
     assert isinstance(doc, Document)
@@ -423,7 +578,8 @@ def describe(doc: object) -> str:
     lines = [
         f"convention: {doc.convention.describe()}",
         f"heading: {doc.meta.chapter or '(none)'}; story title: {doc.meta.title or '(none)'}",
-        f"paragraphs: {kinds.get('Paragraph', 0)}; legend: {'yes' if kinds.get(Legend.__name__) else 'no'}",
+        f"paragraphs: {kinds.get('Paragraph', 0)}; "
+        f"legend: {'yes' if kinds.get(Legend.__name__) else 'no'}",
         f"author's notes: {len(notes)} ({', '.join(n.position for n in notes) or 'none'})",
         f"scene breaks: {kinds.get(SceneBreak.__name__, 0)}; captions: {captions}; "
         f"headings: {kinds.get(Heading.__name__, 0)}",
@@ -465,8 +621,13 @@ def rules() -> None:
 
 @cli.command("config")
 @click.argument("path", required=False, default=None, metavar="[PATH]")
-@click.option("--stylesheet", type=click.Choice(["link", "inline"]), default="link",
-              show_default=True, help="XHTML: link fanfmt.css written beside it, or inline it.")
+@click.option(
+    "--stylesheet",
+    type=click.Choice(["link", "inline"]),
+    default="link",
+    show_default=True,
+    help="XHTML: link fanfmt.css written beside it, or inline it.",
+)
 @option_flags
 def config_command(path: str | None, **flags: object) -> None:
     """Print the settings in force and where each came from.
@@ -514,8 +675,7 @@ def templates_export(folder: str, force: bool) -> None:
     except FanfmtError as exc:
         _fail(exc)
         return
-    click.echo(f"exported {len(written)} templates to {folder}; "
-               f"build with --templates {folder}")
+    click.echo(f"exported {len(written)} templates to {folder}; build with --templates {folder}")
 
 
 def _colour(stream: TextIO) -> bool:
@@ -576,18 +736,39 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text: path:line:col: CODE message [severity]; "
-                                      "json: one document (version, files, summary).")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Report only these codes or code prefixes (e.g. F,Q001; repeatable).")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Do not report these codes or code prefixes (e.g. G,C001; repeatable).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: CODE message [severity]; "
+    "json: one document (version, files, summary).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or code prefixes (e.g. F,Q001; repeatable).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not report these codes or code prefixes (e.g. G,C001; repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--list-codes", is_flag=True, help="List every code with its severity, then exit.")
 @option_flags
-def lint(inputs: tuple[str, ...], output_format: str, select: tuple[str, ...],
-         ignore: tuple[str, ...], quiet: bool, list_codes: bool, **flags: object) -> None:
+def lint(
+    inputs: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    quiet: bool,
+    list_codes: bool,
+    **flags: object,
+) -> None:
     """Report problems in chapters: damage from lost formatting, unpaired quotes,
     guesses fanfmt had to make, mixed conventions, typos and leftover markup.
 

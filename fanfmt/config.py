@@ -25,10 +25,7 @@ A bad file is a :class:`~fanfmt.errors.ConfigError` naming the file, the line an
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
-import tomllib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -48,6 +45,8 @@ class _BadValueError(ValueError):
 
 
 def _got(value: object) -> str:
+    import json  # imported here, like tomllib and difflib: most builds read no fanfmt.toml
+
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
 
 
@@ -230,6 +229,8 @@ def _parts(dotted: str) -> tuple[str, ...]:
     for m in _PART_RE.finditer(dotted):
         part = m.group(0)
         if part.startswith('"'):
+            import json
+
             part = json.loads(part)
         elif part.startswith("'"):
             part = part[1:-1]
@@ -271,6 +272,8 @@ def _line_of(lines: Mapping[tuple[str, ...], int], path: tuple[str, ...]) -> int
 
 
 def _suggest(name: str, known: Collection[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(known)})"
 
@@ -280,6 +283,8 @@ _TOML_AT_RE = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of docu
 
 def load_config(path: str | Path) -> Config:
     """Read and check a ``fanfmt.toml``; every mistake names the file, line and key."""
+    import tomllib
+
     path = Path(path)
     try:
         source = path.read_bytes().decode("utf-8")
@@ -365,6 +370,8 @@ def _toml_value(value: Any) -> str:
         value = sorted(value)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    import json
+
     return json.dumps(str(value), ensure_ascii=False)
 
 

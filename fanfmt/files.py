@@ -10,12 +10,13 @@
   one, never half of one; a folder missing on the way is created; any failure is a
   one-line :class:`~fanfmt.errors.OutputError` (exit code 4) and leaves nothing behind
 * ``same_file("ch7.txt", "./link-to-ch7.txt")`` → True (through links, ``..`` and hard links)
+* ``write_if_changed("out/fanfmt.css", css)`` writes (atomically) only when the file does
+  not already hold exactly those bytes: a stylesheet shared by many chapters is written once
 """
 
 from __future__ import annotations
 
 import os
-import select
 import stat
 import sys
 import tempfile
@@ -82,6 +83,8 @@ def _read_pipe(path: str) -> bytes:
     Opened without blocking, a pipe with no writer reads as end-of-file at once: wait a
     moment for a writer to connect, then read until it closes the pipe.
     """
+    import select  # only pipes need it
+
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     chunks: list[bytes] = []
     size = 0
@@ -155,3 +158,18 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_if_changed(path: str | Path, data: str | bytes) -> bool:
+    """:func:`write_atomic`, unless ``path`` already holds exactly ``data``; True when written."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size == len(payload):
+            with open(path, "rb") as fh:
+                if fh.read() == payload:
+                    return False
+    except (OSError, ValueError):
+        pass  # missing or unreadable: write it, and let that say what is wrong
+    write_atomic(path, payload)
+    return True

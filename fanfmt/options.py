@@ -5,8 +5,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Literal
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 QuoteStyle = Literal["auto", "american", "british"]
 ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
@@ -65,10 +66,8 @@ class Options:
     captions: bool = True
     """Detect scene captions (short time/place lines after a break)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-    """Extra metadata (series, summary, tags…) passed to templates."""
+    """Further metadata for templates, beyond the fields above (``{"publisher": "…"}``)."""
 
-    def replace(self, **changes: object) -> Options:
+    def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values.update(changes)
-        return Options(**values)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)

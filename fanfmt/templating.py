@@ -7,10 +7,17 @@ repository's top-level ``templates/`` in a source checkout or editable install.
 A template that uses a name it was not given, or has a syntax error, raises
 :class:`BadTemplateError` (exit code 2):
 ``template html/page.html, line 12: 'sumary' is undefined``.
+
+The built-in templates are compiled once and kept, compiled, in the user's cache
+folder (``$XDG_CACHE_HOME/fanfmt``, else ``~/.cache/fanfmt``); when that folder cannot
+be written, they are compiled on every run instead. A user's own templates are
+compiled on every run.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -75,7 +82,25 @@ class _Undefined(jinja2.StrictUndefined):
         super().__init__(hint, obj, name, exc)
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class _Environment(jinja2.Environment):
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``b.kind``: Jinja's lookup (attribute, then item), with a shortcut for dicts.
+
+        A plain dict has no attribute but those of :class:`dict`, so for any other name
+        Jinja's ``getattr`` fails and falls back to the item: looking the item up first
+        gives the same value without raising and catching an exception (block views are
+        dicts, read several times per paragraph).
+        """
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
     def handle_exception(self, source: str | None = None) -> NoReturn:
         """Turn template mistakes into one-line :class:`BadTemplateError` errors."""
         _, exc, tb = sys.exc_info()
@@ -101,20 +126,97 @@ def builtin_templates() -> Path:
     return here.parent / "templates"
 
 
+class _BuiltinBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled built-in templates in a folder, for the next run; never an error.
+
+    A template outside ``builtin`` (a user's) is neither loaded from the folder nor
+    saved there. A cache file that cannot be read or written is ignored: the template
+    is compiled from its source, as it would be without a cache.
+    """
+
+    def __init__(self, folder: str, pattern: str, builtin: Path) -> None:
+        super().__init__(folder, pattern)
+        self._builtin = str(builtin) + os.sep
+        self._skip: set[str] = set()
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        key = self.get_cache_key(name, filename)
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        if filename is None or not filename.startswith(self._builtin):
+            self._skip.add(key)
+            return bucket
+        try:
+            self.load_bytecode(bucket)
+        except Exception:  # a damaged or unreadable cache file: compile instead
+            bucket.reset()
+        return bucket
+
+    def set_bucket(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._skip:
+            return
+        with contextlib.suppress(OSError):  # a full disk, or a folder made read-only since
+            self.dump_bytecode(bucket)
+
+
+def _cache_folder() -> str | None:
+    """``$XDG_CACHE_HOME/fanfmt`` (else ``~/.cache/fanfmt``), created; None when not writable."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative: the XDG spec says to ignore it
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):  # no home folder either
+        return None
+    folder = os.path.join(base, "fanfmt")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except (OSError, ValueError):
+        return None
+    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+_ESCAPED = ("xhtml", "html", "opf", "xml", "ncx")
+"""Templates with these suffixes have their variables HTML-escaped."""
+_SETTINGS: dict[str, Any] = {
+    "autoescape": jinja2.select_autoescape(_ESCAPED),
+    "undefined": _Undefined,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+
+def _bytecode_cache(builtin: Path) -> jinja2.BytecodeCache | None:
+    """The cache of compiled built-in templates, or None when there is nowhere to keep it.
+
+    Its file names carry the versions of fanfmt, Jinja and Python and the environment's
+    settings, so a cache written with other ones is never read.
+    """
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    from hashlib import sha1
+
+    from fanfmt import __version__
+
+    settings = sorted((k, v) for k, v in _SETTINGS.items() if isinstance(v, bool))
+    stamp = f"{__version__}|{jinja2.__version__}|{sys.version}|{builtin}|{settings}|{_ESCAPED}"
+    tag = sha1(stamp.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
+    return _BuiltinBytecodeCache(folder, f"templates-{tag}-%s.cache", builtin)
+
+
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
     """A strict environment: an unknown variable is an error naming the template and line."""
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin_templates()))]
+    builtin = builtin_templates()
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin))]
     if user_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(user_dir))
     return _Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(["xhtml", "html", "opf", "xml", "ncx"]),
-        undefined=_Undefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(builtin),
         auto_reload=user_dir is not None,  # a user's templates may be edited between builds
+        **_SETTINGS,
     )
 
 

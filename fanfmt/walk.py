@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from operator import is_
 
 from fanfmt.model import (
     AuthorNote,
@@ -31,25 +32,37 @@ ParagraphFn = Callable[[Paragraph], Paragraph]
 
 
 def map_paragraphs(doc: Document, fn: ParagraphFn, *, legend: bool = True) -> Document:
-    """Apply ``fn`` to every paragraph of ``doc``, including those inside notes (and legends)."""
-    blocks: list[Block] = []
-    for block in doc.blocks:
-        match block:
-            case Paragraph():
-                blocks.append(fn(block))
-            case AuthorNote():
-                blocks.append(replace(block, paragraphs=tuple(fn(p) for p in block.paragraphs)))
-            case Legend():
-                if legend:
-                    paragraphs = tuple(fn(p) for p in block.paragraphs)
-                    blocks.append(replace(block, paragraphs=paragraphs))
-                else:
-                    blocks.append(block)
-            case Heading():
-                blocks.append(map_heading(block, fn))
-            case SceneBreak():
-                blocks.append(block)
+    """Apply ``fn`` to every paragraph of ``doc``, including those inside notes (and legends).
+
+    A block whose paragraphs ``fn`` returns unchanged (the same objects) is kept as it
+    is, and so is ``doc`` when nothing changed at all.
+    """
+    old = doc.blocks
+    blocks = [fn(b) if type(b) is Paragraph else _map_block(b, fn, legend) for b in old]
+    if all(map(is_, blocks, old)):
+        return doc
     return replace(doc, blocks=tuple(blocks))
+
+
+def _map_block(block: Block, fn: ParagraphFn, legend: bool) -> Block:
+    match block:
+        case Paragraph():
+            return fn(block)
+        case AuthorNote():
+            return _map_inner(block, fn)
+        case Legend():
+            return _map_inner(block, fn) if legend else block
+        case Heading():
+            return map_heading(block, fn)
+        case _:
+            return block
+
+
+def _map_inner(block: AuthorNote | Legend, fn: ParagraphFn) -> AuthorNote | Legend:
+    paragraphs = tuple(fn(p) for p in block.paragraphs)
+    if all(new is old for new, old in zip(paragraphs, block.paragraphs, strict=True)):
+        return block
+    return replace(block, paragraphs=paragraphs)
 
 
 def map_heading(heading: Heading, fn: ParagraphFn) -> Heading:
@@ -71,24 +84,36 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     """Apply ``fn`` to the string of every :class:`Text` node in paragraphs and headings."""
 
     def para(p: Paragraph) -> Paragraph:
-        return replace(p, children=map_inlines_text(p.children, fn))
+        children = map_inlines_text(p.children, fn)
+        if children is p.children:
+            return p
+        return replace(p, children=children)
 
     return map_paragraphs(doc, para)
 
 
 def map_inlines_text(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[Inline, ...]:
-    """Rewrite the text of every :class:`Text` node below ``children``."""
-    out: list[Inline] = []
-    for node in children:
-        match node:
-            case Text():
-                new = fn(node.text)
-                out.append(node if new == node.text else Text(new))
-            case Emphasis() | Strong() | Thought() | Quoted():
-                out.append(replace(node, children=map_inlines_text(node.children, fn)))
-            case LineBreak():
-                out.append(node)
-    return tuple(out)
+    """Rewrite the text of every :class:`Text` node below ``children``.
+
+    ``children`` itself comes back (the same tuple) when ``fn`` changed no text.
+    """
+    out: list[Inline] | None = None
+    for i, node in enumerate(children):
+        new: Inline = node
+        if isinstance(node, Text):
+            text = fn(node.text)
+            if text != node.text:
+                new = Text(text)
+        elif isinstance(node, Emphasis | Strong | Thought | Quoted):
+            inner = map_inlines_text(node.children, fn)
+            if inner is not node.children:
+                new = replace(node, children=inner)
+        if out is None:
+            if new is node:
+                continue
+            out = list(children[:i])
+        out.append(new)
+    return children if out is None else tuple(out)
 
 
 def iter_paragraphs(doc: Document) -> Iterator[Paragraph]:
@@ -105,15 +130,16 @@ def iter_paragraphs(doc: Document) -> Iterator[Paragraph]:
 
 def plain_text(children: tuple[Inline, ...]) -> str:
     """``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"`` (no quote marks added)."""
+    if len(children) == 1 and type(children[0]) is Text:  # most paragraphs, as read
+        return children[0].text
     parts: list[str] = []
     for node in children:
-        match node:
-            case Text():
-                parts.append(node.text)
-            case Emphasis() | Strong() | Thought() | Quoted():
-                parts.append(plain_text(node.children))
-            case LineBreak():
-                parts.append("\n")
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Emphasis | Strong | Thought | Quoted):
+            parts.append(plain_text(node.children))
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
     return "".join(parts)
 
 

@@ -1,6 +1,7 @@
 """Guesses the rules made that a person may want to look at (all ``info``).
 
-* ``'Not again.' ¶ 'Hero' was all they called him.`` → G001 (read as a thought; could be a quotation)
+* ``'Not again.' ¶ 'Hero' was all they called him.`` → G001 (read as a thought;
+  could be a quotation)
 * ``the so-called 'hero' came back`` → G002 (read as a quotation; could be a thought)
 * break, ``Two days later``, story → G003 (read as a scene caption)
 * ``I hope you like this one!`` before the story → G004 (read as an author's note, unlabelled)

@@ -33,7 +33,7 @@ from fanfmt.epub.meta import (
     modified_time,
 )
 from fanfmt.errors import ConfigError
-from fanfmt.model import Block, Document, Heading, Paragraph
+from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text

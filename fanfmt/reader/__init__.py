@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
 from fanfmt.reader.paragraphs import split_paragraphs
@@ -64,7 +65,8 @@ _MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
     """Read a raw chapter (already decoded) into a document of paragraphs."""
-    return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
+    with gc_paused():  # many small objects, no cycles
+        return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
 
 
 def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:

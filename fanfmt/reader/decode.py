@@ -22,9 +22,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
-from fanfmt.chars import TIMES
+from fanfmt.chars import CURLY_QUOTES, ELLIPSIS, EM_DASH, EN_DASH, TIMES
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import ConfigError, InputError
 
@@ -69,10 +71,15 @@ _NEWLINES = str.maketrans(
     {"\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"}
 )
 _NEWLINES_FROM = "\u2028\u2029\x85\x0b\x0c"
+_INVISIBLE = "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b\u2060\ufeff\ufffc\ufffe\uffff"
 _INVISIBLE_RE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b\u2060\ufeff\ufffc\ufffe\uffff]"
-    "|(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])"
+    f"[{_INVISIBLE}\u200c\u200d]"
+    f"(?:(?<=[{_INVISIBLE}])"  # always invisible
+    "|(?<![^\x00-\x7f].)|(?![^\x00-\x7f]))"  # a joiner with ASCII (or nothing) on one side
 )
+"""Invisible and control characters, and zero-width (non-)joiners that join no two letters
+of a script that needs them. One character class comes first so that ``re`` can skip
+quickly over the text between them."""
 _SURROGATE_RE = re.compile("[\ud800-\udfff]+")
 _ESCAPED_RE = re.compile("[\udc80-\udcff]+")
 _MULTIBYTE_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
@@ -281,7 +288,10 @@ def _binary(data: bytes) -> bool:
 
 
 def _repair(text: str, result: Decoded) -> str:
-    text = _SURROGATE_RE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # fails only on a lone surrogate; faster than searching for one
+    except UnicodeEncodeError:
+        text = _SURROGATE_RE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if any(ch in text for ch in _NEWLINES_FROM):  # translate() is slow (0.1 s/MB): only if needed
         text = text.translate(_NEWLINES)
@@ -302,29 +312,152 @@ def _repair(text: str, result: Decoded) -> str:
 
 
 def _unmojibake(text: str, result: Decoded) -> str:
-    """Repair text that was decoded with the wrong encoding somewhere along the way (ftfy)."""
-    if text.isascii():  # mojibake always has non-ASCII letters: don't import ftfy (~30 ms)
+    """Repair text that was decoded with the wrong encoding somewhere along the way (ftfy).
+
+    ftfy only changes a line that holds the signature of a mis-decoded UTF-8 sequence
+    (see :func:`_signature`), so only those lines are handed to it: ftfy is not even
+    imported for clean text, which keeps this step at a few milliseconds per megabyte.
+    """
+    if text.isascii() or _MAYBE_MOJIBAKE_RE.search(text) is None:
+        return text  # the common case: no need to build the exact pattern (a few ms)
+    starts: list[int] = []
+    last = -1
+    for m in _signature().finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start != last:
+            starts.append(start)
+            last = start
+    if not starts:
         return text
     import ftfy
     from ftfy.badness import is_bad
 
-    if not is_bad(text):
-        return text
-    lines = text.split("\n")
+    text_is_bad: bool | None = None
+    parts: list[str] = []
+    done = 0
+    line_number, counted = 1, 0
     repaired = 0
-    for i, line in enumerate(lines):
+    for start in starts:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         if not is_bad(line):
             continue
         fixed = ftfy.fix_encoding(line)
         if fixed == line:
             continue
+        if text_is_bad is None:
+            # ftfy is asked about the whole text first, as it always was: the line with
+            # its newlines is part of the text, so when it is bad, so is the text
+            text_is_bad = is_bad(text[max(0, start - 1) : end + 1]) or is_bad(text)
+        if not text_is_bad:
+            return text
+        line_number += text.count("\n", counted, start)
+        counted = start
         repaired += 1
         if repaired <= _MAX_LINE_REPORTS:
-            result.report("E002", f"repaired mojibake: {_excerpt(line, fixed)}", i + 1)
-        lines[i] = fixed
+            result.report("E002", f"repaired mojibake: {_excerpt(line, fixed)}", line_number)
+        parts.append(text[done:start])
+        parts.append(fixed)
+        done = end
     if repaired > _MAX_LINE_REPORTS:
         result.report("E002", f"repaired mojibake on {repaired - _MAX_LINE_REPORTS} more line(s)")
-    return "\n".join(lines) if repaired else text
+    if not repaired:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+_TYPOGRAPHY = CURLY_QUOTES + EM_DASH + EN_DASH + ELLIPSIS
+"""Punctuation that is a lead character only in MacRoman, where no ASCII may follow it."""
+_SPACED_LEADS = (
+    "\u00c2\u00c3\u00c5\u00ce\u00d0\u00d9\u00e2\u00e3\u00f0\u0100\u0101\u0102\u0103"
+    "\u0106\u0107\u0110\u0111\u011e\u011f\u012a\u0139\u0141\u0160\u0161\u016e\u0392"
+    "\u0393\u0395\u039e\u03a0\u03a9\u03b2\u03b3\u03c0\u0412\u0413\u0415\u041e\u0420"
+    "\u0429\u0432\u0433\u0440\u2261\u2518\u251c\u252c\u253c\u2568\u256c"
+)
+"""What the lead bytes C2 C3 C5 CE D0 D9 E2 E3 F0 are in ftfy's encodings but MacRoman:
+the characters ftfy may read a following space after as a lost no-break space."""
+_MAYBE_MOJIBAKE_RE = re.compile(
+    "[^\x00-\x7f](?:(?<=[\x80-\x9f])"
+    f"|(?<![{_TYPOGRAPHY}])[^\x00-\x3e\x40-\x7f]"  # then anything but ASCII other than ?
+    f"|(?<=[{_SPACED_LEADS}]) "
+    f"|(?<=[{_TYPOGRAPHY}])[^\x00-\x7f{_TYPOGRAPHY}])"
+)
+"""A quick first look, built without any encoding's table, that finds at least every pair
+:func:`_signature` finds: two non-ASCII characters in a row (but typographic punctuation
+together, as in ``—”``), a lead that a space may follow, and a C1 control character."""
+_CHARMAPS = (
+    "latin-1",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "iso8859-2",
+    "mac-roman",
+    "cp437",
+)
+"""The 8-bit encodings ftfy undoes (``ftfy.chardata.CHARMAP_ENCODINGS``)."""
+_A0_LEADS = (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0)
+"""Lead bytes after which ftfy reads a space as a lost no-break space (byte A0)."""
+
+
+@cache
+def _signature() -> re.Pattern[str]:
+    """Two characters that one of ftfy's encodings makes of a UTF-8 sequence.
+
+    UTF-8 read as cp1252 turns ``’`` (E2 80 99) into ``â€™``: a lead byte (C0–F4)
+    becomes ``â`` and a continuation byte (80–BF) ``€``. ftfy repairs a line only by
+    re-encoding it whole in one such encoding and decoding the bytes as UTF-8, so a
+    line it would change has a lead character followed by a continuation character,
+    or by a space, ``?`` or U+FFFD where ftfy allows a byte to have been lost (a space
+    only after the leads of a lost no-break space, never in MacRoman). The pattern
+    finds such pairs, a few more besides (it does not pair each lead with its own
+    encoding's continuations), and C1 control characters on their own:
+    ``"donâ€™t"`` matches; ``"café"`` and ``"“Hi,” she said"`` do not.
+    """
+    western: set[str] = set()  # leads in an encoding where ? or U+FFFD may follow
+    other: set[str] = set()  # leads only in MacRoman or cp437
+    spaced: set[str] = set()  # leads a space may follow
+    continuations: set[str] = set()
+    other_continuations: set[str] = set()
+    for name in _CHARMAPS:
+        table = _byte_chars(name)
+        leads, follows = set(table[0xC0:0xF5]), set(table[0x80:0xC0])
+        continuations |= follows
+        if name in ("mac-roman", "cp437"):
+            other |= leads
+            other_continuations |= follows
+        else:
+            western |= leads
+        if name != "mac-roman":
+            spaced |= {table[byte] for byte in _A0_LEADS}
+    other -= western | spaced
+    western -= spaced
+    lost = {"?", "\ufffd"}
+    branches = (
+        ("\x80-\x9f", ""),
+        (_char_class(other), _char_class(other_continuations)),
+        (_char_class(western), _char_class(continuations | lost)),
+        (_char_class(spaced), _char_class(continuations | lost | {" "})),
+    )
+    first = "".join(leads for leads, _ in branches)
+    rest = "|".join(
+        f"(?<=[{leads}])[{after}]" if after else f"(?<=[{leads}])" for leads, after in branches
+    )
+    return re.compile(f"[{first}](?:{rest})")
+
+
+def _byte_chars(encoding: str) -> list[str]:
+    """The character ``encoding`` decodes each byte to; an undefined byte stands for itself."""
+    chars = bytes(range(256)).decode(encoding, errors="replace")
+    return [chr(byte) if ch == "\ufffd" else ch for byte, ch in enumerate(chars)]
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
 
 
 def _excerpt(before: str, after: str) -> str:

@@ -89,7 +89,9 @@ def educate(text: str, *, keep: set[int] | None = None) -> str:
     text = educate_prepass(text)
     if "'" not in text:
         return text
-    matches = [m.start() for m in ELISION_RE.finditer(text) if keep is None or m.start() not in keep]
+    matches = [
+        m.start() for m in ELISION_RE.finditer(text) if keep is None or m.start() not in keep
+    ]
     if not matches:
         return text
     chars = list(text)

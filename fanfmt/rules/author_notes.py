@@ -171,14 +171,14 @@ def _labelled(block: Block) -> bool:
 
 
 def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
-    paragraphs = tuple(
-        b for b in blocks if isinstance(b, Paragraph) and not _separator(b)
-    )
+    paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph) and not _separator(b))
     marked = any(MARK_RE.match(text_of(p)) for p in paragraphs)
     first = paragraphs[0] if paragraphs else None
     line = first.line if first else 0
     gap = blocks[0].gap_before if blocks else 0
-    return AuthorNote(tuple(replace(p, gap_before=0) for p in paragraphs), position, marked, line, gap)
+    return AuthorNote(
+        tuple(replace(p, gap_before=0) for p in paragraphs), position, marked, line, gap
+    )
 
 
 PS_RE = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", re.IGNORECASE)
@@ -285,4 +285,6 @@ SIGN_OFF_RE = re.compile(
 
 def _sign_off(text: str) -> bool:
     """``End of chapter. Please review!`` — the author signing off, not the story."""
-    return len(text.split()) <= 40 and not DIALOGUE_RE.search(text) and bool(SIGN_OFF_RE.match(text))
+    return (
+        len(text.split()) <= 40 and not DIALOGUE_RE.search(text) and bool(SIGN_OFF_RE.match(text))
+    )

@@ -2,7 +2,8 @@
 
 * break, ``A few days later...``, extra blank lines → a caption (and one break, not two)
 * break, ``Konoha Outskirts``, ``Three years ago``, extra blank lines → two captions
-* break, ``Meanwhile, at the castle…`` then the story → a caption (no end punctuation or an ellipsis)
+* break, ``Meanwhile, at the castle…`` then the story → a caption (an ellipsis or no
+  end punctuation)
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
 * ``captions = false`` in ``fanfmt.toml`` (``options.captions``) → no captions at all
 """

@@ -80,7 +80,9 @@ class RuleChain:
     def disable(self, names: Iterable[str]) -> RuleChain:
         """A chain with ``names`` switched off (unknown names raise ``KeyError``)."""
         off = self._check(names)
-        return RuleChain(tuple(replace(r, enabled=r.enabled and r.name not in off) for r in self.rules))
+        return RuleChain(
+            tuple(replace(r, enabled=r.enabled and r.name not in off) for r in self.rules)
+        )
 
     def only(self, names: Iterable[str]) -> RuleChain:
         """A chain with only ``names`` switched on."""

@@ -76,7 +76,7 @@ def _singles(text: str) -> tuple[int, int]:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start : m.start()].rstrip()
-        starts = not before or before[-1] in ".!?…”\""
+        starts = not before or before[-1] in '.!?…”"'
         if starts or THOUGHT_CUE_RE.match(text, span.end()) or _CUE_BEFORE_RE.search(before):
             thoughtlike += 1
     return singles, thoughtlike

@@ -1,4 +1,4 @@
-"""Find the story title, chapter heading, disclaimer and byline at the top, and later chapter headings.
+"""Find the story title, chapter heading, disclaimer and byline at the top, and later headings.
 
 * ``Story Title`` / ``Chapter 7`` / ``The Smallest Spark`` (three lines) → one heading
   with story title, chapter number and chapter title
@@ -205,7 +205,9 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
         text = text_of(block)
         m = _is_chapter_line(text)
         if m is not None and heading is None:
-            title: tuple[Inline, ...] = (Text(m.group("title").strip()),) if m.group("title") else ()
+            title: tuple[Inline, ...] = (
+                (Text(m.group("title").strip()),) if m.group("title") else ()
+            )
             number = (Text(m.group("number").strip()),)
             story_title: tuple[Inline, ...] = ()
             if pending:

@@ -68,8 +68,10 @@ def apply(doc: Document, ctx: Context) -> Document:
             j += 1
         if titled and j == i + 1:
             continue
-        if not titled and j == i + 1 and not (
-            not re.search(r"[.!?]", text) and (i == start or block.gap_before)
+        if (
+            not titled
+            and j == i + 1
+            and not (not re.search(r"[.!?]", text) and (i == start or block.gap_before))
         ):
             continue
         paragraphs = tuple(b for b in blocks[i:j] if isinstance(b, Paragraph))

@@ -21,10 +21,10 @@ from functools import cached_property
 from fanfmt.chars import (
     APOSTROPHE,
     DOUBLE_PRIME,
-    PRIME,
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
     OBJECT,
+    PRIME,
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
@@ -37,8 +37,8 @@ from fanfmt.model import (
     Inline,
     Legend,
     Paragraph,
-    QuoteKind,
     Quoted,
+    QuoteKind,
     Strong,
     Text,
     Thought,
@@ -117,7 +117,7 @@ def _classify(s: str, i: int) -> _Event | None:
             return _Event(i, "single", OPEN)
         if prev in _DASHES and (_space(nxt) or not _word(nxt)):
             return _Event(i, "single", CLOSE)
-        if prev in "\"”" and i >= 2 and not _space(s[i - 2]) and not _word(nxt):
+        if prev in '"”' and i >= 2 and not _space(s[i - 2]) and not _word(nxt):
             return _Event(i, "single", CLOSE)  # …“Run.”’ — nested quotes ending together
         if _space(prev) or prev in _OPEN_PUNCT or prev == '"':
             if ch == RIGHT_SINGLE_QUOTE or _space(nxt):
@@ -298,11 +298,11 @@ def pair(s: str) -> _Result:
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
     unclosed: list[QuoteKind] = []
     for d, e in enumerate(stack.items):
-        if s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
-            if stack.below("single", d) or not _looks_open(s, e.pos):
-                glyphs[e.pos] = APOSTROPHE
-                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
-                continue
+        elision = s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha()
+        if elision and (stack.below("single", d) or not _looks_open(s, e.pos)):
+            glyphs[e.pos] = APOSTROPHE
+            problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+            continue
         spans.append(_Span(e.pos, len(s), e.kind, False))
         unclosed.append(e.kind)
     if "'" in s:
@@ -366,18 +366,35 @@ def _looks_open(s: str, pos: int) -> bool:
     return not before or not before[-1].isalnum()
 
 
-def _build(
-    s: str, atoms: dict[int, Inline], spans: list[_Span], glyphs: dict[int, str], dialogue: bool
-) -> tuple[Inline, ...]:
-    """Rebuild nodes from ``s`` and the decided spans (well nested, sorted by start)."""
-    pos = 0
+class _Builder:
+    """Rebuilds nodes from a flattened paragraph and its decided spans.
 
-    marks = sorted(glyphs)
-    objects = [m.start() for m in _SPECIAL_RE.finditer(s)] if atoms else []
-    cuts = sorted([*marks, *objects])
+    A class rather than nested recursive functions, which would refer to themselves and
+    leave a reference cycle per paragraph for the garbage collector.
+    """
 
-    def text(lo: int, hi: int, out: list[Inline]) -> None:
+    def __init__(
+        self,
+        s: str,
+        atoms: dict[int, Inline],
+        spans: list[_Span],
+        glyphs: dict[int, str],
+        dialogue: bool,
+    ) -> None:
+        self.s, self.atoms, self.spans, self.glyphs, self.dialogue = (
+            s,
+            atoms,
+            spans,
+            glyphs,
+            dialogue,
+        )
+        self.pos = 0
+        objects = [m.start() for m in _SPECIAL_RE.finditer(s)] if atoms else []
+        self.cuts = sorted([*glyphs, *objects])
+
+    def text(self, lo: int, hi: int, out: list[Inline]) -> None:
         """Text of ``s[lo:hi]`` with the decided glyphs, nodes where OBJECT stands."""
+        s, cuts, atoms = self.s, self.cuts, self.atoms
         buf: list[str] = []
         cursor = lo
         for i in cuts[bisect_left(cuts, lo) : bisect_left(cuts, hi)]:
@@ -389,32 +406,36 @@ def _build(
                 buf = []
                 out.append(atoms[i])
             else:
-                buf.append(glyphs[i])
+                buf.append(self.glyphs[i])
         buf.append(s[cursor:hi])
         if any(buf):
             out.append(Text("".join(buf)))
 
-    def level(lo: int, hi: int) -> tuple[Inline, ...]:
-        nonlocal pos
+    def level(self, lo: int, hi: int) -> tuple[Inline, ...]:
+        """The nodes of ``s[lo:hi]``: text, and a :class:`Quoted` for each span inside."""
+        spans = self.spans
         out: list[Inline] = []
         cursor = lo
-        while pos < len(spans) and spans[pos].start < hi:
-            span = spans[pos]
-            pos += 1
-            text(cursor, span.start, out)
-            inner = level(span.start + 1, span.end)
-            curly = s[span.start] in (LEFT_SINGLE_QUOTE, LEFT_DOUBLE_QUOTE)
-            out.append(Quoted(inner, span.kind, True, span.closed, dialogue, curly))
+        while self.pos < len(spans) and spans[self.pos].start < hi:
+            span = spans[self.pos]
+            self.pos += 1
+            self.text(cursor, span.start, out)
+            inner = self.level(span.start + 1, span.end)
+            curly = self.s[span.start] in (LEFT_SINGLE_QUOTE, LEFT_DOUBLE_QUOTE)
+            out.append(Quoted(inner, span.kind, True, span.closed, self.dialogue, curly))
             cursor = span.end + 1 if span.closed else span.end
-        text(cursor, hi, out)
+        self.text(cursor, hi, out)
         return tuple(out)
 
-    return level(0, len(s))
+
+def _build(
+    s: str, atoms: dict[int, Inline], spans: list[_Span], glyphs: dict[int, str], dialogue: bool
+) -> tuple[Inline, ...]:
+    """Rebuild nodes from ``s`` and the decided spans (well nested, sorted by start)."""
+    return _Builder(s, atoms, spans, glyphs, dialogue).level(0, len(s))
 
 
-def _children(
-    children: tuple[Inline, ...], dialogue: bool
-) -> tuple[tuple[Inline, ...], _Result]:
+def _children(children: tuple[Inline, ...], dialogue: bool) -> tuple[tuple[Inline, ...], _Result]:
     s, atom_list = flatten(children)
     if not atom_list and _QUOTE_RE.search(s) is None:
         return children, _NOTHING

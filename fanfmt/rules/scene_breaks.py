@@ -60,7 +60,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     """Insert :class:`SceneBreak` blocks between scenes."""
     out: list[Block] = []
     blocks = doc.blocks
-    for i, block in enumerate(blocks):
+    for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
             if out and _story(out[-1]):
                 out.append(block)

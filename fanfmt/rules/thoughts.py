@@ -45,7 +45,7 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
 
 def _preceded_by_sentence_start(before: str) -> bool:
     tail = before.rstrip()
-    return tail == "" or tail[-1] in ".?!…—:;\"”’)" or before.endswith(("\n",))
+    return tail == "" or tail[-1] in '.?!…—:;"”’)' or before.endswith(("\n",))
 
 
 def _tail(node: Inline) -> str:

@@ -42,32 +42,38 @@ def block_views(doc: Document, options: Options, render: Render) -> list[View]:
     """One view per block, in reading order."""
     out: list[View] = []
     for block in place_notes(doc.blocks, options):
-        match block:
-            case Paragraph():
-                out.append(_paragraph(block, render))
-            case Heading():
-                out.append(
-                    {
-                        "kind": "heading",
-                        "number": render(block.number),
-                        "title": render(block.title),
-                        "story_title": render(block.story_title),
-                        "line": block.line,
-                    }
-                )
-            case SceneBreak():
-                out.append({"kind": "scene_break", "marker": block.marker, "line": block.line})
-            case Legend():
-                paragraphs = [_paragraph(p, render) for p in block.paragraphs]
-                out.append({"kind": "legend", "paragraphs": paragraphs, "line": block.line})
-            case AuthorNote():
-                out.append(
-                    {
-                        "kind": "author_note",
-                        "position": block.position,
-                        "marked": block.marked,
-                        "paragraphs": [_paragraph(p, render) for p in block.paragraphs],
-                        "line": block.line,
-                    }
-                )
+        if isinstance(block, Paragraph):  # most blocks: no call but ``render``
+            out.append(
+                {
+                    "kind": "paragraph",
+                    "role": block.role,
+                    "content": render(block.children),
+                    "line": block.line,
+                }
+            )
+        elif isinstance(block, Heading):
+            out.append(
+                {
+                    "kind": "heading",
+                    "number": render(block.number),
+                    "title": render(block.title),
+                    "story_title": render(block.story_title),
+                    "line": block.line,
+                }
+            )
+        elif isinstance(block, SceneBreak):
+            out.append({"kind": "scene_break", "marker": block.marker, "line": block.line})
+        elif isinstance(block, Legend):
+            paragraphs = [_paragraph(p, render) for p in block.paragraphs]
+            out.append({"kind": "legend", "paragraphs": paragraphs, "line": block.line})
+        elif isinstance(block, AuthorNote):
+            out.append(
+                {
+                    "kind": "author_note",
+                    "position": block.position,
+                    "marked": block.marked,
+                    "paragraphs": [_paragraph(p, render) for p in block.paragraphs],
+                    "line": block.line,
+                }
+            )
     return out

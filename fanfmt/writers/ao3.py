@@ -16,7 +16,6 @@ so this writer uses only what survives, and the text looks right after pasting:
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import assert_never
 
 from markupsafe import Markup
@@ -27,11 +26,13 @@ from fanfmt.chars import (
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers._views import block_views
 from fanfmt.writers.html import story_view
+from fanfmt.writers.xhtml import escape_html
 
 AO3_KEEPS: frozenset[str] = frozenset({
     "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center",
@@ -59,27 +60,29 @@ def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
     """``(Thought((Text("Run."),)),)`` → ``<em>Run.</em>``; no classes, no spans."""
     parts: list[str] = []
     for node in children:
-        match node:
-            case Text():
+        if isinstance(node, Text):
+            text = node.text
+            if "\n" in text or "\r" in text:
                 # a newline inside a paragraph would become <br> on AO3
-                parts.append(escape(_WHITESPACE_RE.sub(" ", node.text), quote=False))
-            case Emphasis():
-                parts.append(f"<em>{render_inlines(node.children, options)}</em>")
-            case Strong():
-                parts.append(f"<strong>{render_inlines(node.children, options)}</strong>")
-            case Thought():
-                inner = render_inlines(node.children, options)
-                if options.thought_marks and node.marker == "single":
-                    inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
-                parts.append(f"<em>{inner}</em>")
-            case Quoted():
-                left, right = GLYPHS[node.kind]
-                inner = render_inlines(node.children, options)
-                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
-            case LineBreak():
-                parts.append("<br />")
-            case _:
-                assert_never(node)
+                text = _WHITESPACE_RE.sub(" ", text)
+            parts.append(escape_html(text))
+        elif isinstance(node, Quoted):
+            left, right = GLYPHS[node.kind]
+            inner = render_inlines(node.children, options)
+            parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+        elif isinstance(node, Thought):
+            inner = render_inlines(node.children, options)
+            if options.thought_marks and node.marker == "single":
+                inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
+            parts.append(f"<em>{inner}</em>")
+        elif isinstance(node, Emphasis):
+            parts.append(f"<em>{render_inlines(node.children, options)}</em>")
+        elif isinstance(node, Strong):
+            parts.append(f"<strong>{render_inlines(node.children, options)}</strong>")
+        elif isinstance(node, LineBreak):
+            parts.append("<br />")
+        else:
+            assert_never(node)
     return "".join(parts)
 
 
@@ -92,20 +95,18 @@ class Ao3Writer:
 
     def write(self, doc: Document, options: Options) -> str:
         """The chapter text to paste (there is no page around it)."""
-        views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
-        text = (
-            environment(options.templates)
-            .get_template(self.template)
-            .render(
+        page = environment(options.templates).get_template(self.template)
+        with gc_paused():  # rendering makes no reference cycles
+            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
+            text = page.render(
                 meta=doc.meta,
                 convention=doc.convention,
                 blocks=views,
                 options=options,
                 story=story_view(doc, options),
             )
-        )
-        lines = (line.strip() for line in text.splitlines())
-        return "\n".join(line for line in lines if line) + "\n"
+            lines = (line.strip() for line in text.splitlines())
+            return "\n".join(line for line in lines if line) + "\n"
 
     def body(self, doc: Document, options: Options) -> str:
         """The same as :meth:`write`."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.templating import environment
@@ -58,23 +59,24 @@ class HtmlWriter:
     def body(self, doc: Document, options: Options) -> str:
         """Only the blocks, as ``html/blocks.html`` renders them."""
         macros = environment(options.templates).get_template("html/blocks.html").module
-        return str(macros.blocks(self._views(doc, options), options))  # type: ignore[attr-defined]
+        with gc_paused():  # rendering makes no reference cycles
+            views = self._views(doc, options)
+            return str(macros.blocks(views, options))  # type: ignore[attr-defined]
 
     def write(self, doc: Document, options: Options) -> str:
         """The whole page, stylesheet inlined."""
-        return (
-            environment(options.templates)
-            .get_template(self.template)
-            .render(
+        page = environment(options.templates).get_template(self.template)
+        css = Markup(stylesheet(options))
+        with gc_paused():  # rendering makes no reference cycles
+            return page.render(
                 meta=doc.meta,
                 convention=doc.convention,
                 blocks=self._views(doc, options),
                 options=options,
                 story=story_view(doc, options),
                 page_title=page_title(doc),
-                css=Markup(stylesheet(options)),
+                css=css,
             )
-        )
 
 
 __all__ = ["HtmlWriter", "story_view", "stylesheet"]

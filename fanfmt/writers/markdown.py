@@ -21,6 +21,7 @@ from fanfmt.chars import (
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import environment
@@ -30,13 +31,19 @@ GLYPHS = {
     "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
     "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
 }
-_INLINE_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_[]<&"})
+_MARKUP_CHARS = "\\`*_[]<&"
+"""Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
+_BLANK_LINES_RE = re.compile("\n\n\n+")
+"""Three newlines or more (written so, the pattern starts with a string re searches fast)."""
 _BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
 
 
 def escape_text(text: str) -> str:
     """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
-    return text.translate(_INLINE_ESCAPES)
+    for ch in _MARKUP_CHARS:  # a few scans of a short string: faster than str.translate
+        if ch in text:
+            text = text.replace(ch, "\\" + ch)
+    return text
 
 
 def escape_block_start(line: str) -> str:
@@ -117,20 +124,21 @@ class MarkdownWriter:
     template = "markdown/chapter.md"
 
     def _render(self, doc: Document, options: Options) -> str:
-        env = environment(options.templates)
-        views = block_views(doc, options, lambda c: _paragraph(c, options))
-        text = env.get_template(self.template).render(
-            meta=doc.meta,
-            convention=doc.convention,
-            blocks=views,
-            options=options,
-            scene_break=(
-                escape_block_start(escape_text(options.scene_break))
-                if options.scene_break
-                else "* * *"
-            ),
-        )
-        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+        page = environment(options.templates).get_template(self.template)
+        with gc_paused():  # rendering makes no reference cycles
+            views = block_views(doc, options, lambda c: _paragraph(c, options))
+            text = page.render(
+                meta=doc.meta,
+                convention=doc.convention,
+                blocks=views,
+                options=options,
+                scene_break=(
+                    escape_block_start(escape_text(options.scene_break))
+                    if options.scene_break
+                    else "* * *"
+                ),
+            )
+        return _BLANK_LINES_RE.sub("\n\n", text).strip() + "\n"
 
     def body(self, doc: Document, options: Options) -> str:
         """The blocks (the Markdown template has no page around them)."""

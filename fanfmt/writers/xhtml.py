@@ -1,6 +1,7 @@
 """The XHTML writer: EPUB 3 content documents with semantic classes.
 
-* ``Quoted`` → ``<span class="dialogue">“…”</span>`` (nested: ``<span class="quotation">‘…’</span>``)
+* ``Quoted`` → ``<span class="dialogue">“…”</span>``
+  (nested: ``<span class="quotation">‘…’</span>``)
 * ``Thought`` → ``<em class="thought">…</em>`` (quote marks kept only with ``thought_marks``)
 * ``Emphasis`` → ``<em>``; ``Strong`` → ``<strong>``; ``LineBreak`` → ``<br/>``
 * blocks and the page come from ``templates/xhtml/chapter.xhtml``
@@ -8,12 +9,17 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import assert_never
 
 from markupsafe import Markup
 
-from fanfmt.chars import LEFT_DOUBLE_QUOTE, LEFT_SINGLE_QUOTE, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.chars import (
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
@@ -25,37 +31,43 @@ GLYPHS = {
 }
 
 
-def render_inlines(children: tuple[Inline, ...], options: Options, in_dialogue: bool = False) -> str:
+def escape_html(text: str) -> str:
+    """``"a < b & c"`` → ``"a &lt; b &amp; c"`` (quotes are left alone, as in text they may be)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_inlines(
+    children: tuple[Inline, ...], options: Options, in_dialogue: bool = False
+) -> str:
     """``(Quoted((Text("Hi"),)),)`` → ``<span class="dialogue">“Hi”</span>``."""
     parts: list[str] = []
     for node in children:
-        match node:
-            case Text():
-                parts.append(escape(node.text, quote=False))
-            case Emphasis():
-                parts.append(f"<em>{render_inlines(node.children, options, in_dialogue)}</em>")
-            case Strong():
-                inner = render_inlines(node.children, options, in_dialogue)
-                parts.append(f"<strong>{inner}</strong>")
-            case Thought():
-                inner = render_inlines(node.children, options, in_dialogue)
-                if options.thought_marks and node.marker == "single":
-                    inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
-                parts.append(f'<em class="thought">{inner}</em>')
-            case Quoted():
-                left, right = GLYPHS[node.kind]
-                inner = render_inlines(node.children, options, in_dialogue or node.dialogue)
-                text = f"{left if node.opened else ''}{inner}{right if node.closed else ''}"
-                if not node.dialogue:
-                    parts.append(text)
-                elif in_dialogue:
-                    parts.append(f'<span class="quotation">{text}</span>')
-                else:
-                    parts.append(f'<span class="dialogue">{text}</span>')
-            case LineBreak():
-                parts.append("<br/>")
-            case _:
-                assert_never(node)
+        if isinstance(node, Text):
+            parts.append(node.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        elif isinstance(node, Quoted):
+            left, right = GLYPHS[node.kind]
+            inner = render_inlines(node.children, options, in_dialogue or node.dialogue)
+            text = f"{left if node.opened else ''}{inner}{right if node.closed else ''}"
+            if not node.dialogue:
+                parts.append(text)
+            elif in_dialogue:
+                parts.append(f'<span class="quotation">{text}</span>')
+            else:
+                parts.append(f'<span class="dialogue">{text}</span>')
+        elif isinstance(node, Thought):
+            inner = render_inlines(node.children, options, in_dialogue)
+            if options.thought_marks and node.marker == "single":
+                inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
+            parts.append(f'<em class="thought">{inner}</em>')
+        elif isinstance(node, Emphasis):
+            parts.append(f"<em>{render_inlines(node.children, options, in_dialogue)}</em>")
+        elif isinstance(node, Strong):
+            inner = render_inlines(node.children, options, in_dialogue)
+            parts.append(f"<strong>{inner}</strong>")
+        elif isinstance(node, LineBreak):
+            parts.append("<br/>")
+        else:
+            assert_never(node)
     return "".join(parts)
 
 
@@ -74,24 +86,27 @@ class XhtmlWriter:
     def body(self, doc: Document, options: Options) -> str:
         """Only the blocks, as the chapter template renders them."""
         env = environment(options.templates)
-        views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
         macros = env.get_template("xhtml/blocks.xhtml").module
-        return str(macros.blocks(views, options))  # type: ignore[attr-defined]
+        with gc_paused():  # rendering makes no reference cycles
+            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
+            return str(macros.blocks(views, options))  # type: ignore[attr-defined]
 
     def write(self, doc: Document, options: Options, *, stylesheet_href: str = "fanfmt.css") -> str:
         """A whole XHTML page."""
         env = environment(options.templates)
-        views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
         inline_css = stylesheet_text(options) if options.stylesheet == "inline" else ""
-        return env.get_template(self.template).render(
-            meta=doc.meta,
-            convention=doc.convention,
-            blocks=views,
-            options=options,
-            stylesheet_href=stylesheet_href,
-            inline_css=Markup(inline_css),
-            page_title=page_title(doc),
-        )
+        page = env.get_template(self.template)
+        with gc_paused():  # rendering makes no reference cycles
+            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
+            return page.render(
+                meta=doc.meta,
+                convention=doc.convention,
+                blocks=views,
+                options=options,
+                stylesheet_href=stylesheet_href,
+                inline_css=Markup(inline_css),
+                page_title=page_title(doc),
+            )
 
 
 def page_title(doc: Document) -> str:
@@ -100,4 +115,4 @@ def page_title(doc: Document) -> str:
     return " \u2014 ".join(parts) or doc.meta.source or "Chapter"
 
 
-__all__ = ["XhtmlWriter", "builtin_templates", "render_inlines"]
+__all__ = ["XhtmlWriter", "builtin_templates", "escape_html", "render_inlines"]
