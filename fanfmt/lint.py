@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fanfmt.diagnostics import Diagnostic, Severity
 from fanfmt.errors import InputError
 from fanfmt.model import Document
 from fanfmt.options import Options
 from fanfmt.rules.chain import Context
+
+if TYPE_CHECKING:
+    from fanfmt.reader.decode import Decoded
 
 READ_STEP = "read"
 """The name :func:`fanfmt.api.normalise` gives the document as read in ``ctx.changes``."""
@@ -85,14 +88,13 @@ def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:
     return (Diagnostic(1, 1, UNREADABLE, message, "error", "read"),)
 
 
-def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "") -> FileReport:
-    """Lint a chapter file's bytes (decoded as ``build`` decodes them)."""
+def _lint_decoded(source: str, read: Callable[[], Decoded], options: Options | None) -> FileReport:
+    """Decode with ``read`` and lint; an unreadable input is one E000 finding."""
     from fanfmt.reader import input_format
-    from fanfmt.reader.decode import decode
 
     options = options or Options()
     try:
-        decoded = decode(data, options.encoding)
+        decoded = read()
     except InputError as exc:
         return FileReport(source, _unreadable(source, exc))
     fmt = input_format(source, options.from_format)
@@ -102,21 +104,20 @@ def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "")
     return FileReport(source, found)
 
 
+def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "") -> FileReport:
+    """Lint a chapter file's bytes (decoded as ``build`` decodes them)."""
+    from fanfmt.reader.decode import decode
+
+    encoding = options.encoding if options else None
+    return _lint_decoded(source, lambda: decode(data, encoding), options)
+
+
 def lint_file(path: str, options: Options | None = None) -> FileReport:
     """Lint one chapter file (``-`` for standard input)."""
     from fanfmt.files import read_input
-    from fanfmt.reader import input_format
 
-    options = options or Options()
-    try:
-        decoded = read_input(path, options.encoding)
-    except InputError as exc:
-        return FileReport(path, _unreadable(path, exc))
-    fmt = input_format(path, options.from_format)
-    found = lint_text(
-        decoded.text, options, source=path, from_format=fmt, repairs=decoded.diagnostics()
-    )
-    return FileReport(path, found)
+    encoding = options.encoding if options else None
+    return _lint_decoded(path, lambda: read_input(path, encoding), options)
 
 
 def known_codes() -> dict[str, str]:
