@@ -184,19 +184,30 @@ def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
 PS_RE = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", re.IGNORECASE)
 
 
+REPLY_RE = re.compile(r"^[\w .'-]{2,30}:\s")
+"""``Guest: Thanks!`` — an answer to a review, as authors put them in notes."""
+
+
 def _note_like(blocks: list[Block]) -> bool:
-    """Paragraphs after a labelled note that still read as the author talking."""
-    for block in blocks:
-        if not isinstance(block, Paragraph):
-            return False
+    """Paragraphs after a labelled note that still read as the author talking.
+
+    None may hold dialogue or run long; at least half must talk to the reader (I/you, the
+    story, a review reply such as ``Guest: Thanks!``).
+    """
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    if len(paragraphs) != len(blocks):
+        return False
+    talking = 0
+    for block in paragraphs:
         text = text_of(block)
-        if DIALOGUE_RE.search(text):
+        if DIALOGUE_RE.search(text) or len(text.split()) > 60:
             return False
-        if len(text.split()) > 40 and note_score([block]) < 2:
+        score = note_score([block])
+        if len(text.split()) > 40 and score < 2:
             return False
-        if note_score([block]) == 0 and not (FIRST_RE.search(text) or SECOND_RE.search(text)):
-            return False
-    return True
+        if score or FIRST_RE.search(text) or SECOND_RE.search(text) or REPLY_RE.match(text):
+            talking += 1
+    return 2 * talking >= len(paragraphs)
 
 
 def _tail_like(blocks: list[Block]) -> bool:
