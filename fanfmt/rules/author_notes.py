@@ -119,7 +119,10 @@ def _apply(doc: Document) -> Document:
             break
         result.append(_note(blocks[i:end], "before"))
         i = end
-        while i < len(blocks) and isinstance(blocks[i], Legend):
+        while i < len(blocks) and (
+            isinstance(blocks[i], Legend)
+            or (isinstance(blocks[i], Paragraph) and blocks[i].role != "text")  # type: ignore[union-attr]
+        ):
             result.append(blocks[i])
             i += 1
     # bottom note
@@ -181,6 +184,10 @@ def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
     )
 
 
+LABEL_ONLY_RE = re.compile(
+    r"^\W{0,3}(?:a\s*/\s*n|author['’]?s?\s*notes?|notes?)\W{0,3}$", re.IGNORECASE
+)
+OTHER_LABEL_RE = re.compile(r"^\W{0,3}(?:summary|chapter text)\W{0,3}$", re.IGNORECASE)
 PS_RE = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", re.IGNORECASE)
 
 
@@ -238,6 +245,17 @@ def _top_note_end(blocks: list[Block], i: int) -> int | None:
     if not isinstance(first, Paragraph):
         return None
     remaining = len(blocks) - i
+    if LABEL_ONLY_RE.match(text_of(first)):
+        # "Notes:" alone on a line: the note is what follows, up to the next label or gap
+        last = i + 1
+        while last < min(len(blocks), i + _MAX_MARKED):
+            nxt = blocks[last]
+            if not isinstance(nxt, Paragraph) or nxt.role != "text" or _is_gap(nxt):
+                break
+            if LABEL_ONLY_RE.match(text_of(nxt)) or OTHER_LABEL_RE.match(text_of(nxt)):
+                break
+            last += 1
+        return last
     if MARK_RE.match(text_of(first)):
         end = _segment_end(blocks, i, _MAX_MARKED)
         if end is None or end - i > remaining // 2 or not _note_like(blocks[i + 1 : end]):

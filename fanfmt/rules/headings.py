@@ -6,6 +6,8 @@
 * ``Prologue``, ``Epilogue``, ``Chapter Seven``, ``CHAPTER IV.``, ``Ch. 3 - Title`` → headings
 * ``Disclaimer: I don't own…`` near the top → a paragraph with the ``disclaimer`` role
 * ``By Someone`` / ``Author: Someone`` near the top → ``byline``
+* ``Summary:`` alone on a line and the summary under it, ``Chapter Text`` (an AO3 page
+  pasted as text) → ``metadata``
 * a later ``Chapter 2`` line standing alone → another heading (whole books, archives)
 * a heading a reader found (Markdown ``# Chapter 7: Title``, an HTML page's chapter title)
   → number and title split the same way; disclaimer and byline lines after it are marked
@@ -56,6 +58,12 @@ METADATA_RE = re.compile(
     r"series|language|chapters|complete|timeline|setting|tags)\s*:\s*\S",
     re.IGNORECASE,
 )
+LABEL_RE = re.compile(
+    r"^\W{0,3}(summary|chapter summary|notes?|author['’]?s? notes?|chapter text)\W{0,3}$",
+    re.IGNORECASE,
+)
+"""A label alone on its line, as an AO3 page pasted as text has them."""
+LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
 NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
@@ -80,7 +88,15 @@ def apply(doc: Document, ctx: Context) -> Document:
             title=meta.title or named_title(out),
             author=meta.author or named_author(out),
         )
-    for block in blocks[i:]:
+    for index, block in enumerate(blocks[i:], start=i):
+        if (
+            index < _TOP_ZONE + i
+            and isinstance(block, Paragraph)
+            and block.role == "text"
+            and LANDMARK_RE.match(text_of(block))
+        ):
+            out.append(replace(block, role="metadata"))  # AO3's "Chapter Text" landmark
+            continue
         if isinstance(block, Heading):
             block = _split_heading(block)
             if not meta.chapter:
@@ -232,6 +248,25 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                     i += 1
             continue
         role: ParagraphRole | None = None
+        label = LABEL_RE.match(text)
+        if label is not None and label.group(1).lower() == "summary":
+            # AO3 paste: "Summary:" on its own line, the summary below it
+            out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
+            pending, recognised = [], []
+            out.append(replace(block, role="metadata"))
+            i += 1
+            while i < len(blocks) and isinstance(blocks[i], Paragraph):
+                nxt = blocks[i]
+                assert isinstance(nxt, Paragraph)
+                if LABEL_RE.match(text_of(nxt)) or nxt.gap_before or nxt.role != "text":
+                    break
+                out.append(replace(nxt, role="metadata"))
+                i += 1
+            continue
+        if label is not None and label.group(1).lower() == "chapter text":
+            out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
+            out.append(replace(block, role="metadata"))
+            return i + 1  # AO3's landmark: the story starts here
         if DISCLAIMER_RE.match(text) and len(text) < 600:
             role = "disclaimer"
         elif (TITLE_RE.match(text) or METADATA_RE.match(text)) and len(text) < 1000:
