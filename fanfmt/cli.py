@@ -545,7 +545,8 @@ def build_book(
         sys.stdout.buffer.write(built.book.data)
         sys.stdout.flush()
     elif not quiet:
-        click.echo(f"wrote {built.output} (epub, {len(built.chapters)} chapters)")
+        count = len(built.chapters)
+        click.echo(f"wrote {built.output} (epub, {count} chapter{'' if count == 1 else 's'})")
     if verbose:
         for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
             click.echo(f"{chapter.source} → {entry.href}: {entry.title}", err=True)
