@@ -22,12 +22,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from fanfmt.chars import (
-    LEFT_DOUBLE_QUOTE,
-    LEFT_SINGLE_QUOTE,
-    RIGHT_DOUBLE_QUOTE,
-    RIGHT_SINGLE_QUOTE,
-)
 from fanfmt.model import (
     AuthorNote,
     Document,
@@ -44,16 +38,13 @@ from fanfmt.model import (
     Thought,
 )
 from fanfmt.options import Options
+from fanfmt.walk import quote_marks
 
 READ_STEP = "read"
 """The name :func:`fanfmt.api.normalise` gives the document as read in ``ctx.changes``."""
 CONTEXT = 24
 """Characters of unchanged text shown on each side of a change."""
 LINE_BREAK = "\u21b5"  # ↵
-GLYPHS = {
-    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
-    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
-}
 _TOKEN_RE = re.compile(r"\w+|\s+|.", re.DOTALL)
 
 Style = Callable[[str, str], str]
@@ -108,9 +99,9 @@ def render_inlines(children: tuple[Inline, ...]) -> str:
             case Thought():
                 parts.append(f"[thought:{render_inlines(node.children)}]")
             case Quoted():
-                left, right = GLYPHS[node.kind]
+                left, right = quote_marks(node)
                 inner = render_inlines(node.children)
-                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+                parts.append(f"{left}{inner}{right}")
             case LineBreak():
                 parts.append(LINE_BREAK)
     return "".join(parts)

@@ -11,6 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from operator import is_
 
+from fanfmt.chars import (
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -154,7 +160,17 @@ def count_nodes(children: tuple[Inline, ...], kind: type) -> int:
     return total
 
 
-_GLYPHS = {"double": ("\u201c", "\u201d"), "single": ("\u2018", "\u2019")}
+QUOTE_GLYPHS = {
+    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
+    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
+}
+"""The quote marks every writer uses for each :class:`Quoted` kind."""
+
+
+def quote_marks(node: Quoted) -> tuple[str, str]:
+    """The marks around a quotation: ``“`` and ``”``, either left out when the source had none."""
+    left, right = QUOTE_GLYPHS[node.kind]
+    return (left if node.opened else "", right if node.closed else "")
 
 
 def display_text(children: tuple[Inline, ...]) -> str:
@@ -165,9 +181,8 @@ def display_text(children: tuple[Inline, ...]) -> str:
             case Text():
                 parts.append(node.text)
             case Quoted():
-                left, right = _GLYPHS[node.kind]
-                inner = display_text(node.children)
-                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+                left, right = quote_marks(node)
+                parts.append(f"{left}{display_text(node.children)}{right}")
             case Emphasis() | Strong() | Thought():
                 parts.append(display_text(node.children))
             case LineBreak():

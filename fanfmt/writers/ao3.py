@@ -21,15 +21,14 @@ from typing import assert_never
 from markupsafe import Markup
 
 from fanfmt.chars import (
-    LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
-    RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import environment
+from fanfmt.walk import quote_marks
 from fanfmt.writers._views import block_views
 from fanfmt.writers.html import story_view
 from fanfmt.writers.xhtml import escape_html
@@ -49,10 +48,6 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
 ALLOWED_ATTRIBUTES: frozenset[str] = frozenset({"align"})
 """The only attribute written; AO3 keeps ``align`` on every tag."""
 
-GLYPHS = {
-    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
-    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
-}
 _WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
@@ -67,9 +62,9 @@ def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
                 text = _WHITESPACE_RE.sub(" ", text)
             parts.append(escape_html(text))
         elif isinstance(node, Quoted):
-            left, right = GLYPHS[node.kind]
+            left, right = quote_marks(node)
             inner = render_inlines(node.children, options)
-            parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+            parts.append(f"{left}{inner}{right}")
         elif isinstance(node, Thought):
             inner = render_inlines(node.children, options)
             if options.thought_marks and node.marker == "single":

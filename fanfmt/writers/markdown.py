@@ -16,21 +16,16 @@ import re
 from typing import assert_never
 
 from fanfmt.chars import (
-    LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
-    RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import environment
+from fanfmt.walk import quote_marks
 from fanfmt.writers._views import block_views
 
-GLYPHS = {
-    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
-    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
-}
 _MARKUP_CHARS = "\\`*_[]<&"
 """Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
 _BLANK_LINES_RE = re.compile("\n\n\n+")
@@ -102,9 +97,9 @@ def render_inlines(
                 inner = render_inlines(node.children, options, depth, within=within)
                 parts.append(_wrap(inner, "**"))
             case Quoted():
-                left, right = GLYPHS[node.kind]
+                left, right = quote_marks(node)
                 inner = render_inlines(node.children, options, depth, within=within)
-                parts.append(f"{left if node.opened else ''}{inner}{right if node.closed else ''}")
+                parts.append(f"{left}{inner}{right}")
             case LineBreak():
                 parts.append("\\\n")
             case _:

@@ -14,21 +14,15 @@ from typing import assert_never
 from markupsafe import Markup
 
 from fanfmt.chars import (
-    LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
-    RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
+from fanfmt.walk import quote_marks
 from fanfmt.writers._views import block_views
-
-GLYPHS = {
-    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
-    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
-}
 
 
 def escape_html(text: str) -> str:
@@ -45,9 +39,9 @@ def render_inlines(
         if isinstance(node, Text):
             parts.append(node.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
         elif isinstance(node, Quoted):
-            left, right = GLYPHS[node.kind]
+            left, right = quote_marks(node)
             inner = render_inlines(node.children, options, in_dialogue or node.dialogue)
-            text = f"{left if node.opened else ''}{inner}{right if node.closed else ''}"
+            text = f"{left}{inner}{right}"
             if not node.dialogue:
                 parts.append(text)
             elif in_dialogue:
