@@ -86,7 +86,11 @@ def _balance(text: str, line: int, ctx: Context) -> set[int]:
 
 def educate(text: str, *, keep: set[int] | None = None) -> str:
     """Apply the apostrophe rules to one (flattened) string."""
-    text = educate_prepass(text)
+    return _elide(educate_prepass(text), keep)
+
+
+def _elide(text: str, keep: set[int] | None) -> str:
+    """Lexicon elisions → ’, except at the positions in ``keep`` (they open a quotation)."""
     if "'" not in text:
         return text
     matches = [
@@ -109,7 +113,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 return text
             prepared = educate_prepass(text)
             keep = _balance(prepared, p.line, ctx)
-            return educate(prepared, keep=keep)
+            return _elide(prepared, keep)
 
         children = map_flat(p.children, fn)
         return p if children is p.children else replace(p, children=children)
