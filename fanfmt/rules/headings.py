@@ -24,7 +24,6 @@ from fanfmt.model import (
     Emphasis,
     Heading,
     Inline,
-    Meta,
     Paragraph,
     ParagraphRole,
     Quoted,
@@ -80,9 +79,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     else:
         i = _front_matter(blocks, out)
     if out:
-        heading = next((b for b in out if isinstance(b, Heading)), None)
-        if heading is not None:
-            meta = _meta_from(meta, heading)
+        # the chapter and story titles come from the finished headings (api._final_meta)
         meta = replace(
             meta,
             title=meta.title or named_title(out),
@@ -99,13 +96,9 @@ def apply(doc: Document, ctx: Context) -> Document:
             continue
         if isinstance(block, Heading):
             block = _split_heading(block)
-            if not meta.chapter:
-                meta = _meta_from(meta, block)
         elif isinstance(block, Paragraph) and block.role == "text":
             heading = _standalone_heading(block)
             if heading is not None:
-                if not meta.chapter:
-                    meta = _meta_from(meta, heading)
                 out.append(heading)
                 continue
         out.append(block)
@@ -176,15 +169,6 @@ def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if nodes and isinstance(nodes[-1], Text):
         nodes[-1] = Text(nodes[-1].text.rstrip())
     return tuple(n for n in nodes if not (isinstance(n, Text) and not n.text))
-
-
-def _meta_from(meta: Meta, heading: Heading) -> Meta:
-    from fanfmt.walk import plain_text
-
-    number, title = plain_text(heading.number), plain_text(heading.title)
-    chapter = f"{number}: {title}" if number and title else number or title
-    story = plain_text(heading.story_title) or meta.title
-    return replace(meta, chapter=chapter, title=story)
 
 
 def _is_chapter_line(text: str) -> re.Match[str] | None:
