@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,6 +36,7 @@ from fanfmt.options import (
 if TYPE_CHECKING:
     from fanfmt.config import Resolved
     from fanfmt.explain import Change
+    from fanfmt.model import Document
     from fanfmt.rules.chain import Context as RuleContext
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
@@ -555,53 +555,11 @@ def build_book(
                 click.echo(f"{chapter.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
 
-def describe(doc: object) -> str:
+def describe(doc: Document) -> str:
     """A summary of what was found in a document (for ``-v``)."""
-    from fanfmt.model import (
-        AuthorNote,
-        Document,
-        Heading,
-        Legend,
-        Paragraph,
-        Quoted,
-        SceneBreak,
-        Thought,
-    )
-    from fanfmt.walk import count_nodes, iter_paragraphs
+    from fanfmt.summary import summarise
 
-    assert isinstance(doc, Document)
-    kinds = Counter(type(b).__name__ for b in doc.blocks)
-    paragraphs = list(iter_paragraphs(doc))
-    dialogue = sum(_count_dialogue(p.children) for p in paragraphs)
-    thoughts = sum(count_nodes(p.children, Thought) for p in paragraphs)
-    captions = sum(1 for b in doc.blocks if isinstance(b, Paragraph) and b.role == "caption")
-    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
-    lines = [
-        f"convention: {doc.convention.describe()}",
-        f"heading: {doc.meta.chapter or '(none)'}; story title: {doc.meta.title or '(none)'}",
-        f"paragraphs: {kinds.get('Paragraph', 0)}; "
-        f"legend: {'yes' if kinds.get(Legend.__name__) else 'no'}",
-        f"author's notes: {len(notes)} ({', '.join(n.position for n in notes) or 'none'})",
-        f"scene breaks: {kinds.get(SceneBreak.__name__, 0)}; captions: {captions}; "
-        f"headings: {kinds.get(Heading.__name__, 0)}",
-        f"dialogue spans: {dialogue}; thoughts: {thoughts}",
-    ]
-    del Quoted
-    return "\n".join(lines)
-
-
-def _count_dialogue(children: tuple[object, ...], inside: bool = False) -> int:
-    from fanfmt.model import Emphasis, Quoted, Strong, Thought
-
-    total = 0
-    for node in children:
-        if isinstance(node, Quoted):
-            if node.dialogue and not inside:
-                total += 1
-            total += _count_dialogue(node.children, inside or node.dialogue)
-        elif isinstance(node, Emphasis | Strong | Thought):
-            total += _count_dialogue(node.children, inside)
-    return total
+    return "\n".join(summarise(doc).lines())
 
 
 @cli.command()
