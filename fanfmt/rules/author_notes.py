@@ -63,7 +63,11 @@ _MAX_MARKED = 10
 
 def note_score(paragraphs: list[Paragraph]) -> int:
     """How much ``paragraphs`` read like an author talking about the story (0 = not at all)."""
-    text = " ".join(text_of(p) for p in paragraphs)
+    return note_score_text(" ".join(text_of(p) for p in paragraphs))
+
+
+def note_score_text(text: str) -> int:
+    """:func:`note_score` of one text: ``"Hope you enjoy this chapter!"`` → 6."""
     if DIALOGUE_RE.search(text) or len(text) > 2500:
         return 0
     found = {w.lower() for w in re.findall(r"[A-Za-z]+", text)} & NOTE_WORDS
@@ -195,6 +199,13 @@ REPLY_RE = re.compile(r"^[\w .'-]{2,30}:\s")
 """``Guest: Thanks!`` — an answer to a review, as authors put them in notes."""
 
 
+def _could_be_note(text: str) -> bool:
+    """No dialogue, and long only if it talks about the story: not a paragraph of story."""
+    if DIALOGUE_RE.search(text):
+        return False
+    return len(text.split()) <= 40 or note_score_text(text) >= 2
+
+
 def _note_like(blocks: list[Block]) -> bool:
     """Paragraphs after a labelled note that still read as the author talking.
 
@@ -207,12 +218,10 @@ def _note_like(blocks: list[Block]) -> bool:
     talking = 0
     for block in paragraphs:
         text = text_of(block)
-        if DIALOGUE_RE.search(text) or len(text.split()) > 60:
+        if not _could_be_note(text) or len(text.split()) > 60:
             return False
-        score = note_score([block])
-        if len(text.split()) > 40 and score < 2:
-            return False
-        if score or FIRST_RE.search(text) or SECOND_RE.search(text) or REPLY_RE.match(text):
+        talks = note_score_text(text) or FIRST_RE.search(text) or SECOND_RE.search(text)
+        if talks or REPLY_RE.match(text):
             talking += 1
     return 2 * talking >= len(paragraphs)
 
@@ -220,14 +229,9 @@ def _note_like(blocks: list[Block]) -> bool:
 def _tail_like(blocks: list[Block]) -> bool:
     """What follows a labelled note at the end: more of the author talking, no story."""
     for block in blocks:
-        if not isinstance(block, Paragraph):
-            if isinstance(block, SceneBreak | Heading):
-                return False
-            continue
-        text = text_of(block)
-        if DIALOGUE_RE.search(text):
+        if isinstance(block, SceneBreak | Heading):
             return False
-        if len(text.split()) > 40 and note_score([block]) < 2:
+        if isinstance(block, Paragraph) and not _could_be_note(text_of(block)):
             return False
     return True
 
