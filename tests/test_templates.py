@@ -246,3 +246,26 @@ def test_every_block_and_story_field_is_documented() -> None:
     options = documented("options")
     for field in Options.__dataclass_fields__:
         assert f"`{field}`" in options, field
+
+
+def test_blocks_is_a_sequence_a_template_can_measure_index_and_loop_twice(tmp_path: Path) -> None:
+    (tmp_path / "markdown").mkdir()
+    (tmp_path / "markdown" / "chapter.md").write_text(
+        "{{ blocks | length }}|{{ blocks[0].kind }}|{{ blocks[-1].kind }}"
+        "|{% for b in blocks %}{{ b.kind }},{% endfor %}"
+        "|{% for b in blocks[1:3] %}{{ b.kind }},{% endfor %}"
+        "|{% for b in blocks %}{% if loop.last %}{{ loop.length }}{% endif %}{% endfor %}",
+        "utf-8",
+    )
+    doc, _ = normalise(NOTES.read_text("utf-8"))
+    kinds = [view["kind"] for view in block_views(doc, Options(), lambda c: "")]
+    text = convert(NOTES.read_text("utf-8"), "markdown", Options(templates=str(tmp_path))).text
+    assert text.strip().split("|") == [
+        str(len(kinds)),
+        kinds[0],
+        kinds[-1],
+        "".join(f"{kind}," for kind in kinds),
+        "".join(f"{kind}," for kind in kinds[1:3]),
+        str(len(kinds)),
+    ]
+    assert len(set(kinds)) >= 3

@@ -52,13 +52,17 @@ def map_flat(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[In
         return children if new_text == old else (Text(new_text),)
     text, atoms = flatten(children)
     new_atoms: list[Inline] = []
+    same = True
     for atom in atoms:
         if isinstance(atom, Emphasis | Strong | Thought | Quoted):
-            atom = replace(atom, children=map_flat(atom.children, fn))
+            inner = map_flat(atom.children, fn)
+            if inner is not atom.children:
+                atom = replace(atom, children=inner)
+                same = False
         new_atoms.append(atom)
     new = fn(text)
     if new.count(OBJECT) != len(atoms):
         raise AssertionError("a text rule must keep every inline node")
-    if new == text and new_atoms == atoms:
+    if same and new == text:
         return children
     return unflatten(new, new_atoms)

@@ -42,4 +42,4 @@ def words(text: str) -> list[str]:
 
 def is_short_line(text: str, max_words: int = 12) -> bool:
     """A line that could be a title or caption rather than prose."""
-    return 0 < len(words(text)) <= max_words and len(text) <= 100
+    return len(text) <= 100 and 0 < len(words(text)) <= max_words

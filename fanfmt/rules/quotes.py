@@ -443,7 +443,9 @@ def _children(children: tuple[Inline, ...], dialogue: bool) -> tuple[tuple[Inlin
     atoms: dict[int, Inline] = {}
     for i, atom in zip(positions, atom_list, strict=True):
         if isinstance(atom, Emphasis | Strong | Thought | Quoted):
-            atom = replace(atom, children=_children(atom.children, dialogue)[0])
+            inner = _children(atom.children, dialogue)[0]
+            if inner is not atom.children:
+                atom = replace(atom, children=inner)
         atoms[i] = atom
     result = pair(s)
     return _build(s, atoms, result.spans, result.glyphs, dialogue), result

@@ -6,8 +6,8 @@ block looks. ``views(doc, options, render)`` → ``[{"kind": "paragraph", "html"
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, assert_never, overload
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Inline, Legend, Paragraph, SceneBreak
 from fanfmt.options import Options
@@ -38,42 +38,68 @@ def _paragraph(p: Paragraph, render: Render) -> View:
     return {"kind": "paragraph", "role": p.role, "content": render(p.children), "line": p.line}
 
 
-def block_views(doc: Document, options: Options, render: Render) -> list[View]:
-    """One view per block, in reading order."""
-    out: list[View] = []
-    for block in place_notes(doc.blocks, options):
-        if isinstance(block, Paragraph):  # most blocks: no call but ``render``
-            out.append(
-                {
-                    "kind": "paragraph",
-                    "role": block.role,
-                    "content": render(block.children),
-                    "line": block.line,
-                }
-            )
-        elif isinstance(block, Heading):
-            out.append(
-                {
-                    "kind": "heading",
-                    "number": render(block.number),
-                    "title": render(block.title),
-                    "story_title": render(block.story_title),
-                    "line": block.line,
-                }
-            )
-        elif isinstance(block, SceneBreak):
-            out.append({"kind": "scene_break", "marker": block.marker, "line": block.line})
-        elif isinstance(block, Legend):
-            paragraphs = [_paragraph(p, render) for p in block.paragraphs]
-            out.append({"kind": "legend", "paragraphs": paragraphs, "line": block.line})
-        elif isinstance(block, AuthorNote):
-            out.append(
-                {
-                    "kind": "author_note",
-                    "position": block.position,
-                    "marked": block.marked,
-                    "paragraphs": [_paragraph(p, render) for p in block.paragraphs],
-                    "line": block.line,
-                }
-            )
-    return out
+class BlockViews(Sequence[View]):
+    """The blocks' views, made when a template reaches them and not kept.
+
+    A sequence (``len``, indexing, ``loop.length`` and looping twice all work) whose
+    items are built on demand, so a page never holds every paragraph's markup twice:
+    once in the views and once in the output being joined.
+    """
+
+    def __init__(self, blocks: tuple[Block, ...], render: Render) -> None:
+        self._blocks = blocks
+        self._render = render
+
+    def __len__(self) -> int:
+        return len(self._blocks)
+
+    @overload
+    def __getitem__(self, index: int) -> View: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[View]: ...
+    def __getitem__(self, index: int | slice) -> View | list[View]:
+        if isinstance(index, slice):
+            return [_view(b, self._render) for b in self._blocks[index]]
+        return _view(self._blocks[index], self._render)
+
+    def __iter__(self) -> Iterator[View]:
+        render = self._render
+        for block in self._blocks:
+            yield _view(block, render)
+
+
+def block_views(doc: Document, options: Options, render: Render) -> BlockViews:
+    """One view per block, in reading order (made as the template loops)."""
+    return BlockViews(place_notes(doc.blocks, options), render)
+
+
+def _view(block: Block, render: Render) -> View:
+    if isinstance(block, Paragraph):  # most blocks: no call but ``render``
+        return {
+            "kind": "paragraph",
+            "role": block.role,
+            "content": render(block.children),
+            "line": block.line,
+        }
+    if isinstance(block, Heading):
+        return {
+            "kind": "heading",
+            "number": render(block.number),
+            "title": render(block.title),
+            "story_title": render(block.story_title),
+            "line": block.line,
+        }
+    if isinstance(block, SceneBreak):
+        return {"kind": "scene_break", "marker": block.marker, "line": block.line}
+    if isinstance(block, Legend):
+        paragraphs = [_paragraph(p, render) for p in block.paragraphs]
+        return {"kind": "legend", "paragraphs": paragraphs, "line": block.line}
+    if isinstance(block, AuthorNote):
+        return {
+            "kind": "author_note",
+            "position": block.position,
+            "marked": block.marked,
+            "paragraphs": [_paragraph(p, render) for p in block.paragraphs],
+            "line": block.line,
+        }
+    assert_never(block)

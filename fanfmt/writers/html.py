@@ -18,7 +18,7 @@ from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.templating import environment
-from fanfmt.writers._views import block_views
+from fanfmt.writers._views import BlockViews, block_views
 from fanfmt.writers.xhtml import page_title, render_inlines
 
 
@@ -53,7 +53,7 @@ class HtmlWriter:
     extension = ".html"
     template = "html/page.html"
 
-    def _views(self, doc: Document, options: Options) -> list[dict[str, Any]]:
+    def _views(self, doc: Document, options: Options) -> BlockViews:
         return block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
 
     def body(self, doc: Document, options: Options) -> str:
