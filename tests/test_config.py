@@ -218,12 +218,12 @@ def test_relative_paths_are_read_from_the_file_s_folder(tmp_path: Path) -> None:
 
 
 def test_extra_scene_break_markers_and_caption_detection(tmp_path: Path) -> None:
-    raw = "One.\n\n[[ the end of the scene ]]\n\nTwo.\n\n~o~\n\nThree.\n"
+    raw = "One.\n\n[[ the end of the scene ]]\n\nTwo.\n\n~HP~\n\nThree.\n"
     (tmp_path / "ch.txt").write_text(raw, "utf-8")
     _, out, _ = run("build", str(tmp_path / "ch.txt"), "-o", "-", "--to", "markdown", "--no-config")
-    assert "~o~" in out  # not a marker fanfmt knows: kept as text
+    assert "~HP~" in out  # not a marker fanfmt knows: kept as text
     (tmp_path / "fanfmt.toml").write_text(
-        '[conventions]\nscene_break_markers = ["[[ the end of the scene ]]", "~o~"]\n', "utf-8"
+        '[conventions]\nscene_break_markers = ["[[ the end of the scene ]]", "~HP~"]\n', "utf-8"
     )
     _, out, _ = run("build", str(tmp_path / "ch.txt"), "-o", "-", "--to", "markdown")
     assert out == "One.\n\n* * *\n\nTwo.\n\n* * *\n\nThree.\n"

@@ -56,7 +56,11 @@ PHRASE_RE = re.compile(
 )
 FIRST_RE = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 SECOND_RE = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
-DIALOGUE_RE = re.compile(r"(?:^|\s)[\"“][^\"”]+[\"”]")
+DIALOGUE_RE = re.compile(
+    r"(?:^|\s)[\"“][^\"”]+[\"”]"
+    r"|(?:^|\s)['‘][^\W\d_][^\n]*?[,.!?…—-]['’](?!\w)"
+)
+"""Speech in either convention: ``"Run," he said`` or ``'Where've you been?' Ron asked``."""
 _MAX_UNMARKED = 6
 _MAX_MARKED = 10
 
@@ -209,8 +213,9 @@ def _could_be_note(text: str) -> bool:
 def _note_like(blocks: list[Block]) -> bool:
     """Paragraphs after a labelled note that still read as the author talking.
 
-    None may hold dialogue or run long; at least half must talk to the reader (I/you, the
-    story, a review reply such as ``Guest: Thanks!``).
+    None may hold dialogue (in either kind of quotes) or run long; at least half must talk
+    about the story to the reader (``I hope you like it``, a review reply such as
+    ``Guest: Thanks!``, another label).
     """
     paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
     if len(paragraphs) != len(blocks):
@@ -220,8 +225,9 @@ def _note_like(blocks: list[Block]) -> bool:
         text = text_of(block)
         if not _could_be_note(text) or len(text.split()) > 60:
             return False
-        talks = note_score_text(text) or FIRST_RE.search(text) or SECOND_RE.search(text)
-        if talks or REPLY_RE.match(text):
+        # about the story (I/you *and* story words), or an answer to a review: a story told
+        # in the first person, or one that says "you", is not enough
+        if note_score_text(text) or REPLY_RE.match(text) or MARK_RE.match(text):
             talking += 1
     return 2 * talking >= len(paragraphs)
 

@@ -1,14 +1,15 @@
 """Turn separator lines and extra blank lines inside the story into scene breaks.
 
 * ``***``, ``* * *``, ``~~~``, ``---``, ``#``, ``~*~*~``, ``◇◆◇`` → a break
-* ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX`` → a break (``ooo`` is a sound)
+* ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX``, ``~o~``, ``-x-`` → a break
+  (``ooo`` is a sound)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not
 * ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
-* a line equal to one of ``options.scene_break_markers`` (e.g. ``~o~``) → a break
+* a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
         x_run = len(letters) >= 3 and set(letters.lower()) == {"x"}
         if (mixed and len(letters) >= 3) or x_run or (letters != text and len(text) >= 4):
             return text
+    if len(text) == 3 and text[0] == text[2] and text[1] in "oOxX0" and not text[0].isalnum():
+        return text  # ~o~, -x-, *o*
     return None
 
 
