@@ -62,7 +62,7 @@ class Options:
     cover: str | None = None
     """Path of a cover image."""
     scene_break_markers: tuple[str, ...] = ()
-    """Lines the author uses as scene breaks beyond the ones fanfmt knows (``~HP~``, ``[break]``)."""
+    """Lines the author uses as scene breaks beyond those fanfmt knows (``~HP~``, ``[break]``)."""
     captions: bool = True
     """Detect scene captions (short time/place lines after a break)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from fanfmt.model import Paragraph, Text
 
@@ -80,8 +81,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
     wrapped = separated > 0 and _looks_wrapped(blocks)
 
     if adjacent > separated and not wrapped:
-        indented = sum(1 for line in lines if line.indented)
-        if 0.1 * len(lines) <= indented <= 0.9 * len(lines) and adjacent > 3 * indented:
+        if _indent_starts_paragraphs(lines, adjacent):
             yield from _indented(lines)
         else:
             for line in lines:
@@ -97,6 +97,32 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
         else:
             for i, line in enumerate(block):
                 yield Paragraph((Text(line.text),), line.number, gap_before=gap if i == 0 else 0)
+
+
+def _indent_starts_paragraphs(lines: list[_Line], adjacent: int) -> bool:
+    """True when an indented line starts a paragraph and the lines after it continue it.
+
+    Either paragraphs run several lines on average, or the lines that continue one
+    (not indented, no blank line before) follow a full line, as hard-wrapped text does::
+
+            "You said it was urgent. Said you knew who killed--"
+            "Not here." She glanced over her shoulder. "They're watching. They're
+        always watching."
+    """
+    indented = sum(1 for line in lines if line.indented)
+    if not 0.1 * len(lines) <= indented <= 0.9 * len(lines):
+        return False
+    if adjacent > 3 * indented:
+        return True
+    lengths = sorted(len(line.text) for line in lines)
+    width = lengths[int(len(lengths) * 0.95)]
+    if width > 120:
+        return False  # one paragraph a line, some of them indented
+    before = [
+        prev.text for prev, line in pairwise(lines) if not line.indented and not line.blanks_before
+    ]
+    full = sum(1 for text in before if len(text) >= 0.55 * width)
+    return len(before) >= 3 and full >= 0.75 * len(before)
 
 
 def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
