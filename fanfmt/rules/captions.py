@@ -5,6 +5,8 @@
 * break, ``Meanwhile, at the castle…`` then the story → a caption (an ellipsis or no
   end punctuation)
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
+* ``Chapter 5``, then ``Katara's POV`` or ``Hogwarts, 1996`` (a time, place or point of
+  view opening the story) → a caption
 * ``captions = false`` in ``fanfmt.toml`` (``options.captions``) → no captions at all
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Block, Document, Paragraph, SceneBreak
+from fanfmt.model import Block, Document, Heading, Paragraph, SceneBreak
 from fanfmt.rules._text import QUOTE_CHARS, text_of, words
 from fanfmt.rules.chain import Context
 
@@ -45,6 +47,11 @@ def _strong(text: str) -> bool:
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
+def _opening_caption(text: str) -> bool:
+    """The story's first line names a time, a place or a point of view: ``Katara's POV``."""
+    return _strong(text) and _TIME_RE.search(text) is not None
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Give caption paragraphs the ``caption`` role (unless ``options.captions`` is off)."""
     if not ctx.options.captions:
@@ -52,8 +59,15 @@ def apply(doc: Document, ctx: Context) -> Document:
     blocks = list(doc.blocks)
     out: list[Block] = []
     i = 0
+    opening = False  # after a heading, before the story's first paragraph
     while i < len(blocks):
         block = blocks[i]
+        if isinstance(block, Heading):
+            opening = True
+        elif isinstance(block, Paragraph) and block.role == "text" and opening:
+            opening = False
+            if _opening_caption(text_of(block)) and i + 1 < len(blocks):
+                block = replace(block, role="caption")
         out.append(block)
         i += 1
         starts_scene = isinstance(block, SceneBreak)

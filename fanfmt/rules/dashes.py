@@ -2,7 +2,7 @@
 
 * ``word--word``, ``word -- word``, ``word---word`` → ``word—word`` (``word — word`` when spaced)
 * ``word - word`` (a spaced hyphen) → ``word—word``
-* ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` (speech cut off) → ``"Wait—"``
+* ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` / ``"Wait -"`` (speech cut off) → ``"Wait—"``
 * ``"You- you can't"`` (a word broken off and started again) → ``"You—you can't"``;
   ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
@@ -22,6 +22,7 @@ from fanfmt.walk import map_text
 DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
 CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
+SPACED_CUT_OFF_RE = re.compile(r"(?<=[\w.!?…]) -(?=[\"”](?![\w\"“])|['’](?!\w)|$)")
 MARKER_RE = re.compile(r"^-[^-\s][^-]{0,40}-$")
 RESTART_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
@@ -41,6 +42,7 @@ def educate(text: str, *, spaced: bool = False) -> str:
 
     text = DOUBLE_DASH_RE.sub(double, text)
     text = SPACED_HYPHEN_RE.sub(dash, text)
+    text = SPACED_CUT_OFF_RE.sub(EM_DASH, text) if " -" in text else text
     text = RESTART_RE.sub(EM_DASH, text) if "- " in text else text
     if MARKER_RE.match(text):
         return text  # -Flashback-, -End Flashback-: a marker, not speech cut off

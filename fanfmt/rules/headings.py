@@ -65,6 +65,8 @@ LABEL_RE = re.compile(
 LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
+POV_RE = re.compile(r"\b(?:pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
+"""``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
 NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
 _TOP_ZONE = 16
 
@@ -295,6 +297,8 @@ def _could_be_title(text: str) -> bool:
     if not is_short_line(text, 14) or text[0] in QUOTE_CHARS:
         return False
     if DISCLAIMER_RE.match(text) or NOTE_START_RE.match(text) or BYLINE_RE.match(text):
+        return False
+    if POV_RE.search(text):
         return False
     return not (text.endswith(".") and not text.endswith(".."))
 
