@@ -23,7 +23,8 @@ _MAX_WORDS = 9
 _TIME_RE = re.compile(
     r"\b(?:later|earlier|ago|meanwhile|morning|afternoon|evening|night|midnight|noon|"
     r"yesterday|today|tomorrow|years?|months?|weeks?|days?|hours?|minutes?|flashback|"
-    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4})\b",
+    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4})\b"
+    r"|\bp\.o\.v\b",
     re.IGNORECASE,
 )
 

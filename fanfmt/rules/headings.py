@@ -308,7 +308,7 @@ def _standalone_heading(block: Paragraph) -> Heading | None:
     m = _is_chapter_line(text)
     if m is None or len(text) > 80:
         return None
-    if not block.gap_before and m.group("title") and not text[0].isupper():
+    if not block.gap_before and m.group("title") and not text.lstrip(_DECORATION)[:1].isupper():
         return None
     title = (Text(m.group("title").strip()),) if m.group("title") else ()
     return Heading((Text(m.group("number").strip()),), title, (), block.line, block.gap_before)

@@ -115,6 +115,8 @@ def apply(doc: Document, ctx: Context) -> Document:
         style = "quotations"  # american, no thoughts: single quotes outside speech are quotations
 
     def para(p: Paragraph) -> Paragraph:
+        if p.role in ("caption", "metadata", "byline"):
+            return p  # _Naruto's P.O.V._ is a caption in italics, not a thought
         children = _walk(p.children, style, False)
         return p if children is p.children else replace(p, children=children)
 
