@@ -314,6 +314,9 @@ def pair(s: str) -> _Result:
     return _Result(spans, glyphs, unclosed, problems)
 
 
+_NEVER_AFTER_POSSESSIVE = frozenset(
+    "me him them us it is was were to at in on for with from into again too then now so".split()
+)
 _APOSTROPHE_WORDS = frozenset("an o th ol a fo yo jus lil goin nothin somethin".split())
 
 
@@ -340,10 +343,12 @@ def _weak_is_apostrophe(
         return ""  # 'man's' — a word with an apostrophe already takes no second one
     after = s[pos + 1 : pos + 40]
     if after[:1].isspace() and after.lstrip()[:1].isalpha():
-        following = [w.strip(",.;:!?…").lower() for w in after.split()[:2]]
+        following = [w.strip(",.;:!?…\"'“”‘’").lower() for w in after.split()[:2]]
         first = after.split()[0]
         if first.isupper() and len(first) > 1:
             return ""  # 'AS-IS' WITH …
+        if word.endswith("s") and following[0] in _NEVER_AFTER_POSSESSIVE:
+            return ""  # 'hello, Mags' me — a possessive is not followed by "me" or "to"
         tag = following[0] in _TAG_VERBS or (
             len(following) > 1
             and following[1] in _TAG_VERBS
