@@ -270,9 +270,27 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             pending.append(block)
             i += 1
             continue
+        if heading is None and pending and _chapter_line_ahead(blocks, i):
+            recognised.append(block)  # a legend between the title and the chapter line
+            i += 1
+            continue
         break
     out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
     return i
+
+
+def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
+    """Is there a chapter line a few short lines below ``blocks[i]`` (a legend between)?"""
+    for j in range(i, min(len(blocks), i + within + 1)):
+        block = blocks[j]
+        if not isinstance(block, Paragraph) or block.role != "text":
+            return False
+        text = text_of(block)
+        if j > i and _is_chapter_line(text):
+            return True
+        if not is_short_line(text, 10):
+            return False
+    return False
 
 
 def named_title(blocks: list[Block]) -> str:
