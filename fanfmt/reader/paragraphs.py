@@ -53,7 +53,12 @@ def _lines(text: str) -> list[_Line]:
 
 def _looks_wrapped(blocks: list[list[_Line]]) -> bool:
     """True when multi-line blocks are hard-wrapped prose rather than separate lines."""
-    inner = [len(line.text) for block in blocks if len(block) > 1 for line in block[:-1]]
+    inner = [
+        len(line.text)
+        for block in blocks
+        if len(block) > 1 and not _header_fields(block)
+        for line in block[:-1]
+    ]
     if len(inner) < 3:
         return False
     everything = sorted(len(line.text) for block in blocks for line in block)
@@ -89,14 +94,55 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
         return
 
     normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k), default=1)
+    width = _width(lines) if wrapped else 0
     for block in blocks:
         gap = max(0, block[0].blanks_before - normal) if block is not blocks[0] else 0
         if wrapped:
-            joined = " ".join(line.text for line in block)
-            yield Paragraph((Text(joined),), block[0].number, gap_before=gap)
+            for i, part in enumerate(_wrapped_parts(block, width)):
+                joined = " ".join(line.text for line in part)
+                yield Paragraph((Text(joined),), part[0].number, gap_before=gap if i == 0 else 0)
         else:
             for i, line in enumerate(block):
                 yield Paragraph((Text(line.text),), line.number, gap_before=gap if i == 0 else 0)
+
+
+_LABEL_LINE_RE = re.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
+"""``Rating: PG-13``, ``Disclaimer: …`` — a header field, which starts a line of its own."""
+
+
+def _header_fields(block: list[_Line]) -> bool:
+    """Two or more lines of the block are header fields (``Rating: PG-13``)."""
+    return sum(1 for line in block if _LABEL_LINE_RE.match(line.text)) >= 2
+
+
+def _width(lines: list[_Line]) -> int:
+    """The wrapping width: the length of the longer lines (95th percentile)."""
+    lengths = sorted(len(line.text) for line in lines)
+    return lengths[int(len(lengths) * 0.95)]
+
+
+def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
+    """A block of a hard-wrapped text, cut into the paragraphs it holds.
+
+    * wrapped prose (its lines but the last run near the width) → one paragraph
+    * short lines (verse, a caption of place and time, an address) → one paragraph a line
+    * header fields (``Rating: PG-13`` / ``Disclaimer: Mulder and Scully belong`` /
+      ``to Chris Carter.``) → one paragraph a field, its wrapped lines joined
+    """
+    if len(block) == 1:
+        return [block]
+    if _header_fields(block):
+        parts: list[list[_Line]] = []
+        for line in block:
+            if not parts or _LABEL_LINE_RE.match(line.text):
+                parts.append([line])
+            else:
+                parts[-1].append(line)
+        return parts
+    slack = min(0.75 * width, width - 12)  # wrapping leaves less room than a long word
+    if all(len(line.text) < slack for line in block[:-1]):
+        return [[line] for line in block]
+    return [block]
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int) -> bool:

@@ -54,7 +54,8 @@ TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 METADATA_RE = re.compile(
     r"^(?:rating|rated|summary|pairings?|genres?|warnings?|word\s*count|words|fandoms?|"
     r"characters|status|published|updated|category|categories|spoilers|beta(?:\s*reader)?|"
-    r"series|language|chapters|complete|timeline|setting|tags)\s*:\s*\S",
+    r"series|language|chapters|complete|timeline|setting|tags|archive|archiving|feedback|"
+    r"e-?mail|website|contact|keywords|prompt|length|date)\s*:\s*\S",
     re.IGNORECASE,
 )
 LABEL_RE = re.compile(
