@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
-from fanfmt.errors import ConfigError, OutputError
-from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
+from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
+from fanfmt.files import is_device, read_input, same_file, write_atomic, write_if_changed
 from fanfmt.model import Document
 from fanfmt.options import Options
+from fanfmt.walk import has_words
 
 if TYPE_CHECKING:
     from fanfmt.rules.chain import Context
@@ -99,17 +100,20 @@ def build_file(
     decoded = read_input(source, options.encoding)
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
-    from_format = input_format(source, options.from_format)
+    from_format = input_format(source, options.from_format, decoded.text)
     doc, diagnostics = normalise(
         decoded.text, options, source=source, from_format=from_format, ctx=ctx
     )
     repairs = decoded.diagnostics()
     del decoded  # the source text is not needed to render: free it first
+    if not has_words(doc):
+        raise InputError(f"{source}: {NO_WORDS}")
     writer = get_writer(fmt)
     text = writer.write(doc, options)
     if write and out != "-":
+        device = is_device(out)
         write_atomic(out, text)
-        if fmt == "xhtml" and options.stylesheet == "link":
+        if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 
             write_if_changed(css, stylesheet_text(options))  # often there already, the same

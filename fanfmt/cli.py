@@ -21,6 +21,7 @@ from fanfmt.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     FanfmtError,
+    OutputError,
     describe_unexpected,
     one_line,
 )
@@ -68,6 +69,18 @@ def _crash(exc: BaseException, source: str = "") -> None:
     where = f"{source}: " if source else ""
     click.echo(f"fanfmt: error: {where}{describe_unexpected(exc)}", err=True)
     sys.exit(EXIT_INTERNAL)
+
+
+def _to_stdout(data: bytes) -> None:
+    """Write the output to standard output; a full disk is an output error (exit 4)."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _fail(OutputError(f"-: cannot write to standard output ({exc.strerror or exc})"))
 
 
 class _Cli(click.Group):
@@ -357,6 +370,10 @@ def build(
     """
     if not inputs and files_from is None:
         raise click.UsageError("no INPUT given (a chapter file, a folder, or - for standard input)")
+    from fanfmt.files import STDOUT_NAMES
+
+    if output in STDOUT_NAMES:
+        output = "-"  # -o /dev/stdout: written as standard output is, not as a file
     options = make_options(stylesheet=stylesheet, **flags)
     if explain and (len(inputs) != 1 or files_from is not None or to == "epub"):
         raise click.UsageError("--explain works on one chapter at a time (see also: fanfmt diff)")
@@ -501,8 +518,7 @@ def build_single(
         _crash(exc, source)
         return
     if built.output == "-":
-        sys.stdout.write(built.text)
-        sys.stdout.flush()
+        _to_stdout(built.text.encode("utf-8"))
     elif not quiet:
         click.echo(f"wrote {built.output} ({built.format})")
     if verbose:
@@ -542,8 +558,7 @@ def build_book(
         if not quiet:
             click.echo(f"fanfmt: warning: {warning}", err=True)
     if built.output == "-":
-        sys.stdout.buffer.write(built.book.data)
-        sys.stdout.flush()
+        _to_stdout(built.book.data)
     elif not quiet:
         count = len(built.chapters)
         click.echo(f"wrote {built.output} (epub, {count} chapter{'' if count == 1 else 's'})")

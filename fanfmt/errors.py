@@ -45,10 +45,22 @@ class ConfigError(FanfmtError):
     exit_code = 2
 
 
+NO_WORDS = "no text to format (only separators, markup or invisible characters)"
+"""Why a chapter without a single letter or digit is refused."""
+
+
 def one_line(message: object, limit: int = 300) -> str:
-    """``"bad\\nthing"`` → ``"bad thing"``: a message fit for one line of a terminal."""
+    """``"bad\\nthing"`` → ``"bad thing"``: a message fit for one line of a terminal.
+
+    A message over ``limit`` characters loses the middle of it, so a very long path still
+    leaves the reason in sight: ``"/deep/…/ch1.txt: cannot read (Permission denied)"``.
+    """
     text = " ".join(str(message).split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+    if len(text) <= limit:
+        return text
+    # cut the middle (a long path), keeping the start and the reason at the end
+    head = limit // 3
+    return text[:head] + "\u2026" + text[len(text) - (limit - head - 1) :]
 
 
 def describe_unexpected(exc: BaseException) -> str:

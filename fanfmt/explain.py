@@ -303,5 +303,5 @@ def explain_file(path: str, options: Options | None = None) -> list[Change]:
 
     options = options or Options()
     decoded = read_input(path, options.encoding)
-    fmt = input_format(path, options.from_format)
+    fmt = input_format(path, options.from_format, decoded.text)
     return explain_text(decoded.text, options, source=path, from_format=fmt)

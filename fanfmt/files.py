@@ -134,11 +134,19 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, and rename it into place."""
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if is_device(target):
+        _write_device(target, payload)
+        return
+    if target.is_symlink():
+        # write the file the link points to, and keep the link
+        target = Path(os.path.realpath(target))
     try:
         if target.is_dir():
             raise OutputError(f"{target}: is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        # a short prefix: the name of a temporary file must fit the file system's limit too
+        prefix = f".{target.name[:40]}."
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
     except FileExistsError:
         raise OutputError(f"{target}: cannot write (a file is in the way of its folder)") from None
     except (ValueError, UnicodeError):
@@ -158,6 +166,35 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def is_device(path: str | Path) -> bool:
+    """``/dev/null``, ``/dev/stdout``, a terminal, a named pipe: an output written into, never
+    replaced (a file renamed over ``/dev/stdout`` would replace the link, not reach the reader).
+    """
+    where = os.path.abspath(path)
+    if where.startswith(("/dev/", "/proc/")):
+        return os.path.exists(where)
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _write_device(target: Path, payload: bytes) -> None:
+    """Write into a device or pipe (``-o /dev/null``); renaming a file over it would replace it."""
+    try:
+        # appending: /dev/stderr may be a log file a shell opened, to be added to, not emptied
+        with open(target, "ab") as fh:
+            fh.write(payload)
+            fh.flush()
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+"""Output names that mean this process's standard output."""
 
 
 def write_if_changed(path: str | Path, data: str | bytes) -> bool:

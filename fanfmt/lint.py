@@ -97,7 +97,7 @@ def _lint_decoded(source: str, read: Callable[[], Decoded], options: Options | N
         decoded = read()
     except InputError as exc:
         return FileReport(source, _unreadable(source, exc))
-    fmt = input_format(source, options.from_format)
+    fmt = input_format(source, options.from_format, decoded.text)
     found = lint_text(
         decoded.text, options, source=source, from_format=fmt, repairs=decoded.diagnostics()
     )

@@ -134,6 +134,16 @@ def iter_paragraphs(doc: Document) -> Iterator[Paragraph]:
                 pass
 
 
+def has_words(doc: Document) -> bool:
+    """Does any paragraph or heading hold a letter or a digit? (``***`` alone does not.)"""
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            parts = (block.number, block.title, block.story_title)
+            if any(any(ch.isalnum() for ch in plain_text(part)) for part in parts):
+                return True
+    return any(any(ch.isalnum() for ch in plain_text(p.children)) for p in iter_paragraphs(doc))
+
+
 def plain_text(children: tuple[Inline, ...]) -> str:
     """``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"`` (no quote marks added)."""
     if len(children) == 1 and type(children[0]) is Text:  # most paragraphs, as read

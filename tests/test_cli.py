@@ -257,3 +257,15 @@ def test_rules_lists_every_rule_in_order() -> None:
     assert listed == DEFAULT_CHAIN.names()
     for line in result.output.splitlines():
         assert len(line.split(None, 1)) == 2, f"rule without a summary: {line!r}"
+
+
+def test_one_line_keeps_the_reason_of_a_long_message() -> None:
+    from fanfmt.errors import one_line
+
+    message = "/" + "deep/" * 100 + "ch1.txt: cannot read (Permission denied)"
+    shown = one_line(message)
+    assert len(shown) == 300
+    assert shown.startswith("/deep/deep/")
+    assert shown.endswith("ch1.txt: cannot read (Permission denied)")
+    assert "\u2026" in shown
+    assert one_line("short\nmessage") == "short message"

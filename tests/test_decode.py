@@ -272,3 +272,72 @@ def test_cli_tab_and_nbsp_indented_paragraphs(tmp_path: Path) -> None:
         "The first paragraph starts here and runs on for a few lines until it ends.",
         "The second one is indented with no-break spaces and ends too.",
     ]
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Bytes read as cp1252 the way browsers do: a byte cp1252 leaves undefined stays itself."""
+    return "".join(
+        chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data
+    )
+
+
+MOJIBAKE_STORY = "\u201cWhere are you going?\u201d she asked. He didn\u2019t say.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _sloppy_cp1252(MOJIBAKE_STORY.encode()).encode(),
+        _sloppy_cp1252(_sloppy_cp1252(MOJIBAKE_STORY.encode()).encode()).encode(),
+        MOJIBAKE_STORY.encode().decode("latin-1").encode(),
+    ],
+    ids=["cp1252-once", "cp1252-twice", "latin-1-with-c1-controls"],
+)
+def test_mojibake_with_control_characters_is_repaired_before_they_are_removed(
+    data: bytes,
+) -> None:
+    decoded = decode(data)
+    assert decoded.text == MOJIBAKE_STORY
+    assert "E002" in [code for code, _ in decoded.repairs]
+
+
+def test_a_file_cut_short_in_its_last_character_stays_utf8() -> None:
+    data = "Chapter 1\n\nThe end of the caf\u00e9 story \u2014".encode()[:-1]
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "Chapter 1\n\nThe end of the caf\u00e9 story \ufffd"
+    assert [code for code, _ in decoded.repairs] == ["E006"]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?\n"
+         "\u042d\u0442\u043e \u0433\u043b\u0430\u0432\u0430.\n", "utf-16-le"),
+        ("\u041f\u0440\u0438\u0432\u0435\u0442, \u043a\u0430\u043a \u0434\u0435\u043b\u0430?\n",
+         "utf-16-be"),
+        ("\u039a\u03b1\u03bb\u03b7\u03bc\u03ad\u03c1\u03b1 \u03ba\u03cc\u03c3\u03bc\u03b5.\n",
+         "utf-16-le"),
+    ],
+    ids=["russian-le", "russian-be", "greek-le"],
+)  # fmt: skip
+def test_utf16_without_a_bom_outside_ascii(text: str, encoding: str) -> None:
+    decoded = decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_dos_end_of_file_padding_is_dropped() -> None:
+    data = b'"Run," she said.\r\n\r\nHe ran.\r\n' + b"\x1a" * 64
+    decoded = decode(data)
+    assert decoded.text == '"Run," she said.\n\nHe ran.\n'
+
+
+def test_cli_a_web_page_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>Ch 1</title><script>var secret = 1;</script>"
+        "</head><body><nav>Menu Home</nav><p>It was caf&eacute; night.</p><p>Then.</p>"
+        "</body></html>\n"
+    )
+    code, text, _ = build(tmp_path, page.encode())
+    assert code == 0
+    assert text == "It was caf\u00e9 night.\n\nThen.\n"

@@ -22,6 +22,7 @@ from fanfmt.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, OutputError
 
 CHAPTER = b'"Run," she said.\n\nHe ran.\n'
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+FANFMT = (sys.executable, "-m", "fanfmt")
 
 
 def run(*args: str) -> Result:
@@ -69,8 +70,30 @@ def chapter(tmp_path: Path) -> Path:
             "\u200b\u200b\ufeff".encode(),
             "the file has no text, only invisible or control characters",
         ),
+        (
+            "\u200f\u200e\n\u200f\u00ad\u034f\u2061\ufe0f".encode(),
+            "the file has no text, only invisible or control characters",
+        ),
+        (b"***\n\n* * *\n\n~~~\n", "no text to format (only separators"),
+        (
+            b"<html><body><nav></nav><script>var x = 1;</script><p>&nbsp;</p></body></html>",
+            "no text to format (only separators, markup",
+        ),
     ],
-    ids=["png", "jpeg", "zip", "pdf", "binary", "empty", "whitespace", "nul-whitespace", "zwsp"],
+    ids=[
+        "png",
+        "jpeg",
+        "zip",
+        "pdf",
+        "binary",
+        "empty",
+        "whitespace",
+        "nul-whitespace",
+        "zwsp",
+        "bidi-marks-soft-hyphens",
+        "only-separators",
+        "page-without-text",
+    ],
 )
 def test_bad_input_is_refused(tmp_path: Path, data: bytes, reason: str) -> None:
     source = tmp_path / "chapter.txt"
@@ -346,3 +369,89 @@ def test_real_process_closed_stdout(tmp_path: Path, chapter: Path) -> None:
     )
     assert "Traceback" not in proc.stderr
     assert "Exception ignored" not in proc.stderr
+
+
+# -- outputs that are not files ------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_output_into_a_pipe_is_written_into_not_replaced(chapter: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run(str(chapter), "-o", str(fifo), "--to", "xhtml")
+    assert fifo.is_fifo()  # a file renamed over the pipe would have replaced it
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert '<span class="dialogue">\u201cRun,\u201d</span>' in received[0].decode()
+    assert not (tmp_path / "fanfmt.css").exists()  # no stylesheet beside a pipe
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_full_standard_output_is_an_output_error(chapter: Path) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run(
+            [sys.executable, "-m", "fanfmt", "build", str(chapter), "--to", "markdown", "-o", "-"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert proc.returncode == 4
+    assert proc.stderr.decode() == (
+        "fanfmt: error: -: cannot write to standard output (No space left on device)\n"
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd/1"), reason="no /proc here")
+def test_a_name_for_standard_output_is_standard_output(chapter: Path, tmp_path: Path) -> None:
+    # /proc/self/fd/1 stands for /dev/stdout here: a file cannot be renamed over it, so
+    # this test cannot replace anything on the machine even if fanfmt got it wrong
+    out = tmp_path / "captured.md"
+    with open(out, "wb") as fh:
+        proc = subprocess.run(
+            [*FANFMT, "build", str(chapter), "--to", "markdown", "-o", "/proc/self/fd/1"],
+            stdout=fh,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == "\u201cRun,\u201d she said.\n\nHe ran.\n"
+
+
+def test_device_outputs_are_written_into() -> None:
+    assert {"-", "/dev/stdout", "/dev/fd/1"} <= files.STDOUT_NAMES
+    assert files.is_device("/dev/null")
+    assert files.is_device("/dev/stdout") == os.path.exists("/dev/stdout")
+    assert not files.is_device(__file__)
+
+
+def test_output_through_a_link_writes_the_file_and_keeps_the_link(
+    chapter: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    result = run(str(chapter), "-o", str(link))
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "\u201cRun,\u201d she said.\n\nHe ran.\n"
+
+
+def test_longest_legal_output_name_is_written(chapter: Path, tmp_path: Path) -> None:
+    name = "n" * 249 + ".xhtml"  # 255 bytes: the file system's limit for one name
+    result = run(str(chapter), "-o", str(tmp_path / name), "-q")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / name).is_file()
+    assert leftovers(tmp_path) == [name]
+
+
+def test_a_long_path_keeps_the_reason_in_the_message(tmp_path: Path) -> None:
+    deep = tmp_path / ("deep" * 20) / ("deeper" * 20) / ("deepest" * 20)
+    deep.mkdir(parents=True)
+    source = deep / "chapter.txt"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    result = run(str(source), "-o", str(tmp_path / "out.md"))
+    one_error_line(result, 3, "this is a PNG image, not a text chapter", str(tmp_path)[:40])

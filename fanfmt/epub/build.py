@@ -16,10 +16,11 @@ from pathlib import Path
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.epub.package import Book, Cover, render_book, sniff_image
 from fanfmt.epub.sources import expand_sources
-from fanfmt.errors import ConfigError, OutputError
+from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import read_input, same_file, write_atomic
 from fanfmt.model import Document
 from fanfmt.options import Options
+from fanfmt.walk import has_words
 
 MAX_COVER_BYTES = 32 * 1024 * 1024
 
@@ -84,11 +85,15 @@ def default_output(sources: Sequence[str]) -> str:
 def read_chapters(sources: Sequence[str], options: Options) -> list[SourceChapter]:
     """Decode and normalise each chapter file (``-`` reads standard input)."""
     from fanfmt.api import normalise
+    from fanfmt.reader import input_format
 
     chapters: list[SourceChapter] = []
     for source in sources:
         decoded = read_input(source, options.encoding)
-        doc, diagnostics = normalise(decoded.text, options, source=source)
+        fmt = input_format(source, options.from_format, decoded.text)
+        doc, diagnostics = normalise(decoded.text, options, source=source, from_format=fmt)
+        if not has_words(doc):
+            raise InputError(f"{source}: {NO_WORDS}")
         repairs = tuple(
             Diagnostic(1, 1, code, message, "info", "decode") for code, message in decoded.repairs
         )

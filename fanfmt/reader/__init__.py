@@ -86,8 +86,11 @@ def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:
     raise ValueError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})")
 
 
-def input_format(path: str | None, fmt: str = "auto") -> str:
+def input_format(path: str | None, fmt: str = "auto", text: str | None = None) -> str:
     """``fmt`` when named, else the format of ``path``'s suffix, else ``auto``.
+
+    A ``.txt`` file is plain text unless its ``text`` is plainly a web page (it starts with
+    ``<!DOCTYPE html>``/``<html>`` or has several ``</p>``/``<br>`` tags): then ``html``.
 
     ``input_format("ch7.md")`` → ``"markdown"``; ``input_format("ch7.txt")`` → ``"text"``;
     ``input_format("ch7")`` → ``"auto"``;
@@ -95,7 +98,15 @@ def input_format(path: str | None, fmt: str = "auto") -> str:
     """
     if fmt != "auto" or not path or path == "-":
         return fmt
-    return SUFFIX_INPUTS.get(Path(path).suffix.lower(), "auto")
+    found = SUFFIX_INPUTS.get(Path(path).suffix.lower(), "auto")
+    if found == "text" and text is not None and _html_page(text):
+        return "html"  # a web page saved as .txt
+    return found
+
+
+def _html_page(text: str) -> bool:
+    head = text[:200_000]
+    return bool(_HTML_START_RE.match(head)) or len(_HTML_TAG_RE.findall(head, 0, 50_000)) >= 3
 
 
 def sniff(text: str) -> str:
@@ -107,7 +118,7 @@ def sniff(text: str) -> str:
     * anything else → ``text`` (fanfic ``*thoughts*`` and ``***`` are plain text too)
     """
     head = text[:200_000]
-    if _HTML_START_RE.match(head) or len(_HTML_TAG_RE.findall(head, 0, 50_000)) >= 3:
+    if _html_page(head):
         return "html"
     first = next((line for line in head.splitlines() if line.strip()), "")
     if _MD_HEADING_RE.match(first):

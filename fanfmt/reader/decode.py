@@ -80,6 +80,11 @@ _INVISIBLE_RE = re.compile(
 """Invisible and control characters, and zero-width (non-)joiners that join no two letters
 of a script that needs them. One character class comes first so that ``re`` can skip
 quickly over the text between them."""
+_VISIBLE_RE = re.compile(
+    "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
+)
+"""A character that shows: not a space, a bidi mark, a variation selector or a soft hyphen."""
 _SURROGATE_RE = re.compile("[\ud800-\udfff]+")
 _ESCAPED_RE = re.compile("[\udc80-\udcff]+")
 _MULTIBYTE_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
@@ -129,6 +134,7 @@ class Decoded:
 
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode a chapter file's bytes (see the module docstring)."""
+    data = data.rstrip(b"\x1a")  # DOS end-of-file padding (Ctrl-Z) after the text
     if not data.replace(b"\x00", b"").strip():
         raise InputError("the file is empty (no text to format)")
     what = binary_kind(data)
@@ -140,7 +146,7 @@ def decode(data: bytes, encoding: str | None = None) -> Decoded:
     else:
         result.text, result.encoding = _detect(data, result)
     result.text = _repair(result.text, result)
-    if not result.text.strip():
+    if _VISIBLE_RE.search(result.text) is None:
         raise InputError("the file has no text, only invisible or control characters")
     return result
 
@@ -190,8 +196,16 @@ def _detect(data: bytes, result: Decoded) -> tuple[str, str]:
         return _lenient(data, wide, result), wide
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            try:
+                text = data[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:  # a file cut short in the middle of its last character
+                line = text.count("\n") + 1
+                result.report("E006", "the file ends in the middle of a character (\ufffd)", line)
+                return text + "\ufffd", "utf-8"
     text = data.decode("utf-8", errors="surrogateescape")
     stray = sum(len(m) for m in _ESCAPED_RE.findall(text))
     if len(_MULTIBYTE_RE.findall(text)) >= stray:
@@ -277,6 +291,27 @@ def _wide(data: bytes) -> str | None:
                 continue
         if zeros >= units * 0.7:
             return name
+    return _wide_script(sample)
+
+
+def _wide_script(sample: bytes) -> str | None:
+    """UTF-16 of a script outside ASCII (Cyrillic, Greek…): its spaces and line ends are
+    whole units (``20 00``), and its letters share one or two high bytes (``04`` for Cyrillic).
+    """
+    for name, offset in (("utf-16-le", 1), ("utf-16-be", 0)):
+        high, low = sample[offset::2], sample[1 - offset :: 2]
+        units = min(len(high), len(low))
+        blanks = sum(1 for h, lo in zip(high, low, strict=False) if h == 0 and lo in b" \n\r")
+        if units < 8 or blanks < units * 0.05:
+            continue
+        common = sum(n for _, n in Counter(high[:units]).most_common(2))
+        if common < units * 0.9:
+            continue
+        try:
+            sample[: units * 2].decode(name)
+        except UnicodeDecodeError:
+            continue
+        return name
     return None
 
 
@@ -293,6 +328,8 @@ def _repair(text: str, result: Decoded) -> str:
     except UnicodeEncodeError:
         text = _SURROGATE_RE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # mojibake first: its C1 characters (U+009D of a broken ”) are what ftfy repairs it from
+    text = _unmojibake(text, result)
     if any(ch in text for ch in _NEWLINES_FROM):  # translate() is slow (0.1 s/MB): only if needed
         text = text.translate(_NEWLINES)
     found = _INVISIBLE_RE.search(text)
@@ -308,7 +345,7 @@ def _repair(text: str, result: Decoded) -> str:
         total = sum(kinds.values())
         message = f"removed {total} invisible or control character(s): {shown}{more}"
         result.report("E003", message, line)
-    return _unmojibake(text, result)
+    return text
 
 
 def _unmojibake(text: str, result: Decoded) -> str:

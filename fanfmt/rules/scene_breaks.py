@@ -2,7 +2,7 @@
 
 * ``***``, ``* * *``, ``~~~``, ``---``, ``#``, ``~*~*~``, ``◇◆◇`` → a break
 * ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX``, ``~o~``, ``-x-`` → a break
-  (``ooo`` is a sound)
+  (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not
@@ -48,6 +48,9 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
         # "ooo" alone is a sound; a break mixes cases or symbols (oOo, -x-x-, xXx)
         mixed = len(set(letters)) >= 2
         x_run = len(letters) >= 3 and set(letters.lower()) == {"x"}
+        if letters == text and len(text) <= 4 and (text.islower() or text.isupper()):
+            return None  # xoxo, xxx, XOXO: a sign-off's hugs and kisses, a word
+
         if (mixed and len(letters) >= 3) or x_run or (letters != text and len(text) >= 4):
             return text
     if len(text) == 3 and text[0] == text[2] and text[1] in "oOxX0" and not text[0].isalnum():
