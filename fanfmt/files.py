@@ -137,7 +137,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     if is_device(target):
         _write_device(target, payload)
         return
-    if target.is_symlink():
+    if os.path.islink(target):  # (False, not an error, for a name too long to look up)
         # write the file the link points to, and keep the link
         target = Path(os.path.realpath(target))
     try:

@@ -455,3 +455,9 @@ def test_a_long_path_keeps_the_reason_in_the_message(tmp_path: Path) -> None:
     source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     result = run(str(source), "-o", str(tmp_path / "out.md"))
     one_error_line(result, 3, "this is a PNG image, not a text chapter", str(tmp_path)[:40])
+
+
+def test_an_output_name_too_long_for_the_file_system(chapter: Path, tmp_path: Path) -> None:
+    result = run(str(chapter), "-o", str(tmp_path / ("n" * 300 + ".xhtml")))
+    one_error_line(result, 4, "cannot write (File name too long)")
+    assert leftovers(tmp_path) == []
