@@ -36,7 +36,7 @@ from fanfmt.rules.scene_breaks import is_separator
 
 MARK_RE = re.compile(
     r"^\W{0,3}(?:a\s*/\s*n|a\.n\.|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
-    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:))\s*[:\-–—)]?",
+    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))\s*[:\-–—)]?",
     re.IGNORECASE,
 )
 NOTE_WORDS = frozenset(
@@ -193,7 +193,8 @@ def _note(blocks: list[Block], position: NotePosition) -> AuthorNote:
 
 
 LABEL_ONLY_RE = re.compile(
-    r"^\W{0,3}(?:a\s*/\s*n|author['’]?s?\s*notes?|notes?)\W{0,3}$", re.IGNORECASE
+    r"^\W{0,3}(?:a\s*/\s*n|author['’]?s?\s*notes?|(?:chapter\s+)?(?:end\s+)?notes?)\W{0,3}$",
+    re.IGNORECASE,
 )
 OTHER_LABEL_RE = re.compile(r"^\W{0,3}(?:summary|chapter text)\W{0,3}$", re.IGNORECASE)
 PS_RE = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", re.IGNORECASE)
