@@ -5,7 +5,8 @@
   a single stressed word (``a *very* bad idea``) stays emphasis
 * a single quotation inside dialogue is a nested quotation, never a thought
 * a one-word scare quote mid-sentence (``the so-called 'hero' came``) stays a quotation
-  (quote marks, not dialogue)
+  (quote marks, not dialogue); so does what is read, said or called by name
+  (``the headline read 'BOY WHO LIVED'``, ``sounded like 'bloody hell'``)
 * a legend line ``'Thoughts'`` shows in italics, as the thoughts will
 * british dialogue: single quotes are speech, never thoughts
 """
@@ -43,6 +44,29 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
     return len(text.split()) >= 5 or bool(THOUGHT_CUE_RE.match(after))
 
 
+_MENTION_WORDS = frozenset(
+    """read reads like called named titled entitled word words say said says saying wrote
+    writes written marked labelled labeled signed spelled spelt meant means term phrase
+    motto headline sign yelled shouted screamed whispered muttered mumbled cried answered
+    replied asked called shouting yelling whispering muttering""".split()
+)
+
+
+def _mention(children: tuple[Inline, ...], before: str) -> bool:
+    """A quotation rather than a thought: a headline read, a word said or called by name.
+
+    ``the headline read 'BOY WHO LIVED'``, ``sounded like 'bloody hell'``, ``a sign
+    saying 'Keep Out.'``: the word before the quote says what is quoted, or the
+    quotation is in capitals (a sign, a headline).
+    """
+    words = before.split()
+    if words and words[-1].strip(",:;").lower() in _MENTION_WORDS:
+        return True
+    text = plain_text(children)
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def _preceded_by_sentence_start(before: str) -> bool:
     tail = before.rstrip()
     return tail == "" or tail[-1] in '.?!…—:;"”’)' or before.endswith(("\n",))
@@ -50,7 +74,7 @@ def _preceded_by_sentence_start(before: str) -> bool:
 
 def _tail(node: Inline) -> str:
     """The last few characters of a node's text (what comes just before the next node)."""
-    return (node.text if isinstance(node, Text) else plain_text((node,)))[-8:]
+    return (node.text if isinstance(node, Text) else plain_text((node,)))[-24:]
 
 
 def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[Inline, ...]:
@@ -61,7 +85,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
         if isinstance(node, Text):
             out.append(node)
             continue
-        before = "".join(_tail(c) for c in children[max(0, index - 2) : index])[-8:]
+        before = "".join(_tail(c) for c in children[max(0, index - 2) : index])[-24:]
         following = children[index + 1] if index + 1 < len(children) else None
         after = following.text if isinstance(following, Text) else ""
         new: Inline
@@ -73,6 +97,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 and not node.curly
                 and not in_dialogue
                 and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
+                and not _mention(node.children, before)
             ):
                 new = Thought(_walk(node.children, style, True), "single")
             case Quoted() if style == "single" and node.kind == "single" and not node.dialogue:
