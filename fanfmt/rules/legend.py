@@ -4,6 +4,8 @@
 * ``"Speech" 'Thought' **Jutsu**`` on one line → a legend
 * ``Legend:`` / ``Key:`` followed by such lines → a legend
 * the quoted words of a legend are examples, not dialogue: no ``dialogue`` span is made for them
+* lines of speech in the story (``"I'm thinking!"`` / ``"Think faster."``) are never a legend:
+  a legend's entries are labels, and it comes before the story
 """
 
 from __future__ import annotations
@@ -34,8 +36,12 @@ TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.I
 _ZONE = 12
 
 
+_SPOKEN_RE = re.compile(r"^[\"“'‘*_]\S+(?:\s+\S+)+?[.!?…][\"”'’*_]")
+"""``"Think faster."``, ``"I'm thinking!"``: a sentence someone says, not a legend's label."""
+
+
 def _is_legend_line(text: str) -> bool:
-    if len(text) > 120:
+    if len(text) > 120 or _SPOKEN_RE.match(text):
         return False
     if MULTI_RE.match(text) or MARKED_RE.match(text):
         found = {w.lower() for w in re.split(r"[\W_]+", text) if w}
@@ -52,13 +58,19 @@ def apply(doc: Document, ctx: Context) -> Document:
         or (isinstance(blocks[start], Paragraph) and blocks[start].role != "text")  # type: ignore[union-attr]
     ):
         start += 1
+    chapter_line = False
     for i in range(start, min(len(blocks), start + _ZONE)):
         block = blocks[i]
+        if isinstance(block, Heading):
+            chapter_line = True
+            continue
         if not isinstance(block, Paragraph):
             continue
         text = text_of(block)
         titled = bool(TITLE_RE.match(text))
         if not (titled or _is_legend_line(text)):
+            if chapter_line and block.role == "text":
+                break  # the story has begun: a legend comes before it
             continue
         j = i + 1
         while j < len(blocks):
