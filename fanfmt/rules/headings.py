@@ -68,6 +68,12 @@ _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
 POV_RE = re.compile(r"\b(?:pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
+MARKER_LINE_RE = re.compile(
+    r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
+    r"|present(?:\s+day|\s+time)?|now|then)\W*$",
+    re.IGNORECASE,
+)
+"""``*Flashback*``, ``-End Flashback-``, ``Present day``: a marker in the story, not a title."""
 NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
 _TOP_ZONE = 16
 
@@ -317,7 +323,7 @@ def _could_be_title(text: str) -> bool:
         return False
     if DISCLAIMER_RE.match(text) or NOTE_START_RE.match(text) or BYLINE_RE.match(text):
         return False
-    if POV_RE.search(text):
+    if POV_RE.search(text) or MARKER_LINE_RE.match(text):
         return False
     return not (text.endswith(".") and not text.endswith(".."))
 

@@ -36,8 +36,22 @@ TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.I
 _ZONE = 12
 
 
+_EXPLAINED_RE = re.compile(r"[\"”'’*_\])>~](?:\s*[-=:–—]\s*|\s+)\w")
+"""A mark followed by what it means: ``"Speech" = talking``, ``*Jutsu* - techniques``."""
 _SPOKEN_RE = re.compile(r"^[\"“'‘*_]\S+(?:\s+\S+)+?[.!?…][\"”'’*_]")
 """``"Think faster."``, ``"I'm thinking!"``: a sentence someone says, not a legend's label."""
+
+
+_VOICE_WORDS = frozenset(
+    """speech speak speaking spoken talk talking said thought thoughts thinking think mind
+    mental telepathy telepathic demon demonic beast bijuu monster inner voice voices
+    yelling shouting whisper whispering""".split()
+)
+
+
+def _names_voice(text: str) -> bool:
+    """``"Tailed Beast/Demonic speak"`` names a way of speaking; ``*Flashback*`` does not."""
+    return bool({w.lower() for w in re.split(r"[\W_]+", text) if w} & _VOICE_WORDS)
 
 
 def _is_legend_line(text: str) -> bool:
@@ -83,9 +97,13 @@ def apply(doc: Document, ctx: Context) -> Document:
         if (
             not titled
             and j == i + 1
-            and not (not re.search(r"[.!?]", text) and (i == start or block.gap_before))
+            and not (
+                not re.search(r"[.!?]", text)
+                and (i == start or block.gap_before)
+                and (MULTI_RE.match(text) or _EXPLAINED_RE.search(text) or _names_voice(text))
+            )
         ):
-            continue
+            continue  # one line alone (*Flashback*) is a marker, unless it explains marks
         paragraphs = tuple(b for b in blocks[i:j] if isinstance(b, Paragraph))
         legend: Block = Legend(paragraphs, block.line, block.gap_before)
         return replace(doc, blocks=(*blocks[:i], legend, *blocks[j:]))
