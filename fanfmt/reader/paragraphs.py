@@ -125,14 +125,24 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     """A block of a hard-wrapped text, cut into the paragraphs it holds.
 
     * wrapped prose (its lines but the last run near the width) → one paragraph
+    * wrapped prose whose paragraphs start with an indent, no blank line between them →
+      a paragraph from each indented line to the next
     * short lines (verse, a caption of place and time, an address) → one paragraph a line
     * header fields (``Rating: PG-13`` / ``Disclaimer: Mulder and Scully belong`` /
       ``to Chris Carter.``) → one paragraph a field, its wrapped lines joined
     """
+    parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
+    if block[0].indented and not all(line.indented for line in block):
+        # paragraphs marked by an indent, not by blank lines: an indented line starts one
+        for line in block:
+            if not parts or line.indented:
+                parts.append([line])
+            else:
+                parts[-1].append(line)
+        return parts
     if _header_fields(block):
-        parts: list[list[_Line]] = []
         for line in block:
             if not parts or _LABEL_LINE_RE.match(line.text):
                 parts.append([line])

@@ -40,7 +40,7 @@ _NUMBER_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
 )
 CHAPTER_RE = re.compile(
-    r"^(?P<number>(?:chapter|chap\.?|ch\.|part|book|act)\s*"
+    r"^(?P<number>(?:chapter|chap\.?|ch\.?|part|book|act)\s*"
     r"(?:\d+|[ivxlcdm]+\b|(?:" + _NUMBER_WORDS + r")(?:[- ](?:" + _NUMBER_WORDS + r"))?)"
     r"|prologue|epilogue|interlude|afterword|foreword|preface)"
     r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
@@ -68,6 +68,12 @@ _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
 POV_RE = re.compile(r"\b(?:pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
+_STORY_LINE_RE = re.compile(
+    r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
+    r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
+    r"|\b(?:thought|wondered|said|asked|sighed)\b",
+)
+"""A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
 MARKER_LINE_RE = re.compile(
     r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
     r"|present(?:\s+day|\s+time)?|now|then)\W*$",
@@ -190,10 +196,13 @@ def _is_chapter_line(text: str) -> re.Match[str] | None:
     if m is None:
         return None
     title = m.group("title")
-    if title and (title[0] in QUOTE_CHARS or len(title.split()) > 14):
+    if not title:
+        return m
+    if len(title.split()) > 14:
         return None
-    if title and title[0].islower():
-        return None  # "Part 2 was…" is prose, not a heading
+    marked = any(ch in ":.-–—|" for ch in m.string[m.end("number") : m.start("title")])
+    if not marked and (title[0] in QUOTE_CHARS or title[0].islower()):
+        return None  # "Part 2 was…" is prose; "Chapter 2: 'Tis the Season" is a heading
     return m
 
 
@@ -325,6 +334,8 @@ def _could_be_title(text: str) -> bool:
         return False
     if POV_RE.search(text) or MARKER_LINE_RE.match(text):
         return False
+    if _STORY_LINE_RE.search(text):
+        return False  # _Great_, Percy thought. _Just great._ — the story has begun
     return not (text.endswith(".") and not text.endswith(".."))
 
 
