@@ -7,6 +7,8 @@
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
 * ``Chapter 5``, then ``Katara's POV`` or ``Hogwarts, 1996`` (a time, place or point of
   view opening the story) → a caption
+* mid-scene, a paragraph that only names a point of view or starts with a time
+  (``Draco's POV``, ``Three hours later...``, ``Later that evening``) → a caption
 * ``captions = false`` in ``fanfmt.toml`` (``options.captions``) → no captions at all
 """
 
@@ -48,6 +50,25 @@ def _strong(text: str) -> bool:
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
+_FIELD_RE = re.compile(r"^[\w ]{1,24}:\s")
+"""``Release Date: June, 1998``: a field of a header, not a caption."""
+_PERSON_RE = re.compile(
+    r"\b(?:i|he|she|they|we|you|it|his|her|their|my|me|him|them|our|your)\b", re.IGNORECASE
+)
+"""Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
+_POV_RE = re.compile(r"\b(?:pov|p\.o\.v\b\.?|point of view)", re.IGNORECASE)
+
+
+def _switch(text: str) -> bool:
+    """A paragraph that only says whose eyes or what time the story moves to, even with
+    no break before it: ``Draco's POV``, ``Three hours later...``, ``Later that evening``."""
+    if not _strong(text) or len(words(text)) > 6 or _FIELD_RE.match(text):
+        return False
+    if _POV_RE.search(text) is not None:
+        return True
+    return _TIME_RE.search(text) is not None and _PERSON_RE.search(text) is None
+
+
 def _opening_caption(text: str) -> bool:
     """The story's first line names a time, a place or a point of view: ``Katara's POV``."""
     return _strong(text) and _TIME_RE.search(text) is not None
@@ -69,6 +90,14 @@ def apply(doc: Document, ctx: Context) -> Document:
             opening = False
             if _opening_caption(text_of(block)) and i + 1 < len(blocks):
                 block = replace(block, role="caption")
+        elif (
+            isinstance(block, Paragraph)
+            and block.role == "text"
+            and 0 < i < len(blocks) - 1
+            and isinstance(blocks[i - 1], Paragraph)
+            and _switch(text_of(block))
+        ):
+            block = replace(block, role="caption")  # Draco's POV, Three hours later...
         out.append(block)
         i += 1
         starts_scene = isinstance(block, SceneBreak)
