@@ -2,7 +2,8 @@
 
 * ``a *very* bad idea`` → a, emphasis(very), bad idea
 * ``_Hogwarts_`` → emphasis; ``**Stop!**`` / ``__Stop!__`` → strong
-* ``f*ck``, ``snake_case``, ``2 * 3 * 4`` and a lone ``*`` stay as typed
+* ``f*ck``, ``snake_case``, ``2 * 3 * 4`` and a lone ``*`` stay as typed; so does
+  decoration around a marker (``~*~FLASHBACK~*~``)
 * markup never spans paragraphs; unpaired markers stay as typed
 * a legend line ``*Flashbacks*`` shows in italics, as it will in the story
 """
@@ -18,10 +19,10 @@ from fanfmt.rules.chain import Context
 from fanfmt.walk import map_paragraphs
 
 SPAN_RE = re.compile(
-    r"(?<![\w*\\])\*\*(?=[^\s*])(?P<s1>.+?)(?<=[^\s*])\*\*(?![\w*])"
-    r"|(?<![\w_\\])__(?=[^\s_])(?P<s2>.+?)(?<=[^\s_])__(?![\w_])"
-    r"|(?<![\w*\\])\*(?=[^\s*])(?P<e1>.+?)(?<=[^\s*])\*(?![\w*])"
-    r"|(?<![\w_\\])_(?=[^\s_])(?P<e2>.+?)(?<=[^\s_])_(?![\w_])"
+    r"(?<![\w*\\])\*\*(?=[^\s*~])(?P<s1>.+?)(?<=[^\s*~])\*\*(?![\w*])"
+    r"|(?<![\w_\\])__(?=[^\s_~])(?P<s2>.+?)(?<=[^\s_~])__(?![\w_])"
+    r"|(?<![\w*\\])\*(?=[^\s*~])(?P<e1>.+?)(?<=[^\s*~])\*(?![\w*])"
+    r"|(?<![\w_\\])_(?=[^\s_~])(?P<e2>.+?)(?<=[^\s_~])_(?![\w_])"
 )
 """What a span is (:func:`parse` finds these spans without running this pattern)."""
 
@@ -87,12 +88,12 @@ def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _opener_re(kind: str) -> re.Pattern[str]:
     mark = re.escape(kind[0])
-    return re.compile(rf"(?<![\w{mark}\\])(?={re.escape(kind)}[^\s{mark}])")
+    return re.compile(rf"(?<![\w{mark}\\])(?={re.escape(kind)}[^\s{mark}~])")
 
 
 def _closer_re(kind: str) -> re.Pattern[str]:
     mark = re.escape(kind[0])
-    return re.compile(rf"(?<=[^\s{mark}])(?={re.escape(kind)}(?![\w{mark}]))")
+    return re.compile(rf"(?<=[^\s{mark}~])(?={re.escape(kind)}(?![\w{mark}]))")
 
 
 _OPENER_RE = {kind: _opener_re(kind) for kind in _KINDS}
