@@ -41,7 +41,7 @@ _DOUBLE_TAG_RE = re.compile(r"[\"”](?<=[,.!?…-][\"”])" + _SPEECH_TAG)
 _NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
-    r"(?:thought|wondered|mused|realized|realised)"
+    r"(?:thought|wondered|mused|realized|realised|told[^\S\n]+(?:him|her|them|my|your)sel(?:f|ves))"
     r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice)"
 )
 THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)

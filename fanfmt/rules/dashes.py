@@ -3,6 +3,7 @@
 * ``word--word``, ``word -- word``, ``word---word`` → ``word—word`` (``word — word`` when spaced)
 * ``word - word`` (a spaced hyphen) → ``word—word``
 * ``"Wait-"`` / ``'I didn't-'`` / ``"Wait--"`` / ``"Wait -"`` (speech cut off) → ``"Wait—"``
+* ``"-you told Mom!"`` (speech taken up again) → ``"—you told Mom!"``
 * ``"You- you can't"`` (a word broken off and started again) → ``"You—you can't"``;
   ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
@@ -23,6 +24,8 @@ DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
 CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
 SPACED_CUT_OFF_RE = re.compile(r"(?<=[\w.!?…]) -(?=[\"”](?![\w\"“])|['’](?!\w)|$)")
+RESUMED_RE = re.compile(r"((?:^|(?<=[\s(]))[\"“‘'])-(?=[^\W\d_])")
+"""``"-you told Mom!"``: speech taken up again after an interruption."""
 MARKER_RE = re.compile(r"^-[^-\s][^-]{0,40}-$")
 RESTART_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
@@ -43,6 +46,7 @@ def educate(text: str, *, spaced: bool = False) -> str:
     text = DOUBLE_DASH_RE.sub(double, text)
     text = SPACED_HYPHEN_RE.sub(dash, text)
     text = SPACED_CUT_OFF_RE.sub(EM_DASH, text) if " -" in text else text
+    text = RESUMED_RE.sub(rf"\g<1>{EM_DASH}", text) if "-" in text else text
     text = RESTART_RE.sub(EM_DASH, text) if "- " in text else text
     if MARKER_RE.match(text):
         return text  # -Flashback-, -End Flashback-: a marker, not speech cut off
