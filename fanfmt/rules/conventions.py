@@ -24,7 +24,7 @@ _OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|
 _INNER = r"(?:[^'’\n]|(?<=\w)['’](?=\w))"
 _SENTENCE_SPAN_RE = re.compile(rf"['‘]{_INNER}*?\w{_INNER}*?[.!?…,—-]['’](?!\w)")
 """A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``."""
-_CUE_BEFORE_RE = re.compile(
+CUE_BEFORE_RE = re.compile(
     r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
@@ -77,7 +77,7 @@ def _singles(text: str) -> tuple[int, int]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         before = text[line_start : m.start()].rstrip()
         starts = not before or before[-1] in '.!?…”"'
-        if starts or THOUGHT_CUE_RE.match(text, span.end()) or _CUE_BEFORE_RE.search(before):
+        if starts or THOUGHT_CUE_RE.match(text, span.end()) or CUE_BEFORE_RE.search(before):
             thoughtlike += 1
     return singles, thoughtlike
 

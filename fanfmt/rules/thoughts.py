@@ -1,6 +1,8 @@
 """Mark a character's thoughts, written however the chapter writes them.
 
-* single-quote thoughts (american dialogue): ``'Not again.'`` outside dialogue → thought
+* single-quote thoughts (american dialogue): ``'Not again.'`` outside dialogue → thought;
+  in a chapter whose thoughts are in italics, a single quotation followed by ``I thought``
+  is a thought too
 * ``*Not again.*`` / ``_Not again._`` when the chapter writes thoughts that way → thought;
   a single stressed word (``a *very* bad idea``) stays emphasis
 * a single quotation inside dialogue is a nested quotation, never a thought
@@ -17,7 +19,7 @@ from dataclasses import replace
 
 from fanfmt.model import Document, Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
 from fanfmt.rules.chain import Context
-from fanfmt.rules.conventions import THOUGHT_CUE_RE
+from fanfmt.rules.conventions import CUE_BEFORE_RE, THOUGHT_CUE_RE
 from fanfmt.walk import map_paragraphs, plain_text
 
 
@@ -67,6 +69,11 @@ def _mention(children: tuple[Inline, ...], before: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+def _cued(before: str, after: str) -> bool:
+    """``'…,' I thought`` or ``I thought, '…'``: a thought cue next to the quotation."""
+    return THOUGHT_CUE_RE.match(after) is not None or CUE_BEFORE_RE.search(before) is not None
+
+
 def _preceded_by_sentence_start(before: str) -> bool:
     tail = before.rstrip()
     return tail == "" or tail[-1] in '.?!…—:;"”’)' or before.endswith(("\n",))
@@ -77,7 +84,9 @@ def _tail(node: Inline) -> str:
     return (node.text if isinstance(node, Text) else plain_text((node,)))[-24:]
 
 
-def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[Inline, ...]:
+def _walk(
+    children: tuple[Inline, ...], style: str, in_dialogue: bool, american: bool = True
+) -> tuple[Inline, ...]:
     """Rewrite ``children``; the same tuple comes back when nothing changed."""
     out: list[Inline] = []
     changed = False
@@ -91,7 +100,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
         new: Inline
         match node:
             case Quoted() if (
-                style == "single"
+                (style == "single" or (american and _cued(before, after)))
                 and node.kind == "single"
                 and node.dialogue
                 and not node.curly
@@ -99,13 +108,13 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
                 and (_thoughtish(node.children) or _preceded_by_sentence_start(before))
                 and not _mention(node.children, before)
             ):
-                new = Thought(_walk(node.children, style, True), "single")
+                new = Thought(_walk(node.children, style, True, american), "single")
             case Quoted() if style == "single" and node.kind == "single" and not node.dialogue:
                 # a legend entry: 'Thoughts' shows as the story will show thoughts
-                new = Emphasis(_walk(node.children, style, True), "*")
+                new = Emphasis(_walk(node.children, style, True, american), "*")
             case Quoted():
-                inner = _walk(node.children, style, in_dialogue or node.dialogue)
-                scare = style in ("single", "quotations") and node.kind == "single"
+                inner = _walk(node.children, style, in_dialogue or node.dialogue, american)
+                scare = (american or style in ("single", "quotations")) and node.kind == "single"
                 dialogue = node.dialogue and not (scare and not in_dialogue)
                 if inner is node.children and dialogue == node.dialogue:
                     new = node
@@ -121,7 +130,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
             ):
                 new = Thought(node.children, "asterisk" if node.marker == "*" else "underscore")
             case Emphasis() | Strong() | Thought():
-                inner = _walk(node.children, style, in_dialogue)
+                inner = _walk(node.children, style, in_dialogue, american)
                 new = node if inner is node.children else replace(node, children=inner)
             case _:
                 new = node
@@ -133,6 +142,7 @@ def _walk(children: tuple[Inline, ...], style: str, in_dialogue: bool) -> tuple[
 def apply(doc: Document, ctx: Context) -> Document:
     """Turn thought-marked spans into :class:`Thought` nodes."""
     style: str = doc.convention.thoughts
+    american = doc.convention.quotes == "american"
     if doc.convention.quotes == "british":
         if style in ("single", "none"):
             return doc
@@ -142,7 +152,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     def para(p: Paragraph) -> Paragraph:
         if p.role in ("caption", "metadata", "byline"):
             return p  # _Naruto's P.O.V._ is a caption in italics, not a thought
-        children = _walk(p.children, style, False)
+        children = _walk(p.children, style, False, american)
         return p if children is p.children else replace(p, children=children)
 
     return map_paragraphs(doc, para)
