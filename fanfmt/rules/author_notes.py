@@ -46,12 +46,12 @@ NOTE_WORDS = frozenset(
     follow follows followers favorite favourite favorites favourites favs faves
     oneshot sequel prequel plot canon ooc au pm hiatus posted post posting upload
     uploaded cliffhanger fandom pairing pairings comment comments kudos feedback
-    disclaimer reading read""".split()
+    disclaimer reading read criticism critique concrit flames""".split()
 )
 PHRASE_RE = re.compile(
     r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
     r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
-    r"please review|stay tuned|next chapter|this chapter|last chapter)\b",
+    r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon)\b",
     re.IGNORECASE,
 )
 FIRST_RE = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")

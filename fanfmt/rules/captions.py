@@ -108,7 +108,9 @@ def apply(doc: Document, ctx: Context) -> Document:
         j = i
         while j < len(blocks) and len(run) < 2:
             nxt = blocks[j]
-            if not (isinstance(nxt, Paragraph) and _caption_like(text_of(nxt))):
+            if not (
+                isinstance(nxt, Paragraph) and nxt.role == "text" and _caption_like(text_of(nxt))
+            ):
                 break
             run.append(nxt)
             j += 1

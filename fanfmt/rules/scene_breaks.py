@@ -59,7 +59,8 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
 
 
 def _story(block: Block) -> bool:
-    return isinstance(block, Paragraph)
+    """A paragraph of the story (a byline or a disclaimer above it is not: no break after it)."""
+    return isinstance(block, Paragraph) and block.role == "text"
 
 
 def apply(doc: Document, ctx: Context) -> Document:
