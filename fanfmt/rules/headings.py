@@ -50,6 +50,7 @@ DISCLAIMER_RE = re.compile(
     r"^(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
     re.IGNORECASE,
 )
+_LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\b", re.IGNORECASE)
 TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 METADATA_RE = re.compile(
     r"^(?:rating|rated|summary|pairings?|genres?|warnings?|word\s*count|words|fandoms?|"
@@ -108,6 +109,15 @@ def apply(doc: Document, ctx: Context) -> Document:
             and LANDMARK_RE.match(text_of(block))
         ):
             out.append(replace(block, role="metadata"))  # AO3's "Chapter Text" landmark
+            continue
+        if (
+            index < _TOP_ZONE + i
+            and isinstance(block, Paragraph)
+            and block.role == "text"
+            and _LABELLED_DISCLAIMER_RE.match(text_of(block))
+            and len(text_of(block)) < 600
+        ):
+            out.append(replace(block, role="disclaimer"))  # after a legend or a note
             continue
         if isinstance(block, Heading):
             block = _split_heading(block)
