@@ -317,7 +317,7 @@ def pair(s: str) -> _Result:
 _NEVER_AFTER_POSSESSIVE = frozenset(
     "me him them us it is was were to at in on for with from into again too then now so".split()
 )
-_APOSTROPHE_WORDS = frozenset("an o th ol a fo yo jus lil goin nothin somethin".split())
+_APOSTROPHE_WORDS = frozenset("an n o th ol a fo yo jus lil goin nothin somethin".split())
 
 
 def _weak_is_apostrophe(
