@@ -142,12 +142,33 @@ def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
         if not isinstance(block, Paragraph) or block.role != "text":
             break
         text = text_of(block)
+        label = LABEL_RE.match(text)
+        if label is not None and label.group(1).lower() == "summary":
+            i = _summary(blocks, i, out)
+            continue
         if DISCLAIMER_RE.match(text) and len(text) < 600:
             out.append(replace(block, role="disclaimer"))
         elif BYLINE_RE.match(text) and i < 4:
             out.append(replace(block, role="byline"))
         else:
             break
+        i += 1
+    return i
+
+
+def _summary(blocks: list[Block], i: int, out: list[Block]) -> int:
+    """``Summary:`` alone on its line (an AO3 page pasted as text) and the summary under it,
+    up to the next label or gap, as ``metadata``; the index after them."""
+    label = blocks[i]
+    assert isinstance(label, Paragraph)
+    out.append(replace(label, role="metadata"))
+    i += 1
+    while i < len(blocks) and isinstance(blocks[i], Paragraph):
+        nxt = blocks[i]
+        assert isinstance(nxt, Paragraph)
+        if LABEL_RE.match(text_of(nxt)) or nxt.gap_before or nxt.role != "text":
+            break
+        out.append(replace(nxt, role="metadata"))
         i += 1
     return i
 
@@ -265,15 +286,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             # AO3 paste: "Summary:" on its own line, the summary below it
             out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
             pending, recognised = [], []
-            out.append(replace(block, role="metadata"))
-            i += 1
-            while i < len(blocks) and isinstance(blocks[i], Paragraph):
-                nxt = blocks[i]
-                assert isinstance(nxt, Paragraph)
-                if LABEL_RE.match(text_of(nxt)) or nxt.gap_before or nxt.role != "text":
-                    break
-                out.append(replace(nxt, role="metadata"))
-                i += 1
+            i = _summary(blocks, i, out)
             continue
         if label is not None and label.group(1).lower() == "chapter text":
             out.extend(sorted((*pending, *recognised), key=lambda p: p.line))

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from fanfmt.gcpause import gc_paused
-from fanfmt.model import Document, Heading
+from fanfmt.model import Document, Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers._views import BlockViews, block_views
@@ -25,7 +25,8 @@ from fanfmt.writers.xhtml import page_title, render_inlines
 def story_view(doc: Document, options: Options) -> dict[str, Any]:
     """What templates know about the story as a whole (the ``story`` variable).
 
-    ``title_in_text`` is true when the chapter's own heading already shows the story title.
+    ``title_in_text`` is true when the chapter's own heading already shows the story title,
+    ``author_in_text`` when a byline in the chapter already names the author.
     """
     return {
         "title": doc.meta.title,
@@ -38,6 +39,7 @@ def story_view(doc: Document, options: Options) -> dict[str, Any]:
         "tags": list(options.tags),
         "cover": options.cover,
         "title_in_text": any(isinstance(b, Heading) and b.story_title for b in doc.blocks),
+        "author_in_text": any(isinstance(b, Paragraph) and b.role == "byline" for b in doc.blocks),
     }
 
 
