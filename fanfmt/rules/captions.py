@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Block, Document, Heading, Paragraph, SceneBreak
+from fanfmt.model import Block, Document, Heading, Paragraph, SceneBreak, Text
 from fanfmt.rules._text import QUOTE_CHARS, text_of, words
 from fanfmt.rules.chain import Context
 
@@ -32,8 +32,10 @@ _TIME_RE = re.compile(
 
 
 def _caption_like(text: str) -> bool:
+    if not text or len(text) > 80 or text[0] in QUOTE_CHARS:
+        return False
     n = len(words(text))
-    if not (0 < n <= _MAX_WORDS) or text[0] in QUOTE_CHARS or len(text) > 80:
+    if not 0 < n <= _MAX_WORDS:
         return False
     if not (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()):
         return False
@@ -57,6 +59,20 @@ _PERSON_RE = re.compile(
 )
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
 _POV_RE = re.compile(r"\b(?:pov|p\.o\.v\b\.?|point of view)", re.IGNORECASE)
+
+
+def _short(p: Paragraph) -> bool:
+    """Short enough to be a caption, told without building the paragraph's text."""
+    children = p.children
+    if len(children) == 1:  # most paragraphs, as read
+        only = children[0]
+        return type(only) is not Text or len(only.text) <= 80
+    size = 0
+    for child in children:
+        if type(child) is not Text:
+            return True  # emphasis and the like: let the text decide
+        size += len(child.text)
+    return size <= 80
 
 
 def _switch(text: str) -> bool:
@@ -94,6 +110,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             isinstance(block, Paragraph)
             and block.role == "text"
             and 0 < i < len(blocks) - 1
+            and _short(block)
             and isinstance(blocks[i - 1], Paragraph)
             and _switch(text_of(block))
         ):

@@ -46,7 +46,8 @@ def educate(text: str, *, spaced: bool = False) -> str:
     text = DOUBLE_DASH_RE.sub(double, text)
     text = SPACED_HYPHEN_RE.sub(dash, text)
     text = SPACED_CUT_OFF_RE.sub(EM_DASH, text) if " -" in text else text
-    text = RESUMED_RE.sub(rf"\g<1>{EM_DASH}", text) if "-" in text else text
+    if '"-' in text or "'-" in text or "\u201c-" in text or "\u2018-" in text:
+        text = RESUMED_RE.sub(rf"\g<1>{EM_DASH}", text)
     text = RESTART_RE.sub(EM_DASH, text) if "- " in text else text
     if MARKER_RE.match(text):
         return text  # -Flashback-, -End Flashback-: a marker, not speech cut off
