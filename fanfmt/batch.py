@@ -316,6 +316,9 @@ def _run_parallel(
     _warm(to, options)
     size = chunk_size(len(jobs), workers)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    import gc
+
+    gc.freeze()  # forked workers share the warmed objects instead of copying them for the GC
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
     try:
         pending: dict[Future[list[Outcome]], list[Job]] = {
@@ -337,6 +340,8 @@ def _run_parallel(
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
+    finally:
+        gc.unfreeze()
     pool.shutdown()
 
 
