@@ -486,7 +486,8 @@ def apply(doc: Document, ctx: Context) -> Document:
     for block in doc.blocks:
         match block:
             case Paragraph():
-                out.append(para(block))
+                # a title quoted in a disclaimer or a summary is not speech
+                out.append(para(block, dialogue=block.role in ("text", "caption")))
             case AuthorNote():
                 out.append(replace(block, paragraphs=tuple(para(p) for p in block.paragraphs)))
             case Legend():
