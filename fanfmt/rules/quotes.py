@@ -261,6 +261,8 @@ def pair(s: str) -> _Result:
             has_double = stack.has("double")
             if role == AMBIG:
                 role = CLOSE if has_double else OPEN
+            elif role == OPEN and has_double and stack.items[-1].kind == "single":
+                pass  # “… ‘She said, “Dev left.”’ …”: a third level, inside the single quote
             elif role == OPEN and has_double:
                 # a second opener: the first never closed (even count left) or this one closes
                 if ahead.remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
