@@ -1,7 +1,8 @@
 """Read ``*asterisk*`` and ``_underscore_`` markup as emphasis, ``**double**`` as strong.
 
 * ``a *very* bad idea`` → a, emphasis(very), bad idea
-* ``_Hogwarts_`` → emphasis; ``**Stop!**`` / ``__Stop!__`` → strong
+* ``_Hogwarts_`` → emphasis; ``**Stop!**`` / ``__Stop!__`` → strong;
+  ``***never***`` → strong emphasis
 * ``f*ck``, ``snake_case``, ``2 * 3 * 4`` and a lone ``*`` stay as typed; so does
   decoration around a marker (``~*~FLASHBACK~*~``)
 * markup never spans paragraphs; unpaired markers stay as typed
@@ -19,7 +20,9 @@ from fanfmt.rules.chain import Context
 from fanfmt.walk import map_paragraphs
 
 SPAN_RE = re.compile(
-    r"(?<![\w*\\])\*\*(?=[^\s*~])(?P<s1>.+?)(?<=[^\s*~])\*\*(?![\w*])"
+    r"(?<![\w*\\])\*\*\*(?=[^\s*~])(?P<b1>.+?)(?<=[^\s*~])\*\*\*(?![\w*])"
+    r"|(?<![\w_\\])___(?=[^\s_~])(?P<b2>.+?)(?<=[^\s_~])___(?![\w_])"
+    r"|(?<![\w*\\])\*\*(?=[^\s*~])(?P<s1>.+?)(?<=[^\s*~])\*\*(?![\w*])"
     r"|(?<![\w_\\])__(?=[^\s_~])(?P<s2>.+?)(?<=[^\s_~])__(?![\w_])"
     r"|(?<![\w*\\])\*(?=[^\s*~])(?P<e1>.+?)(?<=[^\s*~])\*(?![\w*])"
     r"|(?<![\w_\\])_(?=[^\s_~])(?P<e2>.+?)(?<=[^\s_~])_(?![\w_])"
@@ -42,7 +45,9 @@ def parse(text: str, depth: int = 0) -> tuple[Inline, ...]:
         if start > pos:
             out.append(Text(text[pos:start]))
         children = parse(inner, depth + 1) if depth < _MAX_DEPTH else (Text(inner),)
-        if kind in ("**", "__"):
+        if kind in ("***", "___"):
+            out.append(Strong((Emphasis(children, "*" if kind == "***" else "_"),)))
+        elif kind in ("**", "__"):
             out.append(Strong(children))
         else:
             out.append(Emphasis(children, "*" if kind == "*" else "_"))
@@ -53,7 +58,7 @@ def parse(text: str, depth: int = 0) -> tuple[Inline, ...]:
 
 
 _MAX_DEPTH = 20
-_KINDS = ("**", "__", "*", "_")
+_KINDS = ("***", "___", "**", "__", "*", "_")
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
