@@ -31,7 +31,7 @@ from fanfmt.model import (
     Text,
     Thought,
 )
-from fanfmt.rules._text import QUOTE_CHARS, is_short_line, text_of
+from fanfmt.rules._text import QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules.chain import Context
 
 _NUMBER_WORDS = (
@@ -75,6 +75,8 @@ _STORY_LINE_RE = re.compile(
     r"|\b(?:thought|wondered|said|asked|sighed)\b",
 )
 """A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
+A_N_RE = re.compile(r"^\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?)", re.IGNORECASE)
+"""A labelled author's note: ``A/N:``, ``AN:``, ``Author's Note``."""
 MARKER_LINE_RE = re.compile(
     r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
     r"|present(?:\s+day|\s+time)?|now|then)\W*$",
@@ -314,8 +316,31 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             i += 1
             continue
         break
+    if (
+        heading is None
+        and len(pending) == 1
+        and pending[0] is blocks[0]
+        and _title_case(text_of(pending[0]))
+        and (recognised or (i < len(blocks) and _note_label(blocks[i])))
+    ):
+        # "Paper Lanterns", then an A/N or a disclaimer: the story's title, no chapter line
+        first = pending.pop()
+        out.append(Heading((), (), first.children, first.line, first.gap_before))
     out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
     return i
+
+
+def _note_label(block: Block) -> bool:
+    return (
+        isinstance(block, Paragraph) and block.role == "text" and bool(A_N_RE.match(text_of(block)))
+    )
+
+
+def _title_case(text: str) -> bool:
+    """``Paper Lanterns``, ``The Girl Who Counted Crows``: most longer words capitalised."""
+    long_words = [w for w in words(text) if len(w) >= 4]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return bool(long_words) and capitals >= 0.6 * len(long_words)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
