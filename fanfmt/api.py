@@ -60,13 +60,13 @@ def normalise(
 
     with gc_paused():  # the rules build trees and make no reference cycles
         doc = chain.run(doc, ctx)
-    doc = _final_meta(doc)
+    doc = final_meta(doc)
     if options.title:
         doc = replace(doc, meta=replace(doc.meta, title=options.title))
     return doc, tuple(ctx.diagnostics.sorted())
 
 
-def _final_meta(doc: Document) -> Document:
+def final_meta(doc: Document) -> Document:
     """Take the chapter and story title from the finished heading (curly quotes and all)."""
     from fanfmt.model import Heading
     from fanfmt.walk import display_text

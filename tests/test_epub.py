@@ -191,6 +191,58 @@ def test_a_chapter_without_heading_is_listed_by_its_place(tmp_path: Path) -> Non
     assert [text_of(a) for a in toc.iterfind(".//x:a", NS)] == ["Chapter 1", "Chapter 2: Title 2"]
 
 
+WHOLE_STORY = """The Lantern Keepers
+
+Disclaimer: the Lantern Keepers are mine.
+
+Chapter 1: Fog
+
+Mira climbed the stairs to the lamp room, counting every step.
+
+"Hold the light," said Orin.
+
+A/N: Thanks for reading! Chapter two is already written.
+
+Chapter 2: The Stranger
+
+A/N: This one is short.
+
+The boat arrived at dawn, and nobody on the quay would say who had sent it.
+
+Chapter 3
+
+The stranger asked for Mira by name.
+"""
+
+
+def test_a_whole_story_in_one_file_is_split_at_its_chapter_headings(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(WHOLE_STORY, encoding="utf-8")
+    files = unzip(build([path], tmp_path / "story.epub"))
+    chapters = chapter_files(files)
+    assert len(chapters) == 3
+    toc = xml(files["OEBPS/nav.xhtml"]).find(".//x:nav[@epub:type='toc']", NS)
+    assert toc is not None
+    assert [text_of(a) for a in toc.iterfind(".//x:a", NS)] == [
+        "Chapter 1: Fog",
+        "Chapter 2: The Stranger",
+        "Chapter 3",
+    ]
+    pages = [page.decode("utf-8") for page in chapters]
+    assert "Disclaimer: the Lantern Keepers are mine." in pages[0]
+    assert '<aside class="author-note after">' in pages[0]  # the note between chapters
+    assert '<aside class="author-note before">' in pages[1]  # the note under a heading
+    assert "The stranger asked for Mira by name." in pages[2]
+    together = sum((body_words(page) for page in chapters), Counter())
+    assert together == words(WHOLE_STORY.replace("\u2019", "'"))
+
+
+def test_epubcheck_a_whole_story_in_one_file(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(WHOLE_STORY, encoding="utf-8")
+    assert epubcheck(build([path], tmp_path / "story.epub")) == []
+
+
 # --- the container ----------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.epub.package import Book, Cover, render_book, sniff_image
 from fanfmt.epub.sources import expand_sources
+from fanfmt.epub.split import split_chapters
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import read_input, same_file, write_atomic
 from fanfmt.model import Document
@@ -97,7 +98,9 @@ def read_chapters(sources: Sequence[str], options: Options) -> list[SourceChapte
         repairs = tuple(
             Diagnostic(1, 1, code, message, "info", "decode") for code, message in decoded.repairs
         )
-        chapters.append(SourceChapter(source, doc, repairs + diagnostics))
+        # a whole story in one file: a chapter of the book for each chapter heading
+        for n, part in enumerate(split_chapters(doc)):
+            chapters.append(SourceChapter(source, part, () if n else repairs + diagnostics))
     return chapters
 
 

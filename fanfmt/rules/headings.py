@@ -97,7 +97,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     else:
         i = _front_matter(blocks, out)
     if out:
-        # the chapter and story titles come from the finished headings (api._final_meta)
+        # the chapter and story titles come from the finished headings (api.final_meta)
         meta = replace(
             meta,
             title=meta.title or named_title(out),
