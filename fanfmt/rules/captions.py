@@ -7,8 +7,8 @@
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
 * ``Chapter 5``, then ``Katara's POV`` or ``Hogwarts, 1996`` (a time, place or point of
   view opening the story) → a caption
-* mid-scene, a paragraph that only names a point of view or starts with a time
-  (``Draco's POV``, ``Three hours later...``, ``Later that evening``) → a caption
+* mid-scene, a paragraph that only names a point of view or a time, or numbers a section
+  (``Draco's POV``, ``Three hours later...``, ``March 9th``, ``II.``) → a caption
 * ``captions = false`` in ``fanfmt.toml`` (``options.captions``) → no captions at all
 """
 
@@ -25,7 +25,9 @@ _MAX_WORDS = 9
 _TIME_RE = re.compile(
     r"\b(?:later|earlier|ago|meanwhile|morning|afternoon|evening|night|midnight|noon|"
     r"yesterday|today|tomorrow|years?|months?|weeks?|days?|hours?|minutes?|flashback|"
-    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4})\b"
+    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4}|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\bp\.o\.v\b",
     re.IGNORECASE,
 )
@@ -52,6 +54,8 @@ def _strong(text: str) -> bool:
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
+_SECTION_RE = re.compile(r"^\W{0,2}(?:[IVXLC]{1,6}|\d{1,3})\.?\W{0,2}$")
+"""``I.``, ``II``, ``3.`` alone on a line: the number of a section of the chapter."""
 _FIELD_RE = re.compile(r"^[\w ]{1,24}:\s")
 """``Release Date: June, 1998``: a field of a header, not a caption."""
 _PERSON_RE = re.compile(
@@ -78,6 +82,8 @@ def _short(p: Paragraph) -> bool:
 def _switch(text: str) -> bool:
     """A paragraph that only says whose eyes or what time the story moves to, even with
     no break before it: ``Draco's POV``, ``Three hours later...``, ``Later that evening``."""
+    if _SECTION_RE.match(text):
+        return True  # I. / II. / 3. — a numbered section of the chapter
     if not _strong(text) or len(words(text)) > 6 or _FIELD_RE.match(text):
         return False
     if _POV_RE.search(text) is not None:
@@ -109,9 +115,9 @@ def apply(doc: Document, ctx: Context) -> Document:
         elif (
             isinstance(block, Paragraph)
             and block.role == "text"
-            and 0 < i < len(blocks) - 1
+            and i < len(blocks) - 1
             and _short(block)
-            and isinstance(blocks[i - 1], Paragraph)
+            and (i == 0 or isinstance(blocks[i - 1], Paragraph))
             and _switch(text_of(block))
         ):
             block = replace(block, role="caption")  # Draco's POV, Three hours later...

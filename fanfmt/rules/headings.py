@@ -40,14 +40,15 @@ _NUMBER_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
 )
 CHAPTER_RE = re.compile(
-    r"^(?P<number>(?:chapter|chap\.?|ch\.?|part|book|act)\s*"
+    r"^(?P<number>(?:chapter|chap\.?|ch\.?|part|book|act|cap[ií]tulo|chapitre|kapitel|capitolo)\s*"
     r"(?:\d+|[ivxlcdm]+\b|(?:" + _NUMBER_WORDS + r")(?:[- ](?:" + _NUMBER_WORDS + r"))?)"
     r"|prologue|epilogue|interlude|afterword|foreword|preface)"
     r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
     re.IGNORECASE,
 )
 DISCLAIMER_RE = re.compile(
-    r"^(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
+    r"^(?!\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?))"  # an A/N is a note
+    r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
     re.IGNORECASE,
 )
 _LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\b", re.IGNORECASE)

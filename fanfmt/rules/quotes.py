@@ -491,7 +491,9 @@ def apply(doc: Document, ctx: Context) -> Document:
                 # a title quoted in a disclaimer or a summary is not speech
                 out.append(para(block, dialogue=block.role in ("text", "caption")))
             case AuthorNote():
-                out.append(replace(block, paragraphs=tuple(para(p) for p in block.paragraphs)))
+                # the author talking: a quoted title ("Paper Lanterns") is not speech
+                notes = tuple(para(p, dialogue=False) for p in block.paragraphs)
+                out.append(replace(block, paragraphs=notes))
             case Legend():
                 legend = tuple(para(p, dialogue=False) for p in block.paragraphs)
                 out.append(replace(block, paragraphs=legend))

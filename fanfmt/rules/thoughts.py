@@ -36,6 +36,9 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
     ``*really*`` no.
     """
     text = plain_text(children).strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return False  # *BANG. BANG.* is a sound, not a thought
     if text[-1:] in ".?!…—,":
         return (
             len(text.split()) >= 2

@@ -49,7 +49,7 @@ def render_inlines(
             else:
                 parts.append(f'<span class="dialogue">{text}</span>')
         elif isinstance(node, Thought):
-            inner = render_inlines(node.children, options, in_dialogue)
+            inner = render_inlines(node.children, options, True)  # a quote inside: quotation
             if options.thought_marks and node.marker == "single":
                 inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
             parts.append(f'<em class="thought">{inner}</em>')
