@@ -414,3 +414,15 @@ def test_documented_json_example_validates() -> None:
     block = re.search(r"```json\n(.*?)```", text, re.DOTALL)
     assert block is not None
     jsonschema.validate(json.loads(block.group(1)), schema())
+
+
+def test_a_flood_of_one_finding_is_listed_a_hundred_times_then_counted() -> None:
+    from fanfmt.api import normalise
+
+    text = "\n\n".join(f'He said "no {n}.' for n in range(300))
+    _, diagnostics = normalise(text)
+    q001 = [d for d in diagnostics if d.code == "Q001"]
+    assert len(q001) == 101
+    assert q001[-1].message == "and 200 more like this (not listed)"
+    assert q001[-1].severity == "warning"
+    assert q001[-1].line == 201  # where the findings not listed start
