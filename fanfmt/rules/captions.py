@@ -54,8 +54,9 @@ def _strong(text: str) -> bool:
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
-_SECTION_RE = re.compile(r"^\W{0,2}(?:[IVXLC]{1,6}|\d{1,3})\.?\W{0,2}$")
+_SECTION_RE = re.compile(r"^[-~*=#\s]{0,2}(?:[IVXLC]{1,6}|\d{1,2})\.?[-~*=#\s]{0,2}$")
 """``I.``, ``II``, ``3.`` alone on a line: the number of a section of the chapter."""
+_LABELLED_LINE_RE = re.compile(r"[^\W\d_]:\s")
 _FIELD_RE = re.compile(r"^[\w ]{1,24}:\s")
 """``Release Date: June, 1998``: a field of a header, not a caption."""
 _PERSON_RE = re.compile(
@@ -86,14 +87,17 @@ def _switch(text: str) -> bool:
         return True  # I. / II. / 3. — a numbered section of the chapter
     if not _strong(text) or len(words(text)) > 6 or _FIELD_RE.match(text):
         return False
+    if _LABELLED_LINE_RE.search(text):
+        return False  # [11:46 PM] ironmaaan: liar — a line of a chat, not a caption
     if _POV_RE.search(text) is not None:
         return True
     return _TIME_RE.search(text) is not None and _PERSON_RE.search(text) is None
 
 
 def _opening_caption(text: str) -> bool:
-    """The story's first line names a time, a place or a point of view: ``Katara's POV``."""
-    return _strong(text) and _TIME_RE.search(text) is not None
+    """The story's first line names a time, a place or a point of view (``Katara's POV``),
+    or numbers the first section (``I.``)."""
+    return bool(_SECTION_RE.match(text)) or (_strong(text) and _TIME_RE.search(text) is not None)
 
 
 def apply(doc: Document, ctx: Context) -> Document:

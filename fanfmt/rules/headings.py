@@ -51,7 +51,7 @@ DISCLAIMER_RE = re.compile(
     r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
     re.IGNORECASE,
 )
-_LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\b", re.IGNORECASE)
+_LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\s*[:\-–—]", re.IGNORECASE)
 TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 METADATA_RE = re.compile(
     r"^(?:rating|rated|summary|pairings?|genres?|warnings?|word\s*count|words|fandoms?|"
@@ -66,6 +66,7 @@ LABEL_RE = re.compile(
 )
 """A label alone on its line, as an AO3 page pasted as text has them."""
 LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
+_BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
 POV_RE = re.compile(r"\b(?:pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
@@ -223,6 +224,7 @@ def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def _is_chapter_line(text: str) -> re.Match[str] | None:
     if len(text) > 120:
         return None
+    text = _BBCODE_RE.sub("", text)  # [b]Chapter 3: Starlight[/b], from an old forum
     inner = text.strip(_DECORATION)
     if len(inner) == len(text.lstrip(_DECORATION)) or len(inner) == len(text.rstrip(_DECORATION)):
         inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"
@@ -339,6 +341,8 @@ def _note_label(block: Block) -> bool:
 
 def _title_case(text: str) -> bool:
     """``Paper Lanterns``, ``The Girl Who Counted Crows``: most longer words capitalised."""
+    if any(ch in text for ch in "[]<>{}"):
+        return False  # markup, not a title
     long_words = [w for w in words(text) if len(w) >= 4]
     capitals = sum(1 for w in long_words if w[0].isupper())
     return bool(long_words) and capitals >= 0.6 * len(long_words)

@@ -25,7 +25,7 @@ _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘�
 _LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
 _WORD_BREAK_RE = re.compile(
     r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"
-    r"|(?:line|scene|page)?break|pov)[\W_]*$",
+    r"|(?:line|scene|page)?break)[\W_]*$",
     re.IGNORECASE,
 )
 
