@@ -60,6 +60,22 @@ class Diagnostics:
         elif code not in self.overflow:
             self.overflow[code] = Diagnostic(line, col, code, message, severity, rule)
 
+    def report_more(
+        self,
+        code: str,
+        message: str,
+        line: int,
+        count: int,
+        *,
+        col: int = 1,
+        severity: Severity = "warning",
+        rule: str = "",
+    ) -> None:
+        """Count ``count`` more findings of ``code`` that were not kept (the first at ``line``)."""
+        total = self.counts[code] = self.counts.get(code, 0) + count
+        if total > MAX_PER_CODE and code not in self.overflow:
+            self.overflow[code] = Diagnostic(line, col, code, message, severity, rule)
+
     @property
     def items(self) -> list[Diagnostic]:
         """The findings kept, then one per code saying how many more were not kept."""

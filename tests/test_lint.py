@@ -426,3 +426,13 @@ def test_a_flood_of_one_finding_is_listed_a_hundred_times_then_counted() -> None
     assert q001[-1].message == "and 200 more like this (not listed)"
     assert q001[-1].severity == "warning"
     assert q001[-1].line == 201  # where the findings not listed start
+
+
+def test_a_paragraph_of_stray_quotes_keeps_a_hundred_findings_and_counts_the_rest() -> None:
+    from fanfmt.api import normalise
+
+    _, diagnostics = normalise("He said no" + ' x"' * 300 + " ok.")
+    q003 = [d for d in diagnostics if d.code == "Q003"]
+    assert len(q003) == 101
+    assert q003[-1].message == "and 200 more like this (not listed)"
+    assert q003[-1].col == q003[-2].col + 3  # where the first one not listed is

@@ -29,6 +29,21 @@ class Context:
         """Record a finding for the current rule."""
         self.diagnostics.report(code, message, line, col=col, severity=severity, rule=self.rule)
 
+    def report_more(
+        self,
+        code: str,
+        message: str,
+        line: int,
+        count: int,
+        *,
+        col: int = 1,
+        severity: Severity = "warning",
+    ) -> None:
+        """Count findings of the current rule that were not kept one by one."""
+        self.diagnostics.report_more(
+            code, message, line, count, col=col, severity=severity, rule=self.rule
+        )
+
 
 RuleFn = Callable[[Document, Context], Document]
 

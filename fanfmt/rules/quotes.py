@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -28,6 +29,7 @@ from fanfmt.chars import (
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
+from fanfmt.diagnostics import MAX_PER_CODE
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -205,15 +207,38 @@ class _Stack:
         return bool(positions) and positions[0] < depth
 
 
+class _Problems:
+    """What pairing ran into: up to :data:`MAX_PER_CODE` of a code kept, the rest counted
+    (a paragraph of a million stray quotes would otherwise hold a finding for each)."""
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[str, str, int]] = []
+        self.more: dict[str, tuple[int, str, int]] = {}
+        """Per code: how many were not kept, the message, and where the first of them is."""
+        self._counts: dict[str, int] = {}
+
+    def append(self, problem: tuple[str, str, int]) -> None:
+        code, message, pos = problem
+        count = self._counts[code] = self._counts.get(code, 0) + 1
+        if count <= MAX_PER_CODE:
+            self.kept.append(problem)
+        else:
+            skipped, _, first = self.more.get(code, (0, message, pos))
+            self.more[code] = (skipped + 1, message, first)
+
+    def __iter__(self) -> Iterator[tuple[str, str, int]]:
+        return iter(self.kept)
+
+
 @dataclass(slots=True)
 class _Result:
     spans: list[_Span]
     glyphs: dict[int, str]
     unclosed: list[QuoteKind]
-    problems: list[tuple[str, str, int]]
+    problems: _Problems
 
 
-_NOTHING = _Result([], {}, [], [])
+_NOTHING = _Result([], {}, [], _Problems())
 
 
 def pair(s: str) -> _Result:
@@ -223,7 +248,7 @@ def pair(s: str) -> _Result:
     stack = _Stack()
     spans: list[_Span] = []
     glyphs: dict[int, str] = {}
-    problems: list[tuple[str, str, int]] = []
+    problems = _Problems()
 
     def orphan(e: _Event, opening: bool) -> None:
         if not opening and e.pos and s[e.pos - 1].isdigit() and s[e.pos] in "\"'":
@@ -481,6 +506,9 @@ def apply(doc: Document, ctx: Context) -> Document:
         for code, message, col in result.problems:
             severity = "info" if code.startswith("A") else "warning"
             ctx.report(code, message, p.line, col=col + 1, severity=severity)  # type: ignore[arg-type]
+        for code, (count, message, col) in result.problems.more.items():
+            severity = "info" if code.startswith("A") else "warning"
+            ctx.report_more(code, message, p.line, count, col=col + 1, severity=severity)  # type: ignore[arg-type]
         if result.unclosed and dialogue:
             pending = (result.unclosed[0], p.line)
         return p if children is p.children else replace(p, children=children)
