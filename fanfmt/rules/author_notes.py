@@ -57,10 +57,11 @@ PHRASE_RE = re.compile(
 FIRST_RE = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 SECOND_RE = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
 DIALOGUE_RE = re.compile(
-    r"(?:^|\s)[\"“][^\"”]+[\"”]"
+    r"(?:^|\s)[\"“][^\"”]*[,.!?…—-][\"”]"
     r"|(?:^|\s)['‘][^\W\d_][^\n]*?[,.!?…—-]['’](?!\w)"
 )
-"""Speech in either convention: ``"Run," he said`` or ``'Where've you been?' Ron asked``."""
+"""Speech in either convention: ``"Run," he said`` or ``'Where've you been?' Ron asked``
+(a quoted title, ``"Clair de Lune"``, with no punctuation inside, is not speech)."""
 _MAX_UNMARKED = 6
 _MAX_MARKED = 10
 
@@ -226,11 +227,21 @@ def _note_like(blocks: list[Block]) -> bool:
         text = text_of(block)
         if not _could_be_note(text) or len(text.split()) > 60:
             return False
-        # about the story (I/you *and* story words), or an answer to a review: a story told
-        # in the first person, or one that says "you", is not enough
-        if note_score_text(text) or REPLY_RE.match(text) or MARK_RE.match(text):
+        if _talks(block, text):
             talking += 1
     return 2 * talking >= len(paragraphs)
+
+
+def _talks(block: Paragraph, text: str) -> bool:
+    """About the story (I/you *and* story words), an answer to a review, a label or a
+    disclaimer: a story told in the first person, or one that says "you", is not enough."""
+    return bool(
+        note_score_text(text)
+        or REPLY_RE.match(text)
+        or MARK_RE.match(text)
+        or _ABOUT_READERS_RE.search(text)
+        or block.role == "disclaimer"
+    )
 
 
 def _tail_like(blocks: list[Block]) -> bool:
@@ -272,9 +283,12 @@ def _top_note_end(blocks: list[Block], i: int) -> int | None:
         if end is None or end - i > remaining // 2 or not _note_like(blocks[i + 1 : end]):
             end = i + 1
             # further paragraphs that are labelled too, or plainly the author talking
-            while end < len(blocks) and isinstance(blocks[end], Paragraph):
-                text = text_of(blocks[end])  # type: ignore[arg-type]
-                if not (MARK_RE.match(text) or PS_RE.match(text)):
+            while end < min(len(blocks), i + _MAX_MARKED) and isinstance(blocks[end], Paragraph):
+                nxt = blocks[end]
+                assert isinstance(nxt, Paragraph)
+                text = text_of(nxt)
+                labelled = MARK_RE.match(text) or PS_RE.match(text)
+                if not (labelled or (_could_be_note(text) and _talks(nxt, text))):
                     break
                 end += 1
         return end
@@ -312,7 +326,37 @@ def _bottom_note_start(blocks: list[Block], lo: int) -> int:
         if not (isinstance(block, Paragraph) and _sign_off(text_of(block))):
             break
         j -= 1
-    return j
+    if j < n:
+        return j
+    # the author talking after the story, with no gap: "Thank you for reading!" /
+    # "Next chapter: …" / "Please leave a review" — two such paragraphs, or one plain one
+    while j - 1 > lo + 1 and n - j < _MAX_UNMARKED:
+        block = blocks[j - 1]
+        if not (isinstance(block, Paragraph) and block.role == "text"):
+            break
+        if not _closing_talk(text_of(block)):
+            break
+        j -= 1
+    if j < n and (n - j >= 2 or note_score_text(text_of(blocks[j])) >= 4):  # type: ignore[arg-type]
+        return j
+    return n
+
+
+_ABOUT_READERS_RE = re.compile(
+    r"\b(?:reviewers?|reviews?|guest|anon|kudos|beta(?:ed)?|readers?|followers?)\b", re.IGNORECASE
+)
+"""Words that only come up when the author talks about the story's readers."""
+NEXT_RE = re.compile(
+    r"^\W*(?:next (?:chapter|time|up)|coming up|preview|in the next chapter)\b", re.IGNORECASE
+)
+"""``Next chapter: Hermione's secret comes out.`` — a teaser, the author talking."""
+
+
+def _closing_talk(text: str) -> bool:
+    """A paragraph after the story in which the author talks to the reader."""
+    if DIALOGUE_RE.search(text) or len(text.split()) > 60:
+        return False
+    return bool(NEXT_RE.match(text) or _sign_off(text) or note_score_text(text) >= 2)
 
 
 SIGN_OFF_RE = re.compile(

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Block, Document, Heading, Paragraph, SceneBreak, Text
+from fanfmt.model import AuthorNote, Block, Document, Heading, Paragraph, SceneBreak, Text
 from fanfmt.rules._text import QUOTE_CHARS, text_of, words
 from fanfmt.rules.chain import Context
 
@@ -27,7 +27,8 @@ _TIME_RE = re.compile(
     r"yesterday|today|tomorrow|years?|months?|weeks?|days?|hours?|minutes?|flashback|"
     r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4}|"
     r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"spring|summer|autumn|winter)\b"
     r"|\bp\.o\.v\b",
     re.IGNORECASE,
 )
@@ -50,7 +51,7 @@ def _strong(text: str) -> bool:
         return False
     stripped = text.rstrip()
     ends_open = stripped.endswith(("...", "…", "..")) or stripped[-1] not in ".!?'’"
-    has_words = bool(_TIME_RE.search(text)) or len(words(text)) >= 2
+    has_words = bool(_TIME_RE.search(text) or _POV_RE.search(text)) or len(words(text)) >= 2
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
@@ -63,7 +64,10 @@ _PERSON_RE = re.compile(
     r"\b(?:i|he|she|they|we|you|it|his|her|their|my|me|him|them|our|your)\b", re.IGNORECASE
 )
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
-_POV_RE = re.compile(r"\b(?:pov|p\.o\.v\b\.?|point of view)", re.IGNORECASE)
+_POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\b\.?|point of view)\b", re.IGNORECASE)
+"""``Draco's POV``, ``BPOV`` / ``EPOV`` (Bella's, Edward's), ``P.O.V.``."""
+_NAME_RE = re.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
+"""``PERCY`` alone on a line: whose eyes the next part is told through."""
 
 
 def _short(p: Paragraph) -> bool:
@@ -83,8 +87,8 @@ def _short(p: Paragraph) -> bool:
 def _switch(text: str) -> bool:
     """A paragraph that only says whose eyes or what time the story moves to, even with
     no break before it: ``Draco's POV``, ``Three hours later...``, ``Later that evening``."""
-    if _SECTION_RE.match(text):
-        return True  # I. / II. / 3. — a numbered section of the chapter
+    if _SECTION_RE.match(text) or _NAME_RE.match(text):
+        return True  # I. / II. / 3. — a numbered section; PERCY — a narrator's name
     if not _strong(text) or len(words(text)) > 6 or _FIELD_RE.match(text):
         return False
     if _LABELLED_LINE_RE.search(text):
@@ -97,7 +101,9 @@ def _switch(text: str) -> bool:
 def _opening_caption(text: str) -> bool:
     """The story's first line names a time, a place or a point of view (``Katara's POV``),
     or numbers the first section (``I.``)."""
-    return bool(_SECTION_RE.match(text)) or (_strong(text) and _TIME_RE.search(text) is not None)
+    if _SECTION_RE.match(text) or _NAME_RE.match(text) or _POV_RE.search(text):
+        return len(text) <= 40
+    return _strong(text) and _TIME_RE.search(text) is not None
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -121,7 +127,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             and block.role == "text"
             and i < len(blocks) - 1
             and _short(block)
-            and (i == 0 or isinstance(blocks[i - 1], Paragraph))
+            and (i == 0 or isinstance(blocks[i - 1], Paragraph | AuthorNote))
             and _switch(text_of(block))
         ):
             block = replace(block, role="caption")  # Draco's POV, Three hours later...

@@ -48,7 +48,9 @@ CHAPTER_RE = re.compile(
 )
 DISCLAIMER_RE = re.compile(
     r"^(?!\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?))"  # an A/N is a note
-    r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b)",
+    r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
+    r"|.{0,60}\b(?:belongs?|belonged)\s+to\b(?=.{0,60}$))",
     re.IGNORECASE,
 )
 _LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\s*[:\-–—]", re.IGNORECASE)
