@@ -52,28 +52,13 @@ class Diagnostics:
         col: int = 1,
         severity: Severity = "warning",
         rule: str = "",
+        count: int = 1,
     ) -> None:
-        """Record a finding."""
-        count = self.counts[code] = self.counts.get(code, 0) + 1
-        if count <= MAX_PER_CODE:
-            self.kept.append(Diagnostic(line, col, code, message, severity, rule))
-        elif code not in self.overflow:
-            self.overflow[code] = Diagnostic(line, col, code, message, severity, rule)
-
-    def report_more(
-        self,
-        code: str,
-        message: str,
-        line: int,
-        count: int,
-        *,
-        col: int = 1,
-        severity: Severity = "warning",
-        rule: str = "",
-    ) -> None:
-        """Count ``count`` more findings of ``code`` that were not kept (the first at ``line``)."""
+        """Record a finding; ``count`` > 1: that many, already past the ones kept one by one."""
         total = self.counts[code] = self.counts.get(code, 0) + count
-        if total > MAX_PER_CODE and code not in self.overflow:
+        if count == 1 and total <= MAX_PER_CODE:
+            self.kept.append(Diagnostic(line, col, code, message, severity, rule))
+        elif total > MAX_PER_CODE and code not in self.overflow:
             self.overflow[code] = Diagnostic(line, col, code, message, severity, rule)
 
     @property

@@ -24,24 +24,18 @@ class Context:
     """When a list, the chain appends ``(rule, document after it)`` for ``--explain``."""
 
     def report(
-        self, code: str, message: str, line: int, *, col: int = 1, severity: Severity = "warning"
-    ) -> None:
-        """Record a finding for the current rule."""
-        self.diagnostics.report(code, message, line, col=col, severity=severity, rule=self.rule)
-
-    def report_more(
         self,
         code: str,
         message: str,
         line: int,
-        count: int,
         *,
         col: int = 1,
         severity: Severity = "warning",
+        count: int = 1,
     ) -> None:
-        """Count findings of the current rule that were not kept one by one."""
-        self.diagnostics.report_more(
-            code, message, line, count, col=col, severity=severity, rule=self.rule
+        """Record a finding for the current rule (``count``: see ``Diagnostics.report``)."""
+        self.diagnostics.report(
+            code, message, line, col=col, severity=severity, rule=self.rule, count=count
         )
 
 

@@ -508,7 +508,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             ctx.report(code, message, p.line, col=col + 1, severity=severity)  # type: ignore[arg-type]
         for code, (count, message, col) in result.problems.more.items():
             severity = "info" if code.startswith("A") else "warning"
-            ctx.report_more(code, message, p.line, count, col=col + 1, severity=severity)  # type: ignore[arg-type]
+            ctx.report(code, message, p.line, col=col + 1, severity=severity, count=count)  # type: ignore[arg-type]
         if result.unclosed and dialogue:
             pending = (result.unclosed[0], p.line)
         return p if children is p.children else replace(p, children=children)
