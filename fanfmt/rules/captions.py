@@ -133,6 +133,10 @@ def apply(doc: Document, ctx: Context) -> Document:
             block = replace(block, role="caption")  # Draco's POV, Three hours later...
         out.append(block)
         i += 1
+        if isinstance(block, Paragraph) and block.role == "caption" and i + 1 < len(blocks):
+            nxt = blocks[i]
+            if isinstance(nxt, SceneBreak) and not nxt.marker:
+                i += 1  # blank lines after a caption set it apart; they do not end the scene
         starts_scene = isinstance(block, SceneBreak)
         if not starts_scene:
             continue

@@ -71,7 +71,7 @@ LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
 _BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
-POV_RE = re.compile(r"\b(?:pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
+POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
 _STORY_LINE_RE = re.compile(
     r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
