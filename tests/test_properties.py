@@ -145,3 +145,14 @@ def test_nothing_lost_and_stable(text: str) -> None:
     assert xhtml_words(xhtml) == expected
     assert markdown_words(markdown) == expected
     assert rebuild_markdown(markdown) == markdown
+
+
+def test_ten_thousand_nested_quotes_keep_every_word() -> None:
+    openers = "".join(('"' if i % 2 == 0 else "'") + f"q{i} " for i in range(10_000))
+    closers = "".join(("'" if i % 2 else '"') + " " for i in range(10_000))
+    text = f"Chapter 1\n\n{openers}{closers}end.\n"
+    xhtml = convert(text, "xhtml", from_format="text").text
+    markdown = convert(text, "markdown", from_format="text").text
+    expected = words(text)
+    assert xhtml_words(xhtml) == expected
+    assert markdown_words(markdown) == expected

@@ -63,6 +63,9 @@ _TAG_WORDS = frozenset(
     whispered muttered shouted called cried added and but or as when""".split()
 )
 OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
+_MAX_NESTING = 6
+"""Quotations inside quotations, at most: deeper than prose ever goes (10,000 levels of
+alternating quotes would otherwise build a tree too deep to walk)."""
 _QUOTE_RE = re.compile("[\"'“”‘’]")
 _SPECIAL_RE = re.compile(f"[{OBJECT}]")
 
@@ -286,7 +289,12 @@ def pair(s: str) -> _Result:
             has_double = stack.has("double")
             if role == AMBIG:
                 role = CLOSE if has_double else OPEN
-            elif role == OPEN and has_double and stack.items[-1].kind == "single":
+            elif (
+                role == OPEN
+                and has_double
+                and stack.items[-1].kind == "single"
+                and len(stack.items) < _MAX_NESTING
+            ):
                 pass  # “… ‘She said, “Dev left.”’ …”: a third level, inside the single quote
             elif role == OPEN and has_double:
                 # a second opener: the first never closed (even count left) or this one closes
