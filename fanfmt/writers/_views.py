@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, assert_never, overload
 
+from fanfmt.gcpause import gc_paused
 from fanfmt.model import AuthorNote, Block, Document, Heading, Inline, Legend, Paragraph, SceneBreak
 from fanfmt.options import Options
+from fanfmt.templating import environment
 
 Render = Callable[[tuple[Inline, ...]], str]
 View = dict[str, Any]
@@ -103,3 +105,26 @@ def _view(block: Block, render: Render) -> View:
             "line": block.line,
         }
     assert_never(block)
+
+
+def render_page(
+    doc: Document, options: Options, template: str, render: Render, **extra: Any
+) -> str:
+    """``template`` rendered with what every page gets (``meta``, ``convention``,
+    ``blocks``, ``options``) and the writer's ``extra`` variables."""
+    page = environment(options.templates).get_template(template)
+    with gc_paused():  # rendering makes no reference cycles
+        return page.render(
+            meta=doc.meta,
+            convention=doc.convention,
+            blocks=block_views(doc, options, render),
+            options=options,
+            **extra,
+        )
+
+
+def render_blocks(doc: Document, options: Options, template: str, render: Render) -> str:
+    """Only the blocks, as the ``blocks(views, options)`` macro of ``template`` renders them."""
+    macros = environment(options.templates).get_template(template).module
+    with gc_paused():  # rendering makes no reference cycles
+        return str(macros.blocks(block_views(doc, options, render), options))  # type: ignore[attr-defined]

@@ -24,12 +24,10 @@ from fanfmt.chars import (
     LEFT_SINGLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
-from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
-from fanfmt.templating import environment
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import block_views
+from fanfmt.writers._views import render_page
 from fanfmt.writers.html import story_view
 from fanfmt.writers.xhtml import escape_html
 
@@ -90,18 +88,15 @@ class Ao3Writer:
 
     def write(self, doc: Document, options: Options) -> str:
         """The chapter text to paste (there is no page around it)."""
-        page = environment(options.templates).get_template(self.template)
-        with gc_paused():  # rendering makes no reference cycles
-            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
-            text = page.render(
-                meta=doc.meta,
-                convention=doc.convention,
-                blocks=views,
-                options=options,
-                story=story_view(doc, options),
-            )
-            lines = (line.strip() for line in text.splitlines())
-            return "\n".join(line for line in lines if line) + "\n"
+        text = render_page(
+            doc,
+            options,
+            self.template,
+            lambda c: Markup(render_inlines(c, options)),
+            story=story_view(doc, options),
+        )
+        lines = (line.strip() for line in text.splitlines())
+        return "\n".join(line for line in lines if line) + "\n"
 
     def body(self, doc: Document, options: Options) -> str:
         """The same as :meth:`write`."""

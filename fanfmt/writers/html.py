@@ -14,12 +14,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
-from fanfmt.writers._views import BlockViews, block_views
-from fanfmt.writers.xhtml import page_title, render_inlines
+from fanfmt.writers._views import render_blocks, render_page
+from fanfmt.writers.xhtml import markup, page_title
 
 
 def story_view(doc: Document, options: Options) -> dict[str, Any]:
@@ -55,30 +54,21 @@ class HtmlWriter:
     extension = ".html"
     template = "html/page.html"
 
-    def _views(self, doc: Document, options: Options) -> BlockViews:
-        return block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
-
     def body(self, doc: Document, options: Options) -> str:
         """Only the blocks, as ``html/blocks.html`` renders them."""
-        macros = environment(options.templates).get_template("html/blocks.html").module
-        with gc_paused():  # rendering makes no reference cycles
-            views = self._views(doc, options)
-            return str(macros.blocks(views, options))  # type: ignore[attr-defined]
+        return render_blocks(doc, options, "html/blocks.html", markup(options))
 
     def write(self, doc: Document, options: Options) -> str:
         """The whole page, stylesheet inlined."""
-        page = environment(options.templates).get_template(self.template)
-        css = Markup(stylesheet(options))
-        with gc_paused():  # rendering makes no reference cycles
-            return page.render(
-                meta=doc.meta,
-                convention=doc.convention,
-                blocks=self._views(doc, options),
-                options=options,
-                story=story_view(doc, options),
-                page_title=page_title(doc),
-                css=css,
-            )
+        return render_page(
+            doc,
+            options,
+            self.template,
+            markup(options),
+            story=story_view(doc, options),
+            page_title=page_title(doc),
+            css=Markup(stylesheet(options)),
+        )
 
 
 __all__ = ["HtmlWriter", "story_view", "stylesheet"]

@@ -19,12 +19,10 @@ from fanfmt.chars import (
     LEFT_SINGLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
-from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
-from fanfmt.templating import environment
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import block_views
+from fanfmt.writers._views import render_page
 
 _MARKUP_CHARS = "\\`*_[]<&"
 """Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
@@ -119,20 +117,12 @@ class MarkdownWriter:
     template = "markdown/chapter.md"
 
     def _render(self, doc: Document, options: Options) -> str:
-        page = environment(options.templates).get_template(self.template)
-        with gc_paused():  # rendering makes no reference cycles
-            views = block_views(doc, options, lambda c: _paragraph(c, options))
-            text = page.render(
-                meta=doc.meta,
-                convention=doc.convention,
-                blocks=views,
-                options=options,
-                scene_break=(
-                    escape_block_start(escape_text(options.scene_break))
-                    if options.scene_break
-                    else "* * *"
-                ),
-            )
+        scene_break = (
+            escape_block_start(escape_text(options.scene_break)) if options.scene_break else "* * *"
+        )
+        text = render_page(
+            doc, options, self.template, lambda c: _paragraph(c, options), scene_break=scene_break
+        )
         return _BLANK_LINES_RE.sub("\n\n", text).strip() + "\n"
 
     def body(self, doc: Document, options: Options) -> str:

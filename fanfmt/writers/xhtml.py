@@ -17,12 +17,11 @@ from fanfmt.chars import (
     LEFT_SINGLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
-from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import block_views
+from fanfmt.writers._views import Render, render_blocks, render_page
 
 
 def escape_html(text: str) -> str:
@@ -79,28 +78,25 @@ class XhtmlWriter:
 
     def body(self, doc: Document, options: Options) -> str:
         """Only the blocks, as the chapter template renders them."""
-        env = environment(options.templates)
-        macros = env.get_template("xhtml/blocks.xhtml").module
-        with gc_paused():  # rendering makes no reference cycles
-            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
-            return str(macros.blocks(views, options))  # type: ignore[attr-defined]
+        return render_blocks(doc, options, "xhtml/blocks.xhtml", markup(options))
 
     def write(self, doc: Document, options: Options, *, stylesheet_href: str = "fanfmt.css") -> str:
         """A whole XHTML page."""
-        env = environment(options.templates)
         inline_css = stylesheet_text(options) if options.stylesheet == "inline" else ""
-        page = env.get_template(self.template)
-        with gc_paused():  # rendering makes no reference cycles
-            views = block_views(doc, options, lambda c: Markup(render_inlines(c, options)))
-            return page.render(
-                meta=doc.meta,
-                convention=doc.convention,
-                blocks=views,
-                options=options,
-                stylesheet_href=stylesheet_href,
-                inline_css=Markup(inline_css),
-                page_title=page_title(doc),
-            )
+        return render_page(
+            doc,
+            options,
+            self.template,
+            markup(options),
+            stylesheet_href=stylesheet_href,
+            inline_css=Markup(inline_css),
+            page_title=page_title(doc),
+        )
+
+
+def markup(options: Options) -> Render:
+    """Inline nodes → markup the templates print as it is (not escaped again)."""
+    return lambda children: Markup(render_inlines(children, options))
 
 
 def page_title(doc: Document) -> str:
