@@ -52,13 +52,12 @@ class Diagnostics:
         col: int = 1,
         severity: Severity = "warning",
         rule: str = "",
-        count: int = 1,
     ) -> None:
-        """Record a finding; ``count`` > 1: that many, already past the ones kept one by one."""
-        total = self.counts[code] = self.counts.get(code, 0) + count
-        if count == 1 and total <= MAX_PER_CODE:
+        """Record a finding."""
+        count = self.counts[code] = self.counts.get(code, 0) + 1
+        if count <= MAX_PER_CODE:
             self.kept.append(Diagnostic(line, col, code, message, severity, rule))
-        elif total > MAX_PER_CODE and code not in self.overflow:
+        elif code not in self.overflow:
             self.overflow[code] = Diagnostic(line, col, code, message, severity, rule)
 
     @property

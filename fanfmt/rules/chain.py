@@ -24,19 +24,10 @@ class Context:
     """When a list, the chain appends ``(rule, document after it)`` for ``--explain``."""
 
     def report(
-        self,
-        code: str,
-        message: str,
-        line: int,
-        *,
-        col: int = 1,
-        severity: Severity = "warning",
-        count: int = 1,
+        self, code: str, message: str, line: int, *, col: int = 1, severity: Severity = "warning"
     ) -> None:
-        """Record a finding for the current rule (``count``: see ``Diagnostics.report``)."""
-        self.diagnostics.report(
-            code, message, line, col=col, severity=severity, rule=self.rule, count=count
-        )
+        """Record a finding for the current rule."""
+        self.diagnostics.report(code, message, line, col=col, severity=severity, rule=self.rule)
 
 
 RuleFn = Callable[[Document, Context], Document]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -29,7 +29,7 @@ from fanfmt.chars import (
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
-from fanfmt.diagnostics import MAX_PER_CODE
+from fanfmt.diagnostics import Severity
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -210,27 +210,12 @@ class _Stack:
         return bool(positions) and positions[0] < depth
 
 
-class _Problems:
-    """What pairing ran into: up to :data:`MAX_PER_CODE` of a code kept, the rest counted
-    (a paragraph of a million stray quotes would otherwise hold a finding for each)."""
+Report = Callable[[str, str, int], None]
+"""Where pairing says what it ran into: ``report(code, message, position in the string)``."""
 
-    def __init__(self) -> None:
-        self.kept: list[tuple[str, str, int]] = []
-        self.more: dict[str, tuple[int, str, int]] = {}
-        """Per code: how many were not kept, the message, and where the first of them is."""
-        self._counts: dict[str, int] = {}
 
-    def append(self, problem: tuple[str, str, int]) -> None:
-        code, message, pos = problem
-        count = self._counts[code] = self._counts.get(code, 0) + 1
-        if count <= MAX_PER_CODE:
-            self.kept.append(problem)
-        else:
-            skipped, _, first = self.more.get(code, (0, message, pos))
-            self.more[code] = (skipped + 1, message, first)
-
-    def __iter__(self) -> Iterator[tuple[str, str, int]]:
-        return iter(self.kept)
+def _ignore(code: str, message: str, pos: int) -> None:
+    del code, message, pos
 
 
 @dataclass(slots=True)
@@ -238,20 +223,22 @@ class _Result:
     spans: list[_Span]
     glyphs: dict[int, str]
     unclosed: list[QuoteKind]
-    problems: _Problems
 
 
-_NOTHING = _Result([], {}, [], _Problems())
+_NOTHING = _Result([], {}, [])
 
 
-def pair(s: str) -> _Result:
-    """Decide, for every quote character of ``s``, what it is. Linear in ``len(s)``."""
+def pair(s: str, report: Report = _ignore) -> _Result:
+    """Decide, for every quote character of ``s``, what it is. Linear in ``len(s)``.
+
+    What cannot be decided for sure is told to ``report`` as it is met (a collector that
+    keeps a bounded number, so a paragraph of a million stray quotes stays cheap).
+    """
     events = [e for m in _QUOTE_RE.finditer(s) if (e := _classify(s, m.start()))]
     ahead = _Ahead(events)
     stack = _Stack()
     spans: list[_Span] = []
     glyphs: dict[int, str] = {}
-    problems = _Problems()
 
     def orphan(e: _Event, opening: bool) -> None:
         if not opening and e.pos and s[e.pos - 1].isdigit() and s[e.pos] in "\"'":
@@ -260,17 +247,17 @@ def pair(s: str) -> _Result:
         if e.kind == "double":
             glyphs[e.pos] = LEFT_DOUBLE_QUOTE if opening else RIGHT_DOUBLE_QUOTE
             if opening:
-                problems.append(("Q002", "a double quote opens and nothing closes it", e.pos))
+                report("Q002", "a double quote opens and nothing closes it", e.pos)
             else:
-                problems.append(("Q003", "a closing double quote that no quote opened", e.pos))
+                report("Q003", "a closing double quote that no quote opened", e.pos)
         elif opening:
             nxt = s[e.pos + 1] if e.pos + 1 < len(s) else ""
             if nxt.isalpha():
                 glyphs[e.pos] = APOSTROPHE
-                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+                report("A003", "unpaired single quote read as an elision", e.pos)
             else:
                 glyphs[e.pos] = LEFT_SINGLE_QUOTE
-                problems.append(("Q004", "unpaired single quote", e.pos))
+                report("Q004", "unpaired single quote", e.pos)
         else:
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
 
@@ -300,7 +287,7 @@ def pair(s: str) -> _Result:
                 # a second opener: the first never closed (even count left) or this one closes
                 if ahead.remaining_doubles[k] % 2 == 0 and s[e.pos] == '"':
                     close(e, closed=False)
-                    problems.append(("Q002", "a double quote opens and nothing closes it", e.pos))
+                    report("Q002", "a double quote opens and nothing closes it", e.pos)
                     stack.push(e)
                     continue
                 role = CLOSE if s[e.pos] == '"' else OPEN
@@ -315,7 +302,7 @@ def pair(s: str) -> _Result:
             if innermost_single and s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha():
                 # 'An' you 'eard it…': a quote inside a quote of the same kind is an elision
                 glyphs[e.pos] = APOSTROPHE
-                problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+                report("A003", "unpaired single quote read as an elision", e.pos)
                 continue
             stack.push(e)
             continue
@@ -327,7 +314,7 @@ def pair(s: str) -> _Result:
             if verdict:
                 glyphs[e.pos] = APOSTROPHE
                 if verdict == "guess":
-                    problems.append(("A002", "read as an apostrophe, not a closing quote", e.pos))
+                    report("A002", "read as an apostrophe, not a closing quote", e.pos)
                 continue
         if not close(e):
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
@@ -336,7 +323,7 @@ def pair(s: str) -> _Result:
         elision = s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha()
         if elision and (stack.below("single", d) or not _looks_open(s, e.pos)):
             glyphs[e.pos] = APOSTROPHE
-            problems.append(("A003", "unpaired single quote read as an elision", e.pos))
+            report("A003", "unpaired single quote read as an elision", e.pos)
             continue
         spans.append(_Span(e.pos, len(s), e.kind, False))
         unclosed.append(e.kind)
@@ -346,7 +333,7 @@ def pair(s: str) -> _Result:
             if ch == "'" and i not in seen:
                 glyphs[i] = APOSTROPHE  # a quote standing alone between spaces, or after another
     spans.sort(key=lambda sp: (sp.start, -sp.end))
-    return _Result(spans, glyphs, unclosed, problems)
+    return _Result(spans, glyphs, unclosed)
 
 
 _NEVER_AFTER_POSSESSIVE = frozenset(
@@ -475,7 +462,9 @@ def _build(
     return _Builder(s, atoms, spans, glyphs, dialogue).level(0, len(s))
 
 
-def _children(children: tuple[Inline, ...], dialogue: bool) -> tuple[tuple[Inline, ...], _Result]:
+def _children(
+    children: tuple[Inline, ...], dialogue: bool, report: Report = _ignore
+) -> tuple[tuple[Inline, ...], _Result]:
     s, atom_list = flatten(children)
     if not atom_list and _QUOTE_RE.search(s) is None:
         return children, _NOTHING
@@ -487,7 +476,7 @@ def _children(children: tuple[Inline, ...], dialogue: bool) -> tuple[tuple[Inlin
             if inner is not atom.children:
                 atom = replace(atom, children=inner)
         atoms[i] = atom
-    result = pair(s)
+    result = pair(s, report)
     return _build(s, atoms, result.spans, result.glyphs, dialogue), result
 
 
@@ -510,13 +499,12 @@ def apply(doc: Document, ctx: Context) -> Document:
             if not _starts_with_opener(p, kind):
                 ctx.report("Q001", "dialogue opened here is never closed", line)
             pending = None
-        children, result = _children(p.children, dialogue)
-        for code, message, col in result.problems:
-            severity = "info" if code.startswith("A") else "warning"
-            ctx.report(code, message, p.line, col=col + 1, severity=severity)  # type: ignore[arg-type]
-        for code, (count, message, col) in result.problems.more.items():
-            severity = "info" if code.startswith("A") else "warning"
-            ctx.report(code, message, p.line, col=col + 1, severity=severity, count=count)  # type: ignore[arg-type]
+
+        def report(code: str, message: str, pos: int) -> None:
+            severity: Severity = "info" if code.startswith("A") else "warning"
+            ctx.report(code, message, p.line, col=pos + 1, severity=severity)
+
+        children, result = _children(p.children, dialogue, report)
         if result.unclosed and dialogue:
             pending = (result.unclosed[0], p.line)
         return p if children is p.children else replace(p, children=children)
