@@ -9,6 +9,8 @@ from fanfmt.walk import plain_text
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 QUOTE_CHARS = "\"'“”‘’"
+POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
+"""Whose eyes a scene is seen through: ``Draco's POV``, ``BPOV``, ``P.O.V.``."""
 
 
 def text_of(p: Paragraph) -> str:

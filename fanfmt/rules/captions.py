@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Paragraph, SceneBreak, Text
-from fanfmt.rules._text import QUOTE_CHARS, text_of, words
+from fanfmt.rules._text import POV_RE, QUOTE_CHARS, text_of, words
 from fanfmt.rules.chain import Context
 
 _MAX_WORDS = 9
@@ -51,7 +51,7 @@ def _strong(text: str) -> bool:
         return False
     stripped = text.rstrip()
     ends_open = stripped.endswith(("...", "…", "..")) or stripped[-1] not in ".!?'’"
-    has_words = bool(_TIME_RE.search(text) or _POV_RE.search(text)) or len(words(text)) >= 2
+    has_words = bool(_TIME_RE.search(text) or POV_RE.search(text)) or len(words(text)) >= 2
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
@@ -64,8 +64,6 @@ _PERSON_RE = re.compile(
     r"\b(?:i|he|she|they|we|you|it|his|her|their|my|me|him|them|our|your)\b", re.IGNORECASE
 )
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
-_POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\b\.?|point of view)\b", re.IGNORECASE)
-"""``Draco's POV``, ``BPOV`` / ``EPOV`` (Bella's, Edward's), ``P.O.V.``."""
 _NAME_RE = re.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
 """``PERCY`` alone on a line: whose eyes the next part is told through."""
 
@@ -93,7 +91,7 @@ def _switch(text: str) -> bool:
         return False
     if _LABELLED_LINE_RE.search(text):
         return False  # [11:46 PM] ironmaaan: liar — a line of a chat, not a caption
-    if _POV_RE.search(text) is not None:
+    if POV_RE.search(text) is not None:
         return True
     return _TIME_RE.search(text) is not None and _PERSON_RE.search(text) is None
 
@@ -101,7 +99,7 @@ def _switch(text: str) -> bool:
 def _opening_caption(text: str) -> bool:
     """The story's first line names a time, a place or a point of view (``Katara's POV``),
     or numbers the first section (``I.``)."""
-    if _SECTION_RE.match(text) or _NAME_RE.match(text) or _POV_RE.search(text):
+    if _SECTION_RE.match(text) or _NAME_RE.match(text) or POV_RE.search(text):
         return len(text) <= 40
     return _strong(text) and _TIME_RE.search(text) is not None
 

@@ -31,7 +31,7 @@ from fanfmt.model import (
     Text,
     Thought,
 )
-from fanfmt.rules._text import QUOTE_CHARS, is_short_line, text_of, words
+from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules.chain import Context
 
 _NUMBER_WORDS = (
@@ -46,8 +46,11 @@ CHAPTER_RE = re.compile(
     r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
     re.IGNORECASE,
 )
+_A_N = r"\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?)"
+"""A labelled author's note: ``A/N:``, ``AN:``, ``Author's Note``."""
+A_N_RE = re.compile("^" + _A_N, re.IGNORECASE)
 DISCLAIMER_RE = re.compile(
-    r"^(?!\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?))"  # an A/N is a note
+    rf"^(?!{_A_N})"  # an A/N is a note, even one that says "I don't own the song"
     r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
     r"|.{0,60}\b(?:belongs?|belonged)\s+to\b(?=.{0,60}$))",
@@ -71,7 +74,6 @@ LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
 _BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
-POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
 _STORY_LINE_RE = re.compile(
     r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
@@ -79,8 +81,6 @@ _STORY_LINE_RE = re.compile(
     r"|\b(?:thought|wondered|said|asked|sighed)\b",
 )
 """A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
-A_N_RE = re.compile(r"^\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?)", re.IGNORECASE)
-"""A labelled author's note: ``A/N:``, ``AN:``, ``Author's Note``."""
 MARKER_LINE_RE = re.compile(
     r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
     r"|present(?:\s+day|\s+time)?|now|then)\W*$",
