@@ -51,7 +51,7 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
-def _looks_wrapped(blocks: list[list[_Line]]) -> bool:
+def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
     """True when multi-line blocks are hard-wrapped prose rather than separate lines."""
     inner = [
         len(line.text)
@@ -59,11 +59,7 @@ def _looks_wrapped(blocks: list[list[_Line]]) -> bool:
         if len(block) > 1 and not _header_fields(block)
         for line in block[:-1]
     ]
-    if len(inner) < 3:
-        return False
-    everything = sorted(len(line.text) for block in blocks for line in block)
-    width = everything[int(len(everything) * 0.95)]
-    if width > 120:
+    if len(inner) < 3 or width > 120:
         return False
     long_enough = sum(1 for n in inner if n >= 0.55 * width)
     return long_enough >= 0.75 * len(inner)
@@ -83,10 +79,11 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
             blocks[-1].append(line)
         else:
             blocks.append([line])
-    wrapped = separated > 0 and _looks_wrapped(blocks)
+    width = _width(lines)
+    wrapped = separated > 0 and _looks_wrapped(blocks, width)
 
     if adjacent > separated and not wrapped:
-        if _indent_starts_paragraphs(lines, adjacent):
+        if _indent_starts_paragraphs(lines, adjacent, width):
             yield from _indented(lines)
         else:
             for line in lines:
@@ -94,7 +91,6 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
         return
 
     normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k), default=1)
-    width = _width(lines) if wrapped else 0
     for block in blocks:
         gap = max(0, block[0].blanks_before - normal) if block is not blocks[0] else 0
         if wrapped:
@@ -155,7 +151,7 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     return [block]
 
 
-def _indent_starts_paragraphs(lines: list[_Line], adjacent: int) -> bool:
+def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:
     """True when an indented line starts a paragraph and the lines after it continue it.
 
     Either paragraphs run several lines on average, or the lines that continue one
@@ -170,8 +166,6 @@ def _indent_starts_paragraphs(lines: list[_Line], adjacent: int) -> bool:
         return False
     if adjacent > 3 * indented:
         return True
-    lengths = sorted(len(line.text) for line in lines)
-    width = lengths[int(len(lengths) * 0.95)]
     if width > 120:
         return False  # one paragraph a line, some of them indented
     before = [
