@@ -18,7 +18,8 @@ from dataclasses import replace
 from itertools import pairwise
 
 from fanfmt.api import final_meta
-from fanfmt.model import AuthorNote, Block, Document, Heading, Paragraph
+from fanfmt.model import Document, Heading
+from fanfmt.rules.author_notes import position_notes
 
 
 def split_chapters(doc: Document) -> list[Document]:
@@ -29,23 +30,7 @@ def split_chapters(doc: Document) -> list[Document]:
     bounds = [0, *cuts[1:], len(doc.blocks)]
     parts: list[Document] = []
     for lo, hi in pairwise(bounds):
-        blocks = _place_notes(doc.blocks[lo:hi])
+        blocks = tuple(position_notes(list(doc.blocks[lo:hi])))
         part = replace(doc, blocks=blocks, meta=replace(doc.meta, chapter=""))
         parts.append(final_meta(part))
     return parts
-
-
-def _place_notes(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Notes before the chapter's first story paragraph open it, those after its last close it."""
-    story = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.role == "text"]
-    if not story:
-        return blocks
-    out: list[Block] = []
-    for i, block in enumerate(blocks):
-        if isinstance(block, AuthorNote) and block.position == "inline":
-            if i < story[0]:
-                block = replace(block, position="before")
-            elif i > story[-1]:
-                block = replace(block, position="after")
-        out.append(block)
-    return tuple(out)

@@ -108,7 +108,7 @@ def apply(doc: Document, ctx: Context) -> Document:
 def _apply(doc: Document) -> Document:
     blocks = list(doc.blocks)
     if any(isinstance(b, AuthorNote) for b in blocks):
-        return replace(doc, blocks=tuple(_place(blocks)))
+        return replace(doc, blocks=tuple(position_notes(blocks)))
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading | Legend)
@@ -147,9 +147,10 @@ def _apply(doc: Document) -> Document:
     return replace(doc, blocks=tuple(result))
 
 
-def _place(blocks: list[Block]) -> list[Block]:
-    """Notes a reader found: keep them, add labelled paragraphs, and place each one
-    ``before``/``inline``/``after`` the story paragraphs of its chapter."""
+def position_notes(blocks: list[Block]) -> list[Block]:
+    """Place each note ``before``/``inline``/``after`` the story paragraphs of its chapter
+    (labelled paragraphs become notes too): for notes a reader found, and for the
+    chapters of a whole story split into a book (``fanfmt.epub.split``)."""
     found: list[Block] = [_note([b], "inline") if _labelled(b) else b for b in blocks]
     out: list[Block] = []
     chapter: list[Block] = []
