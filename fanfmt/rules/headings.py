@@ -108,23 +108,11 @@ def apply(doc: Document, ctx: Context) -> Document:
             author=meta.author or named_author(out),
         )
     for index, block in enumerate(blocks[i:], start=i):
-        if (
-            index < _TOP_ZONE + i
-            and isinstance(block, Paragraph)
-            and block.role == "text"
-            and LANDMARK_RE.match(text_of(block))
-        ):
-            out.append(replace(block, role="metadata"))  # AO3's "Chapter Text" landmark
-            continue
-        if (
-            index < _TOP_ZONE + i
-            and isinstance(block, Paragraph)
-            and block.role == "text"
-            and _LABELLED_DISCLAIMER_RE.match(text_of(block))
-            and len(text_of(block)) < 600
-        ):
-            out.append(replace(block, role="disclaimer"))  # after a legend or a note
-            continue
+        if index < _TOP_ZONE + i and isinstance(block, Paragraph) and block.role == "text":
+            role = _top_role(text_of(block))
+            if role is not None:
+                out.append(replace(block, role=role))
+                continue
         if isinstance(block, Heading):
             block = _split_heading(block)
         elif isinstance(block, Paragraph) and block.role == "text":
@@ -134,6 +122,16 @@ def apply(doc: Document, ctx: Context) -> Document:
                 continue
         out.append(block)
     return replace(doc, blocks=tuple(out), meta=meta)
+
+
+def _top_role(text: str) -> ParagraphRole | None:
+    """Near the top, after the front matter: AO3's ``Chapter Text`` landmark is metadata,
+    and a labelled disclaimer (after a legend or a note) is a disclaimer."""
+    if LANDMARK_RE.match(text):
+        return "metadata"
+    if _LABELLED_DISCLAIMER_RE.match(text) and len(text) < 600:
+        return "disclaimer"
+    return None
 
 
 def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
