@@ -49,17 +49,21 @@ _VOICE_WORDS = frozenset(
 )
 
 
+def _lower_words(text: str) -> set[str]:
+    """``'"Kyuubi" talking'`` → ``{"kyuubi", "talking"}``."""
+    return {w.lower() for w in re.split(r"[\W_]+", text) if w}
+
+
 def _names_voice(text: str) -> bool:
     """``"Tailed Beast/Demonic speak"`` names a way of speaking; ``*Flashback*`` does not."""
-    return bool({w.lower() for w in re.split(r"[\W_]+", text) if w} & _VOICE_WORDS)
+    return bool(_lower_words(text) & _VOICE_WORDS)
 
 
 def _is_legend_line(text: str) -> bool:
     if len(text) > 120 or _SPOKEN_RE.match(text):
         return False
     if MULTI_RE.match(text) or MARKED_RE.match(text):
-        found = {w.lower() for w in re.split(r"[\W_]+", text) if w}
-        return bool(found & CONVENTION_WORDS) and len(words(text)) <= 8
+        return bool(_lower_words(text) & CONVENTION_WORDS) and len(words(text)) <= 8
     return False
 
 
