@@ -1,10 +1,10 @@
 """Pathological inputs: time and peak memory must grow linearly with the input's size.
 
-Each case is built at a base size and at ten times that size, converted to XHTML and
-Markdown (the whole CLI path: decode, read, every rule, both writers) in a fresh
-process, and timed; the table shows the time ratio (linear: about 10, and at most 12)
-and the peak memory (resident set) of the larger run, which must stay under 100 MiB
-for a 4 MB input.
+Each case is built at a base size and at ten times that size, written to XHTML and
+Markdown files as ``fanfmt build`` writes them (decode, read, every rule, both writers,
+the atomic write) in a fresh process, and timed; the table shows the time ratio
+(linear: about 10, and at most 12) and the peak memory (resident set) of the larger
+run, which must stay under 100 MiB for a 4 MB input.
 
     python bench/pathological.py               # 400 kB and 4 MB
     python bench/pathological.py --base 100000 # 100 kB and 1 MB (quicker)
@@ -40,16 +40,22 @@ def unmatched_quotes(size: int) -> str:
     return _repeat('He said "no. ', size)
 
 
+def _framed(unit: str, size: int) -> str:
+    """A run of ``unit`` between words: a file of nothing but punctuation is refused (no
+    text to format), and the run is meant to go through every rule."""
+    return f"She said {_repeat(unit, size - 20)} and left."
+
+
 def only_quotes(size: int) -> str:
-    return _repeat("\"'", size)
+    return _framed("\"'", size)
 
 
 def dots(size: int) -> str:
-    return "." * size
+    return _framed(".", size)
 
 
 def asterisks(size: int) -> str:
-    return "*" * size
+    return _framed("*", size)
 
 
 def asterisk_openers(size: int) -> str:
@@ -58,6 +64,10 @@ def asterisk_openers(size: int) -> str:
 
 def underscores(size: int) -> str:
     return _repeat("_a ", size)
+
+
+def quote_openers(size: int) -> str:
+    return _repeat("'a ", size)
 
 
 def dashes(size: int) -> str:
@@ -89,6 +99,7 @@ CASES: dict[str, Callable[[int], str]] = {
     "asterisks": asterisks,
     "asterisk openers": asterisk_openers,
     "underscore openers": underscores,
+    "quote openers": quote_openers,
     "dashes": dashes,
     "nested quotes": nested_quotes,
     "many paragraphs": many_paragraphs,
@@ -98,21 +109,24 @@ CASES: dict[str, Callable[[int], str]] = {
 
 _CHILD = textwrap.dedent(
     """
-    import json, resource, sys, time
+    import json, os, resource, sys, tempfile, time
     sys.path.insert(0, sys.argv[3])
     from bench.pathological import CASES
-    from fanfmt.api import normalise, render
-    from fanfmt.reader.decode import decode
+    from fanfmt.build import build_file
+    from fanfmt.options import Options
     name, size = sys.argv[1], int(sys.argv[2])
-    data = CASES[name](size).encode("utf-8")
-    warm, _ = normalise(decode(CASES[name](100).encode("utf-8")).text, from_format="text")
-    render(warm, "xhtml"), render(warm, "markdown")  # imports and templates, not timed
-    start = time.perf_counter()
-    text = decode(data).text
-    doc, _ = normalise(text, from_format="text")
-    render(doc, "xhtml")
-    render(doc, "markdown")
-    seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        warm, src = os.path.join(tmp, "warm.txt"), os.path.join(tmp, "case.txt")
+        with open(warm, "w", encoding="utf-8") as fh:
+            fh.write(CASES[name](100))
+        with open(src, "w", encoding="utf-8") as fh:
+            fh.write(CASES[name](size))
+        for to in ("xhtml", "markdown"):  # imports and templates, not timed
+            build_file(warm, os.path.join(tmp, "warm." + to), to, Options())
+        start = time.perf_counter()
+        for to in ("xhtml", "markdown"):
+            build_file(src, os.path.join(tmp, "out." + to), to, Options())
+        seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "mib": peak}))
     """

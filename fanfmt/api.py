@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from fanfmt.diagnostics import Diagnostic
-from fanfmt.model import Convention, Document, Meta
+from fanfmt.model import Convention, Document
 from fanfmt.options import Options
-from fanfmt.reader import read, rules_done_by, sniff
-from fanfmt.rules import DEFAULT_CHAIN, Context
+from fanfmt.rules import Context
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +43,14 @@ def normalise(
 
     ``from_format`` (``text``, ``markdown``, ``html``) names the input format; ``auto``
     takes ``options.from_format``, and when that is ``auto`` too, sniffs the text.
+    (:func:`fanfmt.stream.prepare` does the same and leaves the paragraphs to be finished
+    a piece at a time.)
     """
-    options = options or Options()
-    meta = Meta(title=options.title, author=options.author, lang=options.lang, source=source)
-    fmt = from_format if from_format != "auto" else options.from_format
-    if fmt == "auto":
-        fmt = sniff(text)
-    doc = read(text, fmt, meta)
-    chain = DEFAULT_CHAIN.disable(options.disabled_rules | rules_done_by(fmt))
-    ctx = ctx or Context(options)
-    ctx.options = options
-    if ctx.changes is not None:
-        ctx.changes.append(("read", doc))  # the document as read, before any rule
-    from fanfmt.gcpause import gc_paused
+    from fanfmt.stream import prepare
 
-    with gc_paused():  # the rules build trees and make no reference cycles
-        doc = chain.run(doc, ctx)
-    doc = final_meta(doc)
-    if options.title:
-        doc = replace(doc, meta=replace(doc.meta, title=options.title))
-    return doc, tuple(ctx.diagnostics.sorted())
+    prepared = prepare(text, options, source=source, ctx=ctx, from_format=from_format)
+    doc = prepared.finish()
+    return doc, tuple(prepared.ctx.diagnostics.sorted())
 
 
 def final_meta(doc: Document) -> Document:

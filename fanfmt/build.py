@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import is_device, read_input, same_file, write_atomic, write_if_changed
-from fanfmt.model import Document
 from fanfmt.options import Options
+from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
 
 if TYPE_CHECKING:
@@ -41,9 +41,12 @@ class Built:
     output: str
     """The path written, or ``-`` for standard output."""
     format: str
-    document: Document
+    summary: Summary
+    """What was found in the chapter (``fanfmt build -v`` prints it)."""
     diagnostics: tuple[Diagnostic, ...]
     text: str
+    """The output, when it was not written to a file (standard output, ``write=False``);
+    empty when it was: a file is written a part at a time, never whole in memory."""
 
 
 def pick_format(to: str | None, output: str | None) -> str:
@@ -84,8 +87,8 @@ def build_file(
     ``ctx`` is the rule chain's context, for callers that want more than the diagnostics
     (``--explain`` sets ``ctx.changes`` to see every rule's work).
     """
-    from fanfmt.api import normalise
     from fanfmt.reader import input_format
+    from fanfmt.stream import prepare
     from fanfmt.writers import get_writer
 
     fmt = pick_format(to, output)
@@ -101,20 +104,25 @@ def build_file(
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
     from_format = input_format(source, options.from_format, decoded.text)
-    doc, diagnostics = normalise(
-        decoded.text, options, source=source, from_format=from_format, ctx=ctx
-    )
+    prepared = prepare(decoded.text, options, source=source, from_format=from_format, ctx=ctx)
     repairs = decoded.diagnostics()
     del decoded  # the source text is not needed to render: free it first
-    if not has_words(doc):
+    if not has_words(prepared.doc):
         raise InputError(f"{source}: {NO_WORDS}")
-    writer = get_writer(fmt)
-    text = writer.write(doc, options)
+    tally = Tally()
+    prepared.observe = tally.add  # counted as the paragraphs are finished
+    # the chapter is finished a piece at a time as the page is written (fanfmt.stream)
+    parts = get_writer(fmt).generate(prepared, options)
+    text = ""
     if write and out != "-":
         device = is_device(out)
-        write_atomic(out, text)
+        write_atomic(out, parts)
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 
             write_if_changed(css, stylesheet_text(options))  # often there already, the same
-    return Built(source, out, fmt, doc, repairs + diagnostics, text)
+    else:
+        text = "".join(parts)
+    summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
+    diagnostics = tuple(prepared.ctx.diagnostics.sorted())
+    return Built(source, out, fmt, summary, repairs + diagnostics, text)

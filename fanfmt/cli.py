@@ -37,8 +37,8 @@ from fanfmt.options import (
 if TYPE_CHECKING:
     from fanfmt.config import Resolved
     from fanfmt.explain import Change
-    from fanfmt.model import Document
     from fanfmt.rules.chain import Context as RuleContext
+    from fanfmt.summary import Summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 OUTPUT_FORMATS = ["xhtml", "markdown", "epub", "html", "ao3"]
@@ -522,7 +522,7 @@ def build_single(
     elif not quiet:
         click.echo(f"wrote {built.output} ({built.format})")
     if verbose:
-        click.echo(describe(built.document), err=True)
+        click.echo(describe(built.summary), err=True)
         for d in built.diagnostics:
             click.echo(f"{built.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
@@ -548,6 +548,7 @@ def build_book(
 ) -> None:
     """Build every INPUT (files and folders, natural order) into one EPUB."""
     from fanfmt.epub import build_epub
+    from fanfmt.summary import summarise
 
     try:
         built = build_epub(inputs, output, options)
@@ -565,16 +566,14 @@ def build_book(
     if verbose:
         for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
             click.echo(f"{chapter.source} → {entry.href}: {entry.title}", err=True)
-            click.echo(describe(chapter.document), err=True)
+            click.echo(describe(summarise(chapter.document)), err=True)
             for d in chapter.diagnostics:
                 click.echo(f"{chapter.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
 
-def describe(doc: Document) -> str:
-    """A summary of what was found in a document (for ``-v``)."""
-    from fanfmt.summary import summarise
-
-    return "\n".join(summarise(doc).lines())
+def describe(summary: Summary) -> str:
+    """What was found in a chapter (for ``-v``)."""
+    return "\n".join(summary.lines())
 
 
 @cli.command()

@@ -21,6 +21,7 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -130,12 +131,17 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return os.path.abspath(pa) == os.path.abspath(pb)
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, and rename it into place."""
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, and rename it into place.
+
+    ``data`` may come in parts (an iterable of strings, such as a page being rendered):
+    each part is written as it comes, so a long output is never whole in memory. If
+    making a part fails, the temporary file goes and ``path`` is left as it was.
+    """
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    parts = _encoded(data)
     if is_device(target):
-        _write_device(target, payload)
+        _write_device(target, parts)
         return
     if os.path.islink(target):  # (False, not an error, for a name too long to look up)
         # write the file the link points to, and keep the link
@@ -154,18 +160,53 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        fh = os.fdopen(fd, "wb")
+        try:
+            for part in parts:  # an error in making a part is not a write error: it passes up
+                _write(fh, part, target)
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise _cannot(target, exc) from None
+        finally:
+            _close(fh, target)
+        try:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _cannot(target, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
+    if isinstance(data, bytes):
+        yield data
+    elif isinstance(data, str):
+        yield data.encode("utf-8")
+    else:
+        for part in data:
+            yield part.encode("utf-8")
+
+
+def _write(fh: BinaryIO, part: bytes, target: Path) -> None:
+    try:
+        fh.write(part)
+    except OSError as exc:
+        raise _cannot(target, exc) from None
+
+
+def _close(fh: BinaryIO, target: Path) -> None:
+    try:
+        fh.close()
+    except OSError as exc:
+        raise _cannot(target, exc) from None
+
+
+def _cannot(target: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{target}: cannot write ({exc.strerror or exc})")
 
 
 def is_device(path: str | Path) -> bool:
@@ -182,15 +223,22 @@ def is_device(path: str | Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def _write_device(target: Path, payload: bytes) -> None:
+def _write_device(target: Path, parts: Iterable[bytes]) -> None:
     """Write into a device or pipe (``-o /dev/null``); renaming a file over it would replace it."""
     try:
         # appending: /dev/stderr may be a log file a shell opened, to be added to, not emptied
-        with open(target, "ab") as fh:
-            fh.write(payload)
-            fh.flush()
+        fh = open(target, "ab")  # noqa: SIM115 (closed below, its errors told apart)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise _cannot(target, exc) from None
+    try:
+        for part in parts:
+            _write(fh, part, target)
+        try:
+            fh.flush()
+        except OSError as exc:
+            raise _cannot(target, exc) from None
+    finally:
+        _close(fh, target)
 
 
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})

@@ -7,29 +7,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from fanfmt.model import (
     AuthorNote,
+    Block,
+    Convention,
     Document,
     Emphasis,
     Heading,
     Inline,
     Legend,
+    Meta,
     Paragraph,
     Quoted,
     SceneBreak,
     Strong,
     Thought,
 )
-from fanfmt.walk import count_nodes, iter_paragraphs
+from fanfmt.walk import count_nodes
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     """Counts of what the rules recognised in one chapter."""
 
-    document: Document
+    meta: Meta
+    convention: Convention
     paragraphs: int
     legend: bool
     notes: tuple[str, ...]
@@ -42,9 +47,9 @@ class Summary:
 
     def lines(self) -> list[str]:
         """The summary as lines of text."""
-        meta = self.document.meta
+        meta = self.meta
         return [
-            f"convention: {self.document.convention.describe()}",
+            f"convention: {self.convention.describe()}",
             f"heading: {meta.chapter or '(none)'}; story title: {meta.title or '(none)'}",
             f"paragraphs: {self.paragraphs}; legend: {'yes' if self.legend else 'no'}",
             f"author's notes: {len(self.notes)} ({', '.join(self.notes) or 'none'})",
@@ -66,18 +71,64 @@ def count_dialogue(children: tuple[Inline, ...], inside: bool = False) -> int:
     return total
 
 
+@dataclass(slots=True)
+class Tally:
+    """The counts of a summary, added up a piece of the chapter at a time.
+
+    ``tally.add(piece)`` for each piece of finished blocks, then
+    ``tally.summary(meta, convention)``.
+    """
+
+    paragraphs: int = 0
+    legend: bool = False
+    notes: list[str] = field(default_factory=list)
+    scene_breaks: int = 0
+    captions: int = 0
+    headings: int = 0
+    dialogue: int = 0
+    thoughts: int = 0
+
+    def add(self, blocks: Iterable[Block]) -> None:
+        """Count ``blocks`` (finished ones: the dialogue and thoughts are in them)."""
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self.paragraphs += 1
+                self.captions += block.role == "caption"
+                self._inlines(block)
+            elif isinstance(block, AuthorNote | Legend):
+                if isinstance(block, AuthorNote):
+                    self.notes.append(block.position)
+                else:
+                    self.legend = True
+                for p in block.paragraphs:
+                    self._inlines(p)
+            elif isinstance(block, SceneBreak):
+                self.scene_breaks += 1
+            elif isinstance(block, Heading):
+                self.headings += 1
+
+    def _inlines(self, p: Paragraph) -> None:
+        self.dialogue += count_dialogue(p.children)
+        self.thoughts += count_nodes(p.children, Thought)
+
+    def summary(self, meta: Meta, convention: Convention) -> Summary:
+        """The counts so far, with what the chapter's ``meta`` and ``convention`` say."""
+        return Summary(
+            meta=meta,
+            convention=convention,
+            paragraphs=self.paragraphs,
+            legend=self.legend,
+            notes=tuple(self.notes),
+            scene_breaks=self.scene_breaks,
+            captions=self.captions,
+            headings=self.headings,
+            dialogue=self.dialogue,
+            thoughts=self.thoughts,
+        )
+
+
 def summarise(doc: Document) -> Summary:
-    """Count what ``doc`` holds."""
-    blocks = doc.blocks
-    paragraphs = list(iter_paragraphs(doc))
-    return Summary(
-        document=doc,
-        paragraphs=sum(isinstance(b, Paragraph) for b in blocks),
-        legend=any(isinstance(b, Legend) for b in blocks),
-        notes=tuple(b.position for b in blocks if isinstance(b, AuthorNote)),
-        scene_breaks=sum(isinstance(b, SceneBreak) for b in blocks),
-        captions=sum(isinstance(b, Paragraph) and b.role == "caption" for b in blocks),
-        headings=sum(isinstance(b, Heading) for b in blocks),
-        dialogue=sum(count_dialogue(p.children) for p in paragraphs),
-        thoughts=sum(count_nodes(p.children, Thought) for p in paragraphs),
-    )
+    """Count what a finished ``doc`` holds."""
+    tally = Tally()
+    tally.add(doc.blocks)
+    return tally.summary(doc.meta, doc.convention)

@@ -16,12 +16,18 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from fanfmt import convert
+from fanfmt import convert, stream
+from fanfmt.build import build_file
+from fanfmt.options import Options
+from fanfmt.stream import prepare
+from fanfmt.writers import get_writer
 
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
 WORD_RE = re.compile(r"[^\W_]+")
@@ -156,3 +162,40 @@ def test_ten_thousand_nested_quotes_keep_every_word() -> None:
     expected = words(text)
     assert xhtml_words(xhtml) == expected
     assert markdown_words(markdown) == expected
+
+
+@pytest.mark.parametrize("start", range(8))
+def test_alternating_quotes_cut_anywhere_keep_every_word(start: int) -> None:
+    """``"a ''b ""a ''b "…`` from any offset (as a cut paragraph may begin) nests no deeper
+    than prose does, instead of past the interpreter's recursion limit."""
+    text = ("\"a ''b \"" * 2_000)[start:] + "end.\n"
+    xhtml = convert(text, "xhtml", from_format="text").text
+    assert xhtml_words(xhtml) == words(text)
+
+
+def streamed_xhtml(text: str) -> str:
+    """XHTML as ``fanfmt build`` makes it: the chapter finished a block at a time."""
+    old = stream.PIECE_CHARS
+    stream.PIECE_CHARS = 1
+    try:
+        prepared = prepare(text, Options(), from_format="text")
+        return "".join(get_writer("xhtml").generate(prepared, Options()))
+    finally:
+        stream.PIECE_CHARS = old
+
+
+@given(chapters())
+def test_finishing_a_block_at_a_time_changes_nothing(text: str) -> None:
+    assert streamed_xhtml(text) == convert(text, "xhtml", from_format="text").text
+
+
+def test_a_megabyte_line_is_built_in_paragraphs_with_every_word(tmp_path: Path) -> None:
+    src = tmp_path / "one-line.txt"
+    text = "She said, \"Don't go--\" and *ran*... It's fine. " * 25_000  # 1.2 MB, no line break
+    src.write_text(text, "utf-8")
+    built = build_file(str(src), str(tmp_path / "one-line.xhtml"), None, Options())
+    page = (tmp_path / "one-line.xhtml").read_text("utf-8")
+    assert xhtml_words(page) == words(text)
+    assert built.summary.paragraphs == 12
+    assert built.summary.dialogue == 25_000
+    assert [d.code for d in built.diagnostics] == ["P002"]

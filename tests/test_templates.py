@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -212,12 +213,18 @@ def test_every_variable_a_template_receives_is_documented(
 ) -> None:
     seen: dict[str, set[str]] = {}
     render = jinja2.Template.render
+    generate = jinja2.Template.generate
 
     def recording(self: jinja2.Template, *args: Any, **kwargs: Any) -> str:
         seen.setdefault(str(self.name), set()).update(kwargs)
         return render(self, *args, **kwargs)
 
+    def recording_parts(self: jinja2.Template, *args: Any, **kwargs: Any) -> Iterator[str]:
+        seen.setdefault(str(self.name), set()).update(kwargs)
+        return generate(self, *args, **kwargs)
+
     monkeypatch.setattr(jinja2.Template, "render", recording)
+    monkeypatch.setattr(jinja2.Template, "generate", recording_parts)
     options = Options(stylesheet="inline")
     convert(NOTES.read_text("utf-8"), fmt, options)
     assert seen

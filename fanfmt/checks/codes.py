@@ -45,6 +45,8 @@ RULE_CODES: tuple[Code, ...] = (
          "Invisible or control characters were removed."),
     Code("E006", "undecodable-bytes", "info", "decode",
          "Bytes that no encoding explains were read as cp1252 or replaced."),
+    Code("P002", "paragraph-cut", "warning", "read",
+         "A paragraph of over 100,000 characters was cut at sentence ends into several."),
     Code("Q001", "dialogue-never-closed", "warning", "quotes",
          "Dialogue opened and never closed, and the next paragraph does not continue it."),
     Code("Q002", "unpaired-opening-double-quote", "warning", "quotes",

@@ -12,6 +12,9 @@ Order matters:
 * ``dashes`` runs before ``quotes`` so a cut-off ``-"`` is already ``—"``.
 * ``apostrophes`` runs before ``quotes``, and ``quotes`` before ``thoughts``:
   a single-quoted span inside dialogue is a nested quotation, not a thought.
+
+The rules from ``emphasis`` on are *local*: each looks at one paragraph at a time, so
+a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.stream`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from fanfmt.rules.chain import Context, Rule, RuleChain
 __all__ = ["DEFAULT_CHAIN", "Context", "Rule", "RuleChain"]
 
 
-def _rule(name: str) -> Rule:
-    return Rule(name, f"fanfmt.rules.{name}")
+def _rule(name: str, *, local: bool = False) -> Rule:
+    return Rule(name, f"fanfmt.rules.{name}", local=local)
 
 
 DEFAULT_CHAIN = RuleChain(
@@ -33,11 +36,11 @@ DEFAULT_CHAIN = RuleChain(
         _rule("scene_breaks"),
         _rule("captions"),
         _rule("conventions"),
-        _rule("emphasis"),
-        _rule("ellipses"),
-        _rule("dashes"),
-        _rule("apostrophes"),
-        _rule("quotes"),
-        _rule("thoughts"),
+        _rule("emphasis", local=True),
+        _rule("ellipses", local=True),
+        _rule("dashes", local=True),
+        _rule("apostrophes", local=True),
+        _rule("quotes", local=True),
+        _rule("thoughts", local=True),
     )
 )

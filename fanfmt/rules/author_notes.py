@@ -58,10 +58,12 @@ FIRST_RE = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 SECOND_RE = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
 DIALOGUE_RE = re.compile(
     r"(?:^|\s)[\"“][^\"”]*[,.!?…—-][\"”]"
-    r"|(?:^|\s)['‘][^\W\d_][^\n]*?[,.!?…—-]['’](?!\w)"
+    r"|(?:^|\s)['‘][^\W\d_][^\n]{0,1000}?[,.!?…—-]['’](?!\w)"
 )
 """Speech in either convention: ``"Run," he said`` or ``'Where've you been?' Ron asked``
-(a quoted title, ``"Clair de Lune"``, with no punctuation inside, is not speech)."""
+(a quoted title, ``"Clair de Lune"``, with no punctuation inside, is not speech). A single
+quote is followed for 1,000 characters at most: a paragraph of ``'a 'a 'a …`` would
+otherwise take time growing with the square of its length."""
 _MAX_UNMARKED = 6
 _MAX_MARKED = 10
 
@@ -73,7 +75,7 @@ def note_score(paragraphs: list[Paragraph]) -> int:
 
 def note_score_text(text: str) -> int:
     """:func:`note_score` of one text: ``"Hope you enjoy this chapter!"`` → 6."""
-    if DIALOGUE_RE.search(text) or len(text) > 2500:
+    if len(text) > 2500 or DIALOGUE_RE.search(text):
         return 0
     found = {w.lower() for w in re.findall(r"[A-Za-z]+", text)} & NOTE_WORDS
     score = len(found) + 2 * len(PHRASE_RE.findall(text))
@@ -368,8 +370,16 @@ SIGN_OFF_RE = re.compile(
 )
 
 
+_SIGN_OFF_CHARS = 400
+"""Longer than any sign-off (40 words); the pattern is not tried on longer text, where
+its backtracking would take time growing with the square of the length."""
+
+
 def _sign_off(text: str) -> bool:
     """``End of chapter. Please review!`` — the author signing off, not the story."""
     return (
-        len(text.split()) <= 40 and not DIALOGUE_RE.search(text) and bool(SIGN_OFF_RE.match(text))
+        len(text) <= _SIGN_OFF_CHARS
+        and len(text.split()) <= 40
+        and not DIALOGUE_RE.search(text)
+        and bool(SIGN_OFF_RE.match(text))
     )

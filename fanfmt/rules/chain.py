@@ -6,6 +6,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import ModuleType
+from typing import Any
 
 from fanfmt.diagnostics import Diagnostics, Severity
 from fanfmt.model import Document
@@ -22,6 +23,11 @@ class Context:
     """The name of the rule now running (filled in by the chain)."""
     changes: list[tuple[str, Document]] | None = None
     """When a list, the chain appends ``(rule, document after it)`` for ``--explain``."""
+    more: bool = False
+    """True while the chain runs on a piece of the chapter that more pieces follow
+    (:mod:`fanfmt.stream`): a rule must not close what the next piece may continue."""
+    carry: dict[str, Any] = field(default_factory=dict)
+    """What a rule keeps from one piece of the chapter to the next, under its own name."""
 
     def report(
         self, code: str, message: str, line: int, *, col: int = 1, severity: Severity = "warning"
@@ -40,6 +46,9 @@ class Rule:
     name: str
     module: str
     enabled: bool = True
+    local: bool = False
+    """True when the rule looks at each paragraph by itself (anything it needs from earlier
+    paragraphs kept in ``Context.carry``): it may then run on the chapter a piece at a time."""
 
     def load(self) -> ModuleType:
         """The rule's module."""
@@ -88,6 +97,14 @@ class RuleChain:
         """A chain with only ``names`` switched on."""
         on = self._check(names)
         return RuleChain(tuple(replace(r, enabled=r.name in on) for r in self.rules))
+
+    def split(self) -> tuple[RuleChain, RuleChain]:
+        """The rules that need the whole chapter, and the local rules after the last of them.
+
+        ``DEFAULT_CHAIN.split()`` → ``(headings … conventions, emphasis … thoughts)``.
+        """
+        cut = max((i + 1 for i, r in enumerate(self.rules) if r.enabled and not r.local), default=0)
+        return RuleChain(self.rules[:cut]), RuleChain(self.rules[cut:])
 
     def run(self, doc: Document, ctx: Context) -> Document:
         """Run every enabled rule in order."""

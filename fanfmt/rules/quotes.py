@@ -292,7 +292,10 @@ def pair(s: str, report: Report = _ignore) -> _Result:
                     continue
                 role = CLOSE if s[e.pos] == '"' else OPEN
             if role == OPEN:
-                stack.push(e)
+                if len(stack.items) < _MAX_NESTING:
+                    stack.push(e)
+                else:  # no story nests quotes this deep: an opener without a closer
+                    orphan(e, True)
             elif not close(e):
                 orphan(e, False)
             continue
@@ -304,7 +307,10 @@ def pair(s: str, report: Report = _ignore) -> _Result:
                 glyphs[e.pos] = APOSTROPHE
                 report("A003", "unpaired single quote read as an elision", e.pos)
                 continue
-            stack.push(e)
+            if len(stack.items) < _MAX_NESTING:
+                stack.push(e)
+            else:
+                orphan(e, True)
             continue
         if e.role == WEAK:
             if not stack.has("single"):
@@ -489,7 +495,8 @@ def _starts_with_opener(p: Paragraph, kind: QuoteKind) -> bool:
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Replace straight quotes with dialogue spans and curly glyphs."""
-    pending: tuple[QuoteKind, int] | None = None
+    # dialogue left open at the end of the paragraph before (of the piece before, too)
+    pending: tuple[QuoteKind, int] | None = ctx.carry.pop("quotes", None)
     out: list[Block] = []
 
     def para(p: Paragraph, dialogue: bool = True) -> Paragraph:
@@ -529,5 +536,8 @@ def apply(doc: Document, ctx: Context) -> Document:
                     pending = None
                 out.append(block)
     if pending is not None:
-        ctx.report("Q001", "dialogue opened here is never closed", pending[1])
+        if ctx.more:
+            ctx.carry["quotes"] = pending  # the next piece may continue it
+        else:
+            ctx.report("Q001", "dialogue opened here is never closed", pending[1])
     return replace(doc, blocks=tuple(out))

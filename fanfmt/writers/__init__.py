@@ -5,10 +5,14 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Protocol
 
 from fanfmt.model import Document
 from fanfmt.options import Options
+
+if TYPE_CHECKING:
+    from fanfmt.stream import Prepared
 
 
 class Writer(Protocol):
@@ -23,6 +27,10 @@ class Writer(Protocol):
 
     def body(self, doc: Document, options: Options) -> str:
         """The rendered blocks only (used by fixtures)."""
+        ...
+
+    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
+        """The whole output a part at a time, finishing the chapter as it goes."""
         ...
 
 

@@ -16,6 +16,7 @@ so this writer uses only what survives, and the text looks right after pasting:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import assert_never
 
 from markupsafe import Markup
@@ -26,8 +27,9 @@ from fanfmt.chars import (
 )
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
+from fanfmt.stream import Prepared
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import render_page
+from fanfmt.writers._views import generate_page
 from fanfmt.writers.html import story_view
 from fanfmt.writers.xhtml import escape_html
 
@@ -88,19 +90,44 @@ class Ao3Writer:
 
     def write(self, doc: Document, options: Options) -> str:
         """The chapter text to paste (there is no page around it)."""
-        text = render_page(
-            doc,
+        return "".join(self.generate(Prepared.finished(doc, options), options))
+
+    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
+        """The chapter a part at a time, finishing it as it goes."""
+        parts = generate_page(
+            prepared,
             options,
             self.template,
             lambda c: Markup(render_inlines(c, options)),
-            story=story_view(doc, options),
+            story=story_view(prepared.doc, options),
         )
-        lines = (line.strip() for line in text.splitlines())
-        return "\n".join(line for line in lines if line) + "\n"
+        return _unindented_lines(parts)
 
     def body(self, doc: Document, options: Options) -> str:
         """The same as :meth:`write`."""
         return self.write(doc, options)
+
+
+def _unindented_lines(parts: Iterable[str]) -> Iterator[str]:
+    """Every line of ``parts`` stripped, the blank ones left out, a part at a time.
+
+    ``"".join(_unindented_lines(["  <p>a</p>\\n\\n  <p>", "b</p>\\n"]))``
+    → ``"<p>a</p>\\n<p>b</p>\\n"``
+    """
+    held = ""  # the start of a line whose end has not come yet
+    empty = True
+    for part in parts:
+        lines = (held + part).splitlines(keepends=True)
+        held = lines.pop() if lines and lines[-1].rstrip("\r\n") == lines[-1] else ""
+        kept = [line.strip() for line in lines]
+        text = "\n".join(line for line in kept if line)
+        if text:
+            empty = False
+            yield text + "\n"
+    if held.strip():
+        yield held.strip() + "\n"
+    elif empty:
+        yield "\n"
 
 
 __all__ = ["ALLOWED_ATTRIBUTES", "ALLOWED_TAGS", "AO3_KEEPS", "Ao3Writer", "render_inlines"]

@@ -10,14 +10,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from markupsafe import Markup
 
 from fanfmt.model import Document, Heading, Paragraph
 from fanfmt.options import Options
+from fanfmt.stream import Prepared
 from fanfmt.templating import environment
-from fanfmt.writers._views import render_blocks, render_page
+from fanfmt.writers._views import generate_page, render_blocks
 from fanfmt.writers.xhtml import markup, page_title
 
 
@@ -60,13 +62,17 @@ class HtmlWriter:
 
     def write(self, doc: Document, options: Options) -> str:
         """The whole page, stylesheet inlined."""
-        return render_page(
-            doc,
+        return "".join(self.generate(Prepared.finished(doc, options), options))
+
+    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
+        """The page a part at a time, finishing the chapter as it goes."""
+        return generate_page(
+            prepared,
             options,
             self.template,
             markup(options),
-            story=story_view(doc, options),
-            page_title=page_title(doc),
+            story=story_view(prepared.doc, options),
+            page_title=page_title(prepared.doc),
             css=Markup(stylesheet(options)),
         )
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import assert_never
 
 from fanfmt.chars import (
@@ -21,8 +22,9 @@ from fanfmt.chars import (
 )
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
+from fanfmt.stream import Prepared
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import render_page
+from fanfmt.writers._views import generate_page
 
 _MARKUP_CHARS = "\\`*_[]<&"
 """Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
@@ -116,19 +118,47 @@ class MarkdownWriter:
     extension = ".md"
     template = "markdown/chapter.md"
 
-    def _render(self, doc: Document, options: Options) -> str:
-        scene_break = (
-            escape_block_start(escape_text(options.scene_break)) if options.scene_break else "* * *"
-        )
-        text = render_page(
-            doc, options, self.template, lambda c: _paragraph(c, options), scene_break=scene_break
-        )
-        return _BLANK_LINES_RE.sub("\n\n", text).strip() + "\n"
-
     def body(self, doc: Document, options: Options) -> str:
         """The blocks (the Markdown template has no page around them)."""
-        return self._render(doc, options)
+        return self.write(doc, options)
 
     def write(self, doc: Document, options: Options) -> str:
         """A whole Markdown document."""
-        return self._render(doc, options)
+        return "".join(self.generate(Prepared.finished(doc, options), options))
+
+    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
+        """The document a part at a time, finishing the chapter as it goes."""
+        scene_break = (
+            escape_block_start(escape_text(options.scene_break)) if options.scene_break else "* * *"
+        )
+        parts = generate_page(
+            prepared,
+            options,
+            self.template,
+            lambda c: _paragraph(c, options),
+            scene_break=scene_break,
+        )
+        return tidy_blank_lines(parts)
+
+
+def tidy_blank_lines(parts: Iterable[str]) -> Iterator[str]:
+    """The text of ``parts`` with no leading or trailing white space, no run of blank lines
+    (one blank line between blocks) and one newline at the end, a part at a time.
+
+    ``"".join(tidy_blank_lines(["\\n# A\\n\\n", "\\n\\nB\\n\\n"]))`` → ``"# A\\n\\nB\\n"``
+    """
+    held = ""  # white space at the end of what came so far: what follows decides its fate
+    started = False
+    for part in parts:
+        text = held + part
+        end = len(text.rstrip())
+        if end == 0:
+            held = text
+            continue
+        body, held = text[:end], text[end:]
+        if not started:
+            body = body.lstrip()
+            started = True
+        # a run of newlines never spans two parts: each part given ends in non-space
+        yield _BLANK_LINES_RE.sub("\n\n", body)
+    yield "\n"

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import assert_never
 
 from markupsafe import Markup
@@ -19,9 +20,10 @@ from fanfmt.chars import (
 )
 from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
+from fanfmt.stream import Prepared
 from fanfmt.templating import builtin_templates, environment
 from fanfmt.walk import quote_marks
-from fanfmt.writers._views import Render, render_blocks, render_page
+from fanfmt.writers._views import Render, generate_page, render_blocks
 
 
 def escape_html(text: str) -> str:
@@ -82,15 +84,22 @@ class XhtmlWriter:
 
     def write(self, doc: Document, options: Options, *, stylesheet_href: str = "fanfmt.css") -> str:
         """A whole XHTML page."""
+        prepared = Prepared.finished(doc, options)
+        return "".join(self.generate(prepared, options, stylesheet_href=stylesheet_href))
+
+    def generate(
+        self, prepared: Prepared, options: Options, *, stylesheet_href: str = "fanfmt.css"
+    ) -> Iterator[str]:
+        """The page a part at a time, finishing the chapter as it goes."""
         inline_css = stylesheet_text(options) if options.stylesheet == "inline" else ""
-        return render_page(
-            doc,
+        return generate_page(
+            prepared,
             options,
             self.template,
             markup(options),
             stylesheet_href=stylesheet_href,
             inline_css=Markup(inline_css),
-            page_title=page_title(doc),
+            page_title=page_title(prepared.doc),
         )
 
 
