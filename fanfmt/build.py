@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,8 +46,8 @@ class Built:
     """What was found in the chapter (``fanfmt build -v`` prints it)."""
     diagnostics: tuple[Diagnostic, ...]
     text: str
-    """The output, when it was not written to a file (standard output, ``write=False``);
-    empty when it was: a file is written a part at a time, never whole in memory."""
+    """The output, when it was not written (``write=False``, or standard output with no
+    ``stdout`` to write it); empty when it was: it went out a part at a time."""
 
 
 def pick_format(to: str | None, output: str | None) -> str:
@@ -81,8 +82,12 @@ def build_file(
     *,
     write: bool = True,
     ctx: Context | None = None,
+    stdout: Callable[[Iterable[str]], None] | None = None,
 ) -> Built:
     """Read, convert and (atomically) write one chapter.
+
+    For standard output (``-``), ``stdout`` is handed the output's parts as they are made;
+    without it, the output comes back whole in ``Built.text``.
 
     ``ctx`` is the rule chain's context, for callers that want more than the diagnostics
     (``--explain`` sets ``ctx.changes`` to see every rule's work).
@@ -121,6 +126,8 @@ def build_file(
             from fanfmt.writers.xhtml import stylesheet_text
 
             write_if_changed(css, stylesheet_text(options))  # often there already, the same
+    elif write and stdout is not None:
+        stdout(parts)
     else:
         text = "".join(parts)
     summary = tally.summary(prepared.doc.meta, prepared.doc.convention)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -81,6 +81,22 @@ def _to_stdout(data: bytes) -> None:
         raise
     except OSError as exc:
         _fail(OutputError(f"-: cannot write to standard output ({exc.strerror or exc})"))
+
+
+def _parts_to_stdout(parts: Iterable[str]) -> None:
+    """Write the output to standard output as it is made; a full disk is an output error."""
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for part in parts:
+        try:
+            out.write(part.encode("utf-8"))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(
+                f"-: cannot write to standard output ({exc.strerror or exc})"
+            ) from None
+    _to_stdout(b"")  # the flush, where a full disk shows
 
 
 class _Cli(click.Group):
@@ -510,16 +526,14 @@ def build_single(
     from fanfmt.build import build_file
 
     try:
-        built = build_file(source, output, to, options, ctx=ctx)
+        built = build_file(source, output, to, options, ctx=ctx, stdout=_parts_to_stdout)
     except FanfmtError as exc:
         _fail(exc)
         return
     except Exception as exc:
         _crash(exc, source)
         return
-    if built.output == "-":
-        _to_stdout(built.text.encode("utf-8"))
-    elif not quiet:
+    if built.output != "-" and not quiet:
         click.echo(f"wrote {built.output} ({built.format})")
     if verbose:
         click.echo(describe(built.summary), err=True)

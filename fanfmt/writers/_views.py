@@ -16,6 +16,8 @@ from fanfmt.stream import Prepared
 from fanfmt.templating import environment
 
 Render = Callable[[tuple[Inline, ...]], str]
+PART_CHARS = 64_000
+"""About how many characters of a page :func:`generate_page` gives at a time."""
 View = dict[str, Any]
 
 
@@ -127,22 +129,30 @@ def generate_page(
     """``template`` rendered a part at a time, with what every page gets (``meta``,
     ``convention``, ``blocks``, ``options``) and the writer's ``extra`` variables.
 
-    A template that loops over ``blocks`` at its top level (as the built-in ones do) is
-    written out a block at a time; one that hands ``blocks`` to a macro comes out in one
-    part, when the macro returns.
+    A template that loops over ``blocks`` at its top level (as the built-in ones do) comes
+    out in parts of about :data:`PART_CHARS` characters; one that hands ``blocks`` to a
+    macro comes out in one part, when the macro returns.
     """
     page = environment(options.templates).get_template(template)
     doc = prepared.doc
     views = BlockViews(prepared, options, render)
-    parts = page.generate(
+    pieces = page.generate(
         meta=doc.meta, convention=doc.convention, blocks=views, options=options, **extra
     )
-    while True:
+    done = False
+    while not done:
+        batch: list[str] = []
+        size = 0
         with gc_paused():  # rendering makes no reference cycles
-            part = next(parts, None)
-        if part is None:
-            return
-        yield part
+            for piece in pieces:  # Jinja's pieces are small: a tag, a paragraph's markup
+                batch.append(piece)
+                size += len(piece)
+                if size >= PART_CHARS:
+                    break
+            else:
+                done = True
+        if batch:
+            yield "".join(batch)
 
 
 def render_page(
