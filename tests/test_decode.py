@@ -55,6 +55,10 @@ def test_unicode_encodings(data: bytes, encoding: str) -> None:
         ("Привет, как дела? Это тест русского текста. " * 4, "koi8-r"),
         ("Καλημέρα κόσμε, τι κάνεις σήμερα; " * 4, "cp1253"),
         ("これは日本語のテキストです。東京に行きます。" * 4, "cp932"),
+        ("Le café était fermé, et Zoë attendait devant la porte.\n", "cp437"),
+        ("Il réfléchit: déjà vu, garçon, naïve. Où était-il?\n" * 3, "cp437"),
+        ("Müller said “don’t”—never… Café, naïve.\n" * 3, "cp1252"),
+        ("„Hallo“, sagte er. „Grüße aus München“, schrieb sie.\n" * 3, "cp1252"),
     ],
 )
 def test_legacy_encodings_are_detected(text: str, encoding: str) -> None:

@@ -89,6 +89,15 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]+")
 _ESCAPED_RE = re.compile("[\udc80-\udcff]+")
 _MULTIBYTE_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
 _HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+_DOS_LETTER = rb"[\x80-\x84\x86-\x90\x98-\x9a\xa1-\xa5]"
+_DOS_LETTER_RE = re.compile(
+    rb"(?<=[A-Za-z])" + _DOS_LETTER + rb"|" + _DOS_LETTER + rb"(?=[A-Za-z])"
+)
+"""A byte beside an ASCII letter that is a letter in cp437 (``caf\x82``: café) and a sign
+in cp1252 (a low quote). Left out: the bytes cp1252 text puts beside letters, curly quotes and
+dashes (91–97), the ellipsis (85) and the no-break space (A0)."""
+_WESTERN_LETTER_RE = re.compile(rb"(?<=[A-Za-z])[\xc0-\xff]|[\xc0-\xff](?=[A-Za-z])")
+"""A byte beside an ASCII letter that is an accented letter in cp1252 (é, ä, ñ)."""
 _LATIN_LANGUAGES = ("", "Unknown", "English")
 _MAX_LINE_REPORTS = 20
 _DETECT_SAMPLE = 512 * 1024
@@ -243,9 +252,23 @@ def _legacy(data: bytes) -> str:
         # Cyrillic, Greek or CJK text has whole words of them.
         runs = [len(run) for run in _HIGH_RUN_RE.findall(sample)]
         lone = runs.count(1)
+        if _dos(sample):
+            return "cp437"
         if lone * 2 >= sum(runs) or best.language in _LATIN_LANGUAGES or str(best) == western:
             return "cp1252"
     return codecs.lookup(best.encoding).name
+
+
+def _dos(sample: bytes) -> bool:
+    """An old DOS file (cp437): the high bytes beside its letters are letters there and
+    signs in cp1252, and it has none of cp1252's accented letters.
+    ``b"Le caf\x82 \x82tait ferm\x82"`` → True (Le café était fermé)."""
+    found = _DOS_LETTER_RE.findall(sample)
+    if len(found) < 3 or len(_WESTERN_LETTER_RE.findall(sample)) * 10 > len(found):
+        return False
+    dos = sum(b.decode("cp437").isalpha() for b in found)
+    western = sum(b.decode("cp1252", errors="replace").isalpha() for b in found)
+    return dos >= 0.8 * len(found) and western <= 0.2 * len(found)
 
 
 def _lenient(data: bytes, name: str, result: Decoded) -> str:
