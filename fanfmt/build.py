@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
-from fanfmt.files import is_device, read_input, same_file, write_atomic, write_if_changed
+from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
@@ -120,8 +120,7 @@ def build_file(
     parts = get_writer(fmt).generate(prepared, options)
     text = ""
     if write and out != "-":
-        device = is_device(out)
-        write_atomic(out, parts)
+        device = write_atomic(out, parts)
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 

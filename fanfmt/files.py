@@ -131,18 +131,21 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return os.path.abspath(pa) == os.path.abspath(pb)
 
 
-def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
     """Write to a temporary file beside ``path``, flush it to disk, and rename it into place.
 
     ``data`` may come in parts (an iterable of strings, such as a page being rendered):
     each part is written as it comes, so a long output is never whole in memory. If
     making a part fails, the temporary file goes and ``path`` is left as it was.
+
+    A device or a pipe is written into instead (see :func:`is_device`): then the result
+    is True.
     """
     target = Path(path)
     parts = _encoded(data)
     if is_device(target):
         _write_device(target, parts)
-        return
+        return True
     if os.path.islink(target):  # (False, not an error, for a name too long to look up)
         # write the file the link points to, and keep the link
         target = Path(os.path.realpath(target))
@@ -179,6 +182,7 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return False
 
 
 def _encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:

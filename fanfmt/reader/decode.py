@@ -263,7 +263,7 @@ def _dos(sample: bytes) -> bool:
     """An old DOS file (cp437): the high bytes beside its letters are letters there and
     signs in cp1252, and it has none of cp1252's accented letters.
     ``b"Le caf\x82 \x82tait ferm\x82"`` → True (Le café était fermé)."""
-    found = _DOS_LETTER_RE.findall(sample)
+    found: list[bytes] = _DOS_LETTER_RE.findall(sample)
     if len(found) < 3 or len(_WESTERN_LETTER_RE.findall(sample)) * 10 > len(found):
         return False
     dos = sum(b.decode("cp437").isalpha() for b in found)
