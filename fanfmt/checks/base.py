@@ -13,7 +13,8 @@ A check is a function of a :class:`Chapter` that yields findings; the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -66,16 +67,28 @@ class SourceParagraph:
     """The paragraph's text: lines joined with one space, runs of spaces collapsed."""
     kind: BlockKind
     gap_before: int = 0
-    positions: tuple[tuple[int, int], ...] = ()
-    """``(line, col)`` in the source of each character of :attr:`text`."""
+    source: Sequence[str] = ()
+    """The source's lines (the same list for every paragraph of a chapter)."""
+    _where: tuple[array[int], array[int]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """Source line and column of each character of :attr:`text`, worked out on first use:
+    most paragraphs have nothing to report, and a tuple a character would take far more
+    memory than the text."""
 
     def where(self, index: int) -> tuple[int, int]:
         """The source ``(line, col)`` of ``text[index]`` (the paragraph start if unknown)."""
-        if 0 <= index < len(self.positions):
-            return self.positions[index]
-        if self.positions:
-            return self.positions[-1]
-        return (self.line, 1)
+        if self._where is None:
+            rows, cols = array("I"), array("I")
+            for row, col in source_positions(self.source, self.line, self.text):
+                rows.append(row)
+                cols.append(col)
+            object.__setattr__(self, "_where", (rows, cols))  # a cache, not a change
+        rows, cols = self._where or (array("I"), array("I"))
+        if not rows:
+            return (self.line, 1)
+        i = index if 0 <= index < len(rows) else len(rows) - 1
+        return (rows[i], cols[i])
 
     def at(self, index: int, message: str) -> Finding:
         """A finding about ``text[index]``."""
@@ -200,15 +213,15 @@ def block_kinds(doc: Document) -> dict[int, BlockKind]:
     return kinds
 
 
-def source_positions(lines: list[str], start: int, text: str) -> tuple[tuple[int, int], ...]:
+def source_positions(lines: Sequence[str], start: int, text: str) -> Iterator[tuple[int, int]]:
     """Where each character of a reader paragraph ``text`` sits in the source ``lines``.
 
     The reader strips lines, collapses runs of spaces and joins lines with one space;
     walking both in step undoes that. Where the reader dropped characters (markup read
     as structure, an escape), the walk skips ahead on the line to the next match.
     """
-    out: list[tuple[int, int]] = []
     li, ci = start - 1, 0
+    last = (start, 1)
 
     def skip_space() -> None:
         nonlocal li, ci
@@ -222,23 +235,25 @@ def source_positions(lines: list[str], start: int, text: str) -> tuple[tuple[int
 
     for ch in text:
         if ch == " ":
-            out.append((li + 1, ci + 1))
+            last = (li + 1, ci + 1)
+            yield last
             skip_space()
             continue
         skip_space()
         if li >= len(lines):
-            out.append(out[-1] if out else (start, 1))
+            yield last
             continue
         row = lines[li]
         if row[ci] != ch:
             ahead = row.find(ch, ci, ci + _RESYNC)
             if ahead < 0:
-                out.append((li + 1, ci + 1))
+                last = (li + 1, ci + 1)
+                yield last
                 continue
             ci = ahead
-        out.append((li + 1, ci + 1))
+        last = (li + 1, ci + 1)
+        yield last
         ci += 1
-    return tuple(out)
 
 
 def make_chapter(source: str, read: Document, document: Document) -> Chapter:
@@ -259,7 +274,7 @@ def make_chapter(source: str, read: Document, document: Document) -> Chapter:
                 text,
                 kind,
                 block.gap_before,
-                source_positions(lines, block.line, text),
+                lines,
             )
         )
     by_line = {p.line: p for p in paragraphs}

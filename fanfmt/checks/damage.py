@@ -37,48 +37,53 @@ EMPTY_EMPHASIS_RE = re.compile(
     r"|<(i|em|b|strong|u|s)>\s*</\1>|\[(i|b|u|s)\]\s*\[/\2\]",
     re.IGNORECASE,
 )
+_NON_SPACE_RE = re.compile(r"\S")
 SPACE_BEFORE_PUNCT_RE = re.compile(
     rf"(?<=[^\W_]) +([,.;:!?])(?!\.)(?! \.)(?=$|[\s\"'{RIGHT_DOUBLE_QUOTE}{RIGHT_SINGLE_QUOTE}!?])"
 )
 
 
-def _double_quotes_before(text: str, index: int) -> int:
-    return sum(1 for c in text[:index] if c in _DOUBLES)
-
-
 def _word_after(text: str, index: int) -> str:
     """``('" could have', 0)`` → ``'" could'``: the mark and the word after it."""
-    m = re.match(r"\s*\S+", text[index + 1 :])
-    return text[index : index + 1 + m.end()] if m else text[index:]
+    m = re.match(r"\s*\S+", text[index + 1 : index + 200])
+    return text[index : index + 1 + m.end()] if m else text[index : index + 200]
 
 
-def _later_single_closer(text: str, index: int) -> bool:
-    """A single quote after ``index`` that closes (no space before, no letter after)."""
-    for j in range(index + 1, len(text)):
+def _last_single_closer(text: str) -> int:
+    """Where the last single quote that closes (no space before, no letter after) is, or -1."""
+    for j in range(len(text) - 1, 0, -1):
         if text[j] in _CLOSE_SINGLE and not text[j - 1].isspace():
             nxt = text[j + 1] if j + 1 < len(text) else ""
             if not nxt.isalnum():
-                return True
-    return False
+                return j
+    return -1
 
 
 def _opens_onto_space(p: SourceParagraph) -> Iterator[int]:
+    """Where a quote opens onto a space before a word. One pass over the paragraph."""
     text = p.text
+    doubles = 0  # double quotes before i
+    last_closer: int | None = None  # found when first needed
     for i, ch in enumerate(text):
+        if ch in _DOUBLES:
+            doubles += 1
         if ch not in _OPENING or i + 1 >= len(text) or text[i + 1] != " ":
             continue
         prev = text[i - 1] if i else ""
         if prev and not (prev.isspace() or prev in _OPEN_PUNCT):
             continue
-        rest = text[i + 1 :].lstrip()
-        if not rest or not rest[0].isalnum():
+        word = _NON_SPACE_RE.search(text, i + 1)
+        if word is None or not word.group().isalnum():
             continue
         if ch in _DOUBLES:
-            if ch == '"' and _double_quotes_before(text, i) % 2:
+            if ch == '"' and (doubles - 1) % 2:
                 continue  # an odd quote here closes: that is F004's business
             yield i
-        elif i == 0 or _later_single_closer(text, i):
-            yield i
+        else:
+            if last_closer is None:
+                last_closer = _last_single_closer(text)
+            if i == 0 or last_closer > i:
+                yield i
 
 
 @check("F001", "quote-onto-space", "warning")
@@ -117,15 +122,19 @@ def empty_emphasis(chapter: Chapter) -> Iterator[Finding]:
 
 def _closing_quote_after_space(p: SourceParagraph) -> Iterator[int]:
     text = p.text
+    doubles = 0  # double quotes before i
     for i, ch in enumerate(text):
-        if ch not in _DOUBLES or i < 2 or text[i - 1] != " ":
+        if ch not in _DOUBLES:
+            continue
+        doubles += 1
+        if i < 2 or text[i - 1] != " ":
             continue
         if not (text[i - 2].isalnum() or text[i - 2] in ",.!?"):
             continue
         nxt = text[i + 1] if i + 1 < len(text) else ""
         if nxt.isalnum():
             continue
-        if ch == RIGHT_DOUBLE_QUOTE or (ch == '"' and _double_quotes_before(text, i) % 2):
+        if ch == RIGHT_DOUBLE_QUOTE or (ch == '"' and (doubles - 1) % 2):
             yield i - 1
 
 
@@ -139,6 +148,6 @@ def space_before_closing(chapter: Chapter) -> Iterator[Finding]:
         found = [m.start() for m in SPACE_BEFORE_PUNCT_RE.finditer(p.text)]
         found += list(_closing_quote_after_space(p))
         for i in sorted(set(found)):
-            mark = p.text[i:].lstrip()[:1]
+            mark = p.text[i : i + 200].lstrip()[:1]
             before = p.text[max(0, i - 20) : i].split(" ")[-1]
             yield p.at(i, f"space before {mark!r} after {before!r}: a word may be missing")
