@@ -70,6 +70,22 @@ def quote_openers(size: int) -> str:
     return _repeat("'a ", size)
 
 
+def curly_openers(size: int) -> str:
+    return _repeat("\u2018a ", size)
+
+
+def one_open_quote(size: int) -> str:
+    return "She said '" + _repeat("word ", size - 10)
+
+
+def combining_marks(size: int) -> str:
+    return _framed("\u0301", size)
+
+
+def mojibake_line(size: int) -> str:
+    return _repeat("caf\u00c3\u00a9 \u00e2\u20ac\u2122 ", size)
+
+
 def dashes(size: int) -> str:
     return _repeat("a -- b - ", size)
 
@@ -100,11 +116,15 @@ CASES: dict[str, Callable[[int], str]] = {
     "asterisk openers": asterisk_openers,
     "underscore openers": underscores,
     "quote openers": quote_openers,
+    "curly openers": curly_openers,
+    "one open quote": one_open_quote,
+    "combining marks": combining_marks,
     "dashes": dashes,
     "nested quotes": nested_quotes,
     "many paragraphs": many_paragraphs,
     "blank-line runs": blank_line_runs,
     "mojibake lines": mojibake,
+    "mojibake line": mojibake_line,
 }
 
 _CHILD = textwrap.dedent(

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -31,6 +32,9 @@ SUFFIX_FORMATS = {
 }
 """Output suffix → format: ``.xhtml`` is EPUB-ready XHTML, ``.html`` the standalone reading
 page, ``.ao3.html`` HTML for AO3's editor."""
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+"""A letter or a digit: a text without one has no words to format (before building its
+blocks, which for a file of a million separator lines would take hundreds of MiB)."""
 FORMAT_SUFFIX = {"xhtml": ".xhtml", "markdown": ".md", "html": ".html", "ao3": ".ao3.html"}
 
 
@@ -108,6 +112,8 @@ def build_file(
     decoded = read_input(source, options.encoding)
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
+    if _WORD_CHAR_RE.search(decoded.text) is None:  # no letter nor digit: refused at once
+        raise InputError(f"{source}: {NO_WORDS}")
     from_format = input_format(source, options.from_format, decoded.text)
     prepared = prepare(decoded.text, options, source=source, from_format=from_format, ctx=ctx)
     repairs = decoded.diagnostics()

@@ -194,3 +194,21 @@ def test_a_part_that_cannot_be_written_is_an_output_error(tmp_path: Path) -> Non
         pytest.skip("no /dev/full here")
     with pytest.raises(OutputError, match="cannot write"):
         write_atomic("/dev/full", iter(["x" * 100_000, "y"]))
+
+
+def test_a_run_of_combining_marks_is_cut_near_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Marks are kept with their letter at a cut, but a run longer than any letter has is
+    cut where it falls (not one character at a time, walking back over the whole run)."""
+    from fanfmt.reader import long
+
+    monkeypatch.setattr(long, "MAX_PARAGRAPH_CHARS", 1_000)
+    text = "e" + "\u0301" * 2_500
+    doc = Document((Paragraph((Text(text),)),))
+    out = split_long_paragraphs(doc, lambda *a: None)
+    parts = [
+        "".join(n.text for n in b.children if isinstance(n, Text))
+        for b in out.blocks
+        if isinstance(b, Paragraph)
+    ]
+    assert "".join(parts) == text
+    assert len(parts) == 3

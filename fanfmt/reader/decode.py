@@ -381,12 +381,13 @@ def _unmojibake(text: str, result: Decoded) -> str:
     if text.isascii() or _MAYBE_MOJIBAKE_RE.search(text) is None:
         return text  # the common case: no need to build the exact pattern (a few ms)
     starts: list[int] = []
-    last = -1
+    line_end = -1
     for m in _signature().finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start != last:
-            starts.append(start)
-            last = start
+        if m.start() < line_end:
+            continue  # on the line already found (a long line may hold thousands)
+        starts.append(text.rfind("\n", 0, m.start()) + 1)
+        line_end = text.find("\n", m.start())
+        line_end = len(text) if line_end < 0 else line_end
     if not starts:
         return text
     import ftfy

@@ -25,6 +25,9 @@ from fanfmt.model import AuthorNote, Block, Document, Inline, Legend, Paragraph,
 MAX_PARAGRAPH_CHARS = 100_000
 """The longest paragraph kept whole (in characters of text)."""
 
+_MAX_JOINED = 32
+"""Combining marks and joiners kept with their character at a cut, at most (a longer run
+is not a character anyone reads, and is cut where it falls)."""
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]*_]*\s+")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -128,7 +131,7 @@ def _cut_at(text: str, lo: int, hi: int) -> int:
     if best > lo:
         return best
     cut = hi
-    while cut > lo + 1 and _joins(text[cut]):
+    while cut > max(lo + 1, hi - _MAX_JOINED) and _joins(text[cut]):
         cut -= 1
     return cut
 

@@ -22,8 +22,11 @@ from fanfmt.walk import iter_paragraphs
 _OPEN_DOUBLE_RE = re.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
 _OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
 _INNER = r"(?:[^'’\n]|(?<=\w)['’](?=\w))"
-_SENTENCE_SPAN_RE = re.compile(rf"['‘]{_INNER}*?\w{_INNER}*?[.!?…,—-]['’](?!\w)")
-"""A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``."""
+_SENTENCE_SPAN_RE = re.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
+"""A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``.
+
+It is followed for 600 characters at most, and one pass finds it: a line of ``‘a ‘a ‘a …``
+took time growing with the cube of its length with two open-ended searches."""
 CUE_BEFORE_RE = re.compile(
     r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
@@ -64,6 +67,10 @@ def _italics(pattern: re.Pattern[str], text: str) -> tuple[int, int]:
     return found, cued_count
 
 
+_CUE_REACH = 200
+"""How far before a single quote a cue is looked for (``she thought,`` is right before it)."""
+
+
 def _singles(text: str) -> tuple[int, int]:
     """(single-quote openers that are not elisions, those that read as a thought)."""
     singles = thoughtlike = 0
@@ -74,8 +81,9 @@ def _singles(text: str) -> tuple[int, int]:
         span = _SENTENCE_SPAN_RE.match(text, m.start())
         if span is None:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].rstrip()
+        # what comes before the quote on its line; a cue ("she thought,") is near it
+        line_start = text.rfind("\n", max(0, m.start() - _CUE_REACH), m.start()) + 1
+        before = text[max(line_start, m.start() - _CUE_REACH) : m.start()].rstrip()
         starts = not before or before[-1] in '.!?…”"'
         if starts or THOUGHT_CUE_RE.match(text, span.end()) or CUE_BEFORE_RE.search(before):
             thoughtlike += 1
