@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -220,14 +220,18 @@ def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
 def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
     """Join neighbouring text nodes and drop empty ones."""
     out: list[Inline] = []
+    run: list[str] = []  # texts to join (once: joining one at a time would copy each again)
     for node in children:
         if isinstance(node, Text):
-            if not node.text:
-                continue
-            if out and isinstance(out[-1], Text):
-                out[-1] = Text(out[-1].text + node.text)
-                continue
+            if node.text:
+                run.append(node.text)
+            continue
+        if run:
+            out.append(Text("".join(run)))
+            run = []
         out.append(node)
+    if run:
+        out.append(Text("".join(run)))
     return tuple(out)
 
 
@@ -251,25 +255,35 @@ def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
     out: list[Block] = []
+    before, after = _story_around(found)
     for i, item in enumerate(found):
         if isinstance(item, _Quote):
-            out.append(AuthorNote(tuple(item.paragraphs), _position(found, i), False, item.line))
+            position: NotePosition = (
+                "before" if not before[i] else "after" if not after[i] else "inline"
+            )
+            out.append(AuthorNote(tuple(item.paragraphs), position, False, item.line))
         else:
             out.append(item)
     return tuple(out)
 
 
-def _position(found: list[Block | _Quote], i: int) -> NotePosition:
-    def story(items: Sequence[Block | _Quote]) -> bool:
-        for item in items:
-            if isinstance(item, Heading):
-                return False
-            if isinstance(item, Paragraph):
-                return True
-        return False
+def _story_around(found: list[Block | _Quote]) -> tuple[list[bool], list[bool]]:
+    """For each item: is the nearest paragraph or heading before it a paragraph (story
+    before it, in its chapter)? And after it? One pass each way.
 
-    if not story(found[i - 1 :: -1] if i else []):
-        return "before"
-    if not story(found[i + 1 :]):
-        return "after"
-    return "inline"
+    A quote with no story before it opens the chapter (a note ``before``); with none
+    after it, it closes it (``after``); else it is ``inline``.
+    """
+
+    def nearest(items: Iterable[Block | _Quote]) -> list[bool]:
+        seen: list[bool] = []
+        story = False
+        for item in items:
+            seen.append(story)
+            if isinstance(item, Heading):
+                story = False
+            elif isinstance(item, Paragraph):
+                story = True
+        return seen
+
+    return nearest(found), nearest(reversed(found))[::-1]
