@@ -257,3 +257,34 @@ def test_a_break_line_right_under_a_sentence_is_a_break() -> None:
     assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "SceneBreak", "Paragraph"]
     titled, _ = normalise("Chapter 4\n---------\n\nHe stayed.\n", from_format="markdown")
     assert titled.meta.chapter == "Chapter 4"
+
+
+def test_a_long_file_is_read_in_parts_as_it_would_be_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts end only at a blank line before a plain paragraph or heading: the same blocks."""
+    from fanfmt.reader import markdown as reader
+
+    text = "\n\n".join(
+        [
+            "# Chapter 1",
+            "> A note\n> that goes on.",
+            "- a list\n\n  continued",
+            "```\nfenced *text*\n\nstill fenced\n```",
+            "A *paragraph*\nover two lines.",
+            "Title\n===",
+            "Last words.",
+        ]
+        * 5
+    )
+    whole = reader.read_markdown(text)
+    monkeypatch.setattr(reader, "_CHUNK_CHARS", 1)
+    assert len(list(reader._parts(text.split("\n")))) > 10
+    assert reader.read_markdown(text) == whole
+
+
+def test_a_line_too_long_for_a_paragraph_is_read_a_piece_at_a_time() -> None:
+    from fanfmt.reader import markdown as reader
+
+    text = "Intro.\n\n" + "She *ran*. " * 20_000 + "\n\nEnd."
+    doc = reader.read_markdown(text)
+    assert len(doc.blocks) == 5  # Intro, two pieces and a third, End
+    assert [b.line for b in doc.blocks] == [1, 3, 3, 3, 5]

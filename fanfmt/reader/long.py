@@ -71,7 +71,7 @@ def _split(p: Paragraph, report: Report) -> list[Paragraph]:
     room = MAX_PARAGRAPH_CHARS
     for node in p.children:
         if isinstance(node, Text):
-            for i, piece in enumerate(_cut_text(node.text, room)):
+            for i, piece in enumerate(cut_text(node.text, room)):
                 if i:  # a cut inside the text: a new paragraph
                     groups.append([])
                     room = MAX_PARAGRAPH_CHARS
@@ -97,7 +97,7 @@ def _split(p: Paragraph, report: Report) -> list[Paragraph]:
     ]
 
 
-def _cut_text(text: str, room: int) -> Iterator[str]:
+def cut_text(text: str, room: int) -> Iterator[str]:
     """``text`` in pieces: the first fits in ``room``, the others in a whole paragraph.
 
     The whitespace at a cut is left out (an empty first piece means "start a new

@@ -19,7 +19,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ from fanfmt.model import (
     Strong,
     Text,
 )
+from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -46,12 +48,58 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
+_CHUNK_CHARS = 64_000
+"""About how much Markdown is parsed at a time (markdown-it's tokens for a whole long
+file would take several hundred bytes per byte)."""
+_NOT_A_START_RE = re.compile(r"[ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}")
+"""A line that may go on a block above it across a blank line: indented, a quote, a list
+item, a fence."""
+_FENCE_RE = re.compile(r"[ ]{0,3}(?:`{3}|~{3})")
+
+
 def read_markdown(text: str, meta: Meta | None = None) -> Document:
-    """Read a Markdown chapter (already decoded) into a document."""
+    """Read a Markdown chapter (already decoded) into a document.
+
+    A long file is parsed a part at a time, each part ending at a blank line before a
+    plain paragraph or heading (never inside a list, a quote or a fence), so that only one
+    part's tokens are alive at once; a line too long for a paragraph is parsed a piece at
+    a time as separate paragraphs (see :mod:`fanfmt.reader.long`).
+    """
     md = _parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = _Reader(md, text.split("\n")).blocks(md.parse(text), 0)
+    lines = text.split("\n")
+    reader = _Reader(md, lines)
+    blocks: list[Block | _Quote] = []
+    for part, offset in _parts(lines):
+        blocks.extend(reader.blocks(md.parse(part), offset))
     return Document(blocks=_settle(blocks), meta=meta or Meta())
+
+
+def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:
+    """``(markdown, index of its first line)`` for each part of the file to parse alone."""
+    start = 0
+    size = 0
+    fenced = False
+    for i, line in enumerate(lines):
+        if _FENCE_RE.match(line):
+            fenced = not fenced
+        starts_block = (
+            not fenced and bool(line) and (i == 0 or not lines[i - 1].strip())
+        ) and not _NOT_A_START_RE.match(line)
+        if starts_block and len(line) > MAX_PARAGRAPH_CHARS:
+            if start < i:
+                yield "\n".join(lines[start:i]), start
+            for piece in cut_text(line, MAX_PARAGRAPH_CHARS):
+                if piece:
+                    yield piece, i  # each piece a paragraph of its own, on the same line
+            start, size = i + 1, 0
+            continue
+        if starts_block and size >= _CHUNK_CHARS:
+            yield "\n".join(lines[start:i]), start
+            start, size = i, 0
+        size += len(line) + 1
+    if start < len(lines):
+        yield "\n".join(lines[start:]), start
 
 
 def _parser() -> MarkdownIt:
