@@ -21,7 +21,7 @@ from fanfmt.walk import iter_paragraphs
 # whole chapter is searched at once, one paragraph a line.
 _OPEN_DOUBLE_RE = re.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
 _OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
-_INNER = r"(?:[^'’\n]|(?<=\w)['’](?=\w))"
+_INNER = r"(?:[^'’‘\n]|(?<=\w)['’](?=\w))"
 _SENTENCE_SPAN_RE = re.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
 """A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``.
 
