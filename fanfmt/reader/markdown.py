@@ -55,6 +55,10 @@ _NOT_A_START_RE = re.compile(r"[ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{
 """A line that may go on a block above it across a blank line: indented, a quote, a list
 item, a fence."""
 _FENCE_RE = re.compile(r"[ ]{0,3}(?:`{3}|~{3})")
+_LINE_CHARS = 2 * MAX_PARAGRAPH_CHARS
+"""A line parsed a piece at a time is one of over twice the paragraph limit: escapes
+(``\\*``) can make a paragraph fanfmt wrote itself up to twice as long as its text, and
+such a paragraph must read back whole. (Its text is then cut like any other's.)"""
 
 
 def read_markdown(text: str, meta: Meta | None = None) -> Document:
@@ -86,10 +90,10 @@ def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:
         starts_block = (
             not fenced and bool(line) and (i == 0 or not lines[i - 1].strip())
         ) and not _NOT_A_START_RE.match(line)
-        if starts_block and len(line) > MAX_PARAGRAPH_CHARS:
+        if starts_block and len(line) > _LINE_CHARS:
             if start < i:
                 yield "\n".join(lines[start:i]), start
-            for piece in cut_text(line, MAX_PARAGRAPH_CHARS):
+            for piece in cut_text(line, _LINE_CHARS):
                 if piece:
                     yield piece, i  # each piece a paragraph of its own, on the same line
             start, size = i + 1, 0
