@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -71,32 +72,27 @@ def _crash(exc: BaseException, source: str = "") -> None:
     sys.exit(EXIT_INTERNAL)
 
 
-def _to_stdout(data: bytes) -> None:
-    """Write the output to standard output; a full disk is an output error (exit 4)."""
+def _to_stdout(parts: Iterable[bytes]) -> None:
+    """Write the output to standard output as it is made; a full disk is an output error
+    (exit 4). An error in making a part is not a write error: it passes up as it is."""
+    out = sys.stdout.buffer
+    _stdout_step(sys.stdout.flush)  # what was printed before the output goes first
+    for part in parts:
+        _stdout_step(partial(out.write, part))
+    _stdout_step(out.flush)
+
+
+def _encoded_to_stdout(parts: Iterable[str]) -> None:
+    _to_stdout(part.encode("utf-8") for part in parts)
+
+
+def _stdout_step(step: Callable[[], object]) -> None:
     try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        step()
     except BrokenPipeError:
         raise
     except OSError as exc:
-        _fail(OutputError(f"-: cannot write to standard output ({exc.strerror or exc})"))
-
-
-def _parts_to_stdout(parts: Iterable[str]) -> None:
-    """Write the output to standard output as it is made; a full disk is an output error."""
-    sys.stdout.flush()
-    out = sys.stdout.buffer
-    for part in parts:
-        try:
-            out.write(part.encode("utf-8"))
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            raise OutputError(
-                f"-: cannot write to standard output ({exc.strerror or exc})"
-            ) from None
-    _to_stdout(b"")  # the flush, where a full disk shows
+        raise OutputError(f"-: cannot write to standard output ({exc.strerror or exc})") from None
 
 
 class _Cli(click.Group):
@@ -526,7 +522,7 @@ def build_single(
     from fanfmt.build import build_file
 
     try:
-        built = build_file(source, output, to, options, ctx=ctx, stdout=_parts_to_stdout)
+        built = build_file(source, output, to, options, ctx=ctx, stdout=_encoded_to_stdout)
     except FanfmtError as exc:
         _fail(exc)
         return
@@ -573,7 +569,7 @@ def build_book(
         if not quiet:
             click.echo(f"fanfmt: warning: {warning}", err=True)
     if built.output == "-":
-        _to_stdout(built.book.data)
+        _to_stdout([built.book.data])
     elif not quiet:
         count = len(built.chapters)
         click.echo(f"wrote {built.output} (epub, {count} chapter{'' if count == 1 else 's'})")
