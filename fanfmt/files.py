@@ -163,17 +163,7 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
-        fh = os.fdopen(fd, "wb")
-        try:
-            for part in parts:  # an error in making a part is not a write error: it passes up
-                _write(fh, part, target)
-            try:
-                fh.flush()
-                os.fsync(fh.fileno())
-            except OSError as exc:
-                raise _cannot(target, exc) from None
-        finally:
-            _close(fh, target)
+        _write_parts(os.fdopen(fd, "wb"), parts, target, sync=True)
         try:
             os.chmod(tmp, 0o644)
             os.replace(tmp, target)
@@ -195,18 +185,29 @@ def _encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
             yield part.encode("utf-8")
 
 
-def _write(fh: BinaryIO, part: bytes, target: Path) -> None:
-    try:
-        fh.write(part)
-    except OSError as exc:
-        raise _cannot(target, exc) from None
+def _write_parts(fh: BinaryIO, parts: Iterable[bytes], target: Path, *, sync: bool) -> None:
+    """Write ``parts`` into ``fh``, flush (and with ``sync``, to disk), and close it.
 
-
-def _close(fh: BinaryIO, target: Path) -> None:
+    A write that fails is an :class:`OutputError`; an error in making a part is not a
+    write error, and passes up as it is.
+    """
     try:
-        fh.close()
-    except OSError as exc:
-        raise _cannot(target, exc) from None
+        for part in parts:
+            try:
+                fh.write(part)
+            except OSError as exc:
+                raise _cannot(target, exc) from None
+        try:
+            fh.flush()
+            if sync:
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise _cannot(target, exc) from None
+    finally:
+        try:
+            fh.close()
+        except OSError as exc:
+            raise _cannot(target, exc) from None
 
 
 def _cannot(target: Path, exc: OSError) -> OutputError:
@@ -231,18 +232,10 @@ def _write_device(target: Path, parts: Iterable[bytes]) -> None:
     """Write into a device or pipe (``-o /dev/null``); renaming a file over it would replace it."""
     try:
         # appending: /dev/stderr may be a log file a shell opened, to be added to, not emptied
-        fh = open(target, "ab")  # noqa: SIM115 (closed below, its errors told apart)
+        fh = open(target, "ab")  # noqa: SIM115 (_write_parts closes it)
     except OSError as exc:
         raise _cannot(target, exc) from None
-    try:
-        for part in parts:
-            _write(fh, part, target)
-        try:
-            fh.flush()
-        except OSError as exc:
-            raise _cannot(target, exc) from None
-    finally:
-        _close(fh, target)
+    _write_parts(fh, parts, target, sync=False)
 
 
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
