@@ -59,13 +59,9 @@ class Prepared:
         return cls(doc, RuleChain(()), Context(options), reported=True)
 
     def finish(self) -> Document:
-        """The whole chapter finished at once."""
-        observe = None if self.reported else self.observe
-        with gc_paused():  # the rules build trees and make no reference cycles
-            doc = self.rules.run(self.doc, self._context())
-        if observe is not None:
-            observe(doc.blocks)
-        return doc
+        """The whole chapter finished at once: as one piece."""
+        (blocks,) = self.pieces(sys.maxsize)
+        return replace(self.doc, blocks=blocks)
 
     def pieces(self, size: int | None = None) -> Iterator[tuple[Block, ...]]:
         """The finished blocks, a piece of about ``size`` characters (:data:`PIECE_CHARS`)
@@ -77,7 +73,7 @@ class Prepared:
             size = sys.maxsize  # --explain shows the whole chapter after each rule: one piece
         for piece, more in _cut(self.doc.blocks, size):
             ctx.more = more
-            with gc_paused():
+            with gc_paused():  # the rules build trees and make no reference cycles
                 blocks = self.rules.run(replace(self.doc, blocks=piece), ctx).blocks
             if observe is not None:
                 observe(blocks)
@@ -118,20 +114,14 @@ def prepare(
         fmt = sniff(text)
     ctx = ctx or Context(options)
     ctx.options = options
-    doc = split_long_paragraphs(read(text, fmt, meta), _reporter(ctx, "read"))
+    ctx.rule = "read"  # (the chain names each rule as it runs it)
+    doc = split_long_paragraphs(read(text, fmt, meta), ctx.report)
     if ctx.changes is not None:
         ctx.changes.append(("read", doc))  # the document as read, before any rule
     shaping, local = DEFAULT_CHAIN.disable(options.disabled_rules | rules_done_by(fmt)).split()
     with gc_paused():  # the rules build trees and make no reference cycles
         doc = shaping.run(doc, ctx)
     return Prepared(replace(doc, meta=_final_meta(doc, local, options)), local, ctx)
-
-
-def _reporter(ctx: Context, origin: str) -> Callable[[str, str, int], None]:
-    def report(code: str, message: str, line: int) -> None:
-        ctx.diagnostics.report(code, message, line, rule=origin)
-
-    return report
 
 
 def _final_meta(doc: Document, local: RuleChain, options: Options) -> Meta:
