@@ -78,13 +78,14 @@ class SourceParagraph:
 
     def where(self, index: int) -> tuple[int, int]:
         """The source ``(line, col)`` of ``text[index]`` (the paragraph start if unknown)."""
-        if self._where is None:
-            rows, cols = array("I"), array("I")
+        where = self._where
+        if where is None:
+            where = (array("I"), array("I"))
             for row, col in source_positions(self.source, self.line, self.text):
-                rows.append(row)
-                cols.append(col)
-            object.__setattr__(self, "_where", (rows, cols))  # a cache, not a change
-        rows, cols = self._where or (array("I"), array("I"))
+                where[0].append(row)
+                where[1].append(col)
+            object.__setattr__(self, "_where", where)  # a cache, not a change
+        rows, cols = where
         if not rows:
             return (self.line, 1)
         i = index if 0 <= index < len(rows) else len(rows) - 1
