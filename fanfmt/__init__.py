@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from fanfmt.version import __version__
+
 __all__ = ["Options", "Result", "__version__", "convert", "normalise", "render"]
 
 if TYPE_CHECKING:

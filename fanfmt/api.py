@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.model import Convention, Document
 from fanfmt.options import Options
-from fanfmt.rules import Context
+from fanfmt.pipeline import normalise
+
+__all__ = ["Result", "convert", "normalise", "render"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,52 +33,11 @@ class Result:
         return self.document.convention
 
 
-def normalise(
-    text: str,
-    options: Options | None = None,
-    *,
-    source: str = "",
-    ctx: Context | None = None,
-    from_format: str = "auto",
-) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """Read ``text`` and run the rule chain: the document and what the rules reported.
-
-    ``from_format`` (``text``, ``markdown``, ``html``) names the input format; ``auto``
-    takes ``options.from_format``, and when that is ``auto`` too, sniffs the text.
-    (:func:`fanfmt.stream.prepare` does the same and leaves the paragraphs to be finished
-    a piece at a time.)
-    """
-    from fanfmt.stream import prepare
-
-    prepared = prepare(text, options, source=source, ctx=ctx, from_format=from_format)
-    doc = prepared.finish()
-    return doc, tuple(prepared.ctx.diagnostics.sorted())
-
-
-def final_meta(doc: Document) -> Document:
-    """Take the chapter and story title from the finished heading (curly quotes and all)."""
-    from fanfmt.model import Heading
-    from fanfmt.walk import display_text
-
-    headings = [b for b in doc.blocks if isinstance(b, Heading)]
-    if not headings:
-        return doc
-    chapter_heading = next((h for h in headings if h.number or h.title), None)
-    chapter = doc.meta.chapter
-    if chapter_heading is not None:
-        number = display_text(chapter_heading.number)
-        title = display_text(chapter_heading.title)
-        chapter = f"{number}: {title}" if number and title else number or title
-    titled = next((h for h in headings if h.story_title), None)
-    story = display_text(titled.story_title) if titled is not None else doc.meta.title
-    return replace(doc, meta=replace(doc.meta, chapter=chapter, title=story))
-
-
 def render(doc: Document, to: str = "xhtml", options: Options | None = None) -> str:
-    """Render a normalised document with the writer for ``to``."""
-    from fanfmt.writers import get_writer
+    """Render a normalised document with the writer for ``to`` (unknown: a ``ConfigError``)."""
+    from fanfmt import writers
 
-    return get_writer(to).write(doc, options or Options())
+    return writers.render(doc, to, options or Options())
 
 
 def convert(
@@ -90,11 +51,16 @@ def convert(
     """Convert one raw chapter.
 
     :param text: the chapter, already decoded.
-    :param to: ``"xhtml"`` or ``"markdown"``.
+    :param to: ``"xhtml"``, ``"markdown"``, ``"html"`` or ``"ao3"`` (any other name is a
+        :class:`~fanfmt.errors.ConfigError` listing these).
     :param options: user choices (:class:`~fanfmt.options.Options`).
     :param source: a name for messages (e.g. the file name).
     :param from_format: ``"text"``, ``"markdown"``, ``"html"`` or ``"auto"`` (sniffed).
     """
+    from fanfmt.writers import get_writer
+    from fanfmt.writers.page import Page
+
     options = options or Options()
+    writer = get_writer(to)  # an unknown format fails before any work
     doc, diagnostics = normalise(text, options, source=source, from_format=from_format)
-    return Result(render(doc, to, options), doc, diagnostics, to)
+    return Result("".join(writer.write(Page.of(doc), options)), doc, diagnostics, to)

@@ -100,9 +100,9 @@ class Plan:
 
 def output_suffix(to: str) -> str:
     """``"markdown"`` → ``".md"``."""
-    from fanfmt.build import FORMAT_SUFFIX
+    from fanfmt.writers import format_suffix
 
-    return FORMAT_SUFFIX.get(to, f".{to}")
+    return format_suffix(to)
 
 
 def is_chapter(path: Path) -> bool:

@@ -18,24 +18,14 @@ from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
+from fanfmt.writers import SUFFIX_FORMATS, format_suffix, get_writer
 
 if TYPE_CHECKING:
-    from fanfmt.rules.chain import Context
+    from fanfmt.rules.table import Context
 
-SUFFIX_FORMATS = {
-    ".xhtml": "xhtml",
-    ".html": "html",
-    ".htm": "html",
-    ".ao3.html": "ao3",
-    ".md": "markdown",
-    ".markdown": "markdown",
-}
-"""Output suffix → format: ``.xhtml`` is EPUB-ready XHTML, ``.html`` the standalone reading
-page, ``.ao3.html`` HTML for AO3's editor."""
 _WORD_CHAR_RE = re.compile(r"[^\W_]")
 """A letter or a digit: a text without one has no words to format (before building its
 blocks, which for a file of a million separator lines would take hundreds of MiB)."""
-FORMAT_SUFFIX = {"xhtml": ".xhtml", "markdown": ".md", "html": ".html", "ao3": ".ao3.html"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +55,6 @@ def pick_format(to: str | None, output: str | None) -> str:
             return SUFFIX_FORMATS[double]
         if suffix in SUFFIX_FORMATS:
             return SUFFIX_FORMATS[suffix]
-        if suffix == ".epub":
-            return "epub"
         raise ConfigError(f"cannot tell the format from {output!r}: use --to")
     return "xhtml"
 
@@ -75,7 +63,7 @@ def default_output(source: str, fmt: str) -> str:
     """``ch7.txt`` → ``ch7.xhtml``; standard input → standard output."""
     if source == "-":
         return "-"
-    return str(Path(source).with_suffix(FORMAT_SUFFIX.get(fmt, ".xhtml")))
+    return str(Path(source).with_suffix(format_suffix(fmt)))
 
 
 def build_file(
@@ -96,9 +84,8 @@ def build_file(
     ``ctx`` is the rule chain's context, for callers that want more than the diagnostics
     (``--explain`` sets ``ctx.changes`` to see every rule's work).
     """
+    from fanfmt.pipeline import prepare
     from fanfmt.reader import input_format
-    from fanfmt.stream import prepare
-    from fanfmt.writers import get_writer
 
     fmt = pick_format(to, output)
     if fmt == "epub":
@@ -122,8 +109,8 @@ def build_file(
         raise InputError(f"{source}: {NO_WORDS}")
     tally = Tally()
     prepared.observe = tally.add  # counted as the paragraphs are finished
-    # the chapter is finished a piece at a time as the page is written (fanfmt.stream)
-    parts = get_writer(fmt).generate(prepared, options)
+    # the chapter is finished a piece at a time as the page is written (fanfmt.pipeline)
+    parts = get_writer(fmt).write(prepared.page(), options)
     text = ""
     if write and out != "-":
         device = write_atomic(out, parts)

@@ -34,15 +34,15 @@ from fanfmt.options import (
     THOUGHT_STYLES,
     Options,
 )
+from fanfmt.writers import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
     from fanfmt.config import Resolved
     from fanfmt.explain import Change
-    from fanfmt.rules.chain import Context as RuleContext
+    from fanfmt.rules.table import Context as RuleContext
     from fanfmt.summary import Summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
-OUTPUT_FORMATS = ["xhtml", "markdown", "epub", "html", "ao3"]
 
 
 def _rule_names() -> list[str]:
@@ -545,7 +545,7 @@ def build_explained(
     The changes go to standard output, or to standard error when the chapter does.
     """
     from fanfmt.explain import explain_changes
-    from fanfmt.rules.chain import Context
+    from fanfmt.rules.table import Context
 
     ctx = Context(options, changes=[])
     build_single(source, output, to, options, verbose=verbose, quiet=quiet, ctx=ctx)

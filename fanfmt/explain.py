@@ -22,29 +22,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from fanfmt.model import (
-    AuthorNote,
-    Document,
-    Emphasis,
-    Heading,
-    Inline,
-    Legend,
-    LineBreak,
-    Paragraph,
-    Quoted,
-    SceneBreak,
-    Strong,
-    Text,
-    Thought,
-)
+from fanfmt.model import AuthorNote, Document, Heading, Inline, Legend, Paragraph, SceneBreak
 from fanfmt.options import Options
-from fanfmt.walk import quote_marks
+from fanfmt.pipeline import READ_STEP
+from fanfmt.writers.inline import LINE_BREAK, ExplainInlines
 
-READ_STEP = "read"
-"""The name :func:`fanfmt.api.normalise` gives the document as read in ``ctx.changes``."""
+__all__ = ["LINE_BREAK", "READ_STEP", "explain_changes", "explain_text", "render_inlines"]
+
 CONTEXT = 24
 """Characters of unchanged text shown on each side of a change."""
-LINE_BREAK = "\u21b5"  # ↵
 _TOKEN_RE = re.compile(r"\w+|\s+|.", re.DOTALL)
 
 Style = Callable[[str, str], str]
@@ -87,24 +73,10 @@ class Change:
 
 def render_inlines(children: tuple[Inline, ...]) -> str:
     """``(Text("a "), Emphasis((Text("b"),)))`` → ``"a [i:b]"``; quotes as their glyphs."""
-    parts: list[str] = []
-    for node in children:
-        match node:
-            case Text():
-                parts.append(node.text)
-            case Emphasis():
-                parts.append(f"[i:{render_inlines(node.children)}]")
-            case Strong():
-                parts.append(f"[b:{render_inlines(node.children)}]")
-            case Thought():
-                parts.append(f"[thought:{render_inlines(node.children)}]")
-            case Quoted():
-                left, right = quote_marks(node)
-                inner = render_inlines(node.children)
-                parts.append(f"{left}{inner}{right}")
-            case LineBreak():
-                parts.append(LINE_BREAK)
-    return "".join(parts)
+    return _EXPLAIN.render(children)
+
+
+_EXPLAIN = ExplainInlines()
 
 
 def render_entry(node: object) -> str:
@@ -288,8 +260,8 @@ def explain_text(
     text: str, options: Options | None = None, *, source: str = "", from_format: str = "auto"
 ) -> list[Change]:
     """Run the chain on ``text`` (as ``build`` does) and list every change it made."""
-    from fanfmt.api import normalise
-    from fanfmt.rules.chain import Context
+    from fanfmt.pipeline import normalise
+    from fanfmt.rules.table import Context
 
     ctx = Context(options or Options(), changes=[])
     normalise(text, options, source=source, ctx=ctx, from_format=from_format)

@@ -19,29 +19,18 @@ from typing import TYPE_CHECKING, Any
 
 from fanfmt.diagnostics import Diagnostic, Severity
 from fanfmt.errors import InputError
-from fanfmt.model import Document
 from fanfmt.options import Options
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 if TYPE_CHECKING:
     from fanfmt.reader.decode import Decoded
 
-READ_STEP = "read"
-"""The name :func:`fanfmt.api.normalise` gives the document as read in ``ctx.changes``."""
 UNREADABLE = "E000"
 """The code of an input that cannot be read as a chapter at all (nothing can be built)."""
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 JSON_VERSION = 1
 SCHEMA_PATH = Path(__file__).parent / "checks" / "lint.schema.json"
 """The JSON Schema of ``fanfmt lint --format json``."""
-
-
-class _FirstOnly(list[tuple[str, Document]]):
-    """A ``ctx.changes`` that keeps the document as read and lets the later ones go."""
-
-    def append(self, item: tuple[str, Document]) -> None:
-        if not self:
-            super().append(item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,17 +58,17 @@ def lint_text(
 
     :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
-    from fanfmt.api import normalise
     from fanfmt.checks import make_chapter, run_checks
-    from fanfmt.reader import read_text
+    from fanfmt.pipeline import prepare
 
     options = options or Options()
     ctx = Context(options)
-    ctx.changes = _FirstOnly()
-    doc, _ = normalise(text, options, source=source, ctx=ctx, from_format=from_format)
-    as_read = ctx.changes[0] if ctx.changes else None
-    read = as_read[1] if as_read and as_read[0] == READ_STEP else read_text(text)
-    run_checks(make_chapter(text, read, doc), ctx)
+    prepared = prepare(
+        text, options, source=source, ctx=ctx, from_format=from_format, keep_read=True
+    )
+    doc = prepared.finish()
+    assert prepared.as_read is not None
+    run_checks(make_chapter(text, prepared.as_read, doc), ctx)
     return tuple(sorted((*repairs, *ctx.diagnostics.items)))
 
 

@@ -197,7 +197,7 @@ def _bytecode_cache(builtin: Path) -> jinja2.BytecodeCache | None:
         return None
     from hashlib import sha1
 
-    from fanfmt import __version__
+    from fanfmt.version import __version__
 
     settings = sorted((k, v) for k, v in _SETTINGS.items() if isinstance(v, bool))
     stamp = f"{__version__}|{jinja2.__version__}|{sys.version}|{builtin}|{settings}|{_ESCAPED}"

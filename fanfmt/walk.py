@@ -11,12 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from operator import is_
 
-from fanfmt.chars import (
-    LEFT_DOUBLE_QUOTE,
-    LEFT_SINGLE_QUOTE,
-    RIGHT_DOUBLE_QUOTE,
-    RIGHT_SINGLE_QUOTE,
-)
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -88,14 +82,15 @@ def map_heading(heading: Heading, fn: ParagraphFn) -> Heading:
 
 def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     """Apply ``fn`` to the string of every :class:`Text` node in paragraphs and headings."""
+    return map_paragraphs(doc, lambda p: map_paragraph_text(p, fn))
 
-    def para(p: Paragraph) -> Paragraph:
-        children = map_inlines_text(p.children, fn)
-        if children is p.children:
-            return p
-        return replace(p, children=children)
 
-    return map_paragraphs(doc, para)
+def map_paragraph_text(p: Paragraph, fn: Callable[[str], str]) -> Paragraph:
+    """Apply ``fn`` to the string of every :class:`Text` node of ``p`` (``p`` if none changed)."""
+    children = map_inlines_text(p.children, fn)
+    if children is p.children:
+        return p
+    return replace(p, children=children)
 
 
 def map_inlines_text(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[Inline, ...]:
@@ -168,33 +163,3 @@ def count_nodes(children: tuple[Inline, ...], kind: type) -> int:
         if isinstance(node, Emphasis | Strong | Thought | Quoted):
             total += count_nodes(node.children, kind)
     return total
-
-
-QUOTE_GLYPHS = {
-    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
-    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
-}
-"""The quote marks every writer uses for each :class:`Quoted` kind."""
-
-
-def quote_marks(node: Quoted) -> tuple[str, str]:
-    """The marks around a quotation: ``“`` and ``”``, either left out when the source had none."""
-    left, right = QUOTE_GLYPHS[node.kind]
-    return (left if node.opened else "", right if node.closed else "")
-
-
-def display_text(children: tuple[Inline, ...]) -> str:
-    """Text as a reader sees it: ``(Quoted((Text("Hi"),)),)`` → ``"“Hi”"``."""
-    parts: list[str] = []
-    for node in children:
-        match node:
-            case Text():
-                parts.append(node.text)
-            case Quoted():
-                left, right = quote_marks(node)
-                parts.append(f"{left}{display_text(node.children)}{right}")
-            case Emphasis() | Strong() | Thought():
-                parts.append(display_text(node.children))
-            case LineBreak():
-                parts.append(" ")
-    return "".join(parts)

@@ -1,4 +1,4 @@
-"""The library surface: :class:`RuleChain`, :class:`Options` and :func:`fanfmt.convert`."""
+"""The library surface: the rule tables, :class:`Options` and :func:`fanfmt.convert`."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 import fanfmt
 from fanfmt.api import Result
 from fanfmt.diagnostics import Diagnostic
-from fanfmt.errors import FanfmtError
+from fanfmt.errors import ConfigError
 from fanfmt.model import Convention, Document, Heading, Quoted, SceneBreak
 from fanfmt.options import Options
 from fanfmt.reader import read_text
-from fanfmt.rules import DEFAULT_CHAIN, Context, RuleChain
+from fanfmt.rules import BLOCK_RULES, DEFAULT_CHAIN, INLINE_RULES, Context, RuleChain
 
 NAMES = [
     "headings",
@@ -40,9 +40,14 @@ def test_default_chain_order() -> None:
     assert enabled(DEFAULT_CHAIN) == NAMES
 
 
-def test_every_rule_loads_with_apply_and_summary() -> None:
+def test_every_rule_loads_with_its_entry_point_and_summary() -> None:
+    for block in BLOCK_RULES.rules:
+        assert callable(block.load().apply)
+    for inline in INLINE_RULES.rules:
+        state = inline.start()
+        assert callable(state.paragraph)
+        assert callable(state.end)
     for rule in DEFAULT_CHAIN.rules:
-        assert callable(rule.fn)
         assert rule.summary
         assert rule.summary == rule.summary.strip()
 
@@ -184,6 +189,9 @@ def test_normalise_and_render_compose_to_convert() -> None:
     assert diagnostics == fanfmt.convert(CHAPTER, "markdown").diagnostics
 
 
-def test_unknown_format() -> None:
-    with pytest.raises((KeyError, FanfmtError)):
+def test_unknown_format_is_a_config_error_listing_the_known_ones() -> None:
+    with pytest.raises(ConfigError) as info:
         fanfmt.convert("Hi.\n", "pdf")
+    assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3)"
+    with pytest.raises(ConfigError):
+        fanfmt.render(Document(()), "pdf")

@@ -25,7 +25,7 @@ from fanfmt.explain import (
 )
 from fanfmt.model import Emphasis, LineBreak, Quoted, Strong, Text, Thought
 from fanfmt.options import Options
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = "samples/blank-line-unmarked-notes.txt"

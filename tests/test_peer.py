@@ -17,7 +17,7 @@ from markdown_it.utils import read_fixture_file
 
 import fanfmt
 from fanfmt.options import Options
-from fanfmt.writers.xhtml import XhtmlWriter
+from fanfmt.writers import blocks_only
 
 PEER = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "peer"
 pytestmark = pytest.mark.skipif(not PEER.is_dir(), reason="../shared/corpus/peer is absent")
@@ -77,7 +77,7 @@ def _norm(markup: str) -> str:
 def _markdown_case(source: str) -> str:
     options = Options(thoughts="none", quotes="american")
     doc, _ = fanfmt.normalise(source, options, from_format="markdown")
-    return _norm(XhtmlWriter().body(doc, options))
+    return _norm(blocks_only(doc, "xhtml", options))
 
 
 def _cases() -> list[tuple[str, str, str]]:

@@ -23,10 +23,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from fanfmt import convert, stream
+from fanfmt import convert, pipeline
 from fanfmt.build import build_file
 from fanfmt.options import Options
-from fanfmt.stream import prepare
+from fanfmt.pipeline import prepare
 from fanfmt.writers import get_writer
 
 XHTML_NS = "{http://www.w3.org/1999/xhtml}"
@@ -175,13 +175,13 @@ def test_alternating_quotes_cut_anywhere_keep_every_word(start: int) -> None:
 
 def streamed_xhtml(text: str) -> str:
     """XHTML as ``fanfmt build`` makes it: the chapter finished a block at a time."""
-    old = stream.PIECE_CHARS
-    stream.PIECE_CHARS = 1
+    old = pipeline.PIECE_CHARS
+    pipeline.PIECE_CHARS = 1
     try:
         prepared = prepare(text, Options(), from_format="text")
-        return "".join(get_writer("xhtml").generate(prepared, Options()))
+        return "".join(get_writer("xhtml").write(prepared.page(), Options()))
     finally:
-        stream.PIECE_CHARS = old
+        pipeline.PIECE_CHARS = old
 
 
 @given(chapters())

@@ -26,7 +26,7 @@ from markdown_it.utils import read_fixture_file
 from fanfmt.options import Options
 from fanfmt.reader import read_text
 from fanfmt.rules import DEFAULT_CHAIN, Context, RuleChain
-from fanfmt.writers.xhtml import XhtmlWriter
+from fanfmt.writers import blocks_only
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_FILES = sorted((FIXTURES / "rules").glob("*.txt"))
@@ -77,7 +77,7 @@ def chain_for(path: Path) -> RuleChain:
 def render(source: str, chain: RuleChain, options: Options) -> str:
     """Reader, then ``chain``, then the XHTML writer's body."""
     doc = chain.run(read_text(source), Context(options))
-    return XhtmlWriter().body(doc, options)
+    return blocks_only(doc, "xhtml", options)
 
 
 def _cases(paths: list[Path]) -> list[Any]:

@@ -1,7 +1,7 @@
 """A chapter finished a piece at a time and written as it goes is the chapter finished whole.
 
 ``fanfmt build`` finishes the paragraphs a piece at a time while the page is written
-(:mod:`fanfmt.stream`); the API finishes them all at once. With pieces of one block each,
+(:mod:`fanfmt.pipeline`); the API finishes them all at once. With pieces of one block each,
 every output, every finding and every count must still be the same.
 """
 
@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from fanfmt import stream
+from fanfmt import pipeline
 from fanfmt.api import convert, normalise, render
 from fanfmt.build import build_file
 from fanfmt.errors import OutputError
 from fanfmt.files import write_atomic
 from fanfmt.model import Document, Emphasis, Paragraph, Text
 from fanfmt.options import Options
+from fanfmt.pipeline import prepare
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, split_long_paragraphs
-from fanfmt.stream import prepare
 from fanfmt.summary import summarise
 from fanfmt.writers import FORMATS, get_writer
 
@@ -34,7 +34,7 @@ TEXTS = [*SAMPLES, *([FOUNDING_CHAPTER] if FOUNDING_CHAPTER.exists() else [])]
 def streamed(text: str, to: str, options: Options) -> tuple[str, list[str]]:
     """The output and findings of the path ``fanfmt build`` takes."""
     prepared = prepare(text, options, from_format="text")
-    out = "".join(get_writer(to).generate(prepared, options))
+    out = "".join(get_writer(to).write(prepared.page(), options))
     return out, [
         f"{d.line}:{d.col}: {d.code} {d.message}" for d in prepared.ctx.diagnostics.sorted()
     ]
@@ -48,7 +48,7 @@ def whole(text: str, to: str, options: Options) -> tuple[str, list[str]]:
 
 @pytest.fixture
 def one_block_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stream, "PIECE_CHARS", 1)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1)
 
 
 @pytest.mark.parametrize("to", FORMATS)
@@ -72,8 +72,8 @@ def test_dialogue_left_open_is_followed_into_the_next_piece() -> None:
 
 def test_findings_are_reported_once_however_often_the_chapter_is_walked() -> None:
     prepared = prepare('"Open.\n\nNo.\n\n"Also open.\n', from_format="text")
-    first = [b for piece in prepared.pieces() for b in piece]
-    again = [b for piece in prepared.pieces() for b in piece]
+    first = list(prepared.blocks())
+    again = list(prepared.blocks())
     assert first == again
     assert prepared.finish().blocks == tuple(first)
     codes = [d.code for d in prepared.ctx.diagnostics.sorted()]
@@ -83,12 +83,12 @@ def test_findings_are_reported_once_however_often_the_chapter_is_walked() -> Non
 def test_explain_sees_the_whole_chapter_after_each_rule(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from fanfmt.rules.chain import Context
+    from fanfmt.rules.table import Context
 
-    monkeypatch.setattr(stream, "PIECE_CHARS", 1)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1)
     ctx = Context(Options(), changes=[])
     prepared = prepare("One *a*.\n\nTwo *b*.\n", ctx=ctx, from_format="text")
-    "".join(get_writer("xhtml").generate(prepared, Options()))
+    "".join(get_writer("xhtml").write(prepared.page(), Options()))
     after_emphasis = [doc for rule, doc in ctx.changes or [] if rule == "emphasis"]
     assert len(after_emphasis) == 1
     assert len(after_emphasis[0].blocks) == 2

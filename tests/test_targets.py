@@ -16,12 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from fanfmt.api import convert
-from fanfmt.build import SUFFIX_FORMATS, pick_format
+from fanfmt.build import pick_format
 from fanfmt.cli import cli
 from fanfmt.model import SceneBreak, Thought
 from fanfmt.options import Options
 from fanfmt.walk import count_nodes, iter_paragraphs
-from fanfmt.writers import FORMATS, get_writer
+from fanfmt.writers import FORMATS, SUFFIX_FORMATS, format_suffix, get_writer
 from fanfmt.writers.ao3 import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, AO3_KEEPS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -166,8 +166,9 @@ def test_html_page_shows_the_story_from_options() -> None:
 
 def test_formats_and_suffixes() -> None:
     assert {"html", "ao3"} <= set(FORMATS)
-    assert get_writer("html").extension == ".html"
-    assert get_writer("ao3").extension == ".ao3.html"
+    assert format_suffix("html") == ".html"
+    assert format_suffix("ao3") == ".ao3.html"
+    assert get_writer("ao3").name == "ao3"
     assert SUFFIX_FORMATS[".xhtml"] == "xhtml"
     assert pick_format(None, "ch5.html") == "html"
     assert pick_format(None, "ch5.htm") == "html"

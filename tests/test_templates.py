@@ -18,6 +18,7 @@ from fanfmt.options import Options
 from fanfmt.templating import BadTemplateError, builtin_templates, export_templates
 from fanfmt.writers._views import block_views
 from fanfmt.writers.html import story_view
+from fanfmt.writers.page import Page
 
 REPO = Path(__file__).resolve().parent.parent
 BRITISH = REPO / "samples" / "british-single-quotes.txt"
@@ -248,7 +249,7 @@ def test_every_block_and_story_field_is_documented() -> None:
         for key in keys:
             assert f"`{key}`" in section, f"{kind}.{key}"
     story = documented("story")
-    for key in story_view(doc, Options()):
+    for key in story_view(Page.of(doc), Options()):
         assert f"`{key}`" in story, key
     options = documented("options")
     for field in Options.__dataclass_fields__:

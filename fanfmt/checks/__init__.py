@@ -6,7 +6,7 @@ with an example (``fanfmt lint --list-codes`` lists them all)::
     run_checks(make_chapter(source, read, built), ctx)
     → ctx.diagnostics gains e.g. ``Diagnostic(143, 1, "F001", "quote opens onto a space…")``
 
-The checks run after the rule chain, on the same :class:`~fanfmt.rules.chain.Context`,
+The checks run after the rule chain, on the same :class:`~fanfmt.rules.table.Context`,
 so ``lint`` reports exactly what the rules found while building, plus these.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from fanfmt.checks import damage, guesses, leftovers, mixed
 from fanfmt.checks.base import REGISTRY, Chapter, Check, Finding, make_chapter
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 __all__ = ["CHECKS", "FAMILIES", "Chapter", "Check", "Finding", "make_chapter", "run_checks"]
 

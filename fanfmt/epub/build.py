@@ -85,7 +85,7 @@ def default_output(sources: Sequence[str]) -> str:
 
 def read_chapters(sources: Sequence[str], options: Options) -> list[SourceChapter]:
     """Decode and normalise each chapter file (``-`` reads standard input)."""
-    from fanfmt.api import normalise
+    from fanfmt.pipeline import normalise
     from fanfmt.reader import input_format
 
     chapters: list[SourceChapter] = []

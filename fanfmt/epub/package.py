@@ -37,6 +37,7 @@ from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
+from fanfmt.writers.page import Page
 from fanfmt.writers.xhtml import XhtmlWriter, stylesheet_text
 
 MIMETYPE = b"application/epub+zip"
@@ -125,7 +126,7 @@ def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> lis
         )
         name = f"chapter-{number:0{width}d}"
         title = chapter_title(doc) or f"Chapter {number}"
-        xhtml = writer.write(doc, options, stylesheet_href=STYLESHEET)
+        xhtml = "".join(writer.write(Page.of(doc), options, stylesheet_href=STYLESHEET))
         out.append(Chapter(name, f"{name}.xhtml", title, doc, xhtml))
     return out
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from fanfmt.api import final_meta
 from fanfmt.model import Document, Heading
+from fanfmt.pipeline import final_meta
 from fanfmt.rules.author_notes import position_notes
 
 

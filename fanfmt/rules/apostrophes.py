@@ -17,10 +17,9 @@ import re
 from dataclasses import replace
 
 from fanfmt.chars import APOSTROPHE, DOUBLE_PRIME, OBJECT, PRIME
-from fanfmt.model import Document, Paragraph
+from fanfmt.model import Paragraph
 from fanfmt.rules._flat import map_flat
-from fanfmt.rules.chain import Context
-from fanfmt.walk import map_paragraphs
+from fanfmt.rules.table import Context, Where
 
 ELISIONS = (
     "em|cause|cos|coz|cuz|til|till|bout|kay|t(?:is|was|were|would|will|won|isn|wasn|weren|wouldn)"
@@ -104,21 +103,18 @@ def _elide(text: str, keep: set[int] | None) -> str:
     return "".join(chars)
 
 
-def apply(doc: Document, ctx: Context) -> Document:
+def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace certain apostrophes with ’ and feet/inches marks with primes."""
 
-    def para(p: Paragraph) -> Paragraph:
-        def fn(text: str) -> str:
-            if "'" not in text and '"' not in text:
-                return text
-            prepared = educate_prepass(text)
-            keep = _balance(prepared, p.line, ctx)
-            return _elide(prepared, keep)
+    def fn(text: str) -> str:
+        if "'" not in text and '"' not in text:
+            return text
+        prepared = educate_prepass(text)
+        keep = _balance(prepared, p.line, ctx)
+        return _elide(prepared, keep)
 
-        children = map_flat(p.children, fn)
-        return p if children is p.children else replace(p, children=children)
-
-    return map_paragraphs(doc, para)
+    children = map_flat(p.children, fn)
+    return p if children is p.children else replace(p, children=children)
 
 
 def educate_prepass(text: str) -> str:

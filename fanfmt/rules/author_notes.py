@@ -31,8 +31,8 @@ from fanfmt.model import (
     SceneBreak,
 )
 from fanfmt.rules._text import text_of
-from fanfmt.rules.chain import Context
 from fanfmt.rules.scene_breaks import is_separator
+from fanfmt.rules.table import Context
 
 MARK_RE = re.compile(
     r"^\W{0,3}(?:a\s*/\s*n|a\.n\.|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Paragraph, SceneBreak, Text
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, text_of, words
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 _MAX_WORDS = 9
 _TIME_RE = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import replace
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.rules._text import text_of
 from fanfmt.rules.apostrophes import ELISION_RE
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 from fanfmt.walk import iter_paragraphs
 
 # Each pattern starts with the quote it looks for, so the engine can skip ahead to it; the

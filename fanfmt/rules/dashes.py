@@ -16,9 +16,9 @@ import re
 from functools import partial
 
 from fanfmt.chars import EM_DASH
-from fanfmt.model import Document
-from fanfmt.rules.chain import Context
-from fanfmt.walk import map_text
+from fanfmt.model import Paragraph
+from fanfmt.rules.table import Context, Where
+from fanfmt.walk import map_paragraph_text
 
 DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
@@ -54,6 +54,10 @@ def educate(text: str, *, spaced: bool = False) -> str:
     return CUT_OFF_RE.sub(EM_DASH, text)
 
 
-def apply(doc: Document, ctx: Context) -> Document:
+_CLOSED = partial(educate, spaced=False)
+_SPACED = partial(educate, spaced=True)
+
+
+def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
-    return map_text(doc, partial(educate, spaced=ctx.options.dash_style == "spaced"))
+    return map_paragraph_text(p, _SPACED if ctx.options.dash_style == "spaced" else _CLOSED)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from fanfmt.chars import ELLIPSIS
-from fanfmt.model import Document
-from fanfmt.rules.chain import Context
-from fanfmt.walk import map_text
+from fanfmt.model import Paragraph
+from fanfmt.rules.table import Context, Where
+from fanfmt.walk import map_paragraph_text
 
 SPACED_RE = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
 DOTS_RE = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
@@ -31,6 +31,6 @@ def educate(text: str) -> str:
     return DOTS_RE.sub(_dots, text)
 
 
-def apply(doc: Document, ctx: Context) -> Document:
+def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace ``..``, ``...`` and ``. . .`` with ``…``."""
-    return map_text(doc, educate)
+    return map_paragraph_text(p, educate)

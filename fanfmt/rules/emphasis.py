@@ -15,9 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from fanfmt.model import Document, Emphasis, Inline, Paragraph, Strong, Text
-from fanfmt.rules.chain import Context
-from fanfmt.walk import map_paragraphs
+from fanfmt.model import Emphasis, Inline, Paragraph, Strong, Text
+from fanfmt.rules.table import Context, Where
 
 SPAN_RE = re.compile(
     r"(?<![\w*\\])\*\*\*(?=[^\s*~])(?P<b1>.+?)(?<=[^\s*~])\*\*\*(?![\w*])"
@@ -117,6 +116,6 @@ def _paragraph(p: Paragraph) -> Paragraph:
     return replace(p, children=tuple(children))
 
 
-def apply(doc: Document, ctx: Context) -> Document:
+def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Turn paired ``*``/``_`` markers into emphasis nodes."""
-    return map_paragraphs(doc, _paragraph)
+    return _paragraph(p)

@@ -32,7 +32,7 @@ from fanfmt.model import (
     Thought,
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -101,7 +101,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     else:
         i = _front_matter(blocks, out)
     if out:
-        # the chapter and story titles come from the finished headings (api.final_meta)
+        # the chapter and story titles come from the finished headings (pipeline.final_meta)
         meta = replace(
             meta,
             title=meta.title or named_title(out),

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from fanfmt.model import Block, Document, Heading, Legend, Paragraph
 from fanfmt.rules._text import text_of, words
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 CONVENTION_WORDS = frozenset(
     """speech speak speaking spoken talk talking said normal thought thoughts thinking

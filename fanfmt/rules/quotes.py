@@ -31,13 +31,8 @@ from fanfmt.chars import (
 )
 from fanfmt.diagnostics import Severity
 from fanfmt.model import (
-    AuthorNote,
-    Block,
-    Document,
     Emphasis,
-    Heading,
     Inline,
-    Legend,
     Paragraph,
     Quoted,
     QuoteKind,
@@ -46,8 +41,7 @@ from fanfmt.model import (
     Thought,
 )
 from fanfmt.rules._flat import flatten
-from fanfmt.rules.chain import Context
-from fanfmt.walk import map_heading
+from fanfmt.rules.table import Context, Where
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
@@ -493,19 +487,34 @@ def _starts_with_opener(p: Paragraph, kind: QuoteKind) -> bool:
     return bool(s) and s[0] in marks
 
 
-def apply(doc: Document, ctx: Context) -> Document:
-    """Replace straight quotes with dialogue spans and curly glyphs."""
-    # dialogue left open at the end of the paragraph before (of the piece before, too)
-    pending: tuple[QuoteKind, int] | None = ctx.carry.pop("quotes", None)
-    out: list[Block] = []
+_UNCLOSED = "dialogue opened here is never closed"
 
-    def para(p: Paragraph, dialogue: bool = True) -> Paragraph:
-        nonlocal pending
-        if pending is not None:
-            kind, line = pending
+
+class OpenDialogue:
+    """Dialogue a paragraph leaves open, kept until the next paragraph shows whether it goes on.
+
+    ``"It began here,`` / ``"and went on here."``: the next paragraph opens with the same
+    mark, so the speech continues (a new paragraph of one speaker). Any other paragraph, a
+    scene break or the end of the chapter leaves it unclosed: Q001 at the line it opened.
+    """
+
+    __slots__ = ("pending",)
+
+    def __init__(self) -> None:
+        self.pending: tuple[QuoteKind, int] | None = None
+
+    def paragraph(self, p: Paragraph, where: Where, ctx: Context) -> Paragraph:
+        """Replace straight quotes with dialogue spans and curly glyphs.
+
+        Only the story's own text and captions hold speech: a title quoted in a
+        disclaimer, a summary, an author's note, the legend or a heading is not speech.
+        """
+        if self.pending is not None:
+            kind, line = self.pending
             if not _starts_with_opener(p, kind):
-                ctx.report("Q001", "dialogue opened here is never closed", line)
-            pending = None
+                ctx.report("Q001", _UNCLOSED, line)
+            self.pending = None
+        dialogue = where.part == "story" and p.role in ("text", "caption")
 
         def report(code: str, message: str, pos: int) -> None:
             severity: Severity = "info" if code.startswith("A") else "warning"
@@ -513,31 +522,15 @@ def apply(doc: Document, ctx: Context) -> Document:
 
         children, result = _children(p.children, dialogue, report)
         if result.unclosed and dialogue:
-            pending = (result.unclosed[0], p.line)
+            self.pending = (result.unclosed[0], p.line)
         return p if children is p.children else replace(p, children=children)
 
-    for block in doc.blocks:
-        match block:
-            case Paragraph():
-                # a title quoted in a disclaimer or a summary is not speech
-                out.append(para(block, dialogue=block.role in ("text", "caption")))
-            case AuthorNote():
-                # the author talking: a quoted title ("Paper Lanterns") is not speech
-                notes = tuple(para(p, dialogue=False) for p in block.paragraphs)
-                out.append(replace(block, paragraphs=notes))
-            case Legend():
-                legend = tuple(para(p, dialogue=False) for p in block.paragraphs)
-                out.append(replace(block, paragraphs=legend))
-            case Heading():
-                out.append(map_heading(block, lambda p: para(p, dialogue=False)))
-            case _:
-                if pending is not None:
-                    ctx.report("Q001", "dialogue opened here is never closed", pending[1])
-                    pending = None
-                out.append(block)
-    if pending is not None:
-        if ctx.more:
-            ctx.carry["quotes"] = pending  # the next piece may continue it
-        else:
-            ctx.report("Q001", "dialogue opened here is never closed", pending[1])
-    return replace(doc, blocks=tuple(out))
+    def end(self, ctx: Context) -> None:
+        """No paragraph can continue the dialogue left open (a scene break, the end)."""
+        if self.pending is not None:
+            ctx.report("Q001", _UNCLOSED, self.pending[1])
+            self.pending = None
+
+
+State = OpenDialogue
+"""What the pipeline keeps of this rule from one paragraph to the next."""

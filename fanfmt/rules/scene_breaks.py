@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Paragraph, SceneBreak
 from fanfmt.rules._text import text_of
-from fanfmt.rules.chain import Context
+from fanfmt.rules.table import Context
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
 _LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")

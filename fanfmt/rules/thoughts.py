@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fanfmt.model import Document, Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
-from fanfmt.rules.chain import Context
+from fanfmt.model import Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
 from fanfmt.rules.conventions import CUE_BEFORE_RE, THOUGHT_CUE_RE
-from fanfmt.walk import map_paragraphs, plain_text
+from fanfmt.rules.table import Context, Where
+from fanfmt.walk import plain_text
 
 
 def _thoughtish(children: tuple[Inline, ...]) -> bool:
@@ -142,20 +142,16 @@ def _walk(
     return tuple(out) if changed else children
 
 
-def apply(doc: Document, ctx: Context) -> Document:
+def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Turn thought-marked spans into :class:`Thought` nodes."""
-    style: str = doc.convention.thoughts
-    american = doc.convention.quotes == "american"
-    if doc.convention.quotes == "british":
+    style: str = where.convention.thoughts
+    american = where.convention.quotes == "american"
+    if where.convention.quotes == "british":
         if style in ("single", "none"):
-            return doc
+            return p
     elif style == "none":
         style = "quotations"  # american, no thoughts: single quotes outside speech are quotations
-
-    def para(p: Paragraph) -> Paragraph:
-        if p.role in ("caption", "metadata", "byline"):
-            return p  # _Naruto's P.O.V._ is a caption in italics, not a thought
-        children = _walk(p.children, style, False, american)
-        return p if children is p.children else replace(p, children=children)
-
-    return map_paragraphs(doc, para)
+    if p.role in ("caption", "metadata", "byline"):
+        return p  # _Naruto's P.O.V._ is a caption in italics, not a thought
+    children = _walk(p.children, style, False, american)
+    return p if children is p.children else replace(p, children=children)

@@ -1,58 +1,119 @@
-"""Writers turn a finished document into text: they choose every glyph and every tag.
+"""Writers turn a page into text: they choose every glyph and every tag.
 
-``WRITERS["xhtml"].write(doc, options)`` → a whole page; ``.body(doc, options)`` → blocks only.
+One table says which formats there are, the suffixes that name them and the module
+that writes each. A writer is given a :class:`~fanfmt.writers.page.Page` and gives its
+output a part at a time::
+
+    "".join(get_writer("xhtml").write(Page.of(doc), options))   → a whole page
+    render(doc, "markdown", options)                              → the same, for a document
+    blocks_only(doc, "xhtml", options)                            → the blocks only (fixtures)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from fanfmt.model import Document
-from fanfmt.options import Options
+from fanfmt.errors import ConfigError
 
 if TYPE_CHECKING:
-    from fanfmt.stream import Prepared
+    from fanfmt.model import Document, Inline
+    from fanfmt.options import Options
+    from fanfmt.writers.page import Page
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its name (``--to``), the suffixes that name it, who writes it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    """The output suffixes read as this format; the first is the one a build gives."""
+    writer: str
+    """``module:Class`` of the writer; for EPUB, which holds a whole book, the package."""
+
+    @property
+    def page(self) -> bool:
+        """A format written a chapter at a time by a :class:`Writer` (not EPUB)."""
+        return ":" in self.writer
+
+
+FORMAT_TABLE: tuple[Format, ...] = (
+    Format("xhtml", (".xhtml",), "fanfmt.writers.xhtml:XhtmlWriter"),
+    Format("markdown", (".md", ".markdown"), "fanfmt.writers.markdown:MarkdownWriter"),
+    Format("epub", (".epub",), "fanfmt.epub"),
+    Format("html", (".html", ".htm"), "fanfmt.writers.html:HtmlWriter"),
+    Format("ao3", (".ao3.html",), "fanfmt.writers.ao3:Ao3Writer"),
+)
+"""Every output format, in the order ``--help`` lists them."""
+
+OUTPUT_FORMATS: list[str] = [f.name for f in FORMAT_TABLE]
+"""What ``--to`` accepts."""
+WRITERS: dict[str, Format] = {f.name: f for f in FORMAT_TABLE if f.page}
+"""The formats a :class:`Writer` writes, by name."""
+FORMATS: tuple[str, ...] = tuple(WRITERS)
+SUFFIX_FORMATS: dict[str, str] = {s: f.name for f in FORMAT_TABLE for s in f.suffixes}
+"""Output suffix → format: ``.xhtml`` is EPUB-ready XHTML, ``.html`` the standalone reading
+page, ``.ao3.html`` HTML for AO3's editor, ``.epub`` a book."""
+
+
+def format_suffix(name: str) -> str:
+    """``"markdown"`` → ``".md"``: the suffix a build gives the format's output."""
+    for f in FORMAT_TABLE:
+        if f.name == name:
+            return f.suffixes[0]
+    raise ConfigError(_unknown(name, OUTPUT_FORMATS))
 
 
 class Writer(Protocol):
-    """What every output format provides."""
+    """What every chapter format provides."""
 
     name: str
-    extension: str
+    blocks_template: str | None
+    """The template whose ``blocks`` macro renders the blocks alone (``None``: the page
+    has nothing around its blocks)."""
 
-    def write(self, doc: Document, options: Options) -> str:
-        """The whole output page."""
+    def inlines(self, options: Options) -> Callable[[tuple[Inline, ...]], str]:
+        """Inline nodes → the format's markup."""
         ...
 
-    def body(self, doc: Document, options: Options) -> str:
-        """The rendered blocks only (used by fixtures)."""
+    def write(self, page: Page, options: Options) -> Iterator[str]:
+        """The whole output, a part at a time."""
         ...
 
-    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
-        """The whole output a part at a time, finishing the chapter as it goes."""
-        ...
+
+def _unknown(name: str, known: list[str] | tuple[str, ...]) -> str:
+    return f"unknown output format {name!r} (known: {', '.join(known)})"
 
 
 def get_writer(name: str) -> Writer:
-    """The writer for ``xhtml``, ``markdown``, ``html`` or ``ao3``, imported on first use."""
-    if name == "xhtml":
-        from fanfmt.writers.xhtml import XhtmlWriter
+    """The writer for ``xhtml``, ``markdown``, ``html`` or ``ao3``, imported on first use.
 
-        return XhtmlWriter()
-    if name == "markdown":
-        from fanfmt.writers.markdown import MarkdownWriter
-
-        return MarkdownWriter()
-    if name == "html":
-        from fanfmt.writers.html import HtmlWriter
-
-        return HtmlWriter()
-    if name == "ao3":
-        from fanfmt.writers.ao3 import Ao3Writer
-
-        return Ao3Writer()
-    raise KeyError(name)
+    Any other name is a :class:`~fanfmt.errors.ConfigError` listing these.
+    """
+    fmt = WRITERS.get(name)
+    if fmt is None:
+        raise ConfigError(_unknown(name, FORMATS))
+    module, _, cls = fmt.writer.partition(":")
+    writer: Writer = getattr(importlib.import_module(module), cls)()
+    return writer
 
 
-FORMATS: tuple[str, ...] = ("xhtml", "markdown", "html", "ao3")
+def render(doc: Document, to: str, options: Options) -> str:
+    """A finished document rendered whole with the writer for ``to``."""
+    from fanfmt.writers.page import Page
+
+    return "".join(get_writer(to).write(Page.of(doc), options))
+
+
+def blocks_only(doc: Document, to: str, options: Options) -> str:
+    """Only the rendered blocks of a finished document, with no page around them."""
+    from fanfmt.writers._views import render_blocks
+    from fanfmt.writers.page import Page
+
+    writer = get_writer(to)
+    if writer.blocks_template is None:
+        return render(doc, to, options)
+    return render_blocks(Page.of(doc), options, writer.blocks_template, writer.inlines(options))

@@ -10,28 +10,22 @@ so this writer uses only what survives, and the text looks right after pasting:
   turn blank lines into empty paragraphs)
 * the page is ``templates/ao3/chapter.html``
 
-``Ao3Writer().write(doc, Options())`` → ``'<h2>Chapter 5<br />The Drowned Bell</h2>\\n<p>…'``
+``"".join(Ao3Writer().write(Page.of(doc), Options()))``
+→ ``'<h2>Chapter 5<br />The Drowned Bell</h2>\\n<p>…'``
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from typing import assert_never
 
 from markupsafe import Markup
 
-from fanfmt.chars import (
-    LEFT_SINGLE_QUOTE,
-    RIGHT_SINGLE_QUOTE,
-)
-from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+from fanfmt.model import Inline
 from fanfmt.options import Options
-from fanfmt.stream import Prepared
-from fanfmt.walk import quote_marks
-from fanfmt.writers._views import generate_page
+from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.html import story_view
-from fanfmt.writers.xhtml import escape_html
+from fanfmt.writers.inline import Ao3Inlines
+from fanfmt.writers.page import Page
 
 AO3_KEEPS: frozenset[str] = frozenset({
     "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center",
@@ -48,64 +42,30 @@ ALLOWED_TAGS: frozenset[str] = frozenset(
 ALLOWED_ATTRIBUTES: frozenset[str] = frozenset({"align"})
 """The only attribute written; AO3 keeps ``align`` on every tag."""
 
-_WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
-
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
     """``(Thought((Text("Run."),)),)`` → ``<em>Run.</em>``; no classes, no spans."""
-    parts: list[str] = []
-    for node in children:
-        if isinstance(node, Text):
-            text = node.text
-            if "\n" in text or "\r" in text:
-                # a newline inside a paragraph would become <br> on AO3
-                text = _WHITESPACE_RE.sub(" ", text)
-            parts.append(escape_html(text))
-        elif isinstance(node, Quoted):
-            left, right = quote_marks(node)
-            inner = render_inlines(node.children, options)
-            parts.append(f"{left}{inner}{right}")
-        elif isinstance(node, Thought):
-            inner = render_inlines(node.children, options)
-            if options.thought_marks and node.marker == "single":
-                inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
-            parts.append(f"<em>{inner}</em>")
-        elif isinstance(node, Emphasis):
-            parts.append(f"<em>{render_inlines(node.children, options)}</em>")
-        elif isinstance(node, Strong):
-            parts.append(f"<strong>{render_inlines(node.children, options)}</strong>")
-        elif isinstance(node, LineBreak):
-            parts.append("<br />")
-        else:
-            assert_never(node)
-    return "".join(parts)
+    return Ao3Inlines(options).render(children)
 
 
 class Ao3Writer:
     """HTML for AO3's editor."""
 
     name = "ao3"
-    extension = ".ao3.html"
     template = "ao3/chapter.html"
+    blocks_template = None
 
-    def write(self, doc: Document, options: Options) -> str:
-        """The chapter text to paste (there is no page around it)."""
-        return "".join(self.generate(Prepared.finished(doc, options), options))
+    def inlines(self, options: Options) -> Render:
+        """Inline nodes → AO3-safe markup."""
+        render = Ao3Inlines(options).render
+        return lambda children: Markup(render(children))
 
-    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
-        """The chapter a part at a time, finishing it as it goes."""
+    def write(self, page: Page, options: Options) -> Iterator[str]:
+        """The chapter text to paste (there is no page around it), a part at a time."""
         parts = generate_page(
-            prepared,
-            options,
-            self.template,
-            lambda c: Markup(render_inlines(c, options)),
-            story=story_view(prepared.doc, options),
+            page, options, self.template, self.inlines(options), story=story_view(page, options)
         )
         return _unindented_lines(parts)
-
-    def body(self, doc: Document, options: Options) -> str:
-        """The same as :meth:`write`."""
-        return self.write(doc, options)
 
 
 def _unindented_lines(parts: Iterable[str]) -> Iterator[str]:

@@ -14,31 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import assert_never
 
-from fanfmt.chars import (
-    LEFT_SINGLE_QUOTE,
-    RIGHT_SINGLE_QUOTE,
-)
-from fanfmt.model import Document, Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+from fanfmt.model import Inline
 from fanfmt.options import Options
-from fanfmt.stream import Prepared
-from fanfmt.walk import quote_marks
-from fanfmt.writers._views import generate_page
+from fanfmt.writers._views import Render, generate_page
+from fanfmt.writers.inline import MarkdownInlines, escape_text
+from fanfmt.writers.page import Page
 
-_MARKUP_CHARS = "\\`*_[]<&"
-"""Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
 _BLANK_LINES_RE = re.compile("\n\n\n+")
 """Three newlines or more (written so, the pattern starts with a string re searches fast)."""
 _BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
-
-
-def escape_text(text: str) -> str:
-    """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
-    for ch in _MARKUP_CHARS:  # a few scans of a short string: faster than str.translate
-        if ch in text:
-            text = text.replace(ch, "\\" + ch)
-    return text
 
 
 def escape_block_start(line: str) -> str:
@@ -53,90 +38,30 @@ def escape_block_start(line: str) -> str:
     return f"{lead}\\{token}{rest}"
 
 
-def _wrap(inner: str, mark: str) -> str:
-    """Put ``mark`` around ``inner`` with any edge spaces moved outside."""
-    stripped = inner.strip()
-    if not stripped:
-        return inner
-    lead = inner[: len(inner) - len(inner.lstrip())]
-    trail = inner[len(inner.rstrip()) :]
-    return f"{lead}{mark}{stripped}{mark}{trail}"
-
-
-def _italic_mark(
-    node: Emphasis | Thought, before: list[str], after: tuple[Inline, ...], within: str
-) -> str:
-    """``*`` for a thought, ``_`` for emphasis, unless inside a word or the same mark."""
-    mark = "*" if isinstance(node, Thought) else "_"
-    if mark == "_":
-        prev = before[-1][-1:] if before else ""
-        nxt = after[0].text[:1] if after and isinstance(after[0], Text) else ""
-        if prev.isalnum() or nxt.isalnum():
-            mark = "*"
-    if mark in within:
-        mark = "_" if mark == "*" else "*"
-    return mark
-
-
-def render_inlines(
-    children: tuple[Inline, ...], options: Options, depth: int = 0, *, within: str = ""
-) -> str:
-    """Inline nodes → CommonMark inline text (``within``: the italic marks already open)."""
-    parts: list[str] = []
-    for i, node in enumerate(children):
-        match node:
-            case Text():
-                parts.append(escape_text(node.text))
-            case Emphasis() | Thought():
-                mark = _italic_mark(node, parts, children[i + 1 : i + 2], within)
-                inner = render_inlines(node.children, options, depth + 1, within=within + mark)
-                if isinstance(node, Thought) and options.thought_marks and node.marker == "single":
-                    inner = f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
-                parts.append(_wrap(inner, mark))
-            case Strong():
-                inner = render_inlines(node.children, options, depth, within=within)
-                parts.append(_wrap(inner, "**"))
-            case Quoted():
-                left, right = quote_marks(node)
-                inner = render_inlines(node.children, options, depth, within=within)
-                parts.append(f"{left}{inner}{right}")
-            case LineBreak():
-                parts.append("\\\n")
-            case _:
-                assert_never(node)
-    return "".join(parts)
-
-
-def _paragraph(children: tuple[Inline, ...], options: Options) -> str:
-    return escape_block_start(render_inlines(children, options).strip(" "))
+def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
+    """Inline nodes → CommonMark inline text."""
+    return MarkdownInlines(options).render(children)
 
 
 class MarkdownWriter:
     """CommonMark output."""
 
     name = "markdown"
-    extension = ".md"
     template = "markdown/chapter.md"
+    blocks_template = None
 
-    def body(self, doc: Document, options: Options) -> str:
-        """The blocks (the Markdown template has no page around them)."""
-        return self.write(doc, options)
+    def inlines(self, options: Options) -> Render:
+        """A paragraph's nodes → its CommonMark line(s), a block start escaped."""
+        render = MarkdownInlines(options).render
+        return lambda children: escape_block_start(render(children).strip(" "))
 
-    def write(self, doc: Document, options: Options) -> str:
-        """A whole Markdown document."""
-        return "".join(self.generate(Prepared.finished(doc, options), options))
-
-    def generate(self, prepared: Prepared, options: Options) -> Iterator[str]:
-        """The document a part at a time, finishing the chapter as it goes."""
+    def write(self, page: Page, options: Options) -> Iterator[str]:
+        """The document a part at a time."""
         scene_break = (
             escape_block_start(escape_text(options.scene_break)) if options.scene_break else "* * *"
         )
         parts = generate_page(
-            prepared,
-            options,
-            self.template,
-            lambda c: _paragraph(c, options),
-            scene_break=scene_break,
+            page, options, self.template, self.inlines(options), scene_break=scene_break
         )
         return tidy_blank_lines(parts)
 
@@ -162,3 +87,12 @@ def tidy_blank_lines(parts: Iterable[str]) -> Iterator[str]:
         # a run of newlines never spans two parts: each part given ends in non-space
         yield _BLANK_LINES_RE.sub("\n\n", body)
     yield "\n"
+
+
+__all__ = [
+    "MarkdownWriter",
+    "escape_block_start",
+    "escape_text",
+    "render_inlines",
+    "tidy_blank_lines",
+]

@@ -1,0 +1,296 @@
+"""Inline nodes → text: the one walk every writer shares, and the glyphs it prints.
+
+:class:`InlineRenderer` walks a paragraph's nodes and calls one hook per node type
+(``text``, ``quoted``, ``thought``, ``emphasis``, ``strong``, ``line_break``). The base
+class gives the text as a reader sees it; each format overrides what differs:
+
+* ``PlainInlines().render((Quoted((Text("Hi"),)),))`` → ``“Hi”``
+* ``XhtmlInlines(options)`` (XHTML and the reading page) → ``<span class="dialogue">“Hi”</span>``
+* ``Ao3Inlines(options)`` → ``“Hi”``, thoughts and emphasis as plain ``<em>``
+* ``MarkdownInlines(options)`` → ``“Hi”``, thoughts ``*…*``, emphasis ``_…_``
+* ``ExplainInlines()`` → ``[i:…]``, ``[b:…]``, ``[thought:…]``, ``↵`` (``fanfmt diff``)
+
+The quote glyphs are chosen here and only here (:data:`QUOTE_GLYPHS`, :func:`quote_marks`),
+and so are a thought's own marks (kept only with ``thought_marks``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, assert_never
+
+from fanfmt.chars import (
+    LEFT_DOUBLE_QUOTE,
+    LEFT_SINGLE_QUOTE,
+    RIGHT_DOUBLE_QUOTE,
+    RIGHT_SINGLE_QUOTE,
+)
+from fanfmt.model import Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+
+if TYPE_CHECKING:
+    from fanfmt.options import Options
+
+QUOTE_GLYPHS = {
+    "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
+    "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
+}
+"""The quote marks every writer uses for each :class:`Quoted` kind."""
+LINE_BREAK = "\u21b5"  # ↵
+"""How the explain view shows a line break inside a paragraph."""
+
+
+def quote_marks(node: Quoted) -> tuple[str, str]:
+    """The marks around a quotation: ``“`` and ``”``, either left out when the source had none."""
+    left, right = QUOTE_GLYPHS[node.kind]
+    return (left if node.opened else "", right if node.closed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Within:
+    """What is open around a node: dialogue (for XHTML's classes), italic marks (Markdown)."""
+
+    dialogue: bool = False
+    marks: str = ""
+
+
+OUTSIDE = Within()
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A node's neighbours: what was rendered before it, and the node after it."""
+
+    before: Sequence[str]
+    after: Inline | None
+
+
+class InlineRenderer:
+    """Inline nodes → text as a reader sees it: quotation marks, no markup.
+
+    ``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"``; a line break is a space.
+    """
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.thought_marks = options.thought_marks if options is not None else False
+
+    def render(self, children: tuple[Inline, ...], within: Within = OUTSIDE) -> str:
+        """The text of ``children``, each node through its hook."""
+        parts: list[str] = []
+        for i, node in enumerate(children):
+            match node:
+                case Text():
+                    parts.append(self.text(node.text))
+                case Quoted():
+                    parts.append(self.quoted(node, within))
+                case Thought():
+                    spot = Spot(parts, children[i + 1] if i + 1 < len(children) else None)
+                    parts.append(self.thought(node, within, spot))
+                case Emphasis():
+                    spot = Spot(parts, children[i + 1] if i + 1 < len(children) else None)
+                    parts.append(self.emphasis(node, within, spot))
+                case Strong():
+                    parts.append(self.strong(node, within))
+                case LineBreak():
+                    parts.append(self.line_break())
+                case _:
+                    assert_never(node)
+        return "".join(parts)
+
+    def text(self, text: str) -> str:
+        """A run of text."""
+        return text
+
+    def quoted(self, node: Quoted, within: Within) -> str:
+        """A quotation, in its glyphs."""
+        left, right = quote_marks(node)
+        return f"{left}{self.render(node.children, within)}{right}"
+
+    def thought_text(self, node: Thought, inner: str) -> str:
+        """A thought's text, in single quotes when the chapter wrote them and
+        ``thought_marks`` keeps them: ``'Not again.'`` → ``‘Not again.’``."""
+        if self.thought_marks and node.marker == "single":
+            return f"{LEFT_SINGLE_QUOTE}{inner}{RIGHT_SINGLE_QUOTE}"
+        return inner
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """A thought."""
+        return self.thought_text(node, self.render(node.children, within))
+
+    def emphasis(self, node: Emphasis, within: Within, spot: Spot) -> str:
+        """Emphasis (italics)."""
+        return self.render(node.children, within)
+
+    def strong(self, node: Strong, within: Within) -> str:
+        """Strong emphasis (bold)."""
+        return self.render(node.children, within)
+
+    def line_break(self) -> str:
+        """A line break inside a paragraph."""
+        return " "
+
+
+class PlainInlines(InlineRenderer):
+    """Text as a reader sees it (titles in the metadata): ``“Hi”``, no markup."""
+
+
+def display_text(children: tuple[Inline, ...]) -> str:
+    """Text as a reader sees it: ``(Quoted((Text("Hi"),)),)`` → ``"“Hi”"``."""
+    return _PLAIN.render(children)
+
+
+_PLAIN = PlainInlines()
+
+
+class ExplainInlines(InlineRenderer):
+    """The explain view: ``"a [i:b] [b:c] [thought:d]↵"``; quotation marks as printed."""
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """``[thought:…]``."""
+        return f"[thought:{self.render(node.children, within)}]"
+
+    def emphasis(self, node: Emphasis, within: Within, spot: Spot) -> str:
+        """``[i:…]``."""
+        return f"[i:{self.render(node.children, within)}]"
+
+    def strong(self, node: Strong, within: Within) -> str:
+        """``[b:…]``."""
+        return f"[b:{self.render(node.children, within)}]"
+
+    def line_break(self) -> str:
+        """``↵``."""
+        return LINE_BREAK
+
+
+def escape_html(text: str) -> str:
+    """``"a < b & c"`` → ``"a &lt; b &amp; c"`` (quotes are left alone, as in text they may be)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class XhtmlInlines(InlineRenderer):
+    """XHTML and the reading page: ``<span class="dialogue">“…”</span>`` (nested:
+    ``<span class="quotation">‘…’</span>``), ``<em class="thought">``, ``<em>``,
+    ``<strong>``, ``<br/>``."""
+
+    def text(self, text: str) -> str:
+        """Escaped: ``<`` → ``&lt;``."""
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def quoted(self, node: Quoted, within: Within) -> str:
+        """Dialogue in a span; a quotation inside dialogue in another; other quotes bare."""
+        left, right = quote_marks(node)
+        inner = self.render(node.children, Within(within.dialogue or node.dialogue))
+        text = f"{left}{inner}{right}"
+        if not node.dialogue:
+            return text
+        if within.dialogue:
+            return f'<span class="quotation">{text}</span>'
+        return f'<span class="dialogue">{text}</span>'
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """``<em class="thought">``; a quote inside it is a quotation."""
+        inner = self.thought_text(node, self.render(node.children, Within(True)))
+        return f'<em class="thought">{inner}</em>'
+
+    def emphasis(self, node: Emphasis, within: Within, spot: Spot) -> str:
+        """``<em>``."""
+        return f"<em>{self.render(node.children, within)}</em>"
+
+    def strong(self, node: Strong, within: Within) -> str:
+        """``<strong>``."""
+        return f"<strong>{self.render(node.children, within)}</strong>"
+
+    def line_break(self) -> str:
+        """``<br/>``."""
+        return "<br/>"
+
+
+_WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
+class Ao3Inlines(InlineRenderer):
+    """AO3's editor keeps no class: thoughts and emphasis ``<em>``, quotes bare, ``<br />``."""
+
+    def text(self, text: str) -> str:
+        """Escaped, and on one line: a newline inside a paragraph would become ``<br>`` on AO3."""
+        if "\n" in text or "\r" in text:
+            text = _WHITESPACE_RE.sub(" ", text)
+        return escape_html(text)
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """``<em>``."""
+        return f"<em>{self.thought_text(node, self.render(node.children, within))}</em>"
+
+    def emphasis(self, node: Emphasis, within: Within, spot: Spot) -> str:
+        """``<em>``."""
+        return f"<em>{self.render(node.children, within)}</em>"
+
+    def strong(self, node: Strong, within: Within) -> str:
+        """``<strong>``."""
+        return f"<strong>{self.render(node.children, within)}</strong>"
+
+    def line_break(self) -> str:
+        """``<br />``."""
+        return "<br />"
+
+
+_MARKUP_CHARS = "\\`*_[]<&"
+"""Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
+
+
+def escape_text(text: str) -> str:
+    """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
+    for ch in _MARKUP_CHARS:  # a few scans of a short string: faster than str.translate
+        if ch in text:
+            text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _wrap(inner: str, mark: str) -> str:
+    """Put ``mark`` around ``inner`` with any edge spaces moved outside."""
+    stripped = inner.strip()
+    if not stripped:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    return f"{lead}{mark}{stripped}{mark}{trail}"
+
+
+class MarkdownInlines(InlineRenderer):
+    """CommonMark: thoughts ``*…*``, emphasis ``_…_`` (``*…*`` inside a word, where CommonMark
+    ignores ``_``), the other mark when nested in the same one, ``**…**``, ``\\`` + newline."""
+
+    def text(self, text: str) -> str:
+        """Escaped: ``*`` → ``\\*``."""
+        return escape_text(text)
+
+    def _italic(self, node: Emphasis | Thought, within: Within, spot: Spot) -> str:
+        mark = "*" if isinstance(node, Thought) else "_"
+        if mark == "_":
+            prev = spot.before[-1][-1:] if spot.before else ""
+            nxt = spot.after.text[:1] if isinstance(spot.after, Text) else ""
+            if prev.isalnum() or nxt.isalnum():
+                mark = "*"
+        if mark in within.marks:
+            mark = "_" if mark == "*" else "*"
+        inner = self.render(node.children, Within(within.dialogue, within.marks + mark))
+        if isinstance(node, Thought):
+            inner = self.thought_text(node, inner)
+        return _wrap(inner, mark)
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """``*…*`` (``_…_`` inside ``*…*``)."""
+        return self._italic(node, within, spot)
+
+    def emphasis(self, node: Emphasis, within: Within, spot: Spot) -> str:
+        """``_…_``, or ``*…*`` inside a word or inside ``_…_``."""
+        return self._italic(node, within, spot)
+
+    def strong(self, node: Strong, within: Within) -> str:
+        """``**…**``."""
+        return _wrap(self.render(node.children, within), "**")
+
+    def line_break(self) -> str:
+        """A backslash at the end of the line."""
+        return "\\\n"

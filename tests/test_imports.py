@@ -1,0 +1,105 @@
+"""The modules of ``fanfmt/`` import one another without a cycle.
+
+Every ``import`` and ``from … import`` counts, at module level or inside a function (a
+lazy import is still a dependency), under ``TYPE_CHECKING`` too. ``from fanfmt.x import
+y`` is an edge to ``fanfmt.x.y`` when that is a module, else to ``fanfmt.x``::
+
+    fanfmt.api → fanfmt.pipeline → fanfmt.rules → fanfmt.rules.table → fanfmt.model
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "fanfmt"
+
+
+def module_name(path: Path) -> str:
+    """``fanfmt/rules/__init__.py`` → ``fanfmt.rules``; ``fanfmt/api.py`` → ``fanfmt.api``."""
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _absolute(node: ast.ImportFrom, name: str, is_package: bool) -> str:
+    """The module a (possibly relative) ``from`` import names."""
+    if not node.level:
+        return node.module or ""
+    base = name.split(".") if is_package else name.split(".")[:-1]
+    base = base[: len(base) - node.level + 1]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
+def imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """The modules of the package that ``path`` imports, anywhere in it."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            target = _absolute(node, name, path.name == "__init__.py")
+            for alias in node.names:
+                sub = f"{target}.{alias.name}"
+                found.add(sub if sub in known else target)
+    return {m for m in found if m in known and m != name}
+
+
+def graph() -> dict[str, set[str]]:
+    found = modules()
+    known = set(found)
+    return {name: imports(name, path, known) for name, path in found.items()}
+
+
+def find_cycle(edges: dict[str, set[str]]) -> list[str]:
+    """One cycle of ``edges`` as ``[a, b, …, a]``, or ``[]`` when there is none."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state:
+                cycle = visit(nxt)
+                if cycle:
+                    return cycle
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(edges):
+        if node not in state:
+            cycle = visit(node)
+            if cycle:
+                return cycle
+    return []
+
+
+def test_find_cycle_finds_one() -> None:
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_the_graph_sees_lazy_and_relative_imports() -> None:
+    edges = graph()
+    assert "fanfmt.api" in edges["fanfmt"]  # inside __getattr__
+    assert "fanfmt.pipeline" in edges["fanfmt.api"]
+    assert "fanfmt.rules.table" in edges["fanfmt.rules"]
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    cycle = find_cycle(graph())
+    assert not cycle, " → ".join(cycle)
+
+
+def test_nothing_in_the_package_imports_the_api() -> None:
+    importers = sorted(name for name, deps in graph().items() if "fanfmt.api" in deps)
+    assert importers == ["fanfmt"]  # the package's lazy public names, and nothing else
