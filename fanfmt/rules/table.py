@@ -5,13 +5,15 @@ one paragraph at a time and is told where it sits: ``paragraph(p, where, ctx) ->
 Paragraph``; a rule that must remember something from one paragraph to the next exports
 a ``State`` class instead (:class:`InlineState`), made once per pass over the chapter::
 
-    INLINE.finish(doc.blocks, doc.convention, ctx)   # → the blocks, one at a time, finished
+    finisher = Finisher(INLINE_RULES, doc.convention, ctx)
+    finisher.block(Paragraph((Text('"Hi," she said.'),)))  # → Paragraph((Quoted(…), …))
+    finisher.end()                                         # the chapter is over (Q001)
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Generic, Literal, Protocol, TypeVar
@@ -309,13 +311,3 @@ class RuleChain:
         finisher.end()
         finisher.record(doc)
         return replace(doc, blocks=blocks)
-
-
-def finish(
-    table: RuleTable[InlineRule], blocks: Iterable[Block], convention: Convention, ctx: Context
-) -> Iterator[Block]:
-    """``blocks`` finished by the inline rules, one at a time, as they are asked for."""
-    finisher = Finisher(table, convention, ctx)
-    for block in blocks:
-        yield finisher.block(block)
-    finisher.end()
