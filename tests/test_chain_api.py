@@ -52,6 +52,23 @@ def test_every_rule_loads_with_its_entry_point_and_summary() -> None:
         assert rule.summary == rule.summary.strip()
 
 
+def test_a_rule_has_the_entry_point_of_its_table_and_not_the_other() -> None:
+    for block in BLOCK_RULES.rules:
+        module = block.load()
+        assert not hasattr(module, "paragraph"), f"{block.name} is a block rule"
+        assert not hasattr(module, "State"), f"{block.name} is a block rule"
+    for inline in INLINE_RULES.rules:
+        module = inline.load()
+        assert not hasattr(module, "apply"), f"{inline.name} is an inline rule"
+        assert hasattr(module, "paragraph") != hasattr(module, "State"), inline.name
+
+
+def test_open_dialogue_is_followed_across_paragraphs_and_closed_by_a_break() -> None:
+    ctx = Context()
+    DEFAULT_CHAIN.run(read_text('"Open,\n\n"and on.\n\n"Open again\n\n***\n\nNext.\n'), ctx)
+    assert [(d.code, d.line, d.rule) for d in ctx.diagnostics.sorted()] == [("Q001", 5, "quotes")]
+
+
 def test_only() -> None:
     chain = DEFAULT_CHAIN.only(["quotes", "dashes"])
     assert enabled(chain) == ["dashes", "quotes"]  # chain order, not the order asked
