@@ -60,7 +60,7 @@ OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
 _MAX_NESTING = 6
 """Quotations inside quotations, at most: deeper than prose ever goes (10,000 levels of
 alternating quotes would otherwise build a tree too deep to walk)."""
-_QUOTE_RE = re.compile("[\"'“”‘’]")
+_QUOTE_RE = re.compile("[\"'“”‘’`]")
 _SPECIAL_RE = re.compile(f"[{OBJECT}]")
 
 
@@ -109,6 +109,11 @@ def _classify(s: str, i: int) -> _Event | None:
         if right and not left:
             return _Event(i, "double", CLOSE)
         return _Event(i, "double", AMBIG)
+    if ch == "`":
+        # a typewriter `quote': the backtick only ever opens, before a word
+        if _word(nxt) and (_space(prev) or prev in _OPEN_PUNCT or prev in "\"'"):
+            return _Event(i, "single", OPEN)
+        return None
     if ch in ("'", RIGHT_SINGLE_QUOTE):
         if _word(prev) and _word(nxt):
             return None
@@ -235,6 +240,8 @@ def pair(s: str, report: Report = _ignore) -> _Result:
     glyphs: dict[int, str] = {}
 
     def orphan(e: _Event, opening: bool) -> None:
+        if s[e.pos] == "`":
+            return  # a backtick that closes nothing stays a backtick
         if not opening and e.pos and s[e.pos - 1].isdigit() and s[e.pos] in "\"'":
             glyphs[e.pos] = DOUBLE_PRIME if e.kind == "double" else PRIME  # 12" record
             return
@@ -320,6 +327,8 @@ def pair(s: str, report: Report = _ignore) -> _Result:
             glyphs[e.pos] = RIGHT_SINGLE_QUOTE
     unclosed: list[QuoteKind] = []
     for d, e in enumerate(stack.items):
+        if s[e.pos] == "`":
+            continue  # `ls`: a backtick no quote closes is not a quotation
         elision = s[e.pos] == "'" and s[e.pos + 1 : e.pos + 2].isalpha()
         if elision and (stack.below("single", d) or not _looks_open(s, e.pos)):
             glyphs[e.pos] = APOSTROPHE
@@ -376,11 +385,33 @@ def _weak_is_apostrophe(
             and following[1] in _TAG_VERBS
             and (following[0] in _PRONOUNS or first[:1].isupper())
         )
-        return "" if tag else "sure"
+        if tag or _closes_scare_quote(s, pos, k, stack, ahead):
+            return ""
+        return "sure"
     nested_in_double = stack.below("double", stack.top("single"))
     n = len(ahead.next_open) - 1
     bound = min(ahead.next_open[k + 1], ahead.next_dclose[k + 1] if nested_in_double else n)
     return "guess" if ahead.next_closer[k + 1] < bound else ""
+
+
+_SCARE_QUOTE_WORDS = 5
+"""A quotation opened inside a sentence (``the so-called 'demon brothers'``) is a name or a
+scare quote: it is this many words long at most."""
+
+
+def _closes_scare_quote(s: str, pos: int, k: int, stack: _Stack, ahead: _Ahead) -> bool:
+    """Does the quote after ``brothers`` close a short quotation opened mid-sentence?
+
+    ``the so-called 'demon brothers' struggled`` → yes: the quote opened after a word, a few
+    words back, and nothing later in the paragraph could close it. ``'Get the dogs' bones,'
+    he said`` → no: it opened the sentence, and a later quote closes it.
+    """
+    opener = stack.items[stack.top("single")].pos
+    if s[opener] != "'" or _looks_open(s, opener):
+        return False
+    if ahead.next_closer[k + 1] < len(ahead.events):
+        return False
+    return len(s[opener + 1 : pos].split()) <= _SCARE_QUOTE_WORDS
 
 
 def _looks_open(s: str, pos: int) -> bool:
