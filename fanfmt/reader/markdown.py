@@ -14,6 +14,8 @@
 * raw HTML is text: ``<b>hi</b>`` → the characters ``<b>hi</b>``, never markup
 * ``She left.`` with ``---`` right under it (a heading in CommonMark) → the paragraph and
   a scene break; a short line without end punctuation over ``---``/``===`` is a heading
+* YAML front matter (``---`` / ``title: …`` / ``---`` on the first lines) → the story's
+  title and author (:mod:`fanfmt.reader.front_matter`), not a heading
 * list items keep their marker as text (``1. `` / ``- ``); links keep their text
 """
 
@@ -40,6 +42,7 @@ from fanfmt.model import (
     Strong,
     Text,
 )
+from fanfmt.reader.front_matter import fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.paragraphs import split_paragraphs
 
@@ -72,6 +75,10 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     md = _parser()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    front = split_front_matter(lines)
+    if front.lines:
+        lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
+        meta = fill_meta(meta or Meta(), front)
     reader = _Reader(md, lines)
     blocks: list[Block | _Quote] = []
     for part, offset in _parts(lines):

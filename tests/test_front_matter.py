@@ -1,0 +1,69 @@
+"""YAML front matter in a Markdown draft is the story's metadata, never its first heading."""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.model import Heading, Meta
+from fanfmt.options import Options
+from fanfmt.reader import read
+from fanfmt.reader.front_matter import FrontMatter, fill_meta, split_front_matter
+
+DRAFT = """---
+title: The Glass Orchard
+authors: [Wren, Ash]
+rating: Teen
+---
+
+# Chapter 1: Frost
+
+"Hello," she said.
+"""
+
+
+def test_front_matter_fields_and_length() -> None:
+    front = split_front_matter(DRAFT.split("\n"))
+    assert front.lines == 5
+    assert front.fields["title"] == "The Glass Orchard"
+    assert front.fields["authors"] == "Wren, Ash"
+    assert front.fields["rating"] == "Teen"
+
+
+def test_front_matter_fills_the_story_title_and_author_not_a_heading() -> None:
+    result = convert(DRAFT, "xhtml", from_format="markdown")
+    assert result.document.meta.title == "The Glass Orchard"
+    assert result.document.meta.author == "Wren, Ash"
+    assert "<title>The Glass Orchard — Chapter 1: Frost</title>" in result.text
+    assert "rating" not in result.text.lower()
+    headings = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert len(headings) == 1
+
+
+def test_front_matter_keeps_line_numbers() -> None:
+    doc = read(DRAFT, "markdown")
+    heading = next(b for b in doc.blocks if isinstance(b, Heading))
+    assert heading.line == 7
+
+
+def test_the_user_title_wins_over_front_matter() -> None:
+    result = convert(DRAFT, "xhtml", Options(title="Mine"), from_format="markdown")
+    assert result.document.meta.title == "Mine"
+
+
+def test_prose_between_rules_is_not_front_matter() -> None:
+    text = "---\nShe ran, and ran.\n---\n\nMore.\n"
+    assert split_front_matter(text.split("\n")).lines == 0
+    out = convert(text, "markdown", from_format="markdown").text
+    assert "She ran, and ran." in out
+
+
+def test_an_unclosed_block_is_not_front_matter() -> None:
+    assert split_front_matter(["---", "title: X", "", "Text."]).lines == 0
+
+
+def test_bad_yaml_is_not_front_matter() -> None:
+    assert split_front_matter(["---", "title: [unclosed", "---"]).lines == 0
+
+
+def test_fill_meta_keeps_what_is_given() -> None:
+    front = FrontMatter({"title": "T", "author": "A"}, 4)
+    assert fill_meta(Meta(title="Given"), front) == Meta(title="Given", author="A")
