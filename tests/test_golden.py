@@ -18,7 +18,11 @@ from fanfmt.files import read_input
 from fanfmt.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
+SAMPLES = sorted(
+    p
+    for p in (ROOT / "samples").iterdir()
+    if p.suffix in {".txt", ".md", ".html"} and p.stem != "README"
+)
 GOLDEN = Path(__file__).parent / "golden"
 OUTPUTS = {"xhtml": "expected.xhtml", "markdown": "expected.md"}
 

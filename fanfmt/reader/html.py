@@ -141,8 +141,9 @@ def _read(text: str, meta: Meta | None) -> Document:
 
     soup = BeautifulSoup(text, "html.parser")
     page = _Page(_class_styles(soup), chapter=_selected_chapter(soup))
+    page_title = _page_title(soup)
     _drop(list(soup.find_all(_DROP_TAGS)))
-    if not (_ao3(soup, page) or _ffn(soup, page)):
+    if not (_ao3(soup, page) or _ffn(soup, page, page_title)):
         _generic(soup, page)
     meta = meta or Meta()
     if page.author and not meta.author:
@@ -213,7 +214,7 @@ def _ao3_note(node: Tag, page: _Page, position: NotePosition) -> None:
         page.note(quote, position)
 
 
-def _ffn(soup: BeautifulSoup, page: _Page) -> bool:
+def _ffn(soup: BeautifulSoup, page: _Page, page_title: str = "") -> bool:
     story = (
         soup.select_one("#storytext")
         or soup.select_one("div.storytext")
@@ -231,6 +232,15 @@ def _ffn(soup: BeautifulSoup, page: _Page) -> bool:
         author = top.select_one("a[href*='/u/']")
         if author is not None:
             page.author = _collapse(author.get_text())
+    else:  # the layout of the 2000s: no profile box; the page's title names the story
+        title_text = _ffn_story_title(page_title)
+        if title_text:
+            page.story_title = (Text(title_text),)
+        author = next(
+            (a for a in soup.select("a[href^='/u/']") if story not in a.parents), None
+        )
+        if author is not None:
+            page.author = _collapse(author.get_text())
     if page.chapter:
         page.heading(page.chapter, _line(story))
     page.text(story)
@@ -238,9 +248,42 @@ def _ffn(soup: BeautifulSoup, page: _Page) -> bool:
 
 
 def _selected_chapter(soup: BeautifulSoup) -> tuple[Inline, ...]:
-    """FanFiction.Net's chapter menu names the chapter shown (read before menus are dropped)."""
-    option = soup.select_one("select#chap_select option[selected]")
-    return _chapter_option(_collapse(option.get_text())) if option is not None else ()
+    """FanFiction.Net's chapter menu names the chapter shown (read before menus are dropped).
+
+    The site never closes its ``<option>`` tags, so the parser nests each option inside the
+    one before it: only the option's own text is its label, not the options after it.
+    """
+    option = soup.select_one("select#chap_select option[selected]") or soup.select_one(
+        "select[name=chapter] option[selected]"
+    )
+    if option is None:
+        return ()
+    own = "".join(str(s) for s in option.find_all(string=True, recursive=False))
+    return _chapter_option(_collapse(own))
+
+
+_FFN_TITLE_RE = re.compile(
+    r"^(?P<story>.+?)(?:\s+Chapter\s+\d+(?::.*?)?)?,\s+an?\s+[^,|]*?\s+"
+    r"(?:fan\s?fic(?:tion)?|fiction)\s*\|\s*(?:FanFiction|FictionPress)(?:\.Net)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""``Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net``."""
+
+
+def _page_title(soup: BeautifulSoup) -> str:
+    """The text of the page's ``<title>`` (read before the head is dropped)."""
+    tag = soup.find("title")
+    return _collapse(tag.get_text()) if tag is not None else ""
+
+
+def _ffn_story_title(page_title: str) -> str:
+    """The story's title in a FanFiction.Net page title.
+
+    ``"Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net"``
+    → ``"Lanterns Over Harrowgate"``; a title of any other site → ``""``.
+    """
+    m = _FFN_TITLE_RE.match(page_title)
+    return m.group("story").strip() if m else ""
 
 
 def _chapter_option(label: str) -> tuple[Inline, ...]:

@@ -32,6 +32,7 @@ from fanfmt.model import (
     Thought,
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
+from fanfmt.rules._twins import merge_twin_headings
 from fanfmt.rules.table import Context
 
 _NUMBER_WORDS = (
@@ -121,6 +122,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out.append(heading)
                 continue
         out.append(block)
+    out = merge_twin_headings(out, lambda p: bool(A_N_RE.match(text_of(p))))
     return replace(doc, blocks=tuple(out), meta=meta)
 
 

@@ -1,0 +1,107 @@
+"""One chapter, one heading: the page's own heading and the one the author typed are merged.
+
+A saved FanFiction.Net or AO3 page names its chapter (``Chapter 6: The Ferryman``, from
+the chapter menu), and the author often typed the heading again at the top of the text
+(``Chapter Six``). When the two name the same chapter, with nothing of the story between
+them, they are one heading:
+
+* ``Chapter 6`` / ``The Ferryman`` then ``Chapter Six`` → ``Chapter Six`` / ``The Ferryman``
+  (the author's own words for the number, the page's title where the author gave none)
+* ``Chapter 6`` / ``The Ferryman`` then ``Chapter 6: Crossing`` → ``Chapter 6`` /
+  ``Crossing`` (the author's heading is the one the reader sees in the text)
+* ``Chapter 6`` then ``Chapter 7`` → two headings (two chapters)
+* notes, a disclaimer or a byline between the two stay where they are
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from fanfmt.model import AuthorNote, Block, Heading, Legend, Paragraph
+
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+        "nineteenth".split()
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def number_value(label: str) -> int | None:
+    """The number a chapter label names.
+
+    ``"Chapter 6"`` → 6; ``"Chapter Six"`` → 6; ``"Chapter VI"`` → 6;
+    ``"Chapter Twenty-One"`` → 21; ``"Sixth Chapter"`` → ``None``; ``"Prologue"`` → ``None``.
+    """
+    tokens = re.split(r"[\s\-–]+", label.strip().lower().rstrip(".:"))
+    if len(tokens) < 2:
+        return None  # "Prologue", "Chapter": a label with no number
+    last = tokens[-1]
+    if last.isdigit():
+        return int(last)
+    if all(ch in _ROMAN for ch in last):
+        return _roman(last)
+    words = _UNITS | _ORDINALS
+    if len(tokens) >= 3 and tokens[-2] in _TENS and last in words:
+        return _TENS[tokens[-2]] + words[last]
+    return _TENS.get(last, words.get(last))
+
+
+def _roman(word: str) -> int:
+    total = 0
+    for ch, nxt in zip(word, [*word[1:], ""], strict=True):
+        value = _ROMAN[ch]
+        total += -value if nxt and _ROMAN[nxt] > value else value
+    return total
+
+
+_BETWEEN = 4
+"""At most this many paragraphs (notes, a disclaimer) stand between the two headings."""
+
+
+def merge_twin_headings(
+    blocks: list[Block], aside: Callable[[Paragraph], bool] = lambda p: False
+) -> list[Block]:
+    """``blocks`` with a page's heading and the author's typed twin merged into one.
+
+    ``aside(p)`` says that a story paragraph between them is not story (a labelled note).
+    """
+    from fanfmt.walk import plain_text
+
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+    if first is None or not blocks[first].number:  # type: ignore[union-attr]
+        return blocks
+    for j in range(first + 1, min(len(blocks), first + 2 + _BETWEEN)):
+        block = blocks[j]
+        if isinstance(block, AuthorNote | Legend):
+            continue
+        if isinstance(block, Paragraph) and (block.role != "text" or aside(block)):
+            continue  # a disclaimer, a byline, metadata, a labelled note
+        if not isinstance(block, Heading) or not block.number:
+            return blocks
+        page = blocks[first]
+        assert isinstance(page, Heading)
+        a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
+        if a is None or a != b:
+            return blocks
+        merged = replace(
+            block,
+            title=block.title or page.title,
+            story_title=block.story_title or page.story_title,
+            line=page.line,
+        )
+        return [*blocks[:first], merged, *blocks[first + 1 : j], *blocks[j + 1 :]]
+    return blocks

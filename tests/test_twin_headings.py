@@ -1,0 +1,79 @@
+"""A page's own chapter heading and the one the author typed under it are one heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanfmt.api import convert
+from fanfmt.model import Heading, Paragraph, Text
+from fanfmt.rules._twins import merge_twin_headings, number_value
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Chapter 6", 6),
+        ("Chapter Six", 6),
+        ("CHAPTER VI", 6),
+        ("Chapter Twenty-One", 21),
+        ("Chapter the Third", 3),
+        ("Part XIV", 14),
+        ("Prologue", None),
+        ("Chapter", None),
+    ],
+)
+def test_number_value(label: str, value: int | None) -> None:
+    assert number_value(label) == value
+
+
+def _heading(number: str, title: str = "") -> Heading:
+    return Heading(number=(Text(number),), title=(Text(title),) if title else ())
+
+
+def test_same_chapter_merges_keeping_the_authors_words() -> None:
+    page, typed = _heading("Chapter 6", "The Ferryman"), _heading("Chapter Six")
+    story = Paragraph((Text("The ferry was late."),))
+    merged = merge_twin_headings([page, typed, story])
+    assert merged == [_heading("Chapter Six", "The Ferryman"), story]
+
+
+def test_a_labelled_note_between_them_stays() -> None:
+    page, typed = _heading("Chapter 6"), _heading("Chapter 6", "Crossing")
+    note = Paragraph((Text("A/N: sorry for the wait!"),))
+    merged = merge_twin_headings([page, note, typed], lambda p: True)
+    assert merged == [_heading("Chapter 6", "Crossing"), note]
+
+
+def test_two_chapters_stay_two() -> None:
+    blocks = [_heading("Chapter 6"), _heading("Chapter 7")]
+    assert merge_twin_headings(list(blocks)) == blocks
+
+
+def test_story_between_them_keeps_both() -> None:
+    story = Paragraph((Text("She ran."),))
+    blocks = [_heading("Chapter 6"), story, _heading("Chapter 6")]
+    assert merge_twin_headings(list(blocks)) == blocks
+
+
+_MENU = (
+    "<SELECT title='chapter navigation' Name=chapter><option  value=1 >1. Fog"
+    "<option  value=2 selected>2. Rope<option  value=3 >3. Salt</select>"
+)
+FFN_2008 = (
+    "<html><head><title>Harrow Tales Chapter 2: Rope, a misc fanfic | FanFiction.Net"
+    "</title></head><body><a href='/u/77/Wren'>Wren</a>\n"
+    + _MENU
+    + "<div id=storytext class=storytext><p align=center><b>Chapter Two</b></p>\n"
+    '<p>The rope was old.</p><p>"Pull," she said.</p></div>\n' + _MENU + "</body></html>"
+)
+
+
+def test_an_ffn_page_of_the_2000s_has_one_heading_and_its_story_title() -> None:
+    result = convert(FFN_2008, "xhtml", from_format="html")
+    headings = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert len(headings) == 1
+    assert result.document.meta.title == "Harrow Tales"
+    assert result.document.meta.chapter == "Chapter Two: Rope"
+    assert result.document.meta.author == "Wren"
+    assert "Salt" not in result.text
+    assert "Fog" not in result.text
