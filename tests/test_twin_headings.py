@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fanfmt.api import convert
-from fanfmt.model import Heading, Paragraph, Text
+from fanfmt.model import Block, Heading, Paragraph, Text
 from fanfmt.rules._twins import merge_twin_headings, number_value
 
 
@@ -51,7 +51,7 @@ def test_two_chapters_stay_two() -> None:
 
 def test_story_between_them_keeps_both() -> None:
     story = Paragraph((Text("She ran."),))
-    blocks = [_heading("Chapter 6"), story, _heading("Chapter 6")]
+    blocks: list[Block] = [_heading("Chapter 6"), story, _heading("Chapter 6")]
     assert merge_twin_headings(list(blocks)) == blocks
 
 
