@@ -46,6 +46,8 @@ class Job:
 
     source: str
     output: str
+    root: str = field(default="", compare=False)
+    """The folder the output must stay in (no link may lead it out); empty: no limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,8 @@ def plan(
         if update and up_to_date(source, output):
             settled.append(Outcome(str(source), str(output), "skipped", "up to date"))
             continue
-        jobs.append(Job(str(source), str(output)))
+        root = output_dir if output_dir is not None else str(source.parent)
+        jobs.append(Job(str(source), str(output), root))
     return Plan(tuple(jobs), tuple(settled))
 
 
@@ -195,7 +198,7 @@ def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Ou
     from fanfmt.build import build_file
 
     try:
-        build_file(job.source, job.output, to, options or Options())
+        build_file(job.source, job.output, to, options or Options(), within=job.root or None)
     except FanfmtError as exc:
         return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
     except Exception as exc:  # a bug must not stop the other chapters
@@ -392,7 +395,8 @@ def build_job_in(job: Job, folder: str, to: str, options: Options) -> Outcome:
 
     The outcome names the job's paths as they were given.
     """
-    where = Job(os.path.join(folder, job.source), os.path.join(folder, job.output))
+    root = os.path.join(folder, job.root) if job.root else ""
+    where = Job(os.path.join(folder, job.source), os.path.join(folder, job.output), root)
     outcome = build_job(where, to, options)
     return Outcome(job.source, job.output, outcome.status, outcome.reason, outcome.exit_code)
 

@@ -75,6 +75,7 @@ def build_file(
     write: bool = True,
     ctx: Context | None = None,
     stdout: Callable[[Iterable[str]], None] | None = None,
+    within: str | None = None,
 ) -> Built:
     """Read, convert and (atomically) write one chapter.
 
@@ -83,6 +84,9 @@ def build_file(
 
     ``ctx`` is the rule chain's context, for callers that want more than the diagnostics
     (``--explain`` sets ``ctx.changes`` to see every rule's work).
+
+    With ``within`` (a batch's output folder), a link that leads the output or its
+    stylesheet out of that folder is refused (see :func:`fanfmt.files.confined`).
     """
     from fanfmt.pipeline import prepare
     from fanfmt.reader import input_format
@@ -113,11 +117,12 @@ def build_file(
     parts = get_writer(fmt).write(prepared.page(), options)
     text = ""
     if write and out != "-":
-        device = write_atomic(out, parts)
+        device = write_atomic(out, parts, within=within)
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 
-            write_if_changed(css, stylesheet_text(options))  # often there already, the same
+            # often there already, the same
+            write_if_changed(css, stylesheet_text(options), within=within)
     elif write and stdout is not None:
         stdout(parts)
     else:

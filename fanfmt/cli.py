@@ -37,6 +37,8 @@ from fanfmt.options import (
 from fanfmt.writers import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from fanfmt.config import Resolved
     from fanfmt.explain import Change
     from fanfmt.rules.table import Context as RuleContext
@@ -254,7 +256,8 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
     """
     from pathlib import Path
 
-    from fanfmt.config import find_config, load_config, resolve
+    from fanfmt.config import load_config, resolve
+    from fanfmt.config_trust import trusted_config
 
     config_file = kw.pop("config", None)
     no_config = bool(kw.pop("no_config", False))
@@ -272,13 +275,36 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
     given = {name for name, value in flags.items() if _given(ctx, name, value)}
     try:
         path = Path(str(config_file)) if config_file else None
+        start = start or _config_start(ctx)
         if path is None and not no_config:
-            path = find_config(start or _config_start(ctx))
+            path = trusted_config(start, warn=_warn)
+            _tell_config(ctx, path, start, found=True)
+        else:
+            _tell_config(ctx, path, start, found=False)
         config = load_config(path) if path is not None else None
         return resolve(flags, given, config, config_label=path.name if path else "")
     except FanfmtError as exc:
         _fail(exc)
         raise  # not reached: _fail exits
+
+
+def _warn(message: str) -> None:
+    click.echo(f"fanfmt: warning: {message}", err=True)
+
+
+def _tell_config(ctx: click.Context | None, path: Path | None, start: str, *, found: bool) -> None:
+    """``-v`` names the ``fanfmt.toml`` in force; one found above the input's folder is
+    always named (but with ``-q``)."""
+    from fanfmt.config_trust import config_notice
+
+    if path is None:
+        return
+    params = ctx.params if ctx is not None else {}
+    notice = config_notice(path, start) if found else None
+    if notice and not params.get("quiet"):
+        click.echo(f"fanfmt: note: {notice}", err=True)
+    elif params.get("verbose"):
+        click.echo(f"fanfmt: using settings from {path}", err=True)
 
 
 def _given(ctx: click.Context | None, name: str, value: object) -> bool:

@@ -9,6 +9,11 @@
   and renames it into place, so an interrupted run leaves the old file or the new
   one, never half of one; a folder missing on the way is created; any failure is a
   one-line :class:`~fanfmt.errors.OutputError` (exit code 4) and leaves nothing behind
+* the file written keeps the permissions of the one it replaces (a private ``0600`` file
+  stays private); a new file gets ``0666`` less the umask, as any program's would
+* ``write_atomic(path, text, within="out")`` refuses (:class:`~fanfmt.errors.OutputError`)
+  a ``path`` that a symbolic link, dangling or not, leads out of ``out``: a batch build
+  never writes outside its output folder
 * ``same_file("ch7.txt", "./link-to-ch7.txt")`` → True (through links, ``..`` and hard links)
 * ``write_if_changed("out/fanfmt.css", css)`` writes (atomically) only when the file does
   not already hold exactly those bytes: a stylesheet shared by many chapters is written once
@@ -17,9 +22,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -131,7 +136,9 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return os.path.abspath(pa) == os.path.abspath(pb)
 
 
-def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
+def write_atomic(
+    path: str | Path, data: str | bytes | Iterable[str], *, within: str | Path | None = None
+) -> bool:
     """Write to a temporary file beside ``path``, flush it to disk, and rename it into place.
 
     ``data`` may come in parts (an iterable of strings, such as a page being rendered):
@@ -140,22 +147,27 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
 
     A device or a pipe is written into instead (see :func:`is_device`): then the result
     is True.
+
+    A link is written through (the file it points to is replaced, the link kept); with
+    ``within``, a path that a link leads out of that folder is refused instead, as is a
+    device there. The new file keeps the permission bits of the file it replaces; a new
+    one gets ``0666`` less the umask.
     """
     target = Path(path)
     parts = _encoded(data)
-    if is_device(target):
+    if within is not None:
+        target = confined(target, within)
+    elif is_device(target):
         _write_device(target, parts)
         return True
-    if os.path.islink(target):  # (False, not an error, for a name too long to look up)
+    elif os.path.islink(target):  # (False, not an error, for a name too long to look up)
         # write the file the link points to, and keep the link
         target = Path(os.path.realpath(target))
     try:
         if target.is_dir():
             raise OutputError(f"{target}: is a folder, not a file")
         target.parent.mkdir(parents=True, exist_ok=True)
-        # a short prefix: the name of a temporary file must fit the file system's limit too
-        prefix = f".{target.name[:40]}."
-        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+        fd, tmp = _temporary_beside(target)
     except FileExistsError:
         raise OutputError(f"{target}: cannot write (a file is in the way of its folder)") from None
     except (ValueError, UnicodeError):
@@ -165,7 +177,6 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
     try:
         _write_parts(os.fdopen(fd, "wb"), parts, target, sync=True)
         try:
-            os.chmod(tmp, 0o644)
             os.replace(tmp, target)
         except OSError as exc:
             raise _cannot(target, exc) from None
@@ -173,6 +184,63 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return False
+
+
+def confined(target: Path, within: str | Path) -> Path:
+    """``target`` with its links resolved, or an :class:`OutputError` if that leaves ``within``.
+
+    ``confined(Path("out/ch1.xhtml"), "out")`` → ``Path("/home/me/out/ch1.xhtml")``; when
+    ``out/ch1.xhtml`` (or ``out/arc1``) is a link to ``/etc/passwd`` (or ``/etc``), refused:
+    ``out/ch1.xhtml: a symbolic link leads out of the output folder (to /etc/passwd)``.
+    A device or pipe in the folder is refused too: only regular files are written there.
+    """
+    try:
+        root = os.path.realpath(within)
+        real = os.path.realpath(target)
+        inside = os.path.commonpath([root, real]) == root
+    except (OSError, ValueError):
+        raise OutputError(f"{str(target)!r}: not a valid file name") from None
+    if not inside:
+        raise OutputError(
+            f"{target}: a symbolic link leads out of the output folder (to {real}); "
+            "not written (remove the link)"
+        )
+    if is_device(real):
+        raise OutputError(f"{target}: not a regular file (a device or pipe); not written")
+    return Path(real)
+
+
+def _temporary_beside(target: Path) -> tuple[int, str]:
+    """Create a new, empty file in ``target``'s folder, for :func:`write_atomic` to fill.
+
+    It gets the permission bits of ``target`` when that is a file already, else ``0666``
+    less the umask (the kernel applies it, as for any new file); never through a link.
+    """
+    try:
+        info = os.stat(target)
+        keep: int | None = stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else None
+    except (OSError, ValueError):
+        keep = None
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    # a short prefix: the name of a temporary file must fit the file system's limit too
+    prefix = f".{target.name[:40]}."
+    for _ in range(100):
+        tmp = os.path.join(target.parent, f"{prefix}{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, flags, 0o600 if keep is not None else 0o666)
+        except FileExistsError:
+            continue
+        if keep is not None:
+            try:
+                # the setuid and setgid bits are not kept: an output is never a program
+                os.fchmod(fd, keep & ~(stat.S_ISUID | stat.S_ISGID))
+            except OSError:
+                os.close(fd)
+                os.unlink(tmp)
+                raise
+        return fd, tmp
+    raise FileExistsError(f"{target.parent}: no free name for a temporary file")
 
 
 def _encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
@@ -242,9 +310,13 @@ STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 """Output names that mean this process's standard output."""
 
 
-def write_if_changed(path: str | Path, data: str | bytes) -> bool:
+def write_if_changed(
+    path: str | Path, data: str | bytes, *, within: str | Path | None = None
+) -> bool:
     """:func:`write_atomic`, unless ``path`` already holds exactly ``data``; True when written."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if within is not None:
+        path = confined(Path(path), within)
     try:
         info = os.stat(path)
         if stat.S_ISREG(info.st_mode) and info.st_size == len(payload):
@@ -253,5 +325,5 @@ def write_if_changed(path: str | Path, data: str | bytes) -> bool:
                     return False
     except (OSError, ValueError):
         pass  # missing or unreadable: write it, and let that say what is wrong
-    write_atomic(path, payload)
+    write_atomic(path, payload, within=within)
     return True

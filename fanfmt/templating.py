@@ -12,6 +12,13 @@ The built-in templates are compiled once and kept, compiled, in the user's cache
 folder (``$XDG_CACHE_HOME/fanfmt``, else ``~/.cache/fanfmt``); when that folder cannot
 be written, they are compiled on every run instead. A user's own templates are
 compiled on every run.
+
+A user's templates (and the built-in ones they fall back on) are rendered in Jinja's
+immutable sandbox: a template can read the values it is given, never call into Python
+(``{{ cycler.__init__.__globals__.os }}``) nor change a value. Reaching for what the
+sandbox forbids is a :class:`BadTemplateError` like any other:
+``template xhtml/chapter.xhtml, line 3: access to attribute '__init__' of 'Cycler'
+object is unsafe.``
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from types import FrameType, TracebackType
 from typing import Any, NoReturn
 
 import jinja2
+import jinja2.sandbox
 
 from fanfmt.errors import ConfigError
 
@@ -117,6 +125,15 @@ class _Environment(jinja2.Environment):
         super().handle_exception(source)
 
 
+class _SandboxedEnvironment(_Environment, jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """For a user's templates: the same lookups and errors, inside Jinja's immutable sandbox.
+
+    ``_Environment.getattr`` hands every lookup but a plain dict's items on to the
+    sandbox's own, which refuses private attributes, internals and callables that change
+    a value.
+    """
+
+
 def builtin_templates() -> Path:
     """The folder holding the default templates."""
     here = Path(__file__).resolve().parent
@@ -207,12 +224,16 @@ def _bytecode_cache(builtin: Path) -> jinja2.BytecodeCache | None:
 
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> jinja2.Environment:
-    """A strict environment: an unknown variable is an error naming the template and line."""
+    """A strict environment: an unknown variable is an error naming the template and line.
+
+    With ``user_dir`` (``--templates``), a sandboxed one: see the module's docstring.
+    """
     builtin = builtin_templates()
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin))]
     if user_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(user_dir))
-    return _Environment(
+    kind = _Environment if user_dir is None else _SandboxedEnvironment
+    return kind(
         loader=jinja2.ChoiceLoader(loaders),
         bytecode_cache=_bytecode_cache(builtin),
         auto_reload=user_dir is not None,  # a user's templates may be edited between builds

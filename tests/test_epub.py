@@ -712,3 +712,32 @@ def test_epubcheck_one_headless_chapter_with_fallbacks(tmp_path: Path) -> None:
     sample = next(p for p in SAMPLES if p.name.startswith("asterisk"))
     out = build([sample], tmp_path / "one.epub", Options(notes="omit"))
     assert epubcheck(out) == []
+
+
+def test_epubcheck_a_book_with_a_cleaned_svg_cover(tmp_path: Path) -> None:
+    cover = tmp_path / "cover.svg"
+    cover.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        b'xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:version="1.3" '
+        b'width="600" height="800" viewBox="0 0 600 800" onload="alert(1)">\n'
+        b"<script>alert(2)</script>\n"
+        b'<defs><linearGradient id="sky"><stop offset="0" stop-color="#123"/></linearGradient>'
+        b"</defs>\n"
+        b'<rect width="600" height="800" fill="url(#sky)" onclick="alert(3)"/>\n'
+        b'<a xlink:href="javascript:alert(4)"><text x="40" y="100">Tides</text></a>\n'
+        b'<image xlink:href="https://example.com/x.png" width="10" height="10"/>\n'
+        b'<foreignObject width="9" height="9"><p xmlns="http://www.w3.org/1999/xhtml">x</p>'
+        b"</foreignObject>\n"
+        b'<inkscape:grid id="g1"/>\n'
+        b"</svg>\n"
+    )
+    out = tmp_path / "svg.epub"
+    result = run("build", str(SAMPLES[0]), "-o", str(out), "--cover", str(cover), "-q")
+    assert result.exit_code == 0, result.output
+    kept = unzip(out)["OEBPS/images/cover.svg"]
+    assert b"script" not in kept
+    assert b"alert" not in kept
+    assert epubcheck(out) == []

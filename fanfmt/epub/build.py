@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fanfmt.diagnostics import Diagnostic
-from fanfmt.epub.package import Book, Cover, render_book, sniff_image
+from fanfmt.epub.cover import read_cover
+from fanfmt.epub.package import Book, render_book
 from fanfmt.epub.sources import expand_sources
 from fanfmt.epub.split import split_chapters
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
@@ -22,8 +23,6 @@ from fanfmt.files import read_input, same_file, write_atomic
 from fanfmt.model import Document
 from fanfmt.options import Options
 from fanfmt.walk import has_words
-
-MAX_COVER_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,25 +47,6 @@ class EpubBuild:
     def warnings(self) -> tuple[str, ...]:
         """Fallbacks taken (no title, no author …), one line each."""
         return self.book.warnings
-
-
-def read_cover(path: str) -> Cover:
-    """Read a cover image; a missing file or an unknown format is a configuration error."""
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_COVER_BYTES:
-            raise ConfigError(f"--cover {path}: larger than {MAX_COVER_BYTES // 2**20} MiB")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"--cover {path}: no such file") from None
-    except IsADirectoryError:
-        raise ConfigError(f"--cover {path}: is a folder, not an image") from None
-    except OSError as exc:
-        raise ConfigError(f"--cover {path}: cannot read ({exc.strerror})") from None
-    media_type = sniff_image(data)
-    if media_type is None:
-        raise ConfigError(f"--cover {path}: not a JPEG, PNG, GIF, WebP or SVG image")
-    return Cover(data, media_type)
 
 
 def default_output(sources: Sequence[str]) -> str:

@@ -58,6 +58,8 @@ class Cover:
 
     data: bytes
     media_type: str
+    removed: tuple[str, ...] = ()
+    """What was taken out of an SVG image (``<script>``, ``onload``), one entry per kind."""
 
     @property
     def href(self) -> str:
@@ -66,7 +68,10 @@ class Cover:
 
 
 def sniff_image(data: bytes) -> str | None:
-    """The media type of an EPUB core image format from its first bytes, else ``None``."""
+    """The media type of an EPUB core image format from its first bytes, else ``None``.
+
+    Only a guess: :func:`fanfmt.epub.cover.read_cover` checks the image itself.
+    """
     head = data[:512].lstrip()
     if data.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
@@ -179,10 +184,17 @@ def render_book(
         meta=meta,
         chapters=tuple(chapters),
         cover=cover,
-        warnings=tuple(title_warnings + author_warnings),
+        warnings=tuple(title_warnings + author_warnings + _cover_warnings(cover)),
         files=tuple(files),
         data=zip_bytes(files, meta.modified),
     )
+
+
+def _cover_warnings(cover: Cover | None) -> list[str]:
+    """``["cover: removed what could run or fetch: <script>, onload"]``, or none."""
+    if cover is None or not cover.removed:
+        return []
+    return [f"cover: removed what could run or fetch: {', '.join(cover.removed)}"]
 
 
 def _files(

@@ -236,9 +236,7 @@ def _ffn(soup: BeautifulSoup, page: _Page, page_title: str = "") -> bool:
         title_text = _ffn_story_title(page_title)
         if title_text:
             page.story_title = (Text(title_text),)
-        author = next(
-            (a for a in soup.select("a[href^='/u/']") if story not in a.parents), None
-        )
+        author = next((a for a in soup.select("a[href^='/u/']") if story not in a.parents), None)
         if author is not None:
             page.author = _collapse(author.get_text())
     if page.chapter:
