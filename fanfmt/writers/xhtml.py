@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from markupsafe import Markup
 
@@ -65,9 +67,23 @@ def markup(options: Options) -> Render:
 
 
 def page_title(meta: Meta) -> str:
-    """``"Story — Chapter 7: Title"``, or whatever part of it is known."""
+    """``"Story — Chapter 7: Title"``, or whatever part of it is known.
+
+    With neither, the file's name, cleaned up: ``/home/me/fics/the_long_road-ch3.txt`` →
+    ``"the long road ch3"``; never a path. Standard input gives ``"Chapter"``.
+    """
     parts = [p for p in (meta.title, meta.chapter) if p]
-    return " \u2014 ".join(parts) or meta.source or "Chapter"
+    return " \u2014 ".join(parts) or name_title(meta.source) or "Chapter"
+
+
+def name_title(source: str) -> str:
+    """A title made of a file's name.
+
+    ``"stories/Jump_Start.part1.txt"`` → ``"Jump Start part1"``; ``"-"`` → ``""``.
+    """
+    name = PurePath(source.replace("\\", "/")).name if source and source != "-" else ""
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    return " ".join(re.sub(r"[_.\s]+|(?<=\w)-(?=\w)|--+", " ", stem).split()).strip(" -")
 
 
 __all__ = ["XhtmlWriter", "builtin_templates", "escape_html", "render_inlines"]
