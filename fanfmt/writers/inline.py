@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, assert_never
 
 from fanfmt.chars import (
+    EM_DASH,
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
+    WORD_JOINER,
 )
 from fanfmt.model import Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
 
@@ -168,6 +170,13 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_CUT_OFF_RE = re.compile(
+    f"(?:(?<=[^\\s>{WORD_JOINER}])|(?<=</em>)|(?<=</strong>))({EM_DASH}(?:</[a-z]+>)*)$"
+)
+"""A dash that ends a quotation (after any closing tags), right after a word."""
+_JOINED_DASH = f"&#x{ord(WORD_JOINER):04X};\\1"
+
+
 class XhtmlInlines(InlineRenderer):
     """XHTML and the reading page: ``<span class="dialogue">“…”</span>`` (nested:
     ``<span class="quotation">‘…’</span>``), ``<em class="thought">``, ``<em>``,
@@ -178,9 +187,15 @@ class XhtmlInlines(InlineRenderer):
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
     def quoted(self, node: Quoted, within: Within) -> str:
-        """Dialogue in a span; a quotation inside dialogue in another; other quotes bare."""
+        """Dialogue in a span; a quotation inside dialogue in another; other quotes bare.
+
+        A cut-off ``—”`` stays on the line of the word before it: ``“Wait—”`` →
+        ``“Wait&#x2060;—”`` (a word joiner, so no line starts with the dash).
+        """
         left, right = quote_marks(node)
         inner = self.render(node.children, Within(within.dialogue or node.dialogue))
+        if right and EM_DASH in inner[-12:]:
+            inner = _CUT_OFF_RE.sub(_JOINED_DASH, inner, count=1)
         text = f"{left}{inner}{right}"
         if not node.dialogue:
             return text
