@@ -1,5 +1,8 @@
 """The command line: a thin shell over the library.
 
+Each command reads its flags into settings (:mod:`fanfmt.flags`), makes one library call
+and prints what came of it; ``fanfmt build``'s decisions are :func:`fanfmt.plan.plan_build`.
+
 Exit codes: 0 done; 1 some inputs failed; 2 usage or configuration error;
 3 an input cannot be read as a chapter; 4 an output cannot be written;
 70 an unexpected internal error; 130 interrupted. Every error is one line on
@@ -11,8 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -22,33 +24,26 @@ from fanfmt.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     FanfmtError,
-    OutputError,
     describe_unexpected,
     one_line,
 )
-from fanfmt.options import (
-    DASH_STYLES,
-    INPUT_FORMATS,
-    NOTES_MODES,
-    QUOTE_STYLES,
-    THOUGHT_STYLES,
-    Options,
+from fanfmt.flags import (
+    chapter_options,
+    make_options,
+    resolve_options,
+    setting_options,
 )
 
 if TYPE_CHECKING:
-    from fanfmt.config import Resolved
+    from fanfmt.batch import BatchReport, Outcome
+    from fanfmt.build import Built
+    from fanfmt.epub.build import EpubBuild
     from fanfmt.explain import Change
-    from fanfmt.rules.chain import Context as RuleContext
+    from fanfmt.plan import BuildPlan
     from fanfmt.summary import Summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 OUTPUT_FORMATS = ["xhtml", "markdown", "epub", "html", "ao3"]
-
-
-def _rule_names() -> list[str]:
-    from fanfmt.rules import DEFAULT_CHAIN
-
-    return DEFAULT_CHAIN.names()
 
 
 def _fail(exc: FanfmtError) -> None:
@@ -70,29 +65,6 @@ def _crash(exc: BaseException, source: str = "") -> None:
     where = f"{source}: " if source else ""
     click.echo(f"fanfmt: error: {where}{describe_unexpected(exc)}", err=True)
     sys.exit(EXIT_INTERNAL)
-
-
-def _to_stdout(parts: Iterable[bytes]) -> None:
-    """Write the output to standard output as it is made; a full disk is an output error
-    (exit 4). An error in making a part is not a write error: it passes up as it is."""
-    out = sys.stdout.buffer
-    _stdout_step(sys.stdout.flush)  # what was printed before the output goes first
-    for part in parts:
-        _stdout_step(partial(out.write, part))
-    _stdout_step(out.flush)
-
-
-def _encoded_to_stdout(parts: Iterable[str]) -> None:
-    _to_stdout(part.encode("utf-8") for part in parts)
-
-
-def _stdout_step(step: Callable[[], object]) -> None:
-    try:
-        step()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise OutputError(f"-: cannot write to standard output ({exc.strerror or exc})") from None
 
 
 class _Cli(click.Group):
@@ -124,181 +96,6 @@ def cli() -> None:
     """
 
 
-def option_flags(f: click.decorators.FC) -> click.decorators.FC:
-    """The options shared by commands that read chapters."""
-    decorators = [
-        click.option(
-            "--disable",
-            "disabled",
-            multiple=True,
-            metavar="RULE",
-            help="Switch a rule off (repeatable; see `fanfmt rules`).",
-        ),
-        click.option(
-            "--quotes",
-            type=click.Choice(QUOTE_STYLES),
-            default="auto",
-            show_default=True,
-            help="Dialogue convention of the source.",
-        ),
-        click.option(
-            "--thoughts",
-            type=click.Choice(THOUGHT_STYLES),
-            default="auto",
-            show_default=True,
-            help="How the source marks thoughts.",
-        ),
-        click.option(
-            "--thought-marks/--no-thought-marks",
-            default=False,
-            help="Keep quote marks around single-quote thoughts (default: italics only).",
-        ),
-        click.option(
-            "--dash-style",
-            type=click.Choice(DASH_STYLES),
-            default="closed",
-            show_default=True,
-            help="Em dashes closed (word—word) or spaced.",
-        ),
-        click.option(
-            "--scene-break",
-            default="",
-            metavar="TEXT",
-            help="Show scene breaks as this ornament (e.g. '* * *') instead of a rule.",
-        ),
-        click.option(
-            "--notes",
-            type=click.Choice(NOTES_MODES),
-            default="keep",
-            show_default=True,
-            help="Author's notes: keep in place, move to end, omit.",
-        ),
-        click.option(
-            "--encoding",
-            default=None,
-            metavar="NAME",
-            help="Read inputs in this encoding instead of detecting it.",
-        ),
-        click.option(
-            "--from",
-            "from_format",
-            type=click.Choice(INPUT_FORMATS),
-            default="auto",
-            show_default=True,
-            help="Input format (auto: .md is markdown, .html html, else sniffed).",
-        ),
-        click.option("--title", default="", help="Story title (overrides the text's)."),
-        click.option("--author", default="", help="Story author."),
-        click.option("--lang", default="en", show_default=True, help="Language tag."),
-        click.option(
-            "--templates",
-            "templates",
-            default=None,
-            metavar="DIR",
-            type=click.Path(exists=True, file_okay=False),
-            help="Use templates from DIR before the built-in ones.",
-        ),
-        click.option(
-            "--config",
-            "config",
-            default=None,
-            metavar="FILE",
-            type=click.Path(exists=True, dir_okay=False),
-            help="Read settings from FILE (default: the nearest fanfmt.toml "
-            "beside the first INPUT or in a folder above it).",
-        ),
-        click.option("--no-config", is_flag=True, help="Ignore every fanfmt.toml."),
-    ]
-    for decorator in reversed(decorators):
-        f = decorator(f)
-    return f
-
-
-def book_flags(f: click.decorators.FC) -> click.decorators.FC:
-    """Story metadata for books (EPUB) and page templates."""
-    decorators = [
-        click.option("--series", default="", metavar="NAME", help="Series the story belongs to."),
-        click.option(
-            "--series-index",
-            type=click.IntRange(min=1),
-            default=None,
-            metavar="N",
-            help="The story's place in its series.",
-        ),
-        click.option("--summary", default="", metavar="TEXT", help="Story summary."),
-        click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag (repeatable)."),
-        click.option(
-            "--cover",
-            default=None,
-            metavar="IMAGE",
-            help="EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).",
-        ),
-    ]
-    for decorator in reversed(decorators):
-        f = decorator(f)
-    return f
-
-
-def make_options(start: str | None = None, /, **kw: object) -> Options:
-    """Flags → :class:`Options`, over ``fanfmt.toml``, over the defaults (see resolve_options)."""
-    return resolve_options(start, **kw).options
-
-
-def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
-    """Defaults < ``fanfmt.toml`` < the flags given on the command line.
-
-    The file is ``--config FILE``, else the nearest ``fanfmt.toml`` from ``start`` (default:
-    the first INPUT's folder, else the current folder) up; ``--no-config`` skips it. A flag
-    counts as given when click says it came from the command line. A bad file or an unknown
-    rule name is a usage error (exit 2).
-    """
-    from pathlib import Path
-
-    from fanfmt.config import find_config, load_config, resolve
-
-    config_file = kw.pop("config", None)
-    no_config = bool(kw.pop("no_config", False))
-    disabled = frozenset(kw.pop("disabled", ()) or ())  # type: ignore[call-overload]
-    unknown = disabled - set(_rule_names())
-    if unknown:
-        raise click.BadParameter(
-            f"unknown rule {', '.join(sorted(unknown))} (known: {', '.join(_rule_names())})",
-            param_hint="--disable",
-        )
-    if config_file and no_config:
-        raise click.UsageError("--config and --no-config cannot be used together")
-    ctx = click.get_current_context(silent=True)
-    flags = {**kw, "disabled_rules": disabled}
-    given = {name for name, value in flags.items() if _given(ctx, name, value)}
-    try:
-        path = Path(str(config_file)) if config_file else None
-        if path is None and not no_config:
-            path = find_config(start or _config_start(ctx))
-        config = load_config(path) if path is not None else None
-        return resolve(flags, given, config, config_label=path.name if path else "")
-    except FanfmtError as exc:
-        _fail(exc)
-        raise  # not reached: _fail exits
-
-
-def _given(ctx: click.Context | None, name: str, value: object) -> bool:
-    """Was the flag for Options field ``name`` given (not left at its default)?"""
-    from click.core import ParameterSource
-
-    param = "disabled" if name == "disabled_rules" else name
-    source = ctx.get_parameter_source(param) if ctx is not None else None
-    if source is None:  # not a flag of this command: a value passed in code
-        return bool(value != getattr(Options(), name, None))
-    return source not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
-
-
-def _config_start(ctx: click.Context | None) -> str:
-    """Where to look for ``fanfmt.toml``: the first INPUT (not ``-``), else the current folder."""
-    inputs = ctx.params.get("inputs", ()) if ctx is not None else ()
-    first = next((i for i in inputs or () if isinstance(i, str) and i != "-"), None)
-    return first or os.getcwd()
-
-
 @cli.command()
 @click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
 @click.option(
@@ -317,13 +114,7 @@ def _config_start(ctx: click.Context | None) -> str:
     default=None,
     help="Output format (default: from the output's suffix, else xhtml).",
 )
-@click.option(
-    "--stylesheet",
-    type=click.Choice(["link", "inline"]),
-    default="link",
-    show_default=True,
-    help="XHTML: link fanfmt.css written beside it, or inline it.",
-)
+@setting_options("xhtml")
 @click.option("-v", "--verbose", is_flag=True, help="Say what was found.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
@@ -352,13 +143,12 @@ def _config_start(ctx: click.Context | None) -> str:
     is_flag=True,
     help="Also show every change made, paragraph by paragraph, with its rule.",
 )
-@option_flags
-@book_flags
+@chapter_options
+@setting_options("book")
 def build(
     inputs: tuple[str, ...],
     output: str | None,
     to: str | None,
-    stylesheet: str,
     verbose: bool,
     quiet: bool,
     jobs: int | None,
@@ -380,89 +170,50 @@ def build(
       fanfmt build ch*.txt -o story.epub        # one EPUB, chapters in natural order
       find . -name '*.txt' | fanfmt build --files-from - -o out/ --update
     """
-    if not inputs and files_from is None:
-        raise click.UsageError("no INPUT given (a chapter file, a folder, or - for standard input)")
-    from fanfmt.files import STDOUT_NAMES
+    from fanfmt.batch import BatchReport, Outcome
+    from fanfmt.epub.build import EpubBuild
+    from fanfmt.errors import UsageError
+    from fanfmt.files import write_stdout
+    from fanfmt.plan import Explained, plan_build
+    from fanfmt.plan import build as run_plan
 
-    if output in STDOUT_NAMES:
-        output = "-"  # -o /dev/stdout: written as standard output is, not as a file
-    options = make_options(stylesheet=stylesheet, **flags)
-    if explain and (len(inputs) != 1 or files_from is not None or to == "epub"):
-        raise click.UsageError("--explain works on one chapter at a time (see also: fanfmt diff)")
-    if (to or ("epub" if (output or "").lower().endswith(".epub") else "")) == "epub":
-        build_book(inputs, output, options, verbose=verbose, quiet=quiet)
+    options = make_options(**flags)
+    try:
+        work = plan_build(inputs, output, to, files_from=files_from, explain=explain, update=update)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    source = work.inputs[0] if work.kind == "single" else ""
+    try:
+        with _progress(work, hidden=quiet or not sys.stderr.isatty()) as advance:
+            result = run_plan(work, options, workers=jobs, on_outcome=advance, stdout=write_stdout)
+    except FanfmtError:
+        raise
+    except Exception as exc:  # a single chapter's crash names the chapter
+        _crash(exc, source)
         return
-    if wants_batch(inputs, output, files_from):
-        build_batch(
-            inputs,
-            files_from,
-            output,
-            to,
-            options,
-            jobs=jobs,
-            update=update,
-            verbose=verbose,
-            quiet=quiet,
-        )
+    match result:
+        case Outcome():
+            if not quiet:
+                click.echo(f"up to date: {result.output}")
+        case Explained():
+            print_built(result.built, verbose=verbose, quiet=quiet)
+            print_explanation(source, result.changes, err=result.built.output == "-")
+        case BatchReport():
+            print_batch(result, verbose=verbose, quiet=quiet)
+        case EpubBuild():
+            print_book(result, verbose=verbose, quiet=quiet)
+        case _:
+            print_built(result, verbose=verbose, quiet=quiet)
+
+
+@contextlib.contextmanager
+def _progress(work: BuildPlan, *, hidden: bool) -> Iterator[Callable[[Outcome], None]]:
+    """A batch's progress bar on standard error (drawn only on a terminal); a no-op else."""
+    if work.work is None:
+        yield lambda outcome: None
         return
-    if update and skip_up_to_date(inputs[0], output, to, quiet=quiet):
-        return
-    if explain:
-        build_explained(inputs[0], output, to, options, verbose=verbose, quiet=quiet)
-        return
-    build_single(inputs[0], output, to, options, verbose=verbose, quiet=quiet)
-
-
-def wants_batch(inputs: tuple[str, ...], output: str | None, files_from: TextIO | None) -> bool:
-    """Several inputs, a folder, ``--files-from``, or ``-o`` naming a folder → a batch build."""
-    if files_from is not None or len(inputs) > 1:
-        return True
-    if inputs[0] != "-" and os.path.isdir(inputs[0]):
-        return True
-    if output is None or output == "-":
-        return False
-    return output.endswith(("/", os.sep)) or os.path.isdir(output)
-
-
-def build_batch(
-    inputs: tuple[str, ...],
-    files_from: TextIO | None,
-    output: str | None,
-    to: str | None,
-    options: Options,
-    *,
-    jobs: int | None,
-    update: bool,
-    verbose: bool,
-    quiet: bool,
-) -> None:
-    """Build many chapters in worker processes: a progress bar on a terminal, then a summary."""
-    from fanfmt.batch import Outcome, plan, run
-
-    listed = [line.rstrip("\r\n") for line in files_from] if files_from is not None else []
-    sources = [*inputs, *(line for line in listed if line.strip())]
-    if "-" in sources:
-        raise click.UsageError(
-            "- (standard input) cannot be one of several inputs; "
-            "--files-from - reads a list of paths from it"
-        )
-    if output == "-":
-        raise click.UsageError("several chapters cannot go to standard output: give -o a folder")
-    if (
-        output is not None
-        and not output.endswith(("/", os.sep))
-        and not os.path.isdir(output)
-        and os.path.splitext(output)[1]
-    ):
-        raise click.UsageError(
-            f"-o {output} looks like a file, but several chapters are built: "
-            f"give a folder (ending in /)"
-        )
-    fmt = to or "xhtml"
-    work = plan(sources, output, to=fmt, update=update)
-    hidden = quiet or not sys.stderr.isatty()
     with click.progressbar(
-        length=len(work.jobs) + len(work.settled),
+        length=len(work.work.jobs) + len(work.work.settled),
         label="building",
         file=sys.stderr,
         hidden=hidden,
@@ -474,7 +225,11 @@ def build_batch(
             del outcome
             bar.update(1)
 
-        report = run(work, to=fmt, options=options, workers=jobs, on_outcome=advance)
+        yield advance
+
+
+def print_batch(report: BatchReport, *, verbose: bool, quiet: bool) -> None:
+    """Every output (``-v``), every failure, the summary; exit 1 when a chapter failed."""
     for outcome in report.outcomes:
         if verbose and outcome.status != "failed":
             action = "wrote" if outcome.status == "built" else "up to date:"
@@ -487,48 +242,8 @@ def build_batch(
         sys.exit(EXIT_FAILED)
 
 
-def skip_up_to_date(source: str, output: str | None, to: str | None, *, quiet: bool) -> bool:
-    """``--update`` for one chapter: True (and say so) when its output is newer."""
-    from pathlib import Path
-
-    from fanfmt.batch import up_to_date
-    from fanfmt.build import default_output, pick_format
-
-    if source == "-" or output == "-":
-        return False
-    try:
-        out = output or default_output(source, pick_format(to, output))
-    except FanfmtError as exc:
-        _fail(exc)
-        return True
-    if not up_to_date(Path(source), Path(out)):
-        return False
-    if not quiet:
-        click.echo(f"up to date: {out}")
-    return True
-
-
-def build_single(
-    source: str,
-    output: str | None,
-    to: str | None,
-    options: Options,
-    *,
-    verbose: bool,
-    quiet: bool,
-    ctx: RuleContext | None = None,
-) -> None:
-    """Build one chapter to one output, printing what was written."""
-    from fanfmt.build import build_file
-
-    try:
-        built = build_file(source, output, to, options, ctx=ctx, stdout=_encoded_to_stdout)
-    except FanfmtError as exc:
-        _fail(exc)
-        return
-    except Exception as exc:
-        _crash(exc, source)
-        return
+def print_built(built: Built, *, verbose: bool, quiet: bool) -> None:
+    """What one chapter's build wrote, and (``-v``) what was found in it."""
     if built.output != "-" and not quiet:
         click.echo(f"wrote {built.output} ({built.format})")
     if verbose:
@@ -537,39 +252,16 @@ def build_single(
             click.echo(f"{built.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
 
-def build_explained(
-    source: str, output: str | None, to: str | None, options: Options, *, verbose: bool, quiet: bool
-) -> None:
-    """``build --explain``: build one chapter, then show what every rule changed.
-
-    The changes go to standard output, or to standard error when the chapter does.
-    """
-    from fanfmt.explain import explain_changes
-    from fanfmt.rules.chain import Context
-
-    ctx = Context(options, changes=[])
-    build_single(source, output, to, options, verbose=verbose, quiet=quiet, ctx=ctx)
-    to_stdout = output == "-" or (output is None and source == "-")
-    print_explanation(source, explain_changes(ctx.changes or []), err=to_stdout)
-
-
-def build_book(
-    inputs: tuple[str, ...], output: str | None, options: Options, *, verbose: bool, quiet: bool
-) -> None:
-    """Build every INPUT (files and folders, natural order) into one EPUB."""
-    from fanfmt.epub import build_epub
+def print_book(built: EpubBuild, *, verbose: bool, quiet: bool) -> None:
+    """A book's warnings, the book itself for ``-o -``, what went into it (``-v``)."""
+    from fanfmt.files import write_stdout
     from fanfmt.summary import summarise
 
-    try:
-        built = build_epub(inputs, output, options)
-    except FanfmtError as exc:
-        _fail(exc)
-        return
     for warning in built.warnings:
         if not quiet:
             click.echo(f"fanfmt: warning: {warning}", err=True)
     if built.output == "-":
-        _to_stdout([built.book.data])
+        write_stdout([built.book.data])
     elif not quiet:
         count = len(built.chapters)
         click.echo(f"wrote {built.output} (epub, {count} chapter{'' if count == 1 else 's'})")
@@ -604,14 +296,8 @@ def rules() -> None:
 
 @cli.command("config")
 @click.argument("path", required=False, default=None, metavar="[PATH]")
-@click.option(
-    "--stylesheet",
-    type=click.Choice(["link", "inline"]),
-    default="link",
-    show_default=True,
-    help="XHTML: link fanfmt.css written beside it, or inline it.",
-)
-@option_flags
+@setting_options("xhtml")
+@chapter_options
 def config_command(path: str | None, **flags: object) -> None:
     """Print the settings in force and where each came from.
 
@@ -666,30 +352,32 @@ def _colour(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-_SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
-_EXPLAIN_STYLES: dict[str, dict[str, object]] = {
-    "delete": {"fg": "red"},
+_STYLES: dict[str, dict[str, object]] = {
+    "delete": {"fg": "red"},  # explain's roles
     "insert": {"fg": "green"},
     "rule": {"fg": "cyan"},
     "line": {"bold": True},
+    "error": {"fg": "red", "bold": True},  # a lint code, by its severity
+    "warning": {"fg": "yellow", "bold": True},
+    "info": {"fg": "cyan", "bold": True},
 }
 
 
-def _explain_style(text: str, role: str) -> str:
-    return click.style(text, **_EXPLAIN_STYLES.get(role, {}))  # type: ignore[arg-type]
+def _style(text: str, role: str) -> str:
+    return click.style(text, **_STYLES.get(role, {}))  # type: ignore[arg-type]
 
 
 def print_explanation(source: str, changes: Sequence[Change], *, err: bool = False) -> None:
     """Print what every rule changed (``--explain``, ``fanfmt diff``)."""
     from fanfmt.explain import format_changes, plain_style
 
-    style = _explain_style if _colour(sys.stderr if err else sys.stdout) else plain_style
+    style = _style if _colour(sys.stderr if err else sys.stdout) else plain_style
     click.echo(format_changes(source, changes, style), nl=False, err=err)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@option_flags
+@chapter_options
 def diff(inputs: tuple[str, ...], **flags: object) -> None:
     """Show every change fanfmt would make, paragraph by paragraph, with the rule that makes it.
 
@@ -742,7 +430,7 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 @click.option("--list-codes", is_flag=True, help="List every code with its severity, then exit.")
-@option_flags
+@chapter_options
 def lint(
     inputs: tuple[str, ...],
     output_format: str,
@@ -796,15 +484,12 @@ def lint(
     if output_format == "json":
         click.echo(dumps(reports), nl=False)
     else:
-        colour = _colour(sys.stdout)
+        from fanfmt.explain import plain_style
+
+        style = _style if _colour(sys.stdout) else plain_style
         for report in reports:
             for d in report.diagnostics:
-                line = format_line(report.path, d)
-                if colour:
-                    head, _, rest = line.partition(f" {d.code} ")
-                    code = click.style(d.code, fg=_SEVERITY_COLOURS[d.severity], bold=True)
-                    line = f"{head} {code} {rest}"
-                click.echo(line)
+                click.echo(format_line(report.path, d, style))
         if not quiet:
             click.echo(summary_line(reports), err=True)
     sys.exit(exit_status(reports))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from fanfmt.diagnostics import Diagnostic, Severity
 from fanfmt.errors import InputError
+from fanfmt.explain import Style, plain_style
 from fanfmt.model import Document
 from fanfmt.options import Options
 from fanfmt.rules.chain import Context
@@ -177,9 +178,13 @@ def exit_status(reports: Sequence[FileReport]) -> int:
     return 0
 
 
-def format_line(path: str, d: Diagnostic) -> str:
-    """``ch7.txt:143:1: F001 quote opens onto a space… [warning]``."""
-    return f"{path}:{d.line}:{d.col}: {d.code} {d.message} [{d.severity}]"
+def format_line(path: str, d: Diagnostic, style: Style = plain_style) -> str:
+    """``ch7.txt:143:1: F001 quote opens onto a space… [warning]``.
+
+    ``style(text, role)`` dresses the code, with its severity as the role (``error``,
+    ``warning``, ``info``): the CLI colours it on a terminal, as ``explain`` does its changes.
+    """
+    return f"{path}:{d.line}:{d.col}: {style(d.code, d.severity)} {d.message} [{d.severity}]"
 
 
 def counts(reports: Sequence[FileReport]) -> dict[str, int]:
