@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -28,19 +28,19 @@ from fanfmt.errors import (
     one_line,
 )
 from fanfmt.flags import (
+    build_options,
     chapter_options,
+    lint_options,
     make_options,
     resolve_options,
     setting_options,
 )
 
 if TYPE_CHECKING:
-    from fanfmt.batch import BatchReport, Outcome
-    from fanfmt.build import Built
-    from fanfmt.epub.build import EpubBuild
+    from fanfmt.batch import Outcome
     from fanfmt.explain import Change
+    from fanfmt.messages import Line
     from fanfmt.plan import BuildPlan
-    from fanfmt.summary import Summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 OUTPUT_FORMATS = ["xhtml", "markdown", "epub", "html", "ao3"]
@@ -115,34 +115,7 @@ def cli() -> None:
     help="Output format (default: from the output's suffix, else xhtml).",
 )
 @setting_options("xhtml")
-@click.option("-v", "--verbose", is_flag=True, help="Say what was found.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    metavar="N",
-    help="Worker processes for several chapters (default: the CPU count).",
-)
-@click.option(
-    "--files-from",
-    type=click.File("r", encoding="utf-8"),
-    default=None,
-    metavar="FILE",
-    help="Read more INPUTs from FILE, one per line (- for stdin).",
-)
-@click.option(
-    "-u",
-    "--update",
-    is_flag=True,
-    help="Skip chapters whose output is already newer than the chapter.",
-)
-@click.option(
-    "--explain",
-    is_flag=True,
-    help="Also show every change made, paragraph by paragraph, with its rule.",
-)
+@build_options
 @chapter_options
 @setting_options("book")
 def build(
@@ -171,9 +144,10 @@ def build(
       find . -name '*.txt' | fanfmt build --files-from - -o out/ --update
     """
     from fanfmt.batch import BatchReport, Outcome
-    from fanfmt.epub.build import EpubBuild
+    from fanfmt.build import Built
     from fanfmt.errors import UsageError
     from fanfmt.files import write_stdout
+    from fanfmt.messages import batch_lines, book_lines, book_warnings, built_lines, fresh_lines
     from fanfmt.plan import Explained, plan_build
     from fanfmt.plan import build as run_plan
 
@@ -193,17 +167,21 @@ def build(
         return
     match result:
         case Outcome():
-            if not quiet:
-                click.echo(f"up to date: {result.output}")
+            _say(fresh_lines(result, quiet=quiet))
         case Explained():
-            print_built(result.built, verbose=verbose, quiet=quiet)
+            _say(built_lines(result.built, verbose=verbose, quiet=quiet))
             print_explanation(source, result.changes, err=result.built.output == "-")
         case BatchReport():
-            print_batch(result, verbose=verbose, quiet=quiet)
-        case EpubBuild():
-            print_book(result, verbose=verbose, quiet=quiet)
-        case _:
-            print_built(result, verbose=verbose, quiet=quiet)
+            _say(batch_lines(result, verbose=verbose, quiet=quiet))
+            if not result.ok:
+                sys.exit(EXIT_FAILED)
+        case Built():
+            _say(built_lines(result, verbose=verbose, quiet=quiet))
+        case _:  # a book (its module is imported only to build one)
+            _say(book_warnings(result, quiet=quiet))
+            if result.output == "-":
+                write_stdout([result.book.data])
+            _say(book_lines(result, verbose=verbose, quiet=quiet))
 
 
 @contextlib.contextmanager
@@ -228,54 +206,9 @@ def _progress(work: BuildPlan, *, hidden: bool) -> Iterator[Callable[[Outcome], 
         yield advance
 
 
-def print_batch(report: BatchReport, *, verbose: bool, quiet: bool) -> None:
-    """Every output (``-v``), every failure, the summary; exit 1 when a chapter failed."""
-    for outcome in report.outcomes:
-        if verbose and outcome.status != "failed":
-            action = "wrote" if outcome.status == "built" else "up to date:"
-            click.echo(f"{action} {outcome.output}")
-    for outcome in report.failures:
-        click.echo(f"fanfmt: error: {outcome.source}: {outcome.reason}", err=True)
-    if not quiet:
-        click.echo(report.summary())
-    if not report.ok:
-        sys.exit(EXIT_FAILED)
-
-
-def print_built(built: Built, *, verbose: bool, quiet: bool) -> None:
-    """What one chapter's build wrote, and (``-v``) what was found in it."""
-    if built.output != "-" and not quiet:
-        click.echo(f"wrote {built.output} ({built.format})")
-    if verbose:
-        click.echo(describe(built.summary), err=True)
-        for d in built.diagnostics:
-            click.echo(f"{built.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
-
-
-def print_book(built: EpubBuild, *, verbose: bool, quiet: bool) -> None:
-    """A book's warnings, the book itself for ``-o -``, what went into it (``-v``)."""
-    from fanfmt.files import write_stdout
-    from fanfmt.summary import summarise
-
-    for warning in built.warnings:
-        if not quiet:
-            click.echo(f"fanfmt: warning: {warning}", err=True)
-    if built.output == "-":
-        write_stdout([built.book.data])
-    elif not quiet:
-        count = len(built.chapters)
-        click.echo(f"wrote {built.output} (epub, {count} chapter{'' if count == 1 else 's'})")
-    if verbose:
-        for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
-            click.echo(f"{chapter.source} → {entry.href}: {entry.title}", err=True)
-            click.echo(describe(summarise(chapter.document)), err=True)
-            for d in chapter.diagnostics:
-                click.echo(f"{chapter.source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
-
-
-def describe(summary: Summary) -> str:
-    """What was found in a chapter (for ``-v``)."""
-    return "\n".join(summary.lines())
+def _say(lines: Iterable[Line]) -> None:
+    for line in lines:
+        click.echo(line.text, err=line.err)
 
 
 @cli.command()
@@ -407,29 +340,7 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=False, metavar="INPUT...")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: path:line:col: CODE message [severity]; "
-    "json: one document (version, files, summary).",
-)
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="CODES",
-    help="Report only these codes or code prefixes (e.g. F,Q001; repeatable).",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="CODES",
-    help="Do not report these codes or code prefixes (e.g. G,C001; repeatable).",
-)
-@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
-@click.option("--list-codes", is_flag=True, help="List every code with its severity, then exit.")
+@lint_options
 @chapter_options
 def lint(
     inputs: tuple[str, ...],
@@ -456,16 +367,8 @@ def lint(
       fanfmt lint ch7.txt --format json | jq '.files[].diagnostics[].code'
       fanfmt lint --list-codes                 # every code and what it means
     """
-    if list_codes:
-        from fanfmt.checks.codes import all_codes
-
-        for code, info in all_codes().items():
-            summary = info.summary.replace("``", "")
-            click.echo(f"{code}  {info.severity:<7}  {info.name:<30}  {summary}")
-        return
-    if not inputs:
-        raise click.UsageError("no INPUT given (chapter files, or - for standard input)")
     from fanfmt.lint import (
+        code_lines,
         dumps,
         exit_status,
         filter_report,
@@ -474,6 +377,12 @@ def lint(
         parse_codes,
         summary_line,
     )
+
+    if list_codes:
+        click.echo("\n".join(code_lines()))
+        return
+    if not inputs:
+        raise click.UsageError("no INPUT given (chapter files, or - for standard input)")
 
     try:
         chosen, skipped = parse_codes(select), parse_codes(ignore)

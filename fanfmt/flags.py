@@ -9,7 +9,7 @@ flags into the settings in force: defaults < ``fanfmt.toml`` < the flags typed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -80,6 +80,80 @@ def chapter_options(f: FC) -> FC:
     return setting_options("chapter")(config_file_options(f))
 
 
+def build_options(f: FC) -> FC:
+    """``fanfmt build``'s own flags: what it prints, and how a batch runs."""
+    decorators = [
+        click.option("-v", "--verbose", is_flag=True, help="Say what was found."),
+        click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            metavar="N",
+            help="Worker processes for several chapters (default: the CPU count).",
+        ),
+        click.option(
+            "--files-from",
+            type=click.File("r", encoding="utf-8"),
+            default=None,
+            metavar="FILE",
+            help="Read more INPUTs from FILE, one per line (- for stdin).",
+        ),
+        click.option(
+            "-u",
+            "--update",
+            is_flag=True,
+            help="Skip chapters whose output is already newer than the chapter.",
+        ),
+        click.option(
+            "--explain",
+            is_flag=True,
+            help="Also show every change made, paragraph by paragraph, with its rule.",
+        ),
+    ]
+    return _stacked(f, decorators)
+
+
+def lint_options(f: FC) -> FC:
+    """``fanfmt lint``'s own flags: which findings, in which form."""
+    decorators = [
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(["text", "json"]),
+            default="text",
+            show_default=True,
+            help="text: path:line:col: CODE message [severity]; "
+            "json: one document (version, files, summary).",
+        ),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODES",
+            help="Report only these codes or code prefixes (e.g. F,Q001; repeatable).",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="CODES",
+            help="Do not report these codes or code prefixes (e.g. G,C001; repeatable).",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No summary line."),
+        click.option(
+            "--list-codes", is_flag=True, help="List every code with its severity, then exit."
+        ),
+    ]
+    return _stacked(f, decorators)
+
+
+def _stacked(f: FC, decorators: Sequence[Callable[[Any], Any]]) -> FC:
+    """``f`` with ``decorators`` applied as if written above it in this order."""
+    for decorator in reversed(decorators):
+        f = decorator(f)
+    return f
+
+
 def make_options(start: str | None = None, /, **kw: object) -> Options:
     """Flags → :class:`Options`, over ``fanfmt.toml``, over the defaults (see resolve_options)."""
     return resolve_options(start, **kw).options
@@ -144,8 +218,10 @@ def _config_start(ctx: click.Context | None) -> str:
 
 
 __all__ = [
+    "build_options",
     "chapter_options",
     "config_file_options",
+    "lint_options",
     "make_options",
     "resolve_options",
     "setting_options",

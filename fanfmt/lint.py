@@ -128,6 +128,16 @@ def known_codes() -> dict[str, str]:
     return {code: c.name for code, c in all_codes().items()}
 
 
+def code_lines() -> list[str]:
+    """``fanfmt lint --list-codes``: ``F001  warning  quote-onto-space  …``, one code a line."""
+    from fanfmt.checks.codes import all_codes
+
+    return [
+        f"{code}  {info.severity:<7}  {info.name:<30}  {info.summary.replace('``', '')}"
+        for code, info in all_codes().items()
+    ]
+
+
 def parse_codes(values: Iterable[str]) -> tuple[str, ...]:
     """``["F,Q001", "W001"]`` → ``("F", "Q001", "W001")``; each a code or a code prefix.
 
