@@ -153,7 +153,15 @@ def build(
 
     options = make_options(**flags)
     try:
-        work = plan_build(inputs, output, to, files_from=files_from, explain=explain, update=update)
+        work = plan_build(
+            inputs,
+            output,
+            to,
+            files_from=files_from,
+            explain=explain,
+            update=update,
+            stylesheet=options.stylesheet,
+        )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     source = work.inputs[0] if work.kind == "single" else ""
@@ -272,11 +280,7 @@ def templates_export(folder: str, force: bool) -> None:
     """
     from fanfmt.templating import export_templates
 
-    try:
-        written = export_templates(folder, force=force)
-    except FanfmtError as exc:
-        _fail(exc)
-        return
+    written = export_templates(folder, force=force)  # an error: one line, from _Cli.invoke
     click.echo(f"exported {len(written)} templates to {folder}; build with --templates {folder}")
 
 

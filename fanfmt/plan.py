@@ -15,6 +15,9 @@ The rules, as the command line has always had them:
   existing folder): a batch, each chapter to its own output;
 * else one chapter to one output (``-`` for standard output; ``/dev/stdout`` counts as ``-``).
 
+A batch names every output, and the ``fanfmt.css`` beside XHTML ones, before it writes
+anything: one that is also an input is refused then (:func:`fanfmt.overwrite.refuse_overwrites`).
+
 A command given wrongly (no INPUT, ``-`` among several, ``explain`` on more than one
 chapter) is a :class:`~fanfmt.errors.UsageError` (exit 2).
 """
@@ -76,13 +79,16 @@ def plan_build(
     files_from: Iterable[str] | None = None,
     explain: bool = False,
     update: bool = False,
+    stylesheet: str = "link",
 ) -> BuildPlan:
     """Decide what ``fanfmt build INPUT... [-o output] [--to to]`` does (see the module).
 
     :param files_from: lines naming more inputs (``--files-from``); blank ones are skipped.
     :param update: skip chapters whose output is already at least as new.
+    :param stylesheet: the ``stylesheet`` option (``link`` writes ``fanfmt.css`` beside XHTML).
     :raises UsageError: for a command given wrongly;
-        :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told.
+        :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told, or a
+        batch output (or stylesheet) that is one of its inputs: then nothing is written.
     """
     inputs = tuple(inputs)
     if not inputs and files_from is None:
@@ -94,7 +100,8 @@ def plan_build(
     if (to or ("epub" if (output or "").lower().endswith(".epub") else "")) == "epub":
         return BuildPlan("book", inputs, output, "epub")
     if wants_batch(inputs, output, listed=files_from is not None):
-        return _plan_batch(inputs, files_from or (), output, to or "xhtml", update=update)
+        fmt = to or "xhtml"
+        return _plan_batch(inputs, files_from or (), output, fmt, update, stylesheet)
     source = inputs[0]
     fresh = _fresh(source, output, to) if update else ""
     return BuildPlan("single", (source,), output, to, explain=explain, fresh=fresh)
@@ -112,7 +119,12 @@ def wants_batch(inputs: tuple[str, ...], output: str | None, *, listed: bool = F
 
 
 def _plan_batch(
-    inputs: tuple[str, ...], listed: Iterable[str], output: str | None, to: str, *, update: bool
+    inputs: tuple[str, ...],
+    listed: Iterable[str],
+    output: str | None,
+    to: str,
+    update: bool,
+    stylesheet: str,
 ) -> BuildPlan:
     from fanfmt.batch import plan
 
@@ -135,7 +147,7 @@ def _plan_batch(
             f"-o {output} looks like a file, but several chapters are built: "
             f"give a folder (ending in /)"
         )
-    work = plan(sources, output, to=to, update=update)
+    work = plan(sources, output, to=to, update=update, stylesheet=stylesheet)
     return BuildPlan("batch", tuple(sources), output, to, work=work)
 
 
