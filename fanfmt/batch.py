@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from fanfmt.errors import FanfmtError
 from fanfmt.options import Options
+from fanfmt.overwrite import file_id, refuse_overwrites
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -148,7 +149,12 @@ def expand(inputs: Iterable[str]) -> Iterator[tuple[Path, Path] | Outcome]:
 
 
 def plan(
-    inputs: Iterable[str], output_dir: str | None = None, *, to: str = "xhtml", update: bool = False
+    inputs: Iterable[str],
+    output_dir: str | None = None,
+    *,
+    to: str = "xhtml",
+    update: bool = False,
+    stylesheet: str = "link",
 ) -> Plan:
     """Expand folders, name every output, and settle the inputs that need no work.
 
@@ -156,16 +162,22 @@ def plan(
     :param output_dir: where outputs go, mirroring the inputs' paths; ``None``: beside each input.
     :param to: the output format (``"xhtml"`` or ``"markdown"``).
     :param update: skip chapters whose output is at least as new as the chapter.
+    :param stylesheet: ``"link"``: XHTML outputs get ``fanfmt.css`` written beside them.
+    :raises ConfigError: when an output, or a stylesheet beside one, is one of the inputs:
+        nothing is built, so no input is ever overwritten (see :func:`refuse_overwrites`).
     """
     suffix = output_suffix(to)
+    found = list(expand(inputs))
+    files = {file_id(f[0]) for f in found if not isinstance(f, Outcome)} - {None}
+    css = to == "xhtml" and stylesheet == "link"
     jobs: list[Job] = []
     settled: list[Outcome] = []
     claimed: dict[str, str] = {}
-    for found in expand(inputs):
-        if isinstance(found, Outcome):
-            settled.append(found)
+    for item in found:
+        if isinstance(item, Outcome):
+            settled.append(item)
             continue
-        source, kept = found
+        source, kept = item
         output = Path(output_dir, kept) if output_dir is not None else source
         output = output.with_suffix(suffix)
         key = os.path.normcase(os.path.abspath(output))
@@ -174,11 +186,13 @@ def plan(
             settled.append(Outcome(str(source), str(output), "failed", reason, 4))
             continue
         claimed[key] = str(source)
-        if update and up_to_date(source, output):
-            settled.append(Outcome(str(source), str(output), "skipped", "up to date"))
-            continue
         root = output_dir if output_dir is not None else str(source.parent)
-        jobs.append(Job(str(source), str(output), root))
+        job = Job(str(source), str(output), root)
+        refuse_overwrites(job.source, job.output, files, stylesheet=css)
+        if update and up_to_date(source, output):
+            settled.append(Outcome(job.source, job.output, "skipped", "up to date"))
+            continue
+        jobs.append(job)
     return Plan(tuple(jobs), tuple(settled))
 
 
@@ -254,8 +268,10 @@ def build_many(
     :param workers: worker processes (default: the CPUs available; ``1`` builds in this process).
     :param update: skip chapters whose output is at least as new as the chapter.
     :param on_outcome: called in this process as each chapter finishes (progress bars).
+    :raises ConfigError: when an output would overwrite one of the inputs (nothing is built).
     """
-    work = plan(inputs, output_dir, to=to, update=update)
+    stylesheet = options.stylesheet if options else "link"
+    work = plan(inputs, output_dir, to=to, update=update, stylesheet=stylesheet)
     return run(work, to=to, options=options, workers=workers, on_outcome=on_outcome)
 
 

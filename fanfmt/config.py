@@ -19,6 +19,7 @@ A ``fanfmt.toml`` beside the chapters (or in any parent folder) describes the st
 ``resolve({"quotes": "american"}, {"quotes"}, config)`` → :class:`Resolved` options, where a
 flag given on the command line beats the file and the file beats the defaults.
 
+The keys, their tables and their checks are the rows of :data:`fanfmt.settings.SETTINGS`.
 A bad file is a :class:`~fanfmt.errors.ConfigError` naming the file, the line and the key:
 ``story/fanfmt.toml, line 7: unknown key 'quote' in [conventions] (did you mean 'quotes'?)``.
 """
@@ -26,161 +27,16 @@ A bad file is a :class:`~fanfmt.errors.ConfigError` naming the file, the line an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from fanfmt.errors import ConfigError
-from fanfmt.options import DASH_STYLES, NOTES_MODES, QUOTE_STYLES, THOUGHT_STYLES, Options
+from fanfmt.options import Options
+from fanfmt.settings import FLAG_NAMES, KEYS, TABLES, BadValueError
 
 CONFIG_NAME = "fanfmt.toml"
-
-Check = Callable[[Any, Path], Any]
-"""Check a raw TOML value (with the config file's folder) → the Options value."""
-
-
-class _BadValueError(ValueError):
-    """A value that does not fit its key (the message says what was expected)."""
-
-
-def _got(value: object) -> str:
-    import json  # imported here, like tomllib and difflib: most builds read no fanfmt.toml
-
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
-
-
-def _text(*, one_line: bool = True) -> Check:
-    def check(value: Any, base: Path) -> str:
-        if not isinstance(value, str):
-            raise _BadValueError(f"expected a string, got {_got(value)}")
-        if one_line and ("\n" in value or "\r" in value):
-            raise _BadValueError("expected a single line")
-        return value
-
-    return check
-
-
-def _choice(choices: tuple[str, ...]) -> Check:
-    def check(value: Any, base: Path) -> str:
-        if value not in choices:
-            raise _BadValueError(f"expected one of {', '.join(choices)}, got {_got(value)}")
-        return str(value)
-
-    return check
-
-
-def _bool(value: Any, base: Path) -> bool:
-    if not isinstance(value, bool):
-        raise _BadValueError(f"expected true or false, got {_got(value)}")
-    return value
-
-
-def _positive(value: Any, base: Path) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise _BadValueError(f"expected a whole number from 1 up, got {_got(value)}")
-    return value
-
-
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-
-
-def _language(value: Any, base: Path) -> str:
-    if not isinstance(value, str) or not _LANG_RE.match(value):
-        raise _BadValueError(f"expected a language tag (en, en-GB, pt-BR…), got {_got(value)}")
-    return value
-
-
-def _lines(value: Any, base: Path) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise _BadValueError(f"expected a list of strings, got {_got(value)}")
-    out: list[str] = []
-    for item in value:
-        if not isinstance(item, str) or not item.strip() or "\n" in item:
-            raise _BadValueError(f"expected a list of non-empty one-line strings, got {_got(item)}")
-        out.append(item.strip())
-    return tuple(out)
-
-
-def _rules(value: Any, base: Path) -> frozenset[str]:
-    from fanfmt.rules import DEFAULT_CHAIN
-
-    names = _lines(value, base)
-    known = DEFAULT_CHAIN.names()
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise _BadValueError(f"unknown rule {_got(unknown[0])} (known: {', '.join(known)})")
-    return frozenset(names)
-
-
-def _path(*, folder: bool) -> Check:
-    def check(value: Any, base: Path) -> str:
-        if not isinstance(value, str) or not value:
-            raise _BadValueError(f"expected a path, got {_got(value)}")
-        path = (base / Path(value).expanduser()).resolve()
-        if folder and not path.is_dir():
-            raise _BadValueError(f"{_got(value)} is not a folder (looked for {path})")
-        if not folder and not path.is_file():
-            raise _BadValueError(f"{_got(value)} is not a file (looked for {path})")
-        return str(path)
-
-    return check
-
-
-@dataclass(frozen=True, slots=True)
-class Key:
-    """One setting a ``fanfmt.toml`` may hold."""
-
-    table: str
-    name: str
-    field: str
-    """The :class:`~fanfmt.options.Options` field it sets."""
-    check: Check
-    flag: str = ""
-    """The command-line flag that overrides it, if any."""
-    help: str = ""
-
-
-KEYS: tuple[Key, ...] = (
-    Key("story", "title", "title", _text(), "--title", "story title (overrides the text's)"),
-    Key("story", "author", "author", _text(), "--author", "the author's name"),
-    Key("story", "language", "lang", _language, "--lang", "language tag (en, en-GB…)"),
-    Key("story", "series", "series", _text(), "--series", "series name"),
-    Key("story", "series_index", "series_index", _positive, "--series-index",
-        "place in the series"),
-    Key("story", "summary", "summary", _text(one_line=False), "--summary", "the story's summary"),
-    Key("story", "tags", "tags", _lines, "--tag", "list of tags"),
-    Key("story", "cover", "cover", _path(folder=False), "--cover", "cover image file"),
-    Key("conventions", "quotes", "quotes", _choice(QUOTE_STYLES), "--quotes",
-        "dialogue convention"),
-    Key("conventions", "thoughts", "thoughts", _choice(THOUGHT_STYLES), "--thoughts",
-        "how thoughts are marked"),
-    Key("conventions", "scene_break_markers", "scene_break_markers", _lines, "",
-        "the author's own scene-break lines"),
-    Key("conventions", "captions", "captions", _bool, "", "detect scene captions"),
-    Key("conventions", "notes", "notes", _choice(NOTES_MODES), "--notes",
-        "author's notes: keep, end or omit"),
-    Key("output", "scene_break", "scene_break", _text(), "--scene-break",
-        "scene-break ornament (empty: a rule)"),
-    Key("output", "thought_marks", "thought_marks", _bool, "--thought-marks",
-        "keep quote marks around thoughts"),
-    Key("output", "dash_style", "dash_style", _choice(DASH_STYLES), "--dash-style",
-        "em dashes closed or spaced"),
-    Key("output", "disable", "disabled_rules", _rules, "--disable", "rules switched off"),
-    Key("output", "templates", "templates", _path(folder=True), "--templates",
-        "folder of your own templates"),
-    Key("output", "stylesheet", "stylesheet", _choice(("link", "inline")), "--stylesheet",
-        "XHTML: link or inline the stylesheet"),
-)  # fmt: skip
-TABLES: tuple[str, ...] = ("story", "conventions", "output")
-_BY_FIELD = {k.field: k for k in KEYS}
-
-FLAG_NAMES: dict[str, str] = {
-    **{k.field: k.flag for k in KEYS if k.flag},
-    "encoding": "--encoding",
-    "from_format": "--from",
-}
-"""Options field → the flag that sets it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,11 +159,11 @@ def load_config(path: str | Path) -> Config:
 
     lines = key_lines(source)
     values: dict[str, tuple[Any, int]] = {}
-    keys_by_table = {t: {k.name: k for k in KEYS if k.table == t} for t in TABLES}
+    keys_by_table = {t: {k.key: k for k in KEYS if k.table == t} for t in TABLES}
     for table, content in data.items():
         line = _line_of(lines, (table,))
         if table not in keys_by_table:
-            owner = next((k.table for k in KEYS if k.name == table), None)
+            owner = next((k.table for k in KEYS if k.key == table), None)
             hint = f" (put it under [{owner}])" if owner else _suggest(table, TABLES)
             raise ConfigError(f"{path}, line {line}: unknown key {table!r}{hint}")
         if not isinstance(content, dict):
@@ -315,14 +171,14 @@ def load_config(path: str | Path) -> Config:
         known = keys_by_table[table]
         for name, raw in content.items():
             line = _line_of(lines, (table, name))
-            key = known.get(name)
-            if key is None:
+            setting = known.get(name)
+            if setting is None:
                 raise ConfigError(
                     f"{path}, line {line}: unknown key {name!r} in [{table}]{_suggest(name, known)}"
                 )
             try:
-                values[key.field] = (key.check(raw, path.parent), line)
-            except _BadValueError as exc:
+                values[setting.field] = (setting.check(raw, path.parent), line)
+            except BadValueError as exc:
                 raise ConfigError(f"{path}, line {line}: [{table}] {name}: {exc}") from None
     return Config(path, values)
 
@@ -381,13 +237,13 @@ def format_settings(resolved: Resolved) -> str:
     head = f"# {resolved.config}" if resolved.config else f"# no {CONFIG_NAME} found"
     for table in TABLES:
         rows.append((f"\n[{table}]", ""))
-        for key in (k for k in KEYS if k.table == table):
-            value = getattr(resolved.options, key.field)
-            where = resolved.sources.get(key.field, "default")
+        for setting in (k for k in KEYS if k.table == table):
+            value = getattr(resolved.options, setting.field)
+            where = resolved.sources.get(setting.field, "default")
             if value is None:
-                rows.append((f"# {key.name} is not set", where))
+                rows.append((f"# {setting.key} is not set", where))
             else:
-                rows.append((f"{key.name} = {_toml_value(value)}", where))
+                rows.append((f"{setting.key} = {_toml_value(value)}", where))
     width = max(len(text) for text, _ in rows if not text.startswith("\n"))
     out = [head]
     for text, where in rows:
@@ -400,7 +256,6 @@ __all__ = [
     "KEYS",
     "TABLES",
     "Config",
-    "Key",
     "Resolved",
     "find_config",
     "format_settings",

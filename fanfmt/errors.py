@@ -6,7 +6,7 @@ exits with the error's code:
 ====  ====================================================================
 0     done
 1     some inputs failed (a batch build goes on with the others)
-2     usage or configuration error (:class:`ConfigError`)
+2     usage or configuration error (:class:`ConfigError`, :class:`UsageError`)
 3     an input cannot be read as a chapter (:class:`InputError`)
 4     an output cannot be written (:class:`OutputError`)
 70    an unexpected internal error (a bug in fanfmt: please report it)
@@ -43,6 +43,11 @@ class ConfigError(FanfmtError):
     """A bad option or configuration value."""
 
     exit_code = 2
+
+
+class UsageError(ConfigError):
+    """A command given wrongly (no INPUT, flags that do not go together); the CLI shows it
+    with the command's usage line, as it does a bad flag."""
 
 
 NO_WORDS = "no text to format (only separators, markup or invisible characters)"

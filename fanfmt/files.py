@@ -17,6 +17,7 @@
 * ``same_file("ch7.txt", "./link-to-ch7.txt")`` → True (through links, ``..`` and hard links)
 * ``write_if_changed("out/fanfmt.css", css)`` writes (atomically) only when the file does
   not already hold exactly those bytes: a stylesheet shared by many chapters is written once
+* ``write_stdout(parts)`` writes an output to standard output as it is made
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -327,3 +329,28 @@ def write_if_changed(
         pass  # missing or unreadable: write it, and let that say what is wrong
     write_atomic(path, payload, within=within)
     return True
+
+
+def write_stdout(parts: Iterable[str] | Iterable[bytes]) -> None:
+    """Write ``parts`` to standard output as they are made (a string as UTF-8), after
+    whatever was printed before them.
+
+    A write that fails (a full disk) is an :class:`OutputError`, ``-: cannot write to
+    standard output (No space left on device)``; a reader that closed the pipe
+    (:class:`BrokenPipeError`) and an error in making a part pass up as they are.
+    """
+    out = sys.stdout.buffer
+    _stdout_step(sys.stdout.flush)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        _stdout_step(partial(out.write, data))
+    _stdout_step(out.flush)
+
+
+def _stdout_step(step: Callable[[], object]) -> None:
+    try:
+        step()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"-: cannot write to standard output ({exc.strerror or exc})") from None

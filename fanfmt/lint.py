@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from fanfmt.diagnostics import Diagnostic, Severity
 from fanfmt.errors import InputError
+from fanfmt.explain import Style, plain_style
 from fanfmt.options import Options
 from fanfmt.rules.table import Context
 
@@ -116,6 +117,16 @@ def known_codes() -> dict[str, str]:
     return {code: c.name for code, c in all_codes().items()}
 
 
+def code_lines() -> list[str]:
+    """``fanfmt lint --list-codes``: ``F001  warning  quote-onto-space  …``, one code a line."""
+    from fanfmt.checks.codes import all_codes
+
+    return [
+        f"{code}  {info.severity:<7}  {info.name:<30}  {info.summary.replace('``', '')}"
+        for code, info in all_codes().items()
+    ]
+
+
 def parse_codes(values: Iterable[str]) -> tuple[str, ...]:
     """``["F,Q001", "W001"]`` → ``("F", "Q001", "W001")``; each a code or a code prefix.
 
@@ -166,9 +177,13 @@ def exit_status(reports: Sequence[FileReport]) -> int:
     return 0
 
 
-def format_line(path: str, d: Diagnostic) -> str:
-    """``ch7.txt:143:1: F001 quote opens onto a space… [warning]``."""
-    return f"{path}:{d.line}:{d.col}: {d.code} {d.message} [{d.severity}]"
+def format_line(path: str, d: Diagnostic, style: Style = plain_style) -> str:
+    """``ch7.txt:143:1: F001 quote opens onto a space… [warning]``.
+
+    ``style(text, role)`` dresses the code, with its severity as the role (``error``,
+    ``warning``, ``info``): the CLI colours it on a terminal, as ``explain`` does its changes.
+    """
+    return f"{path}:{d.line}:{d.col}: {style(d.code, d.severity)} {d.message} [{d.severity}]"
 
 
 def counts(reports: Sequence[FileReport]) -> dict[str, int]:

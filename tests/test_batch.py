@@ -268,6 +268,88 @@ def test_cli_batch_usage_errors_exit_2(tree: Path, args: list[str], message: str
     assert message in err
 
 
+# -- a batch never overwrites one of its own inputs ------------------------------------------
+
+INPUT_PAGE = b"# Already here\n\nThe author's own page, not to be lost.\n"
+
+
+def snapshot_files(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder``, by relative path, with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("other", "args"),
+    [
+        ("a.md", ["-t", "markdown"]),
+        ("a.xhtml", []),
+        ("a.html", ["-t", "html"]),
+        ("fanfmt.css", []),
+        ("out/a.md", ["-o", "out/", "-t", "markdown"]),
+    ],
+    ids=["markdown", "xhtml", "html", "stylesheet", "output-folder"],
+)
+def test_batch_refuses_an_output_that_is_another_input_before_writing_anything(
+    tree: Path, other: str, args: list[str]
+) -> None:
+    (tree / other).parent.mkdir(parents=True, exist_ok=True)
+    (tree / other).write_bytes(INPUT_PAGE)
+    before = snapshot_files(tree)
+    code, out, err = run("a.txt", other, *args, "-j", "1")
+    assert code == 2
+    assert out == ""
+    (line,) = err.splitlines()
+    assert line.startswith(f"fanfmt: error: {other}: refusing to overwrite an input with ")
+    assert snapshot_files(tree) == before  # inputs untouched byte for byte, nothing written
+
+
+@pytest.mark.parametrize("link", ["symlink", "hard link"])
+def test_batch_refuses_an_input_reached_through_a_link(tree: Path, link: str) -> None:
+    (tree / "a.md").write_bytes(INPUT_PAGE)
+    (tree / "pages").mkdir()
+    alias = tree / "pages" / "page.md"
+    if link == "symlink":
+        alias.symlink_to(tree / "a.md")
+    else:
+        os.link(tree / "a.md", alias)
+    before = snapshot_files(tree)
+    code, _, err = run("a.txt", "pages/page.md", "-t", "markdown", "-j", "1")
+    assert code == 2
+    assert err.startswith("fanfmt: error: a.md: refusing to overwrite an input with the output")
+    assert snapshot_files(tree) == before
+
+
+def test_batch_refuses_a_chapter_written_over_itself_up_front(tree: Path) -> None:
+    (tree / "a.md").write_bytes(INPUT_PAGE)
+    before = snapshot_files(tree)
+    code, _, err = run("a.md", "b.txt", "-t", "markdown", "-j", "1")
+    assert code == 2
+    assert err == (
+        "fanfmt: error: a.md: refusing to overwrite an input with its own output "
+        "(leave it out of the inputs, or give -o another folder)\n"
+    )
+    assert snapshot_files(tree) == before  # b.md is not built either
+
+
+def test_batch_stylesheet_inline_may_take_a_fanfmt_css_input(tree: Path) -> None:
+    (tree / "fanfmt.css").write_bytes(b"body { color: teal }\n")
+    code, _, _ = run("a.txt", "fanfmt.css", "--stylesheet", "inline", "-j", "1")
+    assert code == 1  # the stylesheet is not a chapter; a.txt is built
+    assert (tree / "a.xhtml").is_file()
+    assert (tree / "fanfmt.css").read_bytes() == b"body { color: teal }\n"
+
+
+def test_build_many_refuses_an_output_that_is_an_input(tree: Path) -> None:
+    from fanfmt.errors import ConfigError
+
+    (tree / "a.md").write_bytes(INPUT_PAGE)
+    with pytest.raises(ConfigError, match=r"a\.md: refusing to overwrite an input"):
+        build_many(["a.txt", "a.md"], to="markdown", workers=1)
+    assert (tree / "a.md").read_bytes() == INPUT_PAGE
+
+
 def test_cli_update(tree: Path) -> None:
     assert run("story", "-o", "out/")[:2] == (0, "2 built, 0 failed\n")
     assert run("story", "-o", "out/", "--update")[:2] == (0, "0 built, 2 up to date, 0 failed\n")

@@ -279,5 +279,5 @@ def test_every_key_is_documented_and_sets_an_options_field() -> None:
     field_names = set(Options.__dataclass_fields__)
     for key in KEYS:
         assert key.field in field_names
-        assert f"`{key.name}`" in docs, key.name
+        assert f"`{key.key}`" in docs, key.key
         assert f"[{key.table}]" in docs
