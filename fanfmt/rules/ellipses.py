@@ -12,11 +12,10 @@ import re
 
 from fanfmt.chars import ELLIPSIS
 from fanfmt.model import Document
+from fanfmt.patterns import DOTS as DOTS_RE
+from fanfmt.patterns import SPACED_DOTS as SPACED_RE
 from fanfmt.rules.chain import Context
 from fanfmt.walk import map_text
-
-SPACED_RE = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
-DOTS_RE = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
 
 
 def _dots(m: re.Match[str]) -> str:

@@ -148,7 +148,7 @@ def _summary(blocks: list[Block], i: int, out: list[Block]) -> int:
     while i < len(blocks) and isinstance(blocks[i], Paragraph):
         nxt = blocks[i]
         assert isinstance(nxt, Paragraph)
-        if AO3_LABEL.match(text_of(nxt)) or nxt.gap_before or nxt.role != "text":
+        if AO3_LABEL.match(text_of(nxt)) or nxt.gap_before or not is_story(nxt):
             break
         out.append(replace(nxt, role="metadata"))
         i += 1
