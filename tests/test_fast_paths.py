@@ -8,6 +8,7 @@
 * block templates write every paragraph (story, notes, legend) in one place
 * a stylesheet that is already there, the same, is not written again
 * invisible characters are found by one fast pattern, as by the plain one
+* emphasis spans are found in linear time, as the one pattern that describes them finds them
 * the cycle collector, paused while reading and rendering, is always switched back on
 """
 
@@ -41,6 +42,7 @@ from fanfmt.reader.decode import (
     _unmojibake,
     decode,
 )
+from fanfmt.rules.emphasis import _spans
 from fanfmt.templating import environment
 from fanfmt.walk import map_inlines_text, map_paragraphs, map_text
 
@@ -205,6 +207,31 @@ def test_invisible_characters_are_found_as_the_plain_pattern_finds_them(text: st
 def test_a_lone_surrogate_is_still_replaced() -> None:
     decoded = decode(b"+2AA- and more", "utf-7")
     assert decoded.text == "\ufffd and more"
+
+
+# -- emphasis: spans found in linear time, as the pattern finds them ------------------------
+
+SPAN_RE = re.compile(
+    r"(?<![\w*\\])\*\*\*(?=[^\s*~])(?P<b1>.+?)(?<=[^\s*~])\*\*\*(?![\w*])"
+    r"|(?<![\w_\\])___(?=[^\s_~])(?P<b2>.+?)(?<=[^\s_~])___(?![\w_])"
+    r"|(?<![\w*\\])\*\*(?=[^\s*~])(?P<s1>.+?)(?<=[^\s*~])\*\*(?![\w*])"
+    r"|(?<![\w_\\])__(?=[^\s_~])(?P<s2>.+?)(?<=[^\s_~])__(?![\w_])"
+    r"|(?<![\w*\\])\*(?=[^\s*~])(?P<e1>.+?)(?<=[^\s*~])\*(?![\w*])"
+    r"|(?<![\w_\\])_(?=[^\s_~])(?P<e2>.+?)(?<=[^\s_~])_(?![\w_])"
+)
+"""What an emphasis span is: the slow reference for ``emphasis._spans``."""
+_KIND = {"b1": "***", "b2": "___", "s1": "**", "s2": "__", "e1": "*", "e2": "_"}
+
+
+@given(st.text(st.sampled_from("ab *_~\\\n."), max_size=40))
+@example("a *very* bad idea, **Stop!** and ***never*** or _Hogwarts_ __x__ ___y___")
+@example("f*ck snake_case 2 * 3 * 4 ~*~FLASHBACK~*~")
+def test_emphasis_spans_are_the_ones_the_pattern_finds(text: str) -> None:
+    expected = [
+        (m.start(), m.end(), _KIND[str(m.lastgroup)], str(m.group(m.lastgroup or 0)))
+        for m in SPAN_RE.finditer(text)
+    ]
+    assert list(_spans(text)) == expected
 
 
 # -- the cycle collector is paused only while reading and rendering ----------------------------
