@@ -111,7 +111,12 @@ NUMBER_WORDS = (
     "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty "
     "first second third fourth fifth sixth seventh eighth ninth tenth last final"
 ).split()
-"""Numbers written out, as in ``Chapter Seven`` or ``Part Twenty-One``."""
+"""Numbers written out, as in ``Chapter Seven`` or ``Part Twenty-One``.
+
+In this order, which the chapter pattern tries them in: ``seven`` comes before
+``seventeen``, so ``Chapter Seventeen`` is read as ``Chapter Seven`` and a title ``teen``
+(which ``headings`` then refuses: not a chapter line). A known defect, kept as it is
+until a change that may change output."""
 
 METADATA_FIELDS = (
     "rating rated summary pairing pairings genre genres warning warnings words fandom fandoms "
@@ -121,8 +126,7 @@ METADATA_FIELDS = (
 ).split()
 """Labels of a story's header: ``Rating: T``, ``Pairing: Harry/Ginny``."""
 
-NOTE_LABELS = ("a/n", "a.n.", "an:", "author's note", "authors notes", "notes:", "p.s.:")
-"""How authors label a note (spacing and apostrophes vary): ``A/N:``, ``Author's Note``."""
-
 OTHER_LABELS = ("summary", "chapter text")
-"""Labels alone on a line that are not a note's: AO3's ``Summary`` and ``Chapter Text``."""
+"""Labels alone on a line that are not a note's: AO3's ``Summary`` and ``Chapter Text``.
+(The labels of a note, ``A/N``, ``Author's Note`` and their spellings, are patterns:
+:mod:`fanfmt.patterns`.)"""

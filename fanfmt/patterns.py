@@ -35,6 +35,7 @@ from fanfmt.lexicon import (
     ELISIONS,
     METADATA_FIELDS,
     NUMBER_WORDS,
+    OTHER_LABELS,
     SECTION_WORDS,
     TIME_WORDS,
 )
@@ -82,7 +83,7 @@ AN_LABEL = re.compile("^" + _AN, _I)
 NOTE_START = re.compile(rf"^\W*(?:{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
 """``A/N``, ``Author's Notes``, ``Notes`` as the first word: the line is not a title."""
 
-OTHER_LABEL = re.compile(r"^\W{0,3}(?:summary|chapter text)\W{0,3}$", _I)
+OTHER_LABEL = re.compile(rf"^\W{{0,3}}(?:{alternatives(OTHER_LABELS)})\W{{0,3}}$", _I)
 """``Summary:`` or ``Chapter Text`` alone: a label, but not a note's (it ends one)."""
 
 PS_LABEL = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", _I)
