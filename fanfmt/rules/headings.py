@@ -52,7 +52,17 @@ DISCLAIMER_MAX_CHARS = 600
 METADATA_MAX_CHARS = 1000
 """A header field (``Summary: …``) is shorter."""
 CHAPTER_LINE_MAX_CHARS = 120
-"""A chapter line is shorter (its title at most 14 words)."""
+"""A chapter line is shorter."""
+CHAPTER_TITLE_MAX_WORDS = 14
+"""The title on a chapter line (``Chapter 2: …``), or a story title, is at most this long."""
+STANDALONE_MAX_CHARS = 80
+"""A chapter line later in the story (a whole book, an archive) is shorter."""
+BYLINE_ROWS = 6
+"""A byline is among the first blocks: ``By Someone`` further down is story."""
+BYLINE_ROWS_AFTER_HEADING = 4
+"""The same, counting from a heading the reader found."""
+TITLE_ROWS = 3
+"""A story title above the chapter line is among the first blocks."""
 _BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 _STORY_LINE_RE = re.compile(
@@ -130,7 +140,7 @@ def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
             continue
         if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             out.append(replace(block, role="disclaimer"))
-        elif BYLINE.match(text) and i < 4:
+        elif BYLINE.match(text) and i < BYLINE_ROWS_AFTER_HEADING:
             out.append(replace(block, role="byline"))
         else:
             break
@@ -212,7 +222,7 @@ def _is_chapter_line(text: str) -> re.Match[str] | None:
     title = m.group("title")
     if not title:
         return m
-    if len(title.split()) > 14:
+    if len(title.split()) > CHAPTER_TITLE_MAX_WORDS:
         return None
     marked = any(ch in ":.-–—|" for ch in m.string[m.end("number") : m.start("title")])
     if not marked and (title[0] in QUOTE_CHARS or title[0].islower()):
@@ -279,7 +289,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             role = "disclaimer"
         elif _is_field(text):
             role = "metadata"
-        elif BYLINE.match(text) and i < 6:
+        elif BYLINE.match(text) and i < BYLINE_ROWS:
             role = "byline"
         if role is not None:
             if pending or recognised:
@@ -288,7 +298,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                 out.append(replace(block, role=role))
             i += 1
             continue
-        if heading is None and i < 3 and _could_be_title(text) and not pending:
+        if heading is None and i < TITLE_ROWS and _could_be_title(text) and not pending:
             pending.append(block)
             i += 1
             continue
@@ -363,7 +373,7 @@ def named_author(blocks: list[Block]) -> str:
 
 
 def _could_be_title(text: str) -> bool:
-    if not is_short_line(text, 14) or text[0] in QUOTE_CHARS:
+    if not is_short_line(text, CHAPTER_TITLE_MAX_WORDS) or text[0] in QUOTE_CHARS:
         return False
     if DISCLAIMER.match(text) or NOTE_START.match(text) or BYLINE.match(text):
         return False
@@ -378,7 +388,7 @@ def _could_be_title(text: str) -> bool:
 def _standalone_heading(block: Paragraph) -> Heading | None:
     text = text_of(block)
     m = _is_chapter_line(text)
-    if m is None or len(text) > 80:
+    if m is None or len(text) > STANDALONE_MAX_CHARS:
         return None
     if not block.gap_before and m.group("title") and not text.lstrip(_DECORATION)[:1].isupper():
         return None
