@@ -73,7 +73,7 @@ def apply(doc: Document, ctx: Context) -> Document:
 def _apply(doc: Document, markers: Markers) -> Document:
     blocks = list(doc.blocks)
     if any(isinstance(b, AuthorNote) for b in blocks):
-        return replace(doc, blocks=tuple(position_notes(blocks)))
+        return replace(doc, blocks=tuple(position_notes(blocks, markers)))
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading | Legend)
@@ -104,7 +104,7 @@ def _apply(doc: Document, markers: Markers) -> Document:
     body = blocks[i:tail_start]
     for block in body:
         if isinstance(block, Paragraph) and NOTE_LABEL.match(text_of(block)):
-            result.append(_note([block], "inline"))
+            result.append(_note([block], "inline", markers))
         else:
             result.append(block)
     if tail_start < len(blocks):
@@ -112,11 +112,12 @@ def _apply(doc: Document, markers: Markers) -> Document:
     return replace(doc, blocks=tuple(result))
 
 
-def position_notes(blocks: list[Block]) -> list[Block]:
+def position_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]:
     """Place each note ``before``/``inline``/``after`` the story paragraphs of its chapter
     (labelled paragraphs become notes too): for notes a reader found, and for the
-    chapters of a whole story split into a book (``fanfmt.epub.split``)."""
-    found: list[Block] = [_note([b], "inline") if _labelled(b) else b for b in blocks]
+    chapters of a whole story split into a book (``fanfmt.epub.split``); ``markers`` are
+    the author's own scene-break markers, left out of a note."""
+    found: list[Block] = [_note([b], "inline", markers) if _labelled(b) else b for b in blocks]
     out: list[Block] = []
     chapter: list[Block] = []
     for block in [*found, None]:
@@ -144,7 +145,7 @@ def _labelled(block: Block) -> bool:
     return NOTE_LABEL.match(text_of(block)) is not None
 
 
-def _note(blocks: list[Block], position: NotePosition, markers: Markers = ()) -> AuthorNote:
+def _note(blocks: list[Block], position: NotePosition, markers: Markers) -> AuthorNote:
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph) and not _separator(b, markers))
     marked = any(NOTE_LABEL.match(text_of(p)) for p in paragraphs)
     first = paragraphs[0] if paragraphs else None
