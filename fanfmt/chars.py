@@ -12,15 +12,10 @@ DOUBLE_PRIME = "\u2033"  # ″
 ELLIPSIS = "\u2026"  # …
 EM_DASH = "\u2014"  # —
 EN_DASH = "\u2013"  # –
-NBSP = "\u00a0"
-HAIR_SPACE = "\u200a"
-THIN_SPACE = "\u2009"
 WORD_JOINER = "\u2060"
+"""Keeps the characters on either side on one line (a cut-off ``—”`` with its word)."""
 TIMES = "\u00d7"  # ×, in counts: "NUL ×3"
 OBJECT = "\ufffc"
 """Stands for an inline node (emphasis, thought…) inside a flattened paragraph string."""
 
-STRAIGHT_QUOTES = "\"'"
 CURLY_QUOTES = LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE + RIGHT_SINGLE_QUOTE
-DOUBLE_QUOTES = '"' + LEFT_DOUBLE_QUOTE + RIGHT_DOUBLE_QUOTE
-SINGLE_QUOTES = "'" + LEFT_SINGLE_QUOTE + RIGHT_SINGLE_QUOTE

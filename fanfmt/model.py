@@ -7,7 +7,7 @@ model but nodes (:class:`Quoted`, :class:`Thought`): writers decide the glyphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeGuard
 
 QuoteKind = Literal["double", "single"]
 EmphasisMarker = Literal["*", "_", "html"]
@@ -69,6 +69,8 @@ class LineBreak:
 
 
 Inline: TypeAlias = Text | Emphasis | Strong | Thought | Quoted | LineBreak
+Container: TypeAlias = Emphasis | Strong | Thought | Quoted
+"""The inline nodes that hold other inline nodes (``children``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,15 @@ class AuthorNote:
 
 
 Block: TypeAlias = Paragraph | Heading | SceneBreak | Legend | AuthorNote
+
+
+def is_story(block: object) -> TypeGuard[Paragraph]:
+    """A paragraph of the story itself, not front matter or a caption.
+
+    >>> is_story(Paragraph((Text("It rained."),))), is_story(Paragraph((), role="byline"))
+    (True, False)
+    """
+    return isinstance(block, Paragraph) and block.role == "text"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@
 * block templates write every paragraph (story, notes, legend) in one place
 * a stylesheet that is already there, the same, is not written again
 * invisible characters are found by one fast pattern, as by the plain one
+* emphasis spans are found in linear time, as the one pattern that describes them finds them
 * the cycle collector, paused while reading and rendering, is always switched back on
 """
 
@@ -31,16 +32,15 @@ from fanfmt import convert
 from fanfmt.files import write_if_changed
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Emphasis, Paragraph, Quoted, Text
-from fanfmt.reader.decode import (
-    _CHARMAPS,
-    _INVISIBLE_RE,
-    _MAYBE_MOJIBAKE_RE,
-    _SPACED_LEADS,
-    Decoded,
-    _signature,
-    _unmojibake,
-    decode,
+from fanfmt.reader.decode import Decoded, decode
+from fanfmt.reader.decode.repair import INVISIBLE_RE, unmojibake
+from fanfmt.reader.decode.repair_fast import (
+    CHARMAPS,
+    MAYBE_MOJIBAKE_RE,
+    SPACED_LEADS,
+    signature,
 )
+from fanfmt.rules.emphasis import _spans
 from fanfmt.templating import environment
 from fanfmt.walk import map_inlines_text, map_paragraphs, map_text
 
@@ -52,7 +52,7 @@ def _high_half(encoding: str) -> str:
     return "".join(c for c in chars if c != "\ufffd")
 
 
-PIECES = sorted({c for name in _CHARMAPS for c in _high_half(name)} | set("ab ?.\ufffd"))
+PIECES = sorted({c for name in CHARMAPS for c in _high_half(name)} | set("ab ?.\ufffd"))
 WORDS = (
     "don\u2019t",
     "caf\u00e9",
@@ -73,7 +73,7 @@ def _mojibake(word: str, encoding: str) -> str:
 
 def _reference(text: str) -> tuple[str, list[tuple[str, str]], list[int]]:
     """What the repair did before the gate: ftfy asked about the text, then every line."""
-    from fanfmt.reader import decode as module
+    import fanfmt.reader.decode.repair as module
 
     result = Decoded("", "")
     if text.isascii() or not is_bad(text):
@@ -103,18 +103,18 @@ def _reference(text: str) -> tuple[str, list[tuple[str, str]], list[int]]:
 @example("voil\u00c3 le")
 def test_ftfy_changes_no_line_without_the_signature(line: str) -> None:
     if ftfy.fix_encoding(line) != line:
-        assert _signature().search(line) is not None
+        assert signature().search(line) is not None
 
 
 def test_the_quick_look_finds_every_pair_the_exact_pattern_finds() -> None:
     chars = [*PIECES, *(chr(c) for c in range(0x20, 0x7F))]
-    exact = _signature()
+    exact = signature()
     missed = [
         a + b
         for a in chars
         if not a.isascii()
         for b in chars
-        if exact.search(a + b) and not _MAYBE_MOJIBAKE_RE.search(a + b)
+        if exact.search(a + b) and not MAYBE_MOJIBAKE_RE.search(a + b)
     ]
     assert missed == []
 
@@ -122,16 +122,16 @@ def test_the_quick_look_finds_every_pair_the_exact_pattern_finds() -> None:
 def test_the_leads_a_space_may_follow_are_listed_in_full() -> None:
     leads = {
         bytes([byte]).decode(name, errors="replace")
-        for name in _CHARMAPS
+        for name in CHARMAPS
         if name != "mac-roman"
         for byte in (0xC2, 0xC3, 0xC5, 0xCE, 0xD0, 0xD9, 0xE2, 0xE3, 0xF0)
     }
-    assert set(_SPACED_LEADS) == leads
+    assert set(SPACED_LEADS) == leads
 
 
 LINE = st.one_of(
     st.sampled_from(WORDS),
-    st.builds(_mojibake, st.sampled_from(WORDS), st.sampled_from(_CHARMAPS)),
+    st.builds(_mojibake, st.sampled_from(WORDS), st.sampled_from(CHARMAPS)),
     st.text(st.sampled_from(PIECES), max_size=4),
     st.sampled_from(("He said", "plain", "")),
 )
@@ -143,18 +143,18 @@ LINE = st.one_of(
 @example("\u201cHi,\u201d she said \u2014 caf\u00e9\u2019s\n\u0412 \u0434\u043e\u043c\u0435")
 def test_repair_is_what_ftfy_does_line_by_line(text: str) -> None:
     result = Decoded("", "")
-    fixed = _unmojibake(text, result)
+    fixed = unmojibake(text, result)
     assert (fixed, result.repairs, result.lines) == _reference(text)
 
 
-@pytest.mark.parametrize("encoding", _CHARMAPS)
+@pytest.mark.parametrize("encoding", CHARMAPS)
 def test_mojibake_of_every_encoding_is_still_repaired(encoding: str) -> None:
     line = _mojibake("It\u2019s na\u00efve \u2014 \u00bfqu\u00e9?", encoding)
     if ftfy.fix_encoding(line) == line:
         pytest.skip(f"ftfy does not repair {encoding} mojibake of this line")
     result = Decoded("", "")
     text = f"Clean line.\n{line}\nAnother \u201cclean\u201d line."
-    assert _unmojibake(text, result) == _reference(text)[0] != text
+    assert unmojibake(text, result) == _reference(text)[0] != text
     assert result.lines == [2]
 
 
@@ -198,13 +198,38 @@ _INVISIBLE_BY_BRANCHES = re.compile(
 
 @given(st.text(st.sampled_from("a \n\u200c\u200d\u200b\x00\x85\x90\u0915\U0001f600\ufeff\u00e9")))
 def test_invisible_characters_are_found_as_the_plain_pattern_finds_them(text: str) -> None:
-    found = [(m.start(), m.group()) for m in _INVISIBLE_RE.finditer(text)]
+    found = [(m.start(), m.group()) for m in INVISIBLE_RE.finditer(text)]
     assert found == [(m.start(), m.group()) for m in _INVISIBLE_BY_BRANCHES.finditer(text)]
 
 
 def test_a_lone_surrogate_is_still_replaced() -> None:
     decoded = decode(b"+2AA- and more", "utf-7")
     assert decoded.text == "\ufffd and more"
+
+
+# -- emphasis: spans found in linear time, as the pattern finds them ------------------------
+
+SPAN_RE = re.compile(
+    r"(?<![\w*\\])\*\*\*(?=[^\s*~])(?P<b1>.+?)(?<=[^\s*~])\*\*\*(?![\w*])"
+    r"|(?<![\w_\\])___(?=[^\s_~])(?P<b2>.+?)(?<=[^\s_~])___(?![\w_])"
+    r"|(?<![\w*\\])\*\*(?=[^\s*~])(?P<s1>.+?)(?<=[^\s*~])\*\*(?![\w*])"
+    r"|(?<![\w_\\])__(?=[^\s_~])(?P<s2>.+?)(?<=[^\s_~])__(?![\w_])"
+    r"|(?<![\w*\\])\*(?=[^\s*~])(?P<e1>.+?)(?<=[^\s*~])\*(?![\w*])"
+    r"|(?<![\w_\\])_(?=[^\s_~])(?P<e2>.+?)(?<=[^\s_~])_(?![\w_])"
+)
+"""What an emphasis span is: the slow reference for ``emphasis._spans``."""
+_KIND = {"b1": "***", "b2": "___", "s1": "**", "s2": "__", "e1": "*", "e2": "_"}
+
+
+@given(st.text(st.sampled_from("ab *_~\\\n."), max_size=40))
+@example("a *very* bad idea, **Stop!** and ***never*** or _Hogwarts_ __x__ ___y___")
+@example("f*ck snake_case 2 * 3 * 4 ~*~FLASHBACK~*~")
+def test_emphasis_spans_are_the_ones_the_pattern_finds(text: str) -> None:
+    expected = [
+        (m.start(), m.end(), _KIND[str(m.lastgroup)], str(m.group(m.lastgroup or 0)))
+        for m in SPAN_RE.finditer(text)
+    ]
+    assert list(_spans(text)) == expected
 
 
 # -- the cycle collector is paused only while reading and rendering ----------------------------

@@ -32,6 +32,7 @@ from fanfmt.model import (
     SceneBreak,
     Strong,
     Thought,
+    is_story,
 )
 from fanfmt.walk import plain_text
 
@@ -140,7 +141,7 @@ class Spot:
 def story_spots(doc: Document) -> Iterator[Spot]:
     """Every inline node of the story's paragraphs (not notes or legend), depth first."""
     for block in doc.blocks:
-        if isinstance(block, Paragraph) and block.role == "text":
+        if is_story(block):
             yield from _spots(block.line, block.children, False)
 
 

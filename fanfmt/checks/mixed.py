@@ -12,16 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from fanfmt.chars import ELLIPSIS
 from fanfmt.checks.base import Chapter, Finding, check, story_spots
+from fanfmt.lexicon import SPEECH_VERBS
 from fanfmt.model import Emphasis, Quoted, SceneBreak, Thought
+from fanfmt.patterns import ELLIPSIS_TYPED, alternatives
 from fanfmt.walk import plain_text
 
-ELLIPSIS_RE = re.compile(rf"(?<![.{ELLIPSIS}])(?:\.\.\.?|\. \. \.|{ELLIPSIS})(?![.{ELLIPSIS}])")
-_SPEECH_VERBS = (
-    r"said|says|asked|asks|replied|answered|shouted|yelled|cried|called|whispered|muttered"
-    r"|snapped|murmured|added|continued|told|demanded|insisted|laughed|sighed|growled"
-)
+_SPEECH_VERBS = alternatives(SPEECH_VERBS)
 TAG_AFTER_RE = re.compile(
     rf"^\s*(?:he|she|they|I|we|you|it|[A-Z][\w-]+)\s+(?:{_SPEECH_VERBS})\b"
     rf"|^\s*(?:{_SPEECH_VERBS})\s+(?:he|she|they|I|[A-Z][\w-]+)\b"
@@ -43,7 +40,7 @@ def mixed_ellipses(chapter: Chapter) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     first: dict[str, Finding] = {}
     for p in chapter.prose():
-        for m in ELLIPSIS_RE.finditer(p.text):
+        for m in ELLIPSIS_TYPED.finditer(p.text):
             style = _ellipsis_style(m.group())
             counts[style] += 1
             first.setdefault(style, p.at(m.start(), ""))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from fanfmt.chars import OBJECT
-from fanfmt.model import Emphasis, Inline, Quoted, Strong, Text, Thought
+from fanfmt.model import Container, Inline, Text
 
 
 def flatten(children: tuple[Inline, ...]) -> tuple[str, list[Inline]]:
@@ -54,7 +54,7 @@ def map_flat(children: tuple[Inline, ...], fn: Callable[[str], str]) -> tuple[In
     new_atoms: list[Inline] = []
     same = True
     for atom in atoms:
-        if isinstance(atom, Emphasis | Strong | Thought | Quoted):
+        if isinstance(atom, Container):
             inner = map_flat(atom.children, fn)
             if inner is not atom.children:
                 atom = replace(atom, children=inner)

@@ -18,22 +18,11 @@ from dataclasses import replace
 
 from fanfmt.chars import APOSTROPHE, DOUBLE_PRIME, OBJECT, PRIME
 from fanfmt.model import Paragraph
+from fanfmt.patterns import AFTER_OPENING as _AFTER_OPENING
+from fanfmt.patterns import ELISION as ELISION_RE
 from fanfmt.rules._flat import map_flat
 from fanfmt.rules.table import Context, Where
 
-ELISIONS = (
-    "em|cause|cos|coz|cuz|til|till|bout|kay|t(?:is|was|were|would|will|won|isn|wasn|weren|wouldn)"
-    "|round|nuff|n|im|er|ere|e|ow"
-    "|ello|allo|ave|alf|ead|ome|ouse|fraid|scuse|sup|course|gainst|neath|nother|member|cept"
-    "|specially|ya|yer|spose|preciate|magine|bye|night|mornin|evenin|twixt|lo|ey|ee|andsome"
-)
-_OPEN_CONTEXT = r"(?:^|(?<=[\s(\[—–\"“‘'-]))"
-# Patterns start with the quote they look for (the context is a look-behind after it), so
-# the regex engine skips straight to quote characters.
-_AFTER_OPENING = r"(?<![^\s(\[—–\"“‘'\-]')"
-ELISION_RE = re.compile(
-    "'" + _AFTER_OPENING + r"(?=(?:" + ELISIONS + r")\b|\d\d(?:s\b|\b))", re.IGNORECASE
-)
 INTERNAL_RE = re.compile(rf"'(?:(?<=[^\W_]')|(?<={OBJECT}'))(?=[^\W_])")
 N_RE = re.compile(r"'(?<=\s')n'(?=\s)", re.IGNORECASE)
 CONTRACTION_RE = re.compile(rf"'(?<=[-—–){OBJECT}]')(?=(?:s|t|d|ll|re|ve|m)\b)")

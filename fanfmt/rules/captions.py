@@ -17,28 +17,29 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import AuthorNote, Block, Document, Heading, Paragraph, SceneBreak, Text
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    SceneBreak,
+    Text,
+    is_story,
+)
+from fanfmt.patterns import TIME
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, text_of, words
 from fanfmt.rules.table import Context
 
-_MAX_WORDS = 9
-_TIME_RE = re.compile(
-    r"\b(?:later|earlier|ago|meanwhile|morning|afternoon|evening|night|midnight|noon|"
-    r"yesterday|today|tomorrow|years?|months?|weeks?|days?|hours?|minutes?|flashback|"
-    r"present|past|pov|elsewhere|somewhere|o['’]clock|\d{1,2}:\d\d|\d{3,4}|"
-    r"january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"spring|summer|autumn|winter)\b"
-    r"|\bp\.o\.v\b",
-    re.IGNORECASE,
-)
+MAX_WORDS = 9
+"""A caption is at most this many words (and 80 characters)."""
 
 
 def _caption_like(text: str) -> bool:
     if not text or len(text) > 80 or text[0] in QUOTE_CHARS:
         return False
     n = len(words(text))
-    if not 0 < n <= _MAX_WORDS:
+    if not 0 < n <= MAX_WORDS:
         return False
     if not (text[0].isupper() or text[0].isdigit() or not text[0].isalnum()):
         return False
@@ -51,7 +52,7 @@ def _strong(text: str) -> bool:
         return False
     stripped = text.rstrip()
     ends_open = stripped.endswith(("...", "…", "..")) or stripped[-1] not in ".!?'’"
-    has_words = bool(_TIME_RE.search(text) or POV_RE.search(text)) or len(words(text)) >= 2
+    has_words = bool(TIME.search(text) or POV_RE.search(text)) or len(words(text)) >= 2
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
@@ -93,7 +94,7 @@ def _switch(text: str) -> bool:
         return False  # [11:46 PM] ironmaaan: liar — a line of a chat, not a caption
     if POV_RE.search(text) is not None:
         return True
-    return _TIME_RE.search(text) is not None and _PERSON_RE.search(text) is None
+    return TIME.search(text) is not None and _PERSON_RE.search(text) is None
 
 
 def _opening_caption(text: str) -> bool:
@@ -101,7 +102,7 @@ def _opening_caption(text: str) -> bool:
     or numbers the first section (``I.``)."""
     if _SECTION_RE.match(text) or _NAME_RE.match(text) or POV_RE.search(text):
         return len(text) <= 40
-    return _strong(text) and _TIME_RE.search(text) is not None
+    return _strong(text) and TIME.search(text) is not None
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -116,13 +117,12 @@ def apply(doc: Document, ctx: Context) -> Document:
         block = blocks[i]
         if isinstance(block, Heading):
             opening = True
-        elif isinstance(block, Paragraph) and block.role == "text" and opening:
+        elif is_story(block) and opening:
             opening = False
             if _opening_caption(text_of(block)) and i + 1 < len(blocks):
                 block = replace(block, role="caption")
         elif (
-            isinstance(block, Paragraph)
-            and block.role == "text"
+            is_story(block)
             and i < len(blocks) - 1
             and _short(block)
             and (i == 0 or isinstance(blocks[i - 1], Paragraph | AuthorNote))
@@ -143,13 +143,12 @@ def apply(doc: Document, ctx: Context) -> Document:
         j = i
         while j < len(blocks) and len(run) < 2:
             nxt = blocks[j]
-            if not (
-                isinstance(nxt, Paragraph) and nxt.role == "text" and _caption_like(text_of(nxt))
-            ):
+            if not (is_story(nxt) and _caption_like(text_of(nxt))):
                 break
             run.append(nxt)
             j += 1
-        if run and j < len(blocks) and isinstance(blocks[j], SceneBreak) and not blocks[j].marker:  # type: ignore[union-attr]
+        after = blocks[j] if j < len(blocks) else None
+        if run and isinstance(after, SceneBreak) and not after.marker:
             out.extend(replace(p, role="caption") for p in run)
             i = j + 1  # the blank lines after a caption end the caption, not the scene
             continue

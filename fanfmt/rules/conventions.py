@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt.lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
+from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
-from fanfmt.rules.apostrophes import ELISION_RE
 from fanfmt.rules.table import Context
 from fanfmt.walk import iter_paragraphs
 
@@ -27,14 +28,12 @@ _SENTENCE_SPAN_RE = re.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?
 
 It is followed for 600 characters at most, and one pass finds it: a line of ``‘a ‘a ‘a …``
 took time growing with the cube of its length with two open-ended searches."""
+_THOUGHT_VERB = alternatives(THOUGHT_VERBS)
 CUE_BEFORE_RE = re.compile(
-    r"\b(?:thought|wondered|mused|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
+    rf"\b(?:{_THOUGHT_VERB}|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
-_SPEECH_VERB = (
-    r"(?:said|says|asked|replied|answered|shouted|cried|called|whispered|muttered|yelled|"
-    r"added|continued|snapped|murmured|told|returned|observed|exclaimed|rejoined|remarked)"
-)
+_SPEECH_VERB = f"(?:{alternatives(SPEECH_VERBS)})"
 _SPEECH_TAG = (
     rf"[^\S\n]+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)[^\S\n]+{_SPEECH_VERB}\b"
     rf"|{_SPEECH_VERB}[^\S\n]+(?:he|she|they|I|we|(?:the[^\S\n]+)?[A-Z][a-z]+)\b)"
@@ -44,7 +43,7 @@ _DOUBLE_TAG_RE = re.compile(r"[\"”](?<=[,.!?…-][\"”])" + _SPEECH_TAG)
 _NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
-    r"(?:thought|wondered|mused|realized|realised|told[^\S\n]+(?:him|her|them|my|your)sel(?:f|ves))"
+    rf"(?:{_THOUGHT_VERB}|told[^\S\n]+(?:him|her|them|my|your)sel(?:f|ves))"
     r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice)"
 )
 THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
@@ -75,7 +74,7 @@ def _singles(text: str) -> tuple[int, int]:
     """(single-quote openers that are not elisions, those that read as a thought)."""
     singles = thoughtlike = 0
     for m in _OPEN_SINGLE_RE.finditer(text):
-        if ELISION_RE.match(text, m.start()):
+        if ELISION.match(text, m.start()):
             continue
         singles += 1
         span = _SENTENCE_SPAN_RE.match(text, m.start())

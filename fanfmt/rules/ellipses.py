@@ -12,11 +12,10 @@ import re
 
 from fanfmt.chars import ELLIPSIS
 from fanfmt.model import Paragraph
+from fanfmt.patterns import DOTS as DOTS_RE
+from fanfmt.patterns import SPACED_DOTS as SPACED_RE
 from fanfmt.rules.table import Context, Where
 from fanfmt.walk import map_paragraph_text
-
-SPACED_RE = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
-DOTS_RE = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
 
 
 def _dots(m: re.Match[str]) -> str:

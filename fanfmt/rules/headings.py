@@ -20,62 +20,52 @@ from dataclasses import replace
 
 from fanfmt.model import (
     Block,
+    Container,
     Document,
-    Emphasis,
     Heading,
     Inline,
     Paragraph,
     ParagraphRole,
-    Quoted,
-    Strong,
     Text,
-    Thought,
+    is_story,
+)
+from fanfmt.patterns import (
+    AN_LABEL,
+    AO3_LABEL,
+    AO3_LANDMARK,
+    BYLINE,
+    CHAPTER_LINE,
+    DISCLAIMER,
+    LABELLED_DISCLAIMER,
+    METADATA_LINE,
+    NOTE_START,
+    TITLE_FIELD,
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._twins import merge_twin_headings
 from fanfmt.rules.table import Context
 
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
-)
-CHAPTER_RE = re.compile(
-    r"^(?P<number>(?:chapter|chap\.?|ch\.?|part|book|act|cap[ií]tulo|chapitre|kapitel|capitolo)\s*"
-    r"(?:\d+|[ivxlcdm]+\b|(?:" + _NUMBER_WORDS + r")(?:[- ](?:" + _NUMBER_WORDS + r"))?)"
-    r"|prologue|epilogue|interlude|afterword|foreword|preface)"
-    r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
-    re.IGNORECASE,
-)
-_A_N = r"\W{0,3}(?:a\s*/\s*n|a\.n\.|an\s*:|author['’]?s?\s+notes?)"
-"""A labelled author's note: ``A/N:``, ``AN:``, ``Author's Note``."""
-A_N_RE = re.compile("^" + _A_N, re.IGNORECASE)
-DISCLAIMER_RE = re.compile(
-    rf"^(?!{_A_N})"  # an A/N is a note, even one that says "I don't own the song"
-    r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
-    r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
-    r"|.{0,60}\b(?:belongs?|belonged)\s+to\b(?=.{0,60}$))",
-    re.IGNORECASE,
-)
-_LABELLED_DISCLAIMER_RE = re.compile(r"^\W*disclaimer\s*[:\-–—]", re.IGNORECASE)
-TITLE_RE = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
-METADATA_RE = re.compile(
-    r"^(?:rating|rated|summary|pairings?|genres?|warnings?|word\s*count|words|fandoms?|"
-    r"characters|status|published|updated|category|categories|spoilers|beta(?:\s*reader)?|"
-    r"series|language|chapters|complete|timeline|setting|tags|archive|archiving|feedback|"
-    r"e-?mail|website|contact|keywords|prompt|length|date)\s*:\s*\S",
-    re.IGNORECASE,
-)
-LABEL_RE = re.compile(
-    r"^\W{0,3}(summary|chapter summary|notes?|author['’]?s? notes?|chapter text)\W{0,3}$",
-    re.IGNORECASE,
-)
-"""A label alone on its line, as an AO3 page pasted as text has them."""
-LANDMARK_RE = re.compile(r"^\W{0,3}chapter text\W{0,3}$", re.IGNORECASE)
+TOP_ZONE = 16
+"""The front matter is looked for in this many blocks at the top (a chapter's own
+headers: title, byline, disclaimer, metadata), and after a reader's heading."""
+DISCLAIMER_MAX_CHARS = 600
+"""A disclaimer is shorter: a longer paragraph that says "I don't own" is story or a note."""
+METADATA_MAX_CHARS = 1000
+"""A header field (``Summary: …``) is shorter."""
+CHAPTER_LINE_MAX_CHARS = 120
+"""A chapter line is shorter."""
+CHAPTER_TITLE_MAX_WORDS = 14
+"""The title on a chapter line (``Chapter 2: …``), or a story title, is at most this long."""
+STANDALONE_MAX_CHARS = 80
+"""A chapter line later in the story (a whole book, an archive) is shorter."""
+BYLINE_ROWS = 6
+"""A byline is among the first blocks: ``By Someone`` further down is story."""
+BYLINE_ROWS_AFTER_HEADING = 4
+"""The same, counting from a heading the reader found."""
+TITLE_ROWS = 3
+"""A story title above the chapter line is among the first blocks."""
 _BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
-BYLINE_RE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", re.IGNORECASE)
-"""``Katara's POV`` under ``Chapter 5`` says whose eyes the scene is seen through: no title."""
 _STORY_LINE_RE = re.compile(
     r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
     r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
@@ -88,8 +78,6 @@ MARKER_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 """``*Flashback*``, ``-End Flashback-``, ``Present day``: a marker in the story, not a title."""
-NOTE_START_RE = re.compile(r"^\W*(?:a\s*/\s*n|author['’]?s?\s+notes?|notes?)\b", re.IGNORECASE)
-_TOP_ZONE = 16
 
 
 def apply(doc: Document, ctx: Context) -> Document:
@@ -109,29 +97,29 @@ def apply(doc: Document, ctx: Context) -> Document:
             author=meta.author or named_author(out),
         )
     for index, block in enumerate(blocks[i:], start=i):
-        if index < _TOP_ZONE + i and isinstance(block, Paragraph) and block.role == "text":
+        if index < TOP_ZONE + i and is_story(block):
             role = _top_role(text_of(block))
             if role is not None:
                 out.append(replace(block, role=role))
                 continue
         if isinstance(block, Heading):
             block = _split_heading(block)
-        elif isinstance(block, Paragraph) and block.role == "text":
+        elif is_story(block):
             heading = _standalone_heading(block)
             if heading is not None:
                 out.append(heading)
                 continue
         out.append(block)
-    out = merge_twin_headings(out, lambda p: bool(A_N_RE.match(text_of(p))))
+    out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
     return replace(doc, blocks=tuple(out), meta=meta)
 
 
 def _top_role(text: str) -> ParagraphRole | None:
     """Near the top, after the front matter: AO3's ``Chapter Text`` landmark is metadata,
     and a labelled disclaimer (after a legend or a note) is a disclaimer."""
-    if LANDMARK_RE.match(text):
+    if AO3_LANDMARK.match(text):
         return "metadata"
-    if _LABELLED_DISCLAIMER_RE.match(text) and len(text) < 600:
+    if LABELLED_DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
         return "disclaimer"
     return None
 
@@ -143,18 +131,18 @@ def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
     assert isinstance(first, Heading)
     out.append(_split_heading(first))
     i = 1
-    while i < min(len(blocks), _TOP_ZONE):
+    while i < min(len(blocks), TOP_ZONE):
         block = blocks[i]
-        if not isinstance(block, Paragraph) or block.role != "text":
+        if not is_story(block):
             break
         text = text_of(block)
-        label = LABEL_RE.match(text)
+        label = AO3_LABEL.match(text)
         if label is not None and label.group(1).lower() == "summary":
             i = _summary(blocks, i, out)
             continue
-        if DISCLAIMER_RE.match(text) and len(text) < 600:
+        if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             out.append(replace(block, role="disclaimer"))
-        elif BYLINE_RE.match(text) and i < 4:
+        elif BYLINE.match(text) and i < BYLINE_ROWS_AFTER_HEADING:
             out.append(replace(block, role="byline"))
         else:
             break
@@ -172,7 +160,7 @@ def _summary(blocks: list[Block], i: int, out: list[Block]) -> int:
     while i < len(blocks) and isinstance(blocks[i], Paragraph):
         nxt = blocks[i]
         assert isinstance(nxt, Paragraph)
-        if LABEL_RE.match(text_of(nxt)) or nxt.gap_before or nxt.role != "text":
+        if AO3_LABEL.match(text_of(nxt)) or nxt.gap_before or not is_story(nxt):
             break
         out.append(replace(nxt, role="metadata"))
         i += 1
@@ -186,7 +174,7 @@ def _split_heading(heading: Heading) -> Heading:
     if heading.number or not heading.title:
         return heading
     text = plain_text(heading.title)
-    m = CHAPTER_RE.match(text) if len(text) <= 120 else None
+    m = CHAPTER_LINE.match(text) if len(text) <= CHAPTER_LINE_MAX_CHARS else None
     if m is None:
         return heading
     number = _strip(_slice(heading.title, m.start("number"), m.end("number")))
@@ -206,7 +194,7 @@ def _slice(children: tuple[Inline, ...], lo: int, hi: int) -> tuple[Inline, ...]
         if a < b:
             if isinstance(node, Text):
                 out.append(Text(node.text[a:b]))
-            elif isinstance(node, Emphasis | Strong | Thought | Quoted):
+            elif isinstance(node, Container):
                 out.append(replace(node, children=_slice(node.children, a, b)))
             else:
                 out.append(node)
@@ -224,19 +212,19 @@ def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _is_chapter_line(text: str) -> re.Match[str] | None:
-    if len(text) > 120:
+    if len(text) > CHAPTER_LINE_MAX_CHARS:
         return None
     text = _BBCODE_RE.sub("", text)  # [b]Chapter 3: Starlight[/b], from an old forum
     inner = text.strip(_DECORATION)
     if len(inner) == len(text.lstrip(_DECORATION)) or len(inner) == len(text.rstrip(_DECORATION)):
         inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"
-    m = CHAPTER_RE.match(inner.strip())
+    m = CHAPTER_LINE.match(inner.strip())
     if m is None:
         return None
     title = m.group("title")
     if not title:
         return m
-    if len(title.split()) > 14:
+    if len(title.split()) > CHAPTER_TITLE_MAX_WORDS:
         return None
     marked = any(ch in ":.-–—|" for ch in m.string[m.end("number") : m.start("title")])
     if not marked and (title[0] in QUOTE_CHARS or title[0].islower()):
@@ -254,9 +242,9 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     recognised: list[Paragraph] = []  # bylines, metadata, disclaimers seen while titles wait
     i = 0
     heading: Heading | None = None
-    while i < min(len(blocks), _TOP_ZONE):
+    while i < min(len(blocks), TOP_ZONE):
         block = blocks[i]
-        if not isinstance(block, Paragraph) or block.role != "text":
+        if not is_story(block):
             break
         text = text_of(block)
         m = _is_chapter_line(text)
@@ -288,7 +276,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                     i += 1
             continue
         role: ParagraphRole | None = None
-        label = LABEL_RE.match(text)
+        label = AO3_LABEL.match(text)
         if label is not None and label.group(1).lower() == "summary":
             # AO3 paste: "Summary:" on its own line, the summary below it
             out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
@@ -299,11 +287,11 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
             out.append(replace(block, role="metadata"))
             return i + 1  # AO3's landmark: the story starts here
-        if DISCLAIMER_RE.match(text) and len(text) < 600:
+        if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             role = "disclaimer"
-        elif (TITLE_RE.match(text) or METADATA_RE.match(text)) and len(text) < 1000:
+        elif _is_field(text):
             role = "metadata"
-        elif BYLINE_RE.match(text) and i < 6:
+        elif BYLINE.match(text) and i < BYLINE_ROWS:
             role = "byline"
         if role is not None:
             if pending or recognised:
@@ -312,7 +300,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                 out.append(replace(block, role=role))
             i += 1
             continue
-        if heading is None and i < 3 and _could_be_title(text) and not pending:
+        if heading is None and i < TITLE_ROWS and _could_be_title(text) and not pending:
             pending.append(block)
             i += 1
             continue
@@ -335,10 +323,14 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     return i
 
 
+def _is_field(text: str) -> bool:
+    """``Title: Paper Lanterns``, ``Rating: T``: a field of the story's header."""
+    field = TITLE_FIELD.match(text) or METADATA_LINE.match(text)
+    return field is not None and len(text) < METADATA_MAX_CHARS
+
+
 def _note_label(block: Block) -> bool:
-    return (
-        isinstance(block, Paragraph) and block.role == "text" and bool(A_N_RE.match(text_of(block)))
-    )
+    return is_story(block) and bool(AN_LABEL.match(text_of(block)))
 
 
 def _title_case(text: str) -> bool:
@@ -354,7 +346,7 @@ def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
     """Is there a chapter line a few short lines below ``blocks[i]`` (a legend between)?"""
     for j in range(i, min(len(blocks), i + within + 1)):
         block = blocks[j]
-        if not isinstance(block, Paragraph) or block.role != "text":
+        if not is_story(block):
             return False
         text = text_of(block)
         if j > i and _is_chapter_line(text):
@@ -366,9 +358,9 @@ def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
 
 def named_title(blocks: list[Block]) -> str:
     """The story title from a ``Title:`` line of the front matter, if any."""
-    for block in blocks[:_TOP_ZONE]:
+    for block in blocks[:TOP_ZONE]:
         if isinstance(block, Paragraph) and block.role == "metadata":
-            m = TITLE_RE.match(text_of(block))
+            m = TITLE_FIELD.match(text_of(block))
             if m:
                 return m.group("title").strip()
     return ""
@@ -376,17 +368,18 @@ def named_title(blocks: list[Block]) -> str:
 
 def named_author(blocks: list[Block]) -> str:
     """``By Jane Doe`` / ``Author: Jane Doe`` → ``Jane Doe``."""
-    for block in blocks[:_TOP_ZONE]:
+    for block in blocks[:TOP_ZONE]:
         if isinstance(block, Paragraph) and block.role == "byline":
-            return BYLINE_RE.sub("", text_of(block)).strip()
+            return BYLINE.sub("", text_of(block)).strip()
     return ""
 
 
 def _could_be_title(text: str) -> bool:
-    if not is_short_line(text, 14) or text[0] in QUOTE_CHARS:
+    if not is_short_line(text, CHAPTER_TITLE_MAX_WORDS) or text[0] in QUOTE_CHARS:
         return False
-    if DISCLAIMER_RE.match(text) or NOTE_START_RE.match(text) or BYLINE_RE.match(text):
+    if DISCLAIMER.match(text) or NOTE_START.match(text) or BYLINE.match(text):
         return False
+    # "Katara's POV" under "Chapter 5" says whose eyes the scene is seen through: no title
     if POV_RE.search(text) or MARKER_LINE_RE.match(text):
         return False
     if _STORY_LINE_RE.search(text):
@@ -397,7 +390,7 @@ def _could_be_title(text: str) -> bool:
 def _standalone_heading(block: Paragraph) -> Heading | None:
     text = text_of(block)
     m = _is_chapter_line(text)
-    if m is None or len(text) > 80:
+    if m is None or len(text) > STANDALONE_MAX_CHARS:
         return None
     if not block.gap_before and m.group("title") and not text.lstrip(_DECORATION)[:1].isupper():
         return None

@@ -13,19 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Block, Document, Heading, Legend, Paragraph
+from fanfmt.lexicon import CONVENTION_WORDS, VOICE_WORDS
+from fanfmt.model import Block, Document, Heading, Legend, Paragraph, is_story
 from fanfmt.rules._text import text_of, words
 from fanfmt.rules.table import Context
 
-CONVENTION_WORDS = frozenset(
-    """speech speak speaking spoken talk talking said normal thought thoughts thinking
-    think mind mental telepathy telepathic demon demonic beast bijuu monster inner
-    jutsu technique techniques spell spells flashback flashbacks dream dreams memory
-    memories letter letters writing written text texting texts message messages
-    sign signing signed language foreign translation translated parseltongue radio
-    phone comm comms communication voice voices summon summons animal creature
-    yelling shouting whisper whispering emphasis sound sounds effects noise""".split()
-)
 _MARKED = (
     r"\"[^\"]{1,60}\"|'[^']{1,60}'|“[^”]{1,60}”|‘[^’]{1,60}’|\*{1,2}[^*]{1,60}\*{1,2}"
     r"|_[^_]{1,60}_|\[[^\]]{1,60}\]|<[^>]{1,60}>|~[^~]{1,60}~|\([^)]{1,60}\)"
@@ -33,20 +25,16 @@ _MARKED = (
 MARKED_RE = re.compile(rf"^(?:{_MARKED})(?:\s*[-=:–—]?\s*[\w /]{{0,30}})?$")
 MULTI_RE = re.compile(rf"^(?:(?:{_MARKED})[\s,;|/-]*){{2,}}$")
 TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.IGNORECASE)
-_ZONE = 12
+LEGEND_ZONE = 12
+"""A legend is looked for in this many blocks after the headings. A zone of its own, not
+``headings.TOP_ZONE`` (16 blocks from the top): a legend sits right under the chapter
+heading, and looking further would take a story's first lines of speech for one."""
 
 
 _EXPLAINED_RE = re.compile(r"[\"”'’*_\])>~](?:\s*[-=:–—]\s*|\s+)\w")
 """A mark followed by what it means: ``"Speech" = talking``, ``*Jutsu* - techniques``."""
 _SPOKEN_RE = re.compile(r"^[\"“'‘*_]\S+(?:\s+\S+)+?[.!?…][\"”'’*_]")
 """``"Think faster."``, ``"I'm thinking!"``: a sentence someone says, not a legend's label."""
-
-
-_VOICE_WORDS = frozenset(
-    """speech speak speaking spoken talk talking said thought thoughts thinking think mind
-    mental telepathy telepathic demon demonic beast bijuu monster inner voice voices
-    yelling shouting whisper whispering""".split()
-)
 
 
 def _lower_words(text: str) -> set[str]:
@@ -56,7 +44,7 @@ def _lower_words(text: str) -> set[str]:
 
 def _names_voice(text: str) -> bool:
     """``"Tailed Beast/Demonic speak"`` names a way of speaking; ``*Flashback*`` does not."""
-    return bool(_lower_words(text) & _VOICE_WORDS)
+    return bool(_lower_words(text) & VOICE_WORDS)
 
 
 def _is_legend_line(text: str) -> bool:
@@ -73,11 +61,11 @@ def apply(doc: Document, ctx: Context) -> Document:
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading)
-        or (isinstance(blocks[start], Paragraph) and blocks[start].role != "text")  # type: ignore[union-attr]
+        or (isinstance(blocks[start], Paragraph) and not is_story(blocks[start]))
     ):
         start += 1
     chapter_line = False
-    for i in range(start, min(len(blocks), start + _ZONE)):
+    for i in range(start, min(len(blocks), start + LEGEND_ZONE)):
         block = blocks[i]
         if isinstance(block, Heading):
             chapter_line = True
@@ -87,7 +75,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         text = text_of(block)
         titled = bool(TITLE_RE.match(text))
         if not (titled or _is_legend_line(text)):
-            if chapter_line and block.role == "text":
+            if chapter_line and is_story(block):
                 break  # the story has begun: a legend comes before it
             continue
         j = i + 1

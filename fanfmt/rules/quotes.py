@@ -30,6 +30,8 @@ from fanfmt.chars import (
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.diagnostics import Severity
+from fanfmt.lexicon import PRONOUNS as _PRONOUNS
+from fanfmt.lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import (
     Emphasis,
     Inline,
@@ -45,18 +47,8 @@ from fanfmt.rules.table import Context, Where
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
-_PRONOUNS = frozenset("he she they i we you it".split())
-_TAG_VERBS = frozenset(
-    """said says asked replied answered shouted cried called whispered muttered yelled added
-    continued snapped murmured told thought wondered mused sighed laughed exclaimed demanded
-    began agreed admitted growled hissed breathed repeated insisted offered suggested warned
-    interrupted screamed pleaded begged grumbled mumbled teased joked""".split()
-)
-_TAG_WORDS = frozenset(
-    """he she they i it we you his her their said says asked thought wondered replied
-    whispered muttered shouted called cried added and but or as when""".split()
-)
-OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
+_TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
+OPEN, CLOSE, AMBIG, WEAK = "open", "close", "ambig", "weak"
 _MAX_NESTING = 6
 """Quotations inside quotations, at most: deeper than prose ever goes (10,000 levels of
 alternating quotes would otherwise build a tree too deep to walk)."""

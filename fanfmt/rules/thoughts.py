@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from fanfmt.lexicon import MENTION_WORDS as _MENTION_WORDS
 from fanfmt.model import Emphasis, Inline, Paragraph, Quoted, Strong, Text, Thought
 from fanfmt.rules.conventions import CUE_BEFORE_RE, THOUGHT_CUE_RE
 from fanfmt.rules.table import Context, Where
@@ -47,14 +48,6 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
             or (_preceded_by_sentence_start(before) and text[-1:] != ",")
         )
     return len(text.split()) >= 5 or bool(THOUGHT_CUE_RE.match(after))
-
-
-_MENTION_WORDS = frozenset(
-    """read reads like called named titled entitled word words say said says saying wrote
-    writes written marked labelled labeled signed spelled spelt meant means term phrase
-    motto headline sign yelled shouted screamed whispered muttered mumbled cried answered
-    replied asked called shouting yelling whispering muttering""".split()
-)
 
 
 def _mention(children: tuple[Inline, ...], before: str) -> bool:

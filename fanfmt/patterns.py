@@ -1,0 +1,174 @@
+"""Named patterns shared by the rules and the checks, built from :mod:`fanfmt.lexicon`.
+
+Each pattern has match and no-match cases in ``tests/fixtures/patterns.txt``, so that a
+change to what counts as an A/N label or a chapter line shows up as a fixture diff.
+
+>>> bool(NOTE_LABEL.match("A/N: Thanks for reading!"))
+True
+>>> CHAPTER_LINE.match("Chapter 12: The Long Road").group("number")
+'Chapter 12'
+
+The label patterns differ on purpose, each for the question it answers:
+
+* :data:`NOTE_LABEL`: a paragraph that starts with a note's label (``A/N:``, ``Notes:``,
+  ``P.S.:``, ``Author's Note``, ``End notes`` alone);
+* :data:`NOTE_LABEL_ALONE`: the label alone on its line, the note below it;
+* :data:`AN_LABEL`: only ``A/N``, ``A.N.``, ``AN:`` and ``Author's Note``: a disclaimer
+  that starts ``Notes:`` is still a disclaimer at the top;
+* :data:`NOTE_START`: ``A/N``, ``Author's Notes`` or ``Notes`` as a first word: never a
+  story's title (``Notes on a Scandal`` is not one either, at the top);
+* :data:`OTHER_LABEL`, :data:`AO3_LABEL`, :data:`AO3_LANDMARK`: the other labels of an
+  AO3 page pasted as text.
+
+Patterns are compiled when this module is imported, which only the rules and checks do
+(``import fanfmt.cli`` does not load it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from fanfmt.chars import ELLIPSIS
+from fanfmt.lexicon import (
+    CHAPTER_WORDS,
+    ELISIONS,
+    METADATA_FIELDS,
+    NUMBER_WORDS,
+    OTHER_LABELS,
+    SECTION_WORDS,
+    TIME_WORDS,
+)
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """``{"said", "asked"}`` → ``"asked|said"``: a regex alternation of the words.
+
+    A set is ordered longest word first (then alphabetically), so the order is fixed; a
+    tuple or list keeps its own order, which matters where one word begins another.
+    """
+    if isinstance(words, frozenset | set):
+        words = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in words)
+
+
+_I = re.IGNORECASE
+
+# -- author's notes ---------------------------------------------------------------------
+
+_A_SLASH_N = r"a\s*/\s*n"
+"""``A/N``, ``a / n``."""
+_A_DOT_N = r"a\.n\."
+"""``A.N.``."""
+
+NOTE_LABEL = re.compile(
+    rf"^\W{{0,3}}(?:{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
+    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))\s*[:\-–—)]?",
+    _I,
+)
+"""A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
+``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone."""
+
+NOTE_LABEL_ALONE = re.compile(
+    rf"^\W{{0,3}}(?:{_A_SLASH_N}|author['’]?s?\s*notes?|(?:chapter\s+)?(?:end\s+)?notes?)\W{{0,3}}$",
+    _I,
+)
+"""A note's label alone on its line (``Notes:``, ``~A/N~``): the note is what follows."""
+
+_AN = rf"\W{{0,3}}(?:{_A_SLASH_N}|{_A_DOT_N}|an\s*:|author['’]?s?\s+notes?)"
+AN_LABEL = re.compile("^" + _AN, _I)
+"""Only ``A/N``, ``A.N.``, ``AN:`` or ``Author's Note`` at the start: narrower than
+:data:`NOTE_LABEL`, so that ``Notes: I don't own Naruto`` at the top is a disclaimer."""
+
+NOTE_START = re.compile(rf"^\W*(?:{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
+"""``A/N``, ``Author's Notes``, ``Notes`` as the first word: the line is not a title."""
+
+OTHER_LABEL = re.compile(rf"^\W{{0,3}}(?:{alternatives(OTHER_LABELS)})\W{{0,3}}$", _I)
+"""``Summary:`` or ``Chapter Text`` alone: a label, but not a note's (it ends one)."""
+
+PS_LABEL = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", _I)
+"""``P.S.``, ``Edit:``, ``Update:``, ``Disclaimer``: more of a labelled note."""
+
+AO3_LABEL = re.compile(
+    r"^\W{0,3}(summary|chapter summary|notes?|author['’]?s? notes?|chapter text)\W{0,3}$", _I
+)
+"""A label alone on its line, as an AO3 page pasted as text has them (group 1: the label)."""
+
+AO3_LANDMARK = re.compile(r"^\W{0,3}chapter text\W{0,3}$", _I)
+"""``Chapter Text``: AO3's landmark, where the story starts."""
+
+REVIEW_REPLY = re.compile(r"^[\w .'-]{2,30}:\s")
+"""``Guest: Thanks!``: an answer to a review, as authors put them in notes."""
+
+# -- dialogue ---------------------------------------------------------------------------
+
+DIALOGUE = re.compile(
+    r"(?:^|\s)[\"“][^\"”]*[,.!?…—-][\"”]"
+    r"|(?:^|\s)['‘][^\W\d_][^\n]{0,1000}?[,.!?…—-]['’](?!\w)"
+)
+"""Speech in either convention: ``"Run," he said`` or ``'Where've you been?' Ron asked``
+(a quoted title, ``"Clair de Lune"``, with no punctuation inside, is not speech). A single
+quote is followed for 1,000 characters at most: a paragraph of ``'a 'a 'a …`` would
+otherwise take time growing with the square of its length."""
+
+# -- front matter -----------------------------------------------------------------------
+
+_NUMBER = alternatives(NUMBER_WORDS)
+CHAPTER_LINE = re.compile(
+    rf"^(?P<number>(?:{alternatives(CHAPTER_WORDS)})\s*"
+    rf"(?:\d+|[ivxlcdm]+\b|(?:{_NUMBER})(?:[- ](?:{_NUMBER}))?)"
+    rf"|{alternatives(SECTION_WORDS)})"
+    r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
+    _I,
+)
+"""``Chapter 12: The Long Road`` (groups ``number``, ``title``), ``CHAPTER IV.``,
+``Ch. 3 - Title``, ``Prologue``."""
+
+DISCLAIMER = re.compile(
+    rf"^(?!{_AN})"  # an A/N is a note, even one that says "I don't own the song"
+    r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
+    r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
+    r"|.{0,60}\b(?:belongs?|belonged)\s+to\b(?=.{0,60}$))",
+    _I,
+)
+"""``Disclaimer: …``, ``I don't own Harry Potter``, ``Naruto belongs to Kishimoto``."""
+
+LABELLED_DISCLAIMER = re.compile(r"^\W*disclaimer\s*[:\-–—]", _I)
+"""``Disclaimer:`` with its label, wherever it stands near the top."""
+
+TITLE_FIELD = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", _I)
+"""``Title: Paper Lanterns`` (group ``title``)."""
+
+METADATA_LINE = re.compile(
+    rf"^(?:{alternatives(METADATA_FIELDS)}|word\s*count|beta(?:\s*reader)?|e-?mail)\s*:\s*\S",
+    _I,
+)
+"""A field of a story's header: ``Rating: T``, ``Word count: 3,000``, ``Beta: Someone``."""
+
+BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
+"""``By Someone``, ``Author: Someone``, ``Written by Someone``."""
+
+# -- ellipses, elisions, times ----------------------------------------------------------
+
+ELLIPSIS_TYPED = re.compile(rf"(?<![.{ELLIPSIS}])(?:\.\.\.?|\. \. \.|{ELLIPSIS})(?![.{ELLIPSIS}])")
+"""An ellipsis as typed, in any of the styles the C001 check counts: ``..``, ``...``,
+``. . .``, ``…`` (four dots are a full stop and an ellipsis, and not counted)."""
+
+DOTS = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
+"""Two to four dots that the ``ellipses`` rule makes ``…`` (four: ``.…``)."""
+
+SPACED_DOTS = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
+"""``. . .`` (or ``. . . .``, group ``four``) that the ``ellipses`` rule makes ``…``."""
+
+AFTER_OPENING = r"(?<![^\s(\[—–\"“‘'\-]')"
+"""After a ``'``: it stands where a quotation could open (start, space, bracket, dash)."""
+
+ELISION = re.compile(
+    "'" + AFTER_OPENING + rf"(?=(?:{alternatives(ELISIONS)})\b|\d\d(?:s\b|\b))", _I
+)
+"""The apostrophe of an elision (``'em``, ``'cause``, ``'tis``) or a year (``'90s``)."""
+
+TIME = re.compile(
+    rf"\b(?:{alternatives(TIME_WORDS)}|o['’]clock|\d{{1,2}}:\d\d|\d{{3,4}})\b|\bp\.o\.v\b", _I
+)
+"""A word that sets a time: ``Three years later``, ``Monday``, ``1996``, ``5:30``."""

@@ -1,0 +1,68 @@
+"""Read a saved AO3 or FanFiction.Net page, or any HTML fragment, into the document model.
+
+Only the story is kept: its title, the chapter title, the author's notes and the
+chapter text with its italics, bold and breaks. Site furniture (navigation, kudos,
+comments, summaries, tags, scripts, styles, images) is left out. Quotes and dashes stay
+as typed for the rules.
+
+* AO3 (``div#workskin``): ``h2.title`` → story title, ``h3.title`` → a chapter heading,
+  ``div.notes`` → a note ``before``, ``div.end.notes`` → a note ``after``,
+  ``div.userstuff`` → the chapter text; a full work gives one heading per chapter;
+  AO3's downloaded HTML (``<p>Chapter Notes</p><blockquote>…``) is read the same way
+* FanFiction.Net (``div#storytext``): ``#profile_top b`` → story title, the selected
+  ``select#chap_select`` option (``2. The Road``) → ``Chapter 2`` / ``The Road``;
+  ``A/N:`` paragraphs are left to the ``author_notes`` rule
+* anything else: the page body; ``<h1>``–``<h6>`` → headings
+* ``<i>``, ``<em>``, ``<u>``, ``<span style="font-style:italic">`` → :class:`Emphasis`
+  (``marker="html"``); ``<b>``, ``<strong>``, ``font-weight:bold`` → :class:`Strong`
+* ``<hr>`` → :class:`SceneBreak`; a ``<center>* * *</center>`` line stays a paragraph for
+  the ``scene_breaks`` rule; runs of empty paragraphs (``<p>&nbsp;</p>``) and ``<br><br>``
+  become blank-line gaps, as the plain-text reader counts them
+* ``<p>Long line.<br>Long line.</p>`` (a paragraph per line) → one paragraph per line;
+  short lines (a poem, a text message) keep their line breaks
+
+Parsed with BeautifulSoup's ``html.parser``: no DTD, no external entity, nothing fetched.
+Where the story is on the page: :mod:`.sites`; blocks: :mod:`.blocks`; inline markup:
+:mod:`.inlines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fanfmt.errors import InputError
+from fanfmt.model import Document, Meta
+from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.inlines import class_styles
+from fanfmt.reader.html.sites import (
+    DROP_TAGS,
+    drop,
+    page_title,
+    read_ao3,
+    read_ffn,
+    read_generic,
+    selected_chapter,
+)
+
+
+def read_html(text: str, meta: Meta | None = None) -> Document:
+    """Read an HTML page or fragment (already decoded) into a document."""
+    try:
+        return _read(text, meta)
+    except RecursionError:
+        raise InputError("the page nests its italics or other tags too deeply to read") from None
+
+
+def _read(text: str, meta: Meta | None) -> Document:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    page = Page(class_styles(soup), chapter=selected_chapter(soup))
+    title = page_title(soup)
+    drop(list(soup.find_all(DROP_TAGS)))
+    if not (read_ao3(soup, page) or read_ffn(soup, page, title)):
+        read_generic(soup, page)
+    meta = meta or Meta()
+    if page.author and not meta.author:
+        meta = replace(meta, author=page.author)
+    return Document(blocks=page.finish(), meta=meta)

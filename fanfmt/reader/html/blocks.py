@@ -1,0 +1,283 @@
+"""Block structure of the HTML reader: block elements end paragraphs, inline ones fill them.
+
+* ``<p>``, ``<div>``, ``<h1>``–``<h6>``, ``<hr>`` → paragraphs, headings, scene breaks
+* runs of empty paragraphs (``<p>&nbsp;</p>``) and ``<br><br>`` → blank-line gaps
+  (``gap_before`` beyond the page's usual spacing), as the plain-text reader counts them
+* ``<p>Long line.<br>Long line.</p>`` → a paragraph per line; short lines (a poem) keep
+  their line breaks
+* ``<aside class="author-note">`` and ``header.chapter-heading`` (fanfmt's own XHTML)
+  → notes and headings again
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Heading,
+    Inline,
+    LineBreak,
+    NotePosition,
+    Paragraph,
+    ParagraphRole,
+    SceneBreak,
+    Text,
+)
+from fanfmt.reader.html.dom import (
+    BLOCK_TAGS,
+    HEADINGS,
+    as_tag,
+    as_text,
+    class_names,
+    contains_block,
+    source_line,
+)
+from fanfmt.reader.html.inlines import (
+    inline_content,
+    inline_nodes,
+    own_heading,
+    pre_lines,
+    tidy,
+    wrapper,
+)
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+    from bs4.element import PageElement
+
+_PROSE_LINE = 80
+"""Mean length (characters) above which ``<br>``-separated lines are paragraphs."""
+_SENTENCE_END = (".", "!", "?", '"', ")", ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE)
+
+
+@dataclass(slots=True)
+class _Para:
+    children: tuple[Inline, ...]
+    line: int
+    empties: int
+    role: ParagraphRole = "text"
+
+
+@dataclass(slots=True)
+class Page:
+    """What a page yields, in reading order, before gaps are settled."""
+
+    styles: dict[str, tuple[bool, bool]]
+    chapter: tuple[Inline, ...] = ()
+    story_title: tuple[Inline, ...] = ()
+    author: str = ""
+    items: list[Block | _Para] = field(default_factory=list)
+
+    def heading(self, title: tuple[Inline, ...], line: int) -> None:
+        if title:
+            self.items.append(Heading(title=title, line=line))
+
+    def note(self, node: Tag, position: NotePosition) -> None:
+        paragraphs = [
+            Paragraph(p.children, p.line)
+            for p in _Builder(self.styles).run(node)
+            if isinstance(p, _Para)
+        ]
+        if paragraphs:
+            self.items.append(AuthorNote(tuple(paragraphs), position, True, paragraphs[0].line))
+
+    def text(self, node: Tag | BeautifulSoup) -> None:
+        self.items.extend(_Builder(self.styles).run(node))
+
+    def finish(self) -> tuple[Block, ...]:
+        items = list(self.items)
+        first = next((i for i, b in enumerate(items) if isinstance(b, Heading)), None)
+        if first is not None and all(isinstance(b, AuthorNote) for b in items[:first]):
+            items.insert(0, items.pop(first))  # work notes follow the heading
+        elif self.story_title:
+            items.insert(0, Heading(line=1))
+            first = 0
+        if self.story_title and first is not None:
+            head = items[0]
+            assert isinstance(head, Heading)
+            items[0] = replace(head, story_title=self.story_title)
+        return tuple(_settle_gaps(items))
+
+
+def _settle_gaps(items: list[Block | _Para]) -> list[Block]:
+    """Empty paragraphs counted before each paragraph → ``gap_before`` beyond the usual spacing."""
+    paras = [it for it in items if isinstance(it, _Para)]
+    seps = Counter(min(p.empties, 9) for p in paras[1:])
+    adjacent = seps.get(0, 0)
+    separated = sum(n for k, n in seps.items() if k >= 1)
+    normal = 0
+    if separated >= adjacent and separated:
+        normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k))
+    out: list[Block] = []
+    for it in items:
+        if isinstance(it, _Para):
+            gap = max(0, it.empties - normal) if out else 0
+            out.append(Paragraph(it.children, it.line, role=it.role, gap_before=gap))
+        else:
+            out.append(it)
+    return out
+
+
+_Item = Block | _Para
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Walks a story region: block elements end paragraphs, inline ones fill them."""
+
+    styles: dict[str, tuple[bool, bool]]
+    out: list[_Item] = field(default_factory=list)
+    buffer: list[Inline] = field(default_factory=list)
+    wrappers: list[Callable[[tuple[Inline, ...]], Inline]] = field(default_factory=list)
+    empties: int = 0
+    line: int = 0
+
+    def run(self, node: Tag | BeautifulSoup) -> list[_Item]:
+        self.line = source_line(node)
+        self.walk(node)
+        self.flush()
+        return self.out
+
+    def walk(self, node: Tag | BeautifulSoup) -> None:
+        """Visit ``node``'s descendants in order (a loop, not recursion: legacy pages nest
+        thousands of unclosed ``<p>`` tags)."""
+        stack: list[tuple[PageElement | None, Callable[[], None] | None]] = [
+            (child, None) for child in reversed(list(node.children))
+        ]
+        while stack:
+            child, then = stack.pop()
+            if then is not None:
+                then()
+                continue
+            assert child is not None
+            tag = as_tag(child)
+            if tag is None:
+                text = as_text(child)
+                if text:
+                    self.buffer.append(Text(text))
+                continue
+            name = tag.name
+            inner: list[PageElement] = []
+            if name == "hr":
+                self.flush()
+                self.empties = 0
+                self.out.append(SceneBreak("", source_line(tag)))
+            elif name == "br":
+                self.buffer.append(LineBreak())
+            elif name in BLOCK_TAGS:
+                if self.open_block(tag):
+                    stack.append((None, partial(self.close_block, tag, len(self.out))))
+                    inner = list(tag.children)
+            elif contains_block(tag):
+                wrap = wrapper(tag, self.styles)
+                if wrap is not None:
+                    self.flush()
+                    self.wrappers.append(wrap)
+                    stack.append((None, self.unwrap))
+                inner = list(tag.children)
+            else:
+                self.buffer.extend(inline_nodes(tag, self.styles))
+            stack.extend((c, None) for c in reversed(inner))
+
+    def unwrap(self) -> None:
+        self.flush()
+        self.wrappers.pop()
+
+    def open_block(self, tag: Tag) -> bool:
+        """Start a block element; False when it was read whole (a heading, a note…)."""
+        self.flush()
+        self.line = source_line(tag)
+        classes = class_names(tag)
+        if tag.name == "aside" and "author-note" in classes:
+            position: NotePosition = (
+                "after" if "after" in classes else "inline" if "inline" in classes else "before"
+            )
+            paragraphs = tuple(
+                Paragraph(p.children, p.line)
+                for p in _Builder(self.styles).run(tag)
+                if isinstance(p, _Para)
+            )
+            if paragraphs:
+                self.out.append(AuthorNote(paragraphs, position, False, paragraphs[0].line))
+            return False
+        if tag.name == "header" and "chapter-heading" in classes:
+            self.out.append(own_heading(tag, self.styles))
+            return False
+        if tag.name in HEADINGS:
+            title = inline_content(tag, self.styles)
+            if title:
+                self.out.append(Heading(title=title, line=source_line(tag)))
+                self.empties = 0
+            return False
+        if tag.name == "pre":
+            self.buffer.extend(pre_lines(tag))
+            self.close_block(tag, len(self.out))
+            return False
+        return True
+
+    def close_block(self, tag: Tag, before: int) -> None:
+        self.flush("caption" if "scene-heading" in class_names(tag) else "text")
+        if len(self.out) == before and tag.name in ("p", "div", "center"):
+            self.empties += 1  # an empty paragraph: blank space the author left
+
+    def flush(self, role: ParagraphRole = "text") -> None:
+        if not self.buffer:
+            return
+        children = tidy(self.buffer)
+        self.buffer = []
+        for wrap in reversed(self.wrappers):
+            if children:
+                children = (wrap(children),)
+        groups: list[tuple[int, list[tuple[Inline, ...]]]] = []
+        blank = 0
+        for line in _split_lines(children):
+            if not line:
+                blank += 1  # an empty line: <br><br>
+            elif groups and not blank:
+                groups[-1][1].append(line)
+            else:
+                groups.append((blank, [line]))
+                blank = 0
+        for blank_before, group in groups:
+            self.empties += blank_before
+            for para in _paragraphs(group):
+                self.out.append(_Para(para, self.line, self.empties, role))
+                self.empties = 0
+        if groups:
+            self.empties += max(0, blank - 1)  # a last <br> only ends the line
+
+
+def _paragraphs(lines: list[tuple[Inline, ...]]) -> list[tuple[Inline, ...]]:
+    """Lines of one block: a paragraph per line when they are prose, else one paragraph."""
+    from fanfmt.walk import plain_text
+
+    if len(lines) >= 2:
+        texts = [plain_text(ln).rstrip() for ln in lines]
+        mean = sum(len(t) for t in texts) / len(texts)
+        ended = sum(1 for t in texts if t.endswith(_SENTENCE_END)) / len(texts)
+        if mean >= _PROSE_LINE or (mean >= _PROSE_LINE * 0.6 and ended >= 0.75):
+            return lines
+    joined: list[Inline] = []
+    for i, line in enumerate(lines):
+        if i:
+            joined.append(LineBreak())
+        joined.extend(line)
+    return [tuple(joined)]
+
+
+def _split_lines(children: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    """Split at top-level line breaks (breaks inside italics stay in place)."""
+    lines: list[list[Inline]] = [[]]
+    for node in children:
+        if isinstance(node, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [tidy(line) for line in lines]

@@ -1,0 +1,236 @@
+"""Where the story is on a page: AO3, FanFiction.Net, or any other page.
+
+* AO3 (``div#workskin``): ``h2.title`` → story title, ``h3.title`` → a chapter heading,
+  ``div.notes`` → a note ``before``, ``div.end.notes`` → a note ``after``,
+  ``div.userstuff`` → the chapter text; AO3's downloaded HTML (``<p>Chapter Notes</p>
+  <blockquote>…``) is read the same way; menus, kudos, comments and tags are skipped
+* FanFiction.Net (``div#storytext``): ``#profile_top b`` → story title, the selected
+  ``select#chap_select`` option (``2. The Road``) → ``Chapter 2: The Road``
+* anything else: the page body, without ``nav``, ``header``, ``footer`` and ARIA furniture
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from fanfmt.model import Inline, NotePosition, Text
+from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
+from fanfmt.reader.html.inlines import inline_content
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "audio",
+    "video",
+    "img",
+    "picture",
+    "source",
+    "link",
+    "meta",
+    "head",
+    "title",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "form",
+    "map",
+    "area",
+)
+_CHAPTER_OPTION_RE = re.compile(r"^\s*(\d+)\s*\.\s*(.*)$", re.S)
+_CHAPTER_WORD_RE = re.compile(
+    r"^\s*(?:chapter|chap\.?|ch\.|part|prologue|epilogue|interlude)\b", re.I
+)
+# Site furniture inside an AO3 work (by class or id): never story text.
+_AO3_SKIP_CLASSES = frozenset(
+    """navigation actions summary byline landmark jump associations kudos feedback
+    comments comment share bookmark series hidden message tags stats""".split()
+)
+# AO3's downloaded HTML labels its blocks with a paragraph before a block quote.
+_AO3_LABELS: dict[str, NotePosition | None] = {
+    "notes": "before",
+    "chapter notes": "before",
+    "end notes": "after",
+    "chapter end notes": "after",
+    "summary": None,
+    "chapter summary": None,
+}
+_AO3_SKIP_IDS = frozenset("feedback comments kudos share header footer".split())
+# Furniture of an unknown page.
+_GENERIC_SKIP_ROLES = frozenset("navigation banner contentinfo search menu menubar toolbar".split())
+_GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
+
+
+def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
+    root = soup.select_one("#workskin")
+    if root is None:
+        chapters = soup.select_one("#chapters")
+        if chapters is None or not has_class(soup, "userstuff"):
+            return False
+        root = chapters.parent if chapters.parent is not None else chapters
+    for landmark in root.select(".landmark"):
+        landmark.decompose()  # "Chapter Text", "Work Text:"
+    author = root.select_one("h3.byline a[rel~=author], a[rel~=author]")
+    if author is not None:
+        page.author = collapse(author.get_text())
+
+    def visit(node: Tag) -> None:
+        label: str | None = None
+        for child in child_tags(node):
+            classes = class_names(child)
+            skip = classes & _AO3_SKIP_CLASSES or str(child.get("id") or "") in _AO3_SKIP_IDS
+            if skip or child.name == "dl":  # menus, tags, stats, kudos, comments…
+                continue
+            text = collapse(child.get_text()).rstrip(":").lower() if child.name == "p" else ""
+            if text in _AO3_LABELS:
+                label = text  # "Chapter Notes" before its block quote (downloads)
+                continue
+            if child.name == "blockquote" and label is not None:
+                position = _AO3_LABELS[label]
+                if position is not None:
+                    page.note(child, position)
+            elif (
+                child.name in ("h1", "h2")
+                and ("title" in classes or child.name == "h1")
+                and not page.story_title
+            ):
+                page.story_title = inline_content(child, page.styles)
+            elif child.name in ("h2", "h3", "h4") and classes & {"title", "heading", "toc-heading"}:
+                page.heading(inline_content(child, page.styles), source_line(child))
+            elif "notes" in classes and "userstuff" not in classes:
+                _ao3_note(child, page, "after" if "end" in classes else "before")
+            elif "userstuff" in classes and child.name != "blockquote":
+                if child.select_one("div.userstuff") is not None:
+                    visit(child)  # a download's chapters, each with its own text
+                else:
+                    page.text(child)
+            else:
+                visit(child)
+            label = None
+
+    visit(root)
+    return True
+
+
+def _ao3_note(node: Tag, page: Page, position: NotePosition) -> None:
+    quotes = node.select("blockquote.userstuff") or [node]
+    for quote in quotes:
+        for tag in quote.select("h3.heading, .heading, p.jump, .jump, ul.associations"):
+            if tag is not quote:
+                tag.decompose()
+        page.note(quote, position)
+
+
+def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
+    story = (
+        soup.select_one("#storytext")
+        or soup.select_one("div.storytext")
+        or soup.select_one("#storycontent")
+        or soup.select_one("div.storycontent")
+        or soup.select_one("#storytextp")
+    )
+    if story is None:
+        return False
+    top = soup.select_one("#profile_top")
+    if top is not None:
+        title = top.select_one("b.xcontrast_txt") or top.find("b")
+        if title is not None:
+            page.story_title = inline_content(title, page.styles)
+        author = top.select_one("a[href*='/u/']")
+        if author is not None:
+            page.author = collapse(author.get_text())
+    else:  # the layout of the 2000s: no profile box; the page's title names the story
+        title_text = ffn_story_title(page_title)
+        if title_text:
+            page.story_title = (Text(title_text),)
+        author = next((a for a in soup.select("a[href^='/u/']") if story not in a.parents), None)
+        if author is not None:
+            page.author = collapse(author.get_text())
+    if page.chapter:
+        page.heading(page.chapter, source_line(story))
+    page.text(story)
+    return True
+
+
+def selected_chapter(soup: BeautifulSoup) -> tuple[Inline, ...]:
+    """FanFiction.Net's chapter menu names the chapter shown (read before menus are dropped).
+
+    The site never closes its ``<option>`` tags, so the parser nests each option inside the
+    one before it: only the option's own text is its label, not the options after it.
+    """
+    option = soup.select_one("select#chap_select option[selected]") or soup.select_one(
+        "select[name=chapter] option[selected]"
+    )
+    if option is None:
+        return ()
+    own = "".join(str(s) for s in option.find_all(string=True, recursive=False))
+    return _chapter_option(collapse(own))
+
+
+_FFN_TITLE_RE = re.compile(
+    r"^(?P<story>.+?)(?:\s+Chapter\s+\d+(?::.*?)?)?,\s+an?\s+[^,|]*?\s+"
+    r"(?:fan\s?fic(?:tion)?|fiction)\s*\|\s*(?:FanFiction|FictionPress)(?:\.Net)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""``Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net``."""
+
+
+def page_title(soup: BeautifulSoup) -> str:
+    """The text of the page's ``<title>`` (read before the head is dropped)."""
+    tag = soup.find("title")
+    return collapse(tag.get_text()) if tag is not None else ""
+
+
+def ffn_story_title(title: str) -> str:
+    """The story's title in a FanFiction.Net page title.
+
+    ``"Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net"``
+    → ``"Lanterns Over Harrowgate"``; a title of any other site → ``""``.
+    """
+    m = _FFN_TITLE_RE.match(title)
+    return m.group("story").strip() if m else ""
+
+
+def _chapter_option(label: str) -> tuple[Inline, ...]:
+    """``"2. The Road"`` → ``Chapter 2: The Road``; ``"2. Chapter 2"`` → ``Chapter 2``."""
+    m = _CHAPTER_OPTION_RE.match(label)
+    if m is None or _CHAPTER_WORD_RE.match(m.group(2)):
+        return (Text(m.group(2) if m else label),)
+    name = m.group(2).strip()
+    return (Text(f"Chapter {m.group(1)}: {name}" if name else f"Chapter {m.group(1)}"),)
+
+
+def read_generic(soup: BeautifulSoup, page: Page) -> None:
+    from bs4 import Tag
+
+    furniture = [
+        tag
+        for tag in soup.find_all(True)
+        if (tag.name in _GENERIC_SKIP_TAGS and "chapter-heading" not in class_names(tag))
+        or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
+    ]
+    drop(furniture)
+    body = soup.find("body")
+    page.text(body if isinstance(body, Tag) else soup)
+
+
+def drop(tags: list[Tag]) -> None:
+    """Decompose ``tags``, outermost first (an inner one goes with its outer one)."""
+    chosen = {id(t) for t in tags}
+    for tag in tags:
+        if not any(id(p) in chosen for p in tag.parents):
+            tag.decompose()

@@ -1,0 +1,109 @@
+"""Does a paragraph read like the author talking about the story, rather than telling it?
+
+Shared by the ``author_notes`` rule (which paragraphs are notes) and the checks that say
+why a paragraph was read as one (G004):
+
+* ``Hope you enjoy this chapter!`` → :func:`note_score_text` 6 (I/you and story words)
+* ``"Run," he said.`` → 0 (dialogue is story)
+* ``Guest: Thanks!`` → :func:`talks` (an answer to a review)
+* ``Please review!`` → :func:`sign_off`; ``Next chapter: the ball.`` → :func:`closing_talk`
+"""
+
+from __future__ import annotations
+
+import re
+
+from fanfmt.lexicon import NOTE_WORDS, READER_WORDS
+from fanfmt.model import Paragraph
+from fanfmt.patterns import DIALOGUE, NOTE_LABEL, REVIEW_REPLY, alternatives
+from fanfmt.rules._text import text_of
+
+SCORE_MAX_CHARS = 2500
+"""Longer text is never scored (0): a note is not that long."""
+SHORT_WORDS = 40
+"""A paragraph of at most this many words can be a note without talking about the story."""
+NOTE_MAX_WORDS = 60
+"""A paragraph of a note, or the author talking after the story, is never longer."""
+TALK_SCORE_MIN = 2
+"""The :func:`note_score_text` from which a longer paragraph reads as the author talking."""
+SIGN_OFF_CHARS = 400
+"""Longer than any sign-off (40 words); the pattern is not tried on longer text, where
+its backtracking would take time growing with the square of the length."""
+
+NOTE_PHRASE = re.compile(
+    r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
+    r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
+    r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon)\b",
+    re.IGNORECASE,
+)
+"""What authors say to their readers: ``Hope you enjoy``, ``R&R``, ``Next chapter``."""
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
+SECOND_PERSON = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
+ABOUT_READERS = re.compile(rf"\b(?:{alternatives(READER_WORDS)})\b", re.IGNORECASE)
+"""Words that only come up when the author talks about the story's readers."""
+NEXT_TEASER = re.compile(
+    r"^\W*(?:next (?:chapter|time|up)|coming up|preview|in the next chapter)\b", re.IGNORECASE
+)
+"""``Next chapter: Hermione's secret comes out.`` — a teaser, the author talking."""
+SIGN_OFF = re.compile(
+    r"^\W*(?:(?:end of (?:the )?chapter|to be continued|tbc|r\s*&\s*r|please review|"
+    r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon))\b"
+    r"|.*\b(?:please review|review please|thanks? (?:you )?for reading|r\s*&\s*r)\W*$)",
+    re.IGNORECASE,
+)
+"""``To be continued…``, ``End of chapter``, ``… Please review!``."""
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+
+
+def note_score(paragraphs: list[Paragraph]) -> int:
+    """How much ``paragraphs`` read like an author talking about the story (0 = not at all)."""
+    return note_score_text(" ".join(text_of(p) for p in paragraphs))
+
+
+def note_score_text(text: str) -> int:
+    """:func:`note_score` of one text: ``"Hope you enjoy this chapter!"`` → 6."""
+    if len(text) > SCORE_MAX_CHARS or DIALOGUE.search(text):
+        return 0
+    found = {w.lower() for w in _LETTERS_RE.findall(text)} & NOTE_WORDS
+    score = len(found) + 2 * len(NOTE_PHRASE.findall(text))
+    if not (FIRST_PERSON.search(text) or SECOND_PERSON.search(text)):
+        return 0
+    return score
+
+
+def could_be_note(text: str) -> bool:
+    """No dialogue, and long only if it talks about the story: not a paragraph of story."""
+    if DIALOGUE.search(text):
+        return False
+    return len(text.split()) <= SHORT_WORDS or note_score_text(text) >= TALK_SCORE_MIN
+
+
+def talks(block: Paragraph, text: str) -> bool:
+    """About the story (I/you *and* story words), an answer to a review, a label or a
+    disclaimer: a story told in the first person, or one that says "you", is not enough."""
+    return bool(
+        note_score_text(text)
+        or REVIEW_REPLY.match(text)
+        or NOTE_LABEL.match(text)
+        or ABOUT_READERS.search(text)
+        or block.role == "disclaimer"
+    )
+
+
+def closing_talk(text: str) -> bool:
+    """A paragraph after the story in which the author talks to the reader."""
+    if DIALOGUE.search(text) or len(text.split()) > NOTE_MAX_WORDS:
+        return False
+    if NEXT_TEASER.match(text) or sign_off(text):
+        return True
+    return note_score_text(text) >= TALK_SCORE_MIN
+
+
+def sign_off(text: str) -> bool:
+    """``End of chapter. Please review!`` — the author signing off, not the story."""
+    return (
+        len(text) <= SIGN_OFF_CHARS
+        and len(text.split()) <= SHORT_WORDS
+        and not DIALOGUE.search(text)
+        and bool(SIGN_OFF.match(text))
+    )
