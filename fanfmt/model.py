@@ -161,6 +161,53 @@ class Convention:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """What an archive says about a story, beyond its title and author.
+
+    Filled by the readers from what the source states (an AO3 page or download, a
+    FanFiction.Net page, Markdown front matter, an AO3 preface copied as text); the user's
+    flags and ``fanfmt.toml`` win over it. Lists keep the source's order.
+    ``StoryFacts(rating="Teen And Up Audiences", fandoms=("Naruto",))``.
+    """
+
+    fandoms: tuple[str, ...] = ()
+    rating: str = ""
+    warnings: tuple[str, ...] = ()
+    """AO3's archive warnings (``Graphic Depictions Of Violence``)."""
+    categories: tuple[str, ...] = ()
+    """``F/M``, ``Gen`` …"""
+    relationships: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    """Freeform ("additional") tags, and FanFiction.Net's genres."""
+    language: str = ""
+    """The language the source names (``English``), as it names it."""
+    series: str = ""
+    series_index: int = 0
+    summary: str = ""
+    status: str = ""
+    """``complete`` or ``in progress``, when the source says."""
+    published: str = ""
+    """As the source gives it (``2014-10-26``, ``6-2-08``)."""
+    updated: str = ""
+    url: str = ""
+    """Where the story lives online."""
+    words: int = 0
+    """The word count the source states (0: not stated)."""
+    chapters: str = ""
+    """The source's chapter count (``3/10``, ``3/?``)."""
+    notes: tuple[str, ...] = ()
+    """Other facts the source states, as ``"Label: value"`` lines (kept, not guessed)."""
+
+    def __bool__(self) -> bool:
+        """Whether the source stated anything at all."""
+        return self != _NO_FACTS
+
+
+_NO_FACTS = StoryFacts()
+
+
+@dataclass(frozen=True, slots=True)
 class Meta:
     """What is known about the chapter and its story."""
 
@@ -172,6 +219,8 @@ class Meta:
     lang: str = "en"
     source: str = ""
     """Where the text came from (a file name), for messages."""
+    story: StoryFacts = field(default_factory=StoryFacts)
+    """The fanfic's facts a site or a file gave (rating, tags, summary …)."""
 
 
 @dataclass(frozen=True, slots=True)
