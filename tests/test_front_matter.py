@@ -6,7 +6,7 @@ from fanfmt.api import convert
 from fanfmt.model import Heading, Meta
 from fanfmt.options import Options
 from fanfmt.reader import read
-from fanfmt.reader.front_matter import FrontMatter, fill_meta, split_front_matter
+from fanfmt.reader.front_matter import FrontMatter, chapter_line, fill_meta, split_front_matter
 
 DRAFT = """---
 title: The Glass Orchard
@@ -67,3 +67,36 @@ def test_bad_yaml_is_not_front_matter() -> None:
 def test_fill_meta_keeps_what_is_given() -> None:
     front = FrontMatter({"title": "T", "author": "A"}, 4)
     assert fill_meta(Meta(title="Given"), front) == Meta(title="Given", author="A")
+
+
+def test_a_subtitle_that_names_the_chapter_is_its_heading() -> None:
+    text = '---\ntitle: "Night Watch"\nsubtitle: "Chapter 16"\n---\n\n"Run," she said.\n'
+    result = convert(text, "xhtml", from_format="markdown")
+    assert result.document.meta.title == "Night Watch"
+    assert result.document.meta.chapter == "Chapter 16"
+
+
+def test_a_chapter_title_in_front_matter_is_not_the_story_title() -> None:
+    text = "---\ntitle: 'Chapter 3: Frost'\nchapter: 3\n---\n\nShe ran.\n"
+    front = split_front_matter(text.split("\n"))
+    assert chapter_line(front) == "Chapter 3"
+    result = convert(text, "xhtml", from_format="markdown")
+    assert result.document.meta.title == ""
+    assert result.document.meta.chapter == "Chapter 3"
+
+
+def test_the_chapters_own_heading_wins_over_front_matter() -> None:
+    text = "---\nsubtitle: Chapter 2\n---\n\n# Chapter 2: Ice\n\nShe ran.\n"
+    result = convert(text, "xhtml", from_format="markdown")
+    assert result.document.meta.chapter == "Chapter 2: Ice"
+    assert sum(isinstance(b, Heading) for b in result.document.blocks) == 1
+
+
+def test_front_matter_facts_fill_the_story() -> None:
+    text = (
+        "---\ntitle: Ash\ntags: [angst, fluff]\nrating: Teen\nsummary: Two go north.\n---\n\nX.\n"
+    )
+    facts = convert(text, "xhtml", from_format="markdown").document.meta.story
+    assert facts.tags == ("angst", "fluff")
+    assert facts.rating == "Teen"
+    assert facts.summary == "Two go north."

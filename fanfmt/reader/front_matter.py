@@ -4,7 +4,10 @@
   ``FrontMatter(fields={"title": "The Glass Orchard", "author": "Wren"}, lines=4)``; the
   reader starts the chapter after it, and the title and author fill the metadata the
   user did not give
-* ``authors: [Wren, Ash]`` → ``author`` ``"Wren, Ash"``; ``tags`` as a list is kept as one
+* ``authors: [Wren, Ash]`` → ``author`` ``"Wren, Ash"``; ``tags``, ``fandom``, ``rating`` and
+  ``summary`` fill the story's facts
+* ``subtitle: "Chapter 16"`` (or ``chapter:``, or a ``title`` that is a chapter line) is the
+  chapter's heading when the chapter has none of its own
 * a block that is not a YAML mapping (``---`` then prose, then ``---``) is no front matter:
   it stays in the chapter as the Markdown it is, so no word is lost
 * the closing line is ``---`` or ``...``, within the first :data:`MAX_LINES` lines
@@ -18,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from fanfmt.model import Meta
+from fanfmt.patterns import CHAPTER_LINE
 
 MAX_LINES = 200
 """Front matter ends within this many lines, or the opening ``---`` is a scene break."""
@@ -26,6 +30,8 @@ MAX_CHARS = 20_000
 
 _CLOSE = ("---", "...")
 _TITLE_KEYS = ("title",)
+_CHAPTER_KEYS = ("chapter", "chapter_title", "subtitle")
+_SUMMARY_KEYS = ("summary", "description", "excerpt")
 _AUTHOR_KEYS = ("author", "authors", "creator", "byline")
 
 
@@ -99,8 +105,42 @@ def _text(value: object) -> str:
 def fill_meta(meta: Meta, front: FrontMatter) -> Meta:
     """``meta`` with the title and author the front matter gives where ``meta`` has none.
 
-    What the user gave (``--title``, ``fanfmt.toml``) is already in ``meta`` and wins.
+    What the user gave (``--title``, ``fanfmt.toml``) is already in ``meta`` and wins. A
+    ``title`` that is a chapter line (``Chapter 3: Frost``) names the chapter, not the story
+    (:func:`chapter_line`).
     """
     title = next((front.fields[k] for k in _TITLE_KEYS if k in front.fields), "")
+    if CHAPTER_LINE.match(title):
+        title = ""
     author = next((front.fields[k] for k in _AUTHOR_KEYS if k in front.fields), "")
-    return replace(meta, title=meta.title or title, author=meta.author or author)
+    facts = replace(
+        meta.story,
+        summary=meta.story.summary or _first(front, _SUMMARY_KEYS),
+        tags=meta.story.tags or _list(front, "tags"),
+        fandoms=meta.story.fandoms or _list(front, "fandom", "fandoms"),
+        rating=meta.story.rating or _first(front, ("rating",)),
+    )
+    return replace(meta, title=meta.title or title, author=meta.author or author, story=facts)
+
+
+def chapter_line(front: FrontMatter) -> str:
+    """The chapter heading the front matter gives, if the chapter has none of its own.
+
+    ``subtitle: "Chapter 16"`` or ``chapter: 16`` → ``"Chapter 16"``; ``title: "Chapter 3:
+    Frost"`` → ``"Chapter 3: Frost"``; ``title: "The Glass Orchard"`` alone → ``""``.
+    """
+    for key in _CHAPTER_KEYS:
+        value = front.fields.get(key, "")
+        if value:
+            return f"Chapter {value}" if value.isdigit() else value
+    title = next((front.fields[k] for k in _TITLE_KEYS if k in front.fields), "")
+    return title if CHAPTER_LINE.match(title) else ""
+
+
+def _first(front: FrontMatter, keys: tuple[str, ...]) -> str:
+    return next((front.fields[k] for k in keys if k in front.fields), "")
+
+
+def _list(front: FrontMatter, *keys: str) -> tuple[str, ...]:
+    value = _first(front, keys)
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()

@@ -42,7 +42,7 @@ from fanfmt.model import (
     Strong,
     Text,
 )
-from fanfmt.reader.front_matter import fill_meta, split_front_matter
+from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.paragraphs import split_paragraphs
 
@@ -83,7 +83,11 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     blocks: list[Block | _Quote] = []
     for part, offset in _parts(lines):
         blocks.extend(reader.blocks(md.parse(part), offset))
-    return Document(blocks=_settle(blocks), meta=meta or Meta())
+    settled = _settle(blocks)
+    heading = chapter_line(front) if front.lines else ""
+    if heading and not any(isinstance(b, Heading) for b in settled[:3]):
+        settled = (Heading(title=(Text(heading),), line=1), *settled)
+    return Document(blocks=settled, meta=meta or Meta())
 
 
 def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:
