@@ -180,7 +180,7 @@ def check_heading(label: dict, f: Found, v: Verdict, stem: str) -> None:
     want_title = label.get("title")
     if want_title is not None and f.story_title and not matches(want_title, f.story_title):
         v.major.append(f"story title wrong: {f.story_title!r} (want {want_title!r})")
-    wanted = [x for x in (want_title, want) for x in ([x] if isinstance(x, str) else x or [])]
+    wanted = [x for x in (want_title, want) for x in ([x] if isinstance(x, str) else x or []) if x]
     title = f.title.strip()
     if is_path(title) or words(title) == words(stem):
         v.major.append(f"<title> is a file name: {title!r}")
