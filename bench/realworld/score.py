@@ -82,6 +82,13 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def visible(text: str) -> str:
+    """What a reader sees of a source line: '***...~AIV~...***' → '...~aiv~...', '* * *' → '***'."""
+    folded = fold(text).replace(" ", "")
+    bare = re.sub(r"[*_]", "", folded)
+    return bare if bare.strip(".~-") else folded
+
+
 def has_phrase(text: str, phrase: str) -> bool:
     """Is ``phrase`` in ``text`` as whole words? ('Rated:' is not in 'frustrated:')."""
     return re.search(rf"(?<!\w){re.escape(fold(phrase))}(?!\w)", fold(text)) is not None
@@ -218,11 +225,12 @@ def check_text(label: dict, f: Found, v: Verdict) -> None:
     leaks = [s for s in label.get("furniture", []) if has_phrase(body, s)]
     if leaks:
         v.major.append(f"furniture in story: {leaks}")
+    shown = {visible(p) for p in f.paragraphs}
     for row in label.get("not_paragraphs", []):
-        if any(norm(p) == norm(row) for p in f.paragraphs):
+        if visible(row) in shown:
             v.major.append(f"heading or edge row left as a paragraph: {row!r}")
     for row in label.get("ornaments", []):
-        if any(norm(p) == norm(row) for p in f.paragraphs):
+        if visible(row) in shown:
             v.major.append(f"ornament left as text: {row!r}")
     everything = norm(body + "\n" + f.notes_text)
     damaged = [
