@@ -38,10 +38,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = Path("/work/devcorpus")
 XHTML = "{http://www.w3.org/1999/xhtml}"
+Label = dict[str, Any]
 NOT_STORY = {"metadata", "scene-break", "story-title", "byline", "disclaimer", "legend"}
 
 
@@ -176,7 +178,7 @@ def is_path(title: str) -> bool:
     )
 
 
-def check_heading(label: dict, f: Found, v: Verdict, stem: str) -> None:
+def check_heading(label: Label, f: Found, v: Verdict, stem: str) -> None:
     want = label.get("heading")
     first = [words(p) for p in f.paragraphs[:3]]
     if not matches(want, f.heading):
@@ -196,7 +198,7 @@ def check_heading(label: dict, f: Found, v: Verdict, stem: str) -> None:
     v.cells["head"] = "ok" if not v.major else "BAD"
 
 
-def check_counts(label: dict, f: Found, v: Verdict) -> None:
+def check_counts(label: Label, f: Found, v: Verdict) -> None:
     want = int(label.get("breaks", 0))
     v.cells["breaks"] = f"{f.breaks}/{want}"
     if abs(f.breaks - want) > 1:
@@ -220,7 +222,7 @@ def check_counts(label: dict, f: Found, v: Verdict) -> None:
             v.minor.append(f"paragraphs {got_p}, want {want_p}±{tolerance}")
 
 
-def check_text(label: dict, f: Found, v: Verdict) -> None:
+def check_text(label: Label, f: Found, v: Verdict) -> None:
     body = "\n".join(f.paragraphs)
     leaks = [s for s in label.get("furniture", []) if has_phrase(body, s)]
     if leaks:
@@ -243,7 +245,7 @@ def check_text(label: dict, f: Found, v: Verdict) -> None:
     v.cells["text"] = "ok" if not (leaks or damaged) else "BAD"
 
 
-def check_omit(label: dict, keep: Found, omit: Found, v: Verdict) -> None:
+def check_omit(label: Label, keep: Found, omit: Found, v: Verdict) -> None:
     if omit.notes_before or omit.notes_after:
         v.minor.append("--notes omit left note blocks")
     elif abs(len(omit.paragraphs) - len(keep.paragraphs)) > 1:
@@ -261,7 +263,7 @@ def build(runner: object, cli: object, src: Path, out: Path, extra: list[str]) -
     return out.read_text(encoding="utf-8")
 
 
-def score(ident: str, label: dict, src: Path, work: Path, runner: object, cli: object) -> Verdict:
+def score(ident: str, label: Label, src: Path, work: Path, runner: object, cli: object) -> Verdict:
     v = Verdict(ident, label.get("kind", "?"))
     start = time.perf_counter()
     try:
@@ -279,12 +281,32 @@ def score(ident: str, label: dict, src: Path, work: Path, runner: object, cli: o
     return v
 
 
+CATEGORIES = (
+    ("build failed", "build failed or refused"),
+    ("<title> is a file name", "<title> is a file name"),
+    ("heading or edge row", "heading/title/edge row left in the body"),
+    ("heading", "chapter heading wrong or missing"),
+    ("story title", "story title wrong"),
+    ("<title>", "<title> wrong"),
+    ("furniture", "site/transport text in the story"),
+    ("paragraphs", "paragraphs merged or split wholesale"),
+    ("breaks", "breaks off by more than one"),
+    ("ornament", "ornament row left as text"),
+    ("damaged", "damaged word"),
+)
+
+
+def category(defect: str) -> str:
+    """A major defect's group: 'breaks 5, want 2' → 'breaks off by more than one'."""
+    return next((name for prefix, name in CATEGORIES if defect.startswith(prefix)), defect)
+
+
 def report(verdicts: list[Verdict], verbose: bool) -> None:
     cols = ("head", "breaks", "notes", "paras", "text", "omit")
-    print(f"{'id':28} {'kind':16} " + " ".join(f"{c:>9}" for c in cols) + "  major")
+    print(f"{'id':28} {'kind':26} " + " ".join(f"{c:>9}" for c in cols) + "  major")
     for v in verdicts:
         cells = " ".join(f"{v.cells.get(c, ''):>9}" for c in cols)
-        print(f"{v.ident[:28]:28} {v.kind[:16]:16} {cells}  {len(v.major) or ''}")
+        print(f"{v.ident[:28]:28} {v.kind[:26]:26} {cells}  {len(v.major) or ''}")
         if verbose:
             for m in v.major:
                 print(f"    MAJOR {m}")
@@ -296,16 +318,18 @@ def report(verdicts: list[Verdict], verbose: bool) -> None:
     print("\nby kind:")
     for kind, group in sorted(by_kind.items()):
         clean = sum(not v.major for v in group)
-        print(f"  {kind:18} {clean:3}/{len(group):<3} without a major defect")
+        print(f"  {kind:26} {clean:3}/{len(group):<3} without a major defect")
     clean = sum(not v.major for v in verdicts)
     share = 100 * clean / len(verdicts) if verdicts else 0.0
     print(f"\nfiles with no major defect: {clean}/{len(verdicts)} ({share:.0f}%)")
-    kinds: dict[str, int] = defaultdict(int)
+    kinds: dict[str, set[str]] = defaultdict(set)
     for v in verdicts:
         for m in v.major:
-            kinds[m.split(":")[0].split(" ")[0]] += 1
+            kinds[category(m)].add(v.ident)
     if kinds:
-        print("major defects by type: " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+        print("files with a major defect, by type:")
+        for kind, idents in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {kind:42} {len(idents):3}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -320,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from fanfmt.cli import cli
 
-    labels: dict[str, dict] = json.loads(args.labels.read_text(encoding="utf-8"))
+    labels: dict[str, Label] = json.loads(args.labels.read_text(encoding="utf-8"))
     files = {p.stem: p for p in args.corpus.iterdir() if p.is_file()}
     runner = CliRunner()
     verdicts: list[Verdict] = []
