@@ -18,6 +18,7 @@ from fanfmt.rules import DEFAULT_CHAIN, Context, RuleChain
 NAMES = [
     "headings",
     "legend",
+    "furniture",
     "author_notes",
     "scene_breaks",
     "captions",

@@ -22,12 +22,15 @@ from the text itself; either is overridden by naming the format.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
-from fanfmt.reader.paragraphs import split_paragraphs
+from fanfmt.reader.layout import Layout
+from fanfmt.reader.paragraphs import plain_paragraphs
+from fanfmt.reader.transport import story_title
 
 __all__ = [
     "INPUT_FORMATS",
@@ -64,9 +67,17 @@ _MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
-    """Read a raw chapter (already decoded) into a document of paragraphs."""
+    """Read a raw chapter (already decoded) into a document of paragraphs.
+
+    A mail or news ``Subject:`` the reader took out names the story when nothing else does.
+    """
+    layout = Layout()
+    meta = meta or Meta()
     with gc_paused():  # many small objects, no cycles
-        return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
+        blocks = tuple(plain_paragraphs(text, layout))
+    if not meta.title and layout.transport.subjects:
+        meta = replace(meta, title=story_title(layout.transport))
+    return Document(blocks=blocks, meta=meta)
 
 
 def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:

@@ -4,6 +4,8 @@ Order matters:
 
 * Block rules run before any text rule, so a ``***`` separator is never read as
   emphasis and a ``"Speech"`` legend line is never read as dialogue.
+* ``furniture`` runs before ``author_notes`` and ``captions``: ``To be continued`` and
+  ``End of Part 1`` are neither a note nor a caption.
 * ``author_notes`` runs before ``scene_breaks``: the blank lines around a note
   are not scene breaks. ``captions`` runs after ``scene_breaks``: a caption is
   a short line right after a break.
@@ -32,6 +34,7 @@ DEFAULT_CHAIN = RuleChain(
     (
         _rule("headings"),
         _rule("legend"),
+        _rule("furniture"),
         _rule("author_notes"),
         _rule("scene_breaks"),
         _rule("captions"),
