@@ -70,7 +70,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     width = _width(lines)
     if is_script(lines):
         layout.script = True
-        normal = usual_gap(seps) if separated >= adjacent else 0
+        normal = usual_gap(seps)  # a blank line between speeches is no break
         for i, part in enumerate(script_paragraphs(lines, width)):
             gap = max(0, part[0].blanks_before - normal) if i else 0
             yield _join(part, gap)
@@ -90,7 +90,8 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
         parts = _wrapped_parts(block, width) if wrapped else [[line] for line in block]
-        if index and len(parts) == len(block) > 1 and is_stanza(block, width):
+        stanza_width = width if wrapped else 200  # lines not wrapped: any short line
+        if index and len(parts) == len(block) > 1 and is_stanza(block, stanza_width):
             layout.verse_lines += len(block)
             layout.verse_paragraphs += 1
             yield _stanza(block, gap)
@@ -176,6 +177,7 @@ def _indent_led(block: list[_Line]) -> bool:
     """An indent, not a blank line, starts the block's paragraphs (a short line may lead).
 
     ``["8:15 AM", "  The office was empty.", "wrapped on.", "  He sat."]`` → True;
+    ``["First paragraph,", "wrapped.", "  Second,", "wrapped.", "  Third."]`` → True;
     a hanging indent (``["- You pay a fee", "  of 20%.", "  calculated …"]``) → False.
     """
     rest = block[1:]
@@ -183,7 +185,10 @@ def _indent_led(block: list[_Line]) -> bool:
         return False
     if block[0].indented:
         return True
-    return rest[0].indented and not all(line.indented for line in rest)
+    indented = sum(1 for line in rest if line.indented)
+    if indented == len(rest):
+        return False
+    return rest[0].indented or indented >= 2  # a lone indented line may be a URL, a quotation
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:
