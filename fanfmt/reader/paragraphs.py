@@ -185,10 +185,13 @@ def _indent_led(block: list[_Line]) -> bool:
         return False
     if block[0].indented:
         return True
-    indented = sum(1 for line in rest if line.indented)
-    if indented == len(rest):
-        return False
-    return rest[0].indented or indented >= 2  # a lone indented line may be a URL, a quotation
+    before_indented = [len(a.text) for a, b in pairwise(block) if b.indented]
+    before_flush = [len(a.text) for a, b in pairwise(block) if not b.indented]
+    if not before_flush or not (rest[0].indented or len(before_indented) >= 2):
+        return False  # a lone indented line may be a URL or a quotation
+    # a paragraph ends on a short line: the lines before indented ones are the shorter ones
+    # (in a hanging indent, as in a list, the lines before flush ones are)
+    return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:

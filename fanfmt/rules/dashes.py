@@ -8,17 +8,20 @@
   ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
 * arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
+* a hyphen that joins a word to italics stays: ``non-_X-Files_`` → ``non-*X-Files*``
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 
 from fanfmt.chars import EM_DASH
-from fanfmt.model import Document
+from fanfmt.model import Document, Emphasis, Paragraph, Strong, Text
 from fanfmt.rules.chain import Context
-from fanfmt.walk import map_text
+from fanfmt.walk import map_paragraphs, map_text, plain_text
 
 DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
@@ -54,6 +57,32 @@ def educate(text: str, *, spaced: bool = False) -> str:
     return CUT_OFF_RE.sub(EM_DASH, text)
 
 
+_JOINED = "\ue000"
+"""Stands in for a hyphen that joins a word to the emphasis after it, while dashes are made."""
+
+
+def _hold_joins(p: Paragraph) -> Paragraph:
+    """``(Text("non-"), Emphasis(Text("X-Files")))``: the hyphen is held as :data:`_JOINED`."""
+    children = p.children
+    if len(children) < 2:
+        return p
+    out = list(children)
+    for i, (node, nxt) in enumerate(pairwise(children)):
+        if (
+            type(node) is Text
+            and node.text.endswith("-")
+            and node.text[-2:-1].isalpha()
+            and isinstance(nxt, Emphasis | Strong)
+            and plain_text(nxt.children)[:1].isalnum()
+        ):
+            out[i] = Text(node.text[:-1] + _JOINED)
+    return p if out == list(children) else replace(p, children=tuple(out))
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
-    return map_text(doc, partial(educate, spaced=ctx.options.dash_style == "spaced"))
+    fn = partial(educate, spaced=ctx.options.dash_style == "spaced")
+    held = map_paragraphs(doc, _hold_joins)
+    if held is doc:
+        return map_text(doc, fn)
+    return map_text(held, lambda text: fn(text).replace(_JOINED, "-"))
