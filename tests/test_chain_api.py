@@ -19,6 +19,7 @@ NAMES = [
     "headings",
     "legend",
     "furniture",
+    "verse",
     "author_notes",
     "scene_breaks",
     "captions",

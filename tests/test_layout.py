@@ -337,3 +337,19 @@ def test_hyphen_words_come_out_whole() -> None:
 
 def test_hyphen_before_italics_stays_a_hyphen() -> None:
     assert "non-_X-Files_" in markdown("He was a non-_X-Files_ fan.\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("<p>She sang.</p><p>Carry me down<br/>Carry me home<br/>Light me a lamp</p>", "html"),
+        ("She sang.\n\nCarry me down\\\nCarry me home\\\nLight me a lamp\n", "markdown"),
+    ],
+)
+def test_verse_with_line_breaks_in_html_and_markdown(source: str, fmt: str) -> None:
+    assert '<p class="verse">Carry me down<br/>' in convert(source, "xhtml", from_format=fmt).text
+
+
+def test_messages_with_line_breaks_are_not_verse() -> None:
+    source = "<p>She read them.</p><p>Where are you?<br/>Answer me.<br/>This is not funny.</p>"
+    assert 'class="verse"' not in convert(source, "xhtml", from_format="html").text

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 
 from fanfmt.reader.lines import Line
 from fanfmt.reader.transport import Transport
-from fanfmt.rules._ornament import is_ornament_row
 
 _SPEAKER_RE = re.compile(
     r"^(?P<who>[A-Z][\w.'’-]*(?: [A-Z0-9][\w.'’-]*){0,3})(?: ?\([^)\n]{1,24}\))?: +\S"
@@ -39,6 +38,10 @@ _NOT_SPEAKERS = frozenset(
 )
 """Header fields, which look like speakers: ``Rating: PG`` is not a line of a script."""
 _DIRECTION_RE = re.compile(r"^[(\[]")
+_FIELD_RE = re.compile(r"^[^\W\d_][\w .'’()-]{0,30}: ")
+"""Any ``Name: value`` line, whatever its case: a speaker, a header field, front matter."""
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MAX_STANZA_LINE = 60
 _QUOTES = "\"'“‘«"
 
@@ -137,18 +140,25 @@ def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:
 
 
 def is_stanza(block: list[Line], width: int) -> bool:
-    """Three or more short lines, none of them a header field, a speech or a quotation.
+    """Three or more short lines, none a header field, a speech or a mark, few ending sentences.
 
     ``["I walked the line", "and the line walked me", "down to the river"]`` → True
     """
-    if not 3 <= len(block) <= 40:
+    return stanza_lines([line.text for line in block], min(_MAX_STANZA_LINE, max(0.75 * width, 30)))
+
+
+def stanza_lines(texts: list[str], limit: float = _MAX_STANZA_LINE) -> bool:
+    """:func:`is_stanza` for the lines' texts, each at most ``limit`` characters."""
+    if not 3 <= len(texts) <= 40:
         return False
-    limit = min(_MAX_STANZA_LINE, max(0.75 * width, 30))
-    if any(len(line.text) > limit for line in block):
+    if any(not text or len(text) > limit for text in texts):
         return False
-    if any(_SPEAKER_RE.match(line.text) or is_ornament_row(line.text) for line in block):
-        return False
-    if block[0].text.endswith(":"):
+    if any(_FIELD_RE.match(text) or not _LETTER_RE.search(text) for text in texts):
+        return False  # "Rating: PG", "layout: post", a "*" line: a header or a mark, not verse
+    if texts[0].endswith(":"):
         return False  # "For more information:" and an address or a list
-    quoted = sum(1 for line in block if line.text[0] in _QUOTES)
-    return quoted * 2 < len(block)
+    quoted = sum(1 for text in texts if text[0] in _QUOTES)
+    ended = sum(1 for text in texts if _SENTENCE_END_RE.search(text))
+    # lines that each end a sentence are prose or messages ("Answer the question."); a
+    # song's lines mostly run on
+    return quoted * 2 < len(texts) and ended * 2 <= len(texts)

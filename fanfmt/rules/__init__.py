@@ -35,6 +35,7 @@ DEFAULT_CHAIN = RuleChain(
         _rule("headings"),
         _rule("legend"),
         _rule("furniture"),
+        _rule("verse"),
         _rule("author_notes"),
         _rule("scene_breaks"),
         _rule("captions"),
