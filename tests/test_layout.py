@@ -353,3 +353,12 @@ def test_verse_with_line_breaks_in_html_and_markdown(source: str, fmt: str) -> N
 def test_messages_with_line_breaks_are_not_verse() -> None:
     source = "<p>She read them.</p><p>Where are you?<br/>Answer me.<br/>This is not funny.</p>"
     assert 'class="verse"' not in convert(source, "xhtml", from_format="html").text
+
+
+def test_an_email_in_the_story_stays() -> None:
+    source = (
+        "She opened the message at last.\n\n"
+        "From: fox@example.gov\nTo: dana@example.gov\nSubject: the case\nDate: Monday\n\n"
+        "Scully, call me when you read this.\n"
+    )
+    assert texts(source)[1] == "From: fox@example.gov"

@@ -15,8 +15,9 @@ before every part, and often with the poster's ``.sig`` after each part::
 
 A header block is a run of ``Field: value`` lines (and their indented continuations)
 with at least three known transport fields, one of them a field only mail or news has
-(``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or ``From`` + ``Subject`` +
-``Date``. Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
+(``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
+``From`` + ``Subject`` + ``Date``: further down those three are an e-mail in the story.
+Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
 ``Subject:`` is kept as a fact: it is usually the story's only title.
 """
 
@@ -91,7 +92,9 @@ def _header_end(lines: list[Line], start: int) -> int:
         i += 1
     known = [n for n in names if n not in _AUTHOR_FIELDS]
     strong = any(n in _ONLY_TRANSPORT or n.startswith("x-") for n in known)
-    mail = {"from", "subject", "date"} <= set(known)
+    # From + Subject + Date alone is also an e-mail in the story (X-Files fic is full of
+    # them): it is transport only at the very top of the file
+    mail = start == 0 and {"from", "subject", "date"} <= set(known)
     if len(known) >= 3 and (strong or mail):
         return i
     return start
