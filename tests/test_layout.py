@@ -362,3 +362,17 @@ def test_an_email_in_the_story_stays() -> None:
         "Scully, call me when you read this.\n"
     )
     assert texts(source)[1] == "From: fox@example.gov"
+
+
+def test_double_spaced_with_indented_paragraphs_and_no_wider_gaps() -> None:
+    paragraph = ["    " + WRAPPED[0], *WRAPPED[1:]]
+    source = "\n\n".join(paragraph * 4) + "\n"
+    got = texts(source)
+    assert len(got) == 4
+    assert got[0] == " ".join(WRAPPED)
+    assert "P003" in codes(source)
+
+
+def test_one_line_paragraphs_some_indented_with_blank_lines_stay_apart() -> None:
+    lines = [("    " if n % 4 == 0 else "") + f"Paragraph {n} is one line." for n in range(16)]
+    assert len(texts("\n\n".join(lines))) == 16

@@ -62,19 +62,20 @@ def separations(lines: list[Line]) -> Counter[int]:
     return Counter(min(line.blanks_before, 9) for line in lines[1:])
 
 
-def double_spacing(lines: list[Line]) -> bool:
-    """True when a blank line follows nearly every line and some gaps are wider.
+def double_spacing(lines: list[Line], *, wider: int = 2) -> bool:
+    """True when a blank line follows nearly every line and ``wider`` gaps or more are wider.
 
     This is the shape only; the caller also checks that the lines, once the blank
     lines are taken out, read as wrapped prose (a chapter of one-line paragraphs with
-    blank lines between and a few wider gaps is not double-spaced).
+    blank lines between and a few wider gaps is not double-spaced), or, with no wider
+    gaps (``wider=0``), as indented paragraphs.
     """
     seps = separations(lines)
     total = sum(seps.values())
     if total < 8:
         return False
-    wider = sum(n for k, n in seps.items() if k >= 2)
-    return seps.get(0, 0) <= 0.05 * total and seps.get(1, 0) >= 0.5 * total and wider >= 2
+    gaps = sum(n for k, n in seps.items() if k >= 2)
+    return seps.get(0, 0) <= 0.05 * total and seps.get(1, 0) >= 0.5 * total and gaps >= wider
 
 
 def collapse(lines: list[Line]) -> list[Line]:

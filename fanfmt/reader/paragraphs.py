@@ -33,6 +33,9 @@ from fanfmt.reader.transport import strip_transport
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
+_MIN_WRAP = 50
+"""Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
+one-line paragraphs, not a wrap."""
 
 
 def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
@@ -59,9 +62,15 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     lines, layout.transport = strip_transport(read_lines(text))
     if not lines:
         return
-    if double_spacing(lines):
+    if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
         collapsed = collapse(lines)
-        if _looks_wrapped(_blocks(collapsed), _width(collapsed)):
+        width = _width(collapsed)
+        wider = any(line.blanks_before for line in collapsed[1:])
+        # paragraphs end at wider gaps, or (none) start at an indent, and the lines are
+        # hard-wrapped either way (adjacent=0: the lines that continue one follow full lines)
+        if (wider and _looks_wrapped(_blocks(collapsed), width)) or (
+            not wider and _indent_starts_paragraphs(collapsed, 0, width)
+        ):
             lines = collapsed
             layout.double_spaced = True
     seps = separations(lines)
