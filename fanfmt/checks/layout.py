@@ -42,7 +42,7 @@ def _first_line(chapter: Chapter) -> int:
 def double_spaced(chapter: Chapter) -> Iterator[Finding]:
     """Every line is followed by a blank line: the chapter was read as double-spaced.
 
-    Example: ``It was late when the call came, and she had been ¶ ¶ asleep for an hour or so by then, dreaming. ¶ ¶ ¶ ×5``
+    Example: ``It was very late when the call finally came, and she had been ¶ ¶ asleep for an hour or so by then, dreaming of the sea. ¶ ¶ ¶ ×5``
     """  # noqa: E501
     layout = _layout(chapter.source)
     if layout is not None and layout.double_spaced:
