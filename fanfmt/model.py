@@ -13,7 +13,9 @@ QuoteKind = Literal["double", "single"]
 EmphasisMarker = Literal["*", "_", "html"]
 ThoughtMarker = Literal["single", "asterisk", "underscore", "html"]
 NotePosition = Literal["before", "after", "inline"]
-ParagraphRole = Literal["text", "caption", "disclaimer", "byline", "metadata"]
+ParagraphRole = Literal["text", "caption", "disclaimer", "byline", "metadata", "verse", "furniture"]
+"""``verse``: a stanza, its lines split by :class:`LineBreak`; ``furniture``: a marker of the
+story's parts (``To be continued``, ``End of Part 1``, ``The End``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,8 @@ from fanfmt.rules import BLOCK_RULES, DEFAULT_CHAIN, INLINE_RULES, Context, Rule
 NAMES = [
     "headings",
     "legend",
+    "furniture",
+    "verse",
     "author_notes",
     "scene_breaks",
     "captions",

@@ -20,6 +20,7 @@ from fanfmt.build import pick_format
 from fanfmt.cli import cli
 from fanfmt.model import SceneBreak, Thought
 from fanfmt.options import Options
+from fanfmt.reader import as_read
 from fanfmt.walk import count_nodes, iter_paragraphs
 from fanfmt.writers import FORMATS, SUFFIX_FORMATS, format_suffix, get_writer
 from fanfmt.writers.ao3 import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, AO3_KEEPS
@@ -75,7 +76,9 @@ def source_words(raw: str, to: str, options: Options) -> tuple[list[str], int, i
     result = convert(raw, to, options, source="chapter.txt")
     doc = result.document
     markers = {b.line for b in doc.blocks if isinstance(b, SceneBreak) and b.marker}
-    kept = "\n".join(line for n, line in enumerate(raw.splitlines(), 1) if n not in markers)
+    kept = as_read(
+        "\n".join("" if n in markers else line for n, line in enumerate(raw.splitlines(), 1))
+    )
     breaks = sum(isinstance(b, SceneBreak) for b in doc.blocks)
     thoughts = sum(count_nodes(p.children, Thought) for p in iter_paragraphs(doc))
     return WORD_RE.findall(kept), breaks, thoughts, result.text

@@ -22,16 +22,22 @@ from the text itself; either is overridden by naming the format.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
-from fanfmt.reader.paragraphs import split_paragraphs
+from fanfmt.reader.hyphens import join_lines
+from fanfmt.reader.layout import Layout
+from fanfmt.reader.lines import lines
+from fanfmt.reader.paragraphs import plain_paragraphs
+from fanfmt.reader.transport import story_title, strip_transport
 
 __all__ = [
     "INPUT_FORMATS",
     "InputFormat",
+    "as_read",
     "input_format",
     "read",
     "read_text",
@@ -64,9 +70,35 @@ _MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
-    """Read a raw chapter (already decoded) into a document of paragraphs."""
+    """Read a raw chapter (already decoded) into a document of paragraphs.
+
+    A mail or news ``Subject:`` the reader took out names the story when nothing else does.
+    """
+    layout = Layout()
+    meta = meta or Meta()
     with gc_paused():  # many small objects, no cycles
-        return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
+        blocks = tuple(plain_paragraphs(text, layout))
+    if not meta.title and layout.transport.subjects:
+        meta = replace(meta, title=story_title(layout.transport))
+    return Document(blocks=blocks, meta=meta)
+
+
+def as_read(text: str) -> str:
+    """``text`` as the plain-text reader reads its words: transport lines (mail headers,
+    signatures) out, and the lines of each block joined with their broken words mended.
+
+    ``as_read("From: a@b\\nNewsgroups: x\\nLines: 2\\n\\nthe stu-\\ndents")`` → ``"the students"``
+    (what "every word kept" is measured against).
+    """
+    kept, _ = strip_transport(lines(text))
+    blocks: list[list[str]] = []
+    for line in kept:
+        broken = bool(blocks) and blocks[-1][-1].endswith("-") and line.blanks_before <= 1
+        if blocks and (not line.blanks_before or broken):  # double spacing: one blank
+            blocks[-1].append(line.text)
+        else:
+            blocks.append([line.text])
+    return "\n".join(join_lines(block) for block in blocks)
 
 
 def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:

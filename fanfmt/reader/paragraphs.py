@@ -12,43 +12,30 @@ paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 
-from fanfmt.model import Paragraph, Text
+from fanfmt.model import LineBreak, Paragraph, Text
+from fanfmt.reader.hyphens import join_lines
+from fanfmt.reader.layout import (
+    Layout,
+    collapse,
+    double_spacing,
+    is_script,
+    is_stanza,
+    script_paragraphs,
+    separations,
+    usual_gap,
+)
+from fanfmt.reader.lines import Line
+from fanfmt.reader.lines import lines as read_lines
+from fanfmt.reader.transport import strip_transport
+from fanfmt.rules._ornament import is_ornament_row
 
-_BLANKS = " \t\u00a0\u3000\u2002\u2003"
-"""The spaces a line may be indented with; a run of them inside a line reads as one space."""
-_STRIPPED = _BLANKS + "\ufeff"
-_SPACES_RE = re.compile(f" [{_BLANKS}]+|[{_BLANKS[1:]}][{_BLANKS}]*")
-"""Runs of blanks that are not already one plain space (a lone space is left as it is)."""
-
-
-@dataclass(slots=True)
-class _Line:
-    number: int
-    text: str
-    indented: bool
-    blanks_before: int
-
-
-def _lines(text: str) -> list[_Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[_Line] = []
-    blanks = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip(_STRIPPED)
-        if not stripped:
-            blanks += 1
-            continue
-        # ASCII lines without a double space or a tab (most of them) have nothing to collapse
-        if not stripped.isascii() or "  " in stripped or "\t" in stripped:
-            stripped = _SPACES_RE.sub(" ", stripped)
-        out.append(_Line(number, stripped, raw[0] in _BLANKS, blanks))
-        blanks = 0
-    return out
+_Line = Line
+_MIN_WRAP = 50
+"""Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
+one-line paragraphs, not a wrap."""
 
 
 def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
@@ -67,19 +54,37 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
 
 def split_paragraphs(text: str) -> Iterator[Paragraph]:
     """Yield the paragraphs of ``text`` with their source lines and gaps."""
-    lines = _lines(text)
+    yield from plain_paragraphs(text, Layout())
+
+
+def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
+    """The paragraphs of ``text``; what was decided about its layout goes into ``layout``."""
+    lines, layout.transport = strip_transport(read_lines(text))
     if not lines:
         return
-    seps = Counter(min(line.blanks_before, 9) for line in lines[1:])
+    if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
+        collapsed = collapse(lines)
+        width = _width(collapsed)
+        wider = any(line.blanks_before for line in collapsed[1:])
+        # paragraphs end at wider gaps, or (none) start at an indent, and the lines are
+        # hard-wrapped either way (adjacent=0: the lines that continue one follow full lines)
+        if (wider and _looks_wrapped(_blocks(collapsed), width)) or (
+            not wider and _indent_starts_paragraphs(collapsed, 0, width)
+        ):
+            lines = collapsed
+            layout.double_spaced = True
+    seps = separations(lines)
     adjacent = seps.get(0, 0)
     separated = sum(n for k, n in seps.items() if k >= 1)
-    blocks: list[list[_Line]] = []
-    for line in lines:
-        if blocks and line.blanks_before == 0:
-            blocks[-1].append(line)
-        else:
-            blocks.append([line])
     width = _width(lines)
+    if is_script(lines):
+        layout.script = True
+        normal = usual_gap(seps)  # a blank line between speeches is no break
+        for i, part in enumerate(script_paragraphs(lines, width)):
+            gap = max(0, part[0].blanks_before - normal) if i else 0
+            yield _join(part, gap)
+        return
+    blocks = _blocks(lines)
     wrapped = separated > 0 and _looks_wrapped(blocks, width)
 
     if adjacent > separated and not wrapped:
@@ -90,16 +95,42 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
                 yield Paragraph((Text(line.text),), line.number, gap_before=line.blanks_before)
         return
 
-    normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k), default=1)
-    for block in blocks:
-        gap = max(0, block[0].blanks_before - normal) if block is not blocks[0] else 0
-        if wrapped:
-            for i, part in enumerate(_wrapped_parts(block, width)):
-                joined = " ".join(line.text for line in part)
-                yield Paragraph((Text(joined),), part[0].number, gap_before=gap if i == 0 else 0)
+    normal = usual_gap(seps)
+    for index, block in enumerate(blocks):
+        gap = max(0, block[0].blanks_before - normal) if index else 0
+        parts = _wrapped_parts(block, width) if wrapped else [[line] for line in block]
+        stanza_width = width if wrapped else 200  # lines not wrapped: any short line
+        if index and len(parts) == len(block) > 1 and is_stanza(block, stanza_width):
+            layout.verse_lines += len(block)
+            layout.verse_paragraphs += 1
+            yield _stanza(block, gap)
+            continue
+        for i, part in enumerate(parts):
+            yield _join(part, gap if i == 0 else 0)
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of lines with no blank line between them; an ornament row is a run of its own."""
+    blocks: list[list[_Line]] = []
+    row_before = False
+    for line in lines:
+        row = is_ornament_row(line.text)
+        if blocks and line.blanks_before == 0 and not row and not row_before:
+            blocks[-1].append(line)
         else:
-            for i, line in enumerate(block):
-                yield Paragraph((Text(line.text),), line.number, gap_before=gap if i == 0 else 0)
+            blocks.append([line])
+        row_before = row
+    return blocks
+
+
+def _stanza(block: list[_Line], gap: int) -> Paragraph:
+    """A stanza: its lines kept, a line break between them."""
+    children: list[Text | LineBreak] = []
+    for line in block:
+        if children:
+            children.append(LineBreak())
+        children.append(Text(line.text))
+    return Paragraph(tuple(children), block[0].number, role="verse", gap_before=gap)
 
 
 _LABEL_LINE_RE = re.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
@@ -130,7 +161,7 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
-    if block[0].indented and not all(line.indented for line in block):
+    if _indent_led(block):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
             if not parts or line.indented:
@@ -149,6 +180,27 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     if all(len(line.text) < slack for line in block[:-1]):
         return [[line] for line in block]
     return [block]
+
+
+def _indent_led(block: list[_Line]) -> bool:
+    """An indent, not a blank line, starts the block's paragraphs (a short line may lead).
+
+    ``["8:15 AM", "  The office was empty.", "wrapped on.", "  He sat."]`` → True;
+    ``["First paragraph,", "wrapped.", "  Second,", "wrapped.", "  Third."]`` → True;
+    a hanging indent (``["- You pay a fee", "  of 20%.", "  calculated …"]``) → False.
+    """
+    rest = block[1:]
+    if not rest or all(line.indented for line in block):
+        return False
+    if block[0].indented:
+        return True
+    before_indented = [len(a.text) for a, b in pairwise(block) if b.indented]
+    before_flush = [len(a.text) for a, b in pairwise(block) if not b.indented]
+    if not before_flush or not (rest[0].indented or len(before_indented) >= 2):
+        return False  # a lone indented line may be a URL or a quotation
+    # a paragraph ends on a short line: the lines before indented ones are the shorter ones
+    # (in a hanging indent, as in a list, the lines before flush ones are)
+    return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:
@@ -177,15 +229,20 @@ def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> 
 
 def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
     current: list[_Line] = []
+    row_before = False
     for line in lines:
-        if current and (line.indented or line.blanks_before):
+        row = is_ornament_row(line.text)
+        if current and (line.indented or line.blanks_before or row or row_before):
             yield _join(current)
             current = []
         current.append(line)
+        row_before = row
     if current:
         yield _join(current)
 
 
-def _join(block: list[_Line]) -> Paragraph:
-    text = " ".join(line.text for line in block)
-    return Paragraph((Text(text),), block[0].number, gap_before=block[0].blanks_before)
+def _join(block: list[_Line], gap: int | None = None) -> Paragraph:
+    """One paragraph of ``block``'s lines, words broken by the wrap mended (:mod:`.hyphens`)."""
+    text = join_lines([line.text for line in block])
+    gap = block[0].blanks_before if gap is None else gap
+    return Paragraph((Text(text),), block[0].number, gap_before=gap)

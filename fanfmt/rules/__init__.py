@@ -4,6 +4,8 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
 
 * They all run before any inline rule, so a ``***`` separator is never read as
   emphasis and a ``"Speech"`` legend line is never read as dialogue.
+* ``furniture`` runs before ``author_notes`` and ``captions``: ``To be continued`` and
+  ``End of Part 1`` are neither a note nor a caption.
 * ``author_notes`` runs before ``scene_breaks``: the blank lines around a note
   are not scene breaks. ``captions`` runs after ``scene_breaks``: a caption is
   a short line right after a break.
@@ -47,6 +49,8 @@ BLOCK_RULES = RuleTable(
     (
         BlockRule("headings"),
         BlockRule("legend"),
+        BlockRule("furniture"),
+        BlockRule("verse"),
         BlockRule("author_notes"),
         BlockRule("scene_breaks"),
         BlockRule("captions"),

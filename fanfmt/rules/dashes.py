@@ -8,17 +8,20 @@
   ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
 * arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
+* a hyphen that joins a word to italics stays: ``non-_X-Files_`` → ``non-*X-Files*``
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import partial
+from itertools import pairwise
 
 from fanfmt.chars import EM_DASH
-from fanfmt.model import Paragraph
+from fanfmt.model import Emphasis, Paragraph, Strong, Text
 from fanfmt.rules.table import Context, Where
-from fanfmt.walk import map_paragraph_text
+from fanfmt.walk import map_paragraph_text, plain_text
 
 DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
 SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
@@ -54,10 +57,36 @@ def educate(text: str, *, spaced: bool = False) -> str:
     return CUT_OFF_RE.sub(EM_DASH, text)
 
 
+_JOINED = "\ue000"
+"""Stands in for a hyphen that joins a word to the emphasis after it, while dashes are made."""
+
+
+def _hold_joins(p: Paragraph) -> Paragraph:
+    """``(Text("non-"), Emphasis(Text("X-Files")))``: the hyphen is held as :data:`_JOINED`."""
+    children = p.children
+    if len(children) < 2:
+        return p
+    out = list(children)
+    for i, (node, nxt) in enumerate(pairwise(children)):
+        if (
+            type(node) is Text
+            and node.text.endswith("-")
+            and node.text[-2:-1].isalpha()
+            and isinstance(nxt, Emphasis | Strong)
+            and plain_text(nxt.children)[:1].isalnum()
+        ):
+            out[i] = Text(node.text[:-1] + _JOINED)
+    return p if out == list(children) else replace(p, children=tuple(out))
+
+
 _CLOSED = partial(educate, spaced=False)
 _SPACED = partial(educate, spaced=True)
 
 
 def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
-    return map_paragraph_text(p, _SPACED if ctx.options.dash_style == "spaced" else _CLOSED)
+    fn = _SPACED if ctx.options.dash_style == "spaced" else _CLOSED
+    held = _hold_joins(p)
+    if held is p:
+        return map_paragraph_text(p, fn)
+    return map_paragraph_text(held, lambda text: fn(text).replace(_JOINED, "-"))

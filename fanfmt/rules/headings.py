@@ -26,6 +26,7 @@ from fanfmt.model import (
     Inline,
     Paragraph,
     ParagraphRole,
+    Strong,
     Text,
     is_story,
 )
@@ -202,6 +203,14 @@ def _slice(children: tuple[Inline, ...], lo: int, hi: int) -> tuple[Inline, ...]
     return tuple(out)
 
 
+def _unbold(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A title set in bold as a whole (``**Title**``, as fanfmt's Markdown writes one) is plain:
+    ``(Strong((Text("T"),)),)`` → ``(Text("T"),)``."""
+    if len(children) == 1 and isinstance(children[0], Strong):
+        return children[0].children
+    return children
+
+
 def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
     nodes = list(children)
     if nodes and isinstance(nodes[0], Text):
@@ -258,10 +267,11 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
                 first, rest = pending[0], pending[1:]
                 if recognised:
                     # "Story / By X / Chapter 1": keep the order, the title in a header of its own
-                    out.append(Heading((), (), first.children, first.line, first.gap_before))
+                    title_only = _unbold(first.children)
+                    out.append(Heading((), (), title_only, first.line, first.gap_before))
                     out.extend(sorted((*rest, *recognised), key=lambda p: p.line))
                 else:
-                    story_title = first.children
+                    story_title = _unbold(first.children)
                     out.extend(rest)
             else:
                 out.extend(recognised)
@@ -318,7 +328,7 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     ):
         # "Paper Lanterns", then an A/N or a disclaimer: the story's title, no chapter line
         first = pending.pop()
-        out.append(Heading((), (), first.children, first.line, first.gap_before))
+        out.append(Heading((), (), _unbold(first.children), first.line, first.gap_before))
     out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
     return i
 

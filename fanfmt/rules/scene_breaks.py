@@ -2,6 +2,8 @@
 
 * ``***``, ``* * *``, ``~~~``, ``---``, ``#``, ``~*~*~``, ``◇◆◇`` → a break
 * ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX``, ``~o~``, ``-x-`` → a break
+* any row of a short unit repeated with no word in it: ``oooooooooooo``, ``__________``,
+  ``.:O:.:O:.:O:.``, ``+ + + +``, ``-=-=-=-`` → a break (``hahaha`` and ``xoxoxo`` are words)
   (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
@@ -18,6 +20,7 @@ import re
 from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Paragraph, SceneBreak
+from fanfmt.rules._ornament import is_ornament_row
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
@@ -39,9 +42,11 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
     text = text.strip()
     if text and text in extra:
         return text
-    if not text or len(text) > 60:
+    if not text or (len(text) > 60 and not is_ornament_row(text)):
         return None
     if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text):
+        return text
+    if len(text) >= 5 and is_ornament_row(text):
         return text
     if _LETTER_BREAK_RE.match(text) and len(text) >= 3:
         letters = re.sub(r"[\W_]", "", text)
@@ -60,7 +65,7 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
 
 def _story(block: Block) -> bool:
     """A paragraph of the story (a byline or a disclaimer above it is not: no break after it)."""
-    return isinstance(block, Paragraph) and block.role == "text"
+    return isinstance(block, Paragraph) and block.role in ("text", "verse")
 
 
 def apply(doc: Document, ctx: Context) -> Document:

@@ -1,0 +1,165 @@
+"""How a plain-text chapter is laid out, decided from the whole file: spacing, script, verse.
+
+* double-spaced: a blank line after every line and a wider gap between paragraphs::
+
+      It was late when the call came, and Mulder had
+      <blank>
+      been asleep for an hour.
+      <blank>
+      <blank>
+      "Scully?"
+
+  → read with one blank line fewer everywhere (:func:`collapse`): two paragraphs, no break
+* script: one speaker a line (``Picard: Report.``, ``RIKER (V.O.): Sir?``) → one paragraph
+  a speech, its wrapped lines joined (:func:`script_paragraphs`)
+* verse: three or more short lines with no blank line between, in a chapter whose
+  paragraphs are not like that → a stanza (:func:`is_stanza`)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from fanfmt.reader.lines import Line
+from fanfmt.reader.transport import Transport
+
+_SPEAKER_RE = re.compile(
+    r"^(?P<who>[A-Z][\w.'’-]*(?: [A-Z0-9][\w.'’-]*){0,3})(?: ?\([^)\n]{1,24}\))?: +\S"
+)
+"""``Picard: Report.``, ``Dr. Crusher: Sir?``, ``RIKER (V.O.): Sir?`` — a speaker and a speech."""
+_NOT_SPEAKERS = frozenset(
+    """title author authors rating ratings summary disclaimer disclaimers category categories
+    keywords spoilers spoiler warning warnings pairing pairings archive feedback series notes
+    note dedication part chapter fandom characters timeline setting date time place from to
+    subject email e-mail url web website distribution status length words genre""".split()
+)
+"""Header fields, which look like speakers: ``Rating: PG`` is not a line of a script."""
+_DIRECTION_RE = re.compile(r"^[(\[]")
+_FIELD_RE = re.compile(r"^[^\W\d_][\w .'’()-]{0,30}: ")
+"""Any ``Name: value`` line, whatever its case: a speaker, a header field, front matter."""
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_MAX_STANZA_LINE = 60
+_QUOTES = "\"'“‘«"
+
+
+@dataclass(slots=True)
+class Layout:
+    """What the reader decided about the file, for lint to tell (:mod:`fanfmt.checks.layout`)."""
+
+    double_spaced: bool = False
+    script: bool = False
+    verse_lines: int = 0
+    verse_paragraphs: int = 0
+    transport: Transport = field(default_factory=Transport)
+
+
+def separations(lines: list[Line]) -> Counter[int]:
+    """How many lines follow 0, 1, 2 … blank lines (9 stands for 9 or more)."""
+    return Counter(min(line.blanks_before, 9) for line in lines[1:])
+
+
+def double_spacing(lines: list[Line], *, wider: int = 2) -> bool:
+    """True when a blank line follows nearly every line and ``wider`` gaps or more are wider.
+
+    This is the shape only; the caller also checks that the lines, once the blank
+    lines are taken out, read as wrapped prose (a chapter of one-line paragraphs with
+    blank lines between and a few wider gaps is not double-spaced), or, with no wider
+    gaps (``wider=0``), as indented paragraphs.
+    """
+    seps = separations(lines)
+    total = sum(seps.values())
+    if total < 8:
+        return False
+    gaps = sum(n for k, n in seps.items() if k >= 2)
+    return seps.get(0, 0) <= 0.05 * total and seps.get(1, 0) >= 0.5 * total and gaps >= wider
+
+
+def collapse(lines: list[Line]) -> list[Line]:
+    """``lines`` with one blank line fewer before each: double spacing taken out."""
+    return [
+        Line(line.number, line.text, line.indented, max(0, line.blanks_before - 1), line.sig)
+        for line in lines
+    ]
+
+
+def usual_gap(seps: Counter[int]) -> int:
+    """The blank lines that separate paragraphs: the chapter's own rhythm.
+
+    The most common separation of one or more blank lines, unless a wider one is
+    common too (a fifth of them or more, five at least): a chapter that leaves two
+    blank lines between its paragraphs has no break at every second paragraph.
+    ``Counter({1: 40, 2: 3})`` → 1; ``Counter({1: 40, 2: 30})`` → 2.
+    """
+    spaced = {k: n for k, n in seps.items() if k >= 1}
+    if not spaced:
+        return 1
+    normal = max(spaced, key=lambda k: (spaced[k], -k))
+    total = sum(spaced.values())
+    for k in sorted(spaced, reverse=True):
+        if k > normal and k <= 3 and spaced[k] >= max(5, 0.2 * total):
+            return k
+    return normal
+
+
+def speaker(text: str) -> bool:
+    """``"Picard: Report."`` → True; ``"Rating: PG-13"`` → False; ``"He said: no"`` → False."""
+    m = _SPEAKER_RE.match(text)
+    return m is not None and m.group("who").lower() not in _NOT_SPEAKERS
+
+
+def is_script(lines: list[Line]) -> bool:
+    """A quarter of the lines or more, and six at least, start with a speaker."""
+    count = sum(1 for line in lines if speaker(line.text))
+    return count >= 6 and count >= 0.25 * len(lines)
+
+
+def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:
+    """The speeches and directions of a script, each with its wrapped lines.
+
+    A speaker line, a ``(direction)``, a line after a blank line, or a line after a short
+    one starts a paragraph; an indented line or one after a full line continues it.
+    """
+    current: list[Line] = []
+    for line in lines:
+        starts = (
+            not current
+            or line.blanks_before > 0
+            or speaker(line.text)
+            or bool(_DIRECTION_RE.match(line.text))
+            or not (line.indented or len(current[-1].text) >= 0.55 * width)
+        )
+        if starts and current:
+            yield current
+            current = []
+        current.append(line)
+    if current:
+        yield current
+
+
+def is_stanza(block: list[Line], width: int) -> bool:
+    """Three or more short lines, none a header field, a speech or a mark, few ending sentences.
+
+    ``["I walked the line", "and the line walked me", "down to the river"]`` → True
+    """
+    return stanza_lines([line.text for line in block], min(_MAX_STANZA_LINE, max(0.75 * width, 30)))
+
+
+def stanza_lines(texts: list[str], limit: float = _MAX_STANZA_LINE) -> bool:
+    """:func:`is_stanza` for the lines' texts, each at most ``limit`` characters."""
+    if not 3 <= len(texts) <= 40:
+        return False
+    if any(not text or len(text) > limit for text in texts):
+        return False
+    if any(_FIELD_RE.match(text) or not _LETTER_RE.search(text) for text in texts):
+        return False  # "Rating: PG", "layout: post", a "*" line: a header or a mark, not verse
+    if texts[0].endswith(":"):
+        return False  # "For more information:" and an address or a list
+    quoted = sum(1 for text in texts if text[0] in _QUOTES)
+    ended = sum(1 for text in texts if _SENTENCE_END_RE.search(text))
+    # lines that each end a sentence are prose or messages ("Answer the question."); a
+    # song's lines mostly run on
+    return quoted * 2 < len(texts) and ended * 2 <= len(texts)

@@ -1,0 +1,196 @@
+"""Mail and Usenet transport text around a story: header blocks and signatures.
+
+A story posted to a newsgroup or a list arrives with its headers, at the top and again
+before every part, and often with the poster's ``.sig`` after each part::
+
+    From: jdoe@example.edu (Jane Doe)        ← dropped: transport, not the story
+    Newsgroups: alt.tv.x-files.creative
+    Subject: Re: NEW: Long Way Home (2/7) [XF]
+    Date: 12 Mar 1996 04:11:09 GMT
+    Summary: Mulder waits.                   ← kept: the author typed it
+    <blank>
+    Story text …
+    --                                       ← "-- ": a signature follows; dropped with it
+    Jane Doe, jdoe@example.edu
+
+A header block is a run of ``Field: value`` lines (and their indented continuations)
+with at least three known transport fields, one of them a field only mail or news has
+(``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
+``From`` + ``Subject`` + ``Date``: further down those three are an e-mail in the story.
+Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
+``Subject:`` is kept as a fact: it is usually the story's only title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fanfmt.reader.lines import Line
+
+_FIELD_RE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):(?:\s+(?P<value>.*))?$")
+_MBOX_RE = re.compile(r"^From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_TRANSPORT = frozenset(
+    """from subject newsgroups message-id date lines organization organisation path references
+    reply-to sender nntp-posting-host nntp-posting-date xref followup-to distribution approved
+    mime-version content-type content-transfer-encoding in-reply-to to cc article posted
+    return-path received status expires supersedes user-agent newsreader injection-info
+    injection-date complaints-to mail-copies-to originator delivered-to list-id precedence
+    errors-to resent-from resent-date thread-index thread-topic importance priority
+    content-length""".split()
+)
+_ONLY_TRANSPORT = frozenset(
+    """newsgroups message-id path references nntp-posting-host nntp-posting-date xref lines
+    organization organisation mime-version content-type content-transfer-encoding received
+    return-path followup-to in-reply-to injection-info user-agent""".split()
+)
+_AUTHOR_FIELDS = frozenset({"summary", "keywords"})
+"""Header fields that hold the author's words: they stay."""
+_MAX_SIG_LINES = 8
+
+
+@dataclass(slots=True)
+class Transport:
+    """What was taken out of the story: line counts and the ``Subject:`` lines."""
+
+    header_lines: int = 0
+    signature_lines: int = 0
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def removed(self) -> int:
+        """How many lines were dropped in all."""
+        return self.header_lines + self.signature_lines
+
+
+def _field(line: Line) -> str | None:
+    """``Line("Message-ID: <1@x>")`` → ``"message-id"``; a line of prose → None."""
+    if line.indented:
+        return None
+    m = _FIELD_RE.match(line.text)
+    if m is None:
+        return None
+    name = m.group("name").lower()
+    if name in _TRANSPORT or name in _AUTHOR_FIELDS or name.startswith("x-"):
+        return name
+    return None
+
+
+def _header_end(lines: list[Line], start: int) -> int:
+    """The index after the header block starting at ``start``, or ``start`` if there is none."""
+    i = start
+    if i < len(lines) and _MBOX_RE.match(lines[i].text):
+        i += 1
+    names: list[str] = []
+    while i < len(lines) and (i == start or lines[i].blanks_before == 0):
+        line = lines[i]
+        name = _field(line)
+        if name is not None:
+            names.append(name)
+        elif not (line.indented and names):  # an indented line continues a field
+            break
+        i += 1
+    known = [n for n in names if n not in _AUTHOR_FIELDS]
+    strong = any(n in _ONLY_TRANSPORT or n.startswith("x-") for n in known)
+    # From + Subject + Date alone is also an e-mail in the story (X-Files fic is full of
+    # them): it is transport only at the very top of the file
+    mail = start == 0 and {"from", "subject", "date"} <= set(known)
+    if len(known) >= 3 and (strong or mail):
+        return i
+    return start
+
+
+def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
+    """Drop header blocks and signatures from ``lines``; say what was dropped.
+
+    ``["From: a@b", "Newsgroups: x", "Subject: Home (1/2)", "Story."]`` →
+    ``(["Story."], Transport(header_lines=3, subjects=("Home (1/2)",)))``
+    """
+    if not any(_FIELD_RE.match(line.text) or line.sig for line in lines[:4000]):
+        return lines, Transport()
+    out: list[Line] = []
+    found = Transport()
+    subjects: list[str] = []
+    i = 0
+    carry = -1  # blank lines before a dropped block, given to the next kept line
+    while i < len(lines):
+        line = lines[i]
+        end = _header_end(lines, i) if (line.blanks_before or i == 0) else i
+        if end > i:
+            for dropped in lines[i:end]:
+                if _field(dropped) in _AUTHOR_FIELDS:
+                    out.append(dropped)
+                    continue
+                found.header_lines += 1
+                m = _FIELD_RE.match(dropped.text)
+                if m and m.group("name").lower() == "subject" and m.group("value"):
+                    subjects.append(m.group("value").strip())
+            carry = max(carry, line.blanks_before)
+            i = end
+            continue
+        if line.sig:
+            sig_end = _signature_end(lines, i)
+            if sig_end > i:
+                found.signature_lines += sig_end - i
+                carry = max(carry, line.blanks_before)
+                i = sig_end
+                continue
+        if carry >= 0:
+            line.blanks_before = max(line.blanks_before, carry) if out else 0
+            carry = -1
+        out.append(line)
+        i += 1
+    found.subjects = tuple(subjects)
+    return out, found
+
+
+def _signature_end(lines: list[Line], start: int) -> int:
+    """After a ``-- `` line: the signature runs to the end, or to the next header block."""
+    for j in range(start + 1, min(len(lines), start + _MAX_SIG_LINES + 2)):
+        if lines[j].blanks_before and _header_end(lines, j) > j:
+            return j
+    if len(lines) - start <= _MAX_SIG_LINES + 1:
+        return len(lines)
+    return start  # too long for a signature: the author's own "--"
+
+
+_REPLY_RE = re.compile(r"^(?:(?:re|fwd?|aw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_PREFIX_RE = re.compile(
+    r"^(?:(?:new|fic|fanfic|story|new story|repost|revised|complete)\s*[:\-–]\s*)+", re.IGNORECASE
+)
+_TAG_RE = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\})\s*")
+"""``[XF]``, ``[MSR, PG-13]``, ``{NEW}``: a newsgroup's tags."""
+_PART_RE = re.compile(
+    r"[\s,:;–—-]*[(\[]?\s*(?:(?:part|pt\.?|chapter|ch\.?)\s*)?"
+    r"\d{1,3}\s*(?:/|\bof\b)\s*\d{1,3}[a-z]?\s*[)\]]?"
+    r"|[\s,:;–—-]*[(\[]\s*(?:part|pt\.?|chapter|ch\.?)\s*\d{1,3}\s*[)\]]"
+    r"|[\s,:;–—]+(?:part|pt\.?)\s*\d{1,3}\b",
+    re.IGNORECASE,
+)
+"""``(1/7)``, ``1/7``, ``[2 of 7]``, ``Part 3/7``, ``, part 2``, ``(Part 4)``: a part number."""
+_RATING_RE = re.compile(r"\s*\((?:G|PG|PG-13|R|NC-17|NR|M|MA|T|K\+?)\)", re.IGNORECASE)
+"""``(PG-13)``: a rating."""
+
+
+def subject_title(subject: str) -> str:
+    """The story title in a ``Subject:`` line.
+
+    ``"Re: NEW: Long Way Home (2/7) [XF]"`` → ``"Long Way Home"``;
+    ``"[SG-1] Blue Hour, part 2"`` → ``"Blue Hour"``; ``"Re: Re: Fin (1/1)"`` → ``"Fin"``.
+    """
+    text = _REPLY_RE.sub("", subject.strip())
+    text = _TAG_RE.sub(" ", text)
+    text = _REPLY_RE.sub("", text.strip())
+    text = _PREFIX_RE.sub("", text)
+    text = _PART_RE.sub(" ", text)
+    text = _RATING_RE.sub(" ", text)
+    return " ".join(text.split()).strip(" -–—:;,")
+
+
+def story_title(found: Transport) -> str:
+    """The title the first ``Subject:`` line names, or ``""``."""
+    for subject in found.subjects:
+        title = subject_title(subject)
+        if title:
+            return title
+    return ""

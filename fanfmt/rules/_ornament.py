@@ -1,0 +1,55 @@
+"""Ornament rows, judged by the shape of the whole line: a short unit repeated, no word.
+
+* ``oooooooooooooooooooooooo``, ``________``, ``-=-=-=-=-``, ``.:O:.:O:.:O:.`` → ornament rows
+* ``+ + + + +``, ``~*~*~*~``, ``xXxXxXx`` → ornament rows
+* ``hahahahaha``, ``nonono``, ``ooo``, ``xoxoxo``, ``...`` → not (a laugh, a word, a sound)
+
+Used by the ``scene_breaks`` rule (a row is a break) and by the plain-text reader
+(a row wrapped onto the lines of a paragraph starts a block of its own).
+"""
+
+from __future__ import annotations
+
+_ORNAMENT_LETTERS = frozenset("oOxX0")
+"""The only letters a row may use: ``oOo``, ``xXx``, ``0o0``; any other letter makes a word."""
+_MAX_UNIT = 6
+_SENTENCE_MARKS = frozenset(".…!?,;:'\"“”‘’")
+
+
+def _unit(text: str) -> str | None:
+    """The shortest unit that ``text`` repeats, more than twice (a partial unit may end it).
+
+    ``"-=-=-=-"`` → ``"-="``; ``".:O:.:O:.:O:."`` → ``".:O:"``; ``"abc"`` → None.
+    """
+    n = len(text)
+    for size in range(1, min(_MAX_UNIT, (n - 1) // 2) + 1):
+        unit = text[:size]
+        if all(text[i] == unit[i % size] for i in range(size, n)):
+            return unit
+    return None
+
+
+def is_ornament_row(text: str) -> bool:
+    """``"oooooooooooo"`` → True; ``"_____"`` → True; ``"hahaha"`` → False; ``"..."`` → False.
+
+    A row is at least three characters of a repeated unit (spaces between units are
+    ignored) with no letter outside ``o``, ``x`` and ``0``. A row of one letter needs at
+    least five of it (``ooo`` is a sound); sentence marks alone (``...``, ``!!!``) are no row.
+    """
+    squeezed = "".join(text.split())
+    if len(squeezed) < 3 or len(squeezed) > 200:
+        return False
+    if set(squeezed) <= _SENTENCE_MARKS:
+        return False  # "...", "!!!", "?!?!": punctuation, spoken
+    letters = {c for c in squeezed if c.isalnum()}
+    if not letters <= _ORNAMENT_LETTERS:
+        return False
+    unit = _unit(squeezed)
+    if unit is None:
+        return False
+    if unit.isalnum() and len(unit) == 1:
+        return len(squeezed) >= 5  # "ooooooooo" is a row; "ooo" is a sound
+    if unit.isalnum():
+        # "OoOoO", "0o0o0": one letter in two cases; "xoxoxo" is hugs and kisses
+        return len(squeezed) >= 5 and len({c.lower() for c in unit} - {"0"}) <= 1
+    return True

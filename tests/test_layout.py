@@ -1,0 +1,378 @@
+"""The plain-text reader on the layouts real archives have: each shape, in our own words.
+
+Double spacing, a paragraph-gap rhythm of two blank lines, indented paragraphs led by a
+caption, scripts, verse, mail and Usenet transport text, rule lines wrapped into a
+paragraph, and words a hard wrap broke at a hyphen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fanfmt import convert
+from fanfmt.lint import lint_text
+from fanfmt.model import LineBreak, Paragraph
+from fanfmt.reader import read_text
+from fanfmt.reader.hyphens import join_lines
+from fanfmt.reader.layout import Layout
+from fanfmt.reader.paragraphs import plain_paragraphs
+from fanfmt.reader.transport import subject_title
+from fanfmt.rules._ornament import is_ornament_row
+from fanfmt.rules.scene_breaks import is_separator
+from fanfmt.walk import plain_text
+
+
+def texts(source: str) -> list[str]:
+    return [plain_text(p.children) for p in read_text(source).blocks if isinstance(p, Paragraph)]
+
+
+def gaps(source: str) -> list[int]:
+    return [p.gap_before for p in read_text(source).blocks if isinstance(p, Paragraph)]
+
+
+def markdown(source: str) -> str:
+    return convert(source, "markdown").text
+
+
+def codes(source: str) -> set[str]:
+    return {d.code for d in lint_text(source)}
+
+
+WRAPPED = [
+    "The rain had not stopped for three days and the river was high",
+    "against the bridge, brown and fast and loud with all that it had",
+    "carried down from the hills in the night.",
+]
+
+
+def double_spaced(paragraphs: list[list[str]], break_after: int = -1) -> str:
+    out: list[str] = []
+    for i, para in enumerate(paragraphs):
+        out.append("\n\n".join(para))
+        out.append("\n\n\n\n\n* * *\n\n\n" if i == break_after else "\n\n\n")
+    return "".join(out)
+
+
+# --- double spacing and rhythm ------------------------------------------------------------
+
+
+def test_double_spaced_lines_join_into_paragraphs_and_gaps_are_not_breaks() -> None:
+    source = double_spaced([WRAPPED] * 4)
+    got = texts(source)
+    assert len(got) == 4
+    assert got[0] == " ".join(WRAPPED)
+    assert "* * *" not in markdown(source)
+    assert "P003" in codes(source)
+
+
+def test_double_spaced_keeps_its_real_break() -> None:
+    source = double_spaced([WRAPPED] * 4, break_after=1)
+    assert markdown(source).count("* * *") == 1
+
+
+def test_one_line_paragraphs_with_blank_lines_are_not_double_spaced() -> None:
+    source = "\n\n".join(["She ran.", "He followed.", "It rained."] * 4)
+    source += "\n\n\nLater, they met.\n\n\nThe end came."
+    layout = Layout()
+    list(plain_paragraphs(source, layout))
+    assert not layout.double_spaced
+    assert "P003" not in codes(source)
+
+
+def test_two_blank_lines_between_every_paragraph_are_the_rhythm_not_breaks() -> None:
+    paras = [f"Paragraph {n} of the story, with a sentence in it." for n in range(12)]
+    source = "\n\n\n".join(paras) + "\n"
+    assert gaps(source) == [0] * 12
+    assert "* * *" not in markdown(source)
+
+
+def test_a_few_wider_gaps_are_still_breaks() -> None:
+    paras = [f"Paragraph {n} of the story, with a sentence in it." for n in range(12)]
+    source = "\n\n".join(paras[:6]) + "\n\n\n\n" + "\n\n".join(paras[6:])
+    assert markdown(source).count("* * *") == 1
+
+
+# --- indented paragraphs -------------------------------------------------------------------
+
+INDENTED = """Chapter One
+
+8:15 AM
+     The office was empty when he let himself in, which suited
+him well enough. He hung up his coat and stood at the window
+with his coffee.
+     Someone had left a file on the desk, and he knew before he
+opened it whose name would be on the tab. He sat down slowly.
+     "You're early," she said from the doorway, and he nodded.
+"""
+
+
+def test_an_indent_starts_a_paragraph_after_a_caption_line() -> None:
+    got = texts(INDENTED)
+    assert got[1] == "8:15 AM"
+    assert got[2].startswith("The office was empty")
+    assert got[2].endswith("coffee.")
+    assert got[3].startswith("Someone had left")
+    assert len(got) == 5
+
+
+def test_a_hanging_indent_continues_its_paragraph() -> None:
+    source = (
+        "Terms of the archive, in full, as they were given to us:\n\n"
+        "- You may copy this story for your own reading and share it with\n"
+        "  friends, so long as this notice stays attached to every copy.\n"
+        "- You may not sell it, or any part of it, to anyone at all, for\n"
+        "  any price, in any form, now or at any time in the future.\n\n"
+        "The story follows.\n"
+    )
+    got = texts(source)
+    assert not any(text.startswith(("friends", "any price")) for text in got)
+
+
+# --- scripts -------------------------------------------------------------------------------
+
+SCRIPT = """Okafor:  Report.
+Lind:    Nothing on the scan, Captain. Same as the last six
+         hours.
+Okafor:  And the short range?
+Lind:    Rock. Some of it moving.
+(Okafor crosses to the window.)
+Okafor:  Wake the engineer.
+Lind:    She'll complain.
+
+Voss:    You know what time it is?
+Okafor:  I know exactly.
+"""
+
+
+def test_a_script_is_one_paragraph_a_speech() -> None:
+    got = texts(SCRIPT)
+    assert got[1] == "Lind: Nothing on the scan, Captain. Same as the last six hours."
+    assert got[4] == "(Okafor crosses to the window.)"
+    assert len(got) == 9
+    assert "* * *" not in markdown(SCRIPT)
+    assert "P006" in codes(SCRIPT)
+
+
+def test_header_fields_are_not_a_script() -> None:
+    source = "Title: Home\nRating: PG\nSummary: A walk.\nWarnings: none\nAuthor: Me\nSeries: One\n"
+    assert "P006" not in codes(source)
+
+
+# --- verse ---------------------------------------------------------------------------------
+
+SONG = """They sat by the fire, and after a while somebody began to sing.
+
+Carry me down to the water
+Carry me down in the dark
+Light me a lamp for the crossing
+
+The fire burned low and nobody spoke for a long time after that.
+"""
+
+
+def test_a_stanza_keeps_its_line_breaks() -> None:
+    blocks = [b for b in read_text(SONG).blocks if isinstance(b, Paragraph)]
+    stanza = blocks[1]
+    assert stanza.role == "verse"
+    assert sum(isinstance(c, LineBreak) for c in stanza.children) == 2
+    assert '<p class="verse">Carry me down to the water<br/>' in convert(SONG, "xhtml").text
+    assert "P004" in codes(SONG)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '"Hi."\n"Hello."\n"How are you?"',  # dialogue, a line each
+        "Ann: hi\nBo: hey\nAnn: you up?",  # a text-message exchange
+        "For more details:\nThe Archive\nPO Box 12",  # an address after a colon
+    ],
+)
+def test_short_lines_that_are_not_verse(block: str) -> None:
+    source = f"The story starts here, a long line of prose.\n\n{block}\n\nIt ends.\n"
+    assert all(p.role != "verse" for p in read_text(source).blocks if isinstance(p, Paragraph))
+
+
+# --- transport -----------------------------------------------------------------------------
+
+POSTING = """From: ann@example.org (Ann)
+Newsgroups: rec.arts.example.creative
+Subject: Re: NEW: Salt and Iron (1/2) [XF]
+Date: 14 Oct 1997 02:31:55 GMT
+Message-ID: <1@example.org>
+Summary: A lighthouse and a storm.
+
+The keeper had been missing for nine days.
+
+End of Part 1/2
+
+{SIG}
+Ann | ann@example.org
+
+From: ann@example.org (Ann)
+Newsgroups: rec.arts.example.creative
+Subject: Salt and Iron (2/2) [XF]
+Lines: 4
+
+The storm came in at dusk.
+""".replace("{SIG}", "-- ")  # a signature separator keeps its space
+
+
+def test_headers_and_signatures_leave_the_story() -> None:
+    got = texts(POSTING)
+    assert got == [
+        "Summary: A lighthouse and a storm.",
+        "The keeper had been missing for nine days.",
+        "End of Part 1/2",
+        "The storm came in at dusk.",
+    ]
+    found = [d for d in lint_text(POSTING) if d.code == "P005"]
+    assert found
+    assert "headers removed: 9 lines" in found[0].message
+    assert "signatures removed: 2 lines" in found[0].message
+
+
+def test_subject_names_the_story() -> None:
+    assert read_text(POSTING).meta.title == "Salt and Iron"
+    assert "<title>Salt and Iron</title>" in convert(POSTING, "xhtml").text
+
+
+def test_part_markers_are_furniture() -> None:
+    assert '<p class="furniture">End of Part 1/2</p>' in convert(POSTING, "xhtml").text
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Re: NEW: Long Way Home (2/7) [XF]", "Long Way Home"),
+        ("[SG-1] Blue Hour, part 2", "Blue Hour"),
+        ("Fic: Snow Day 1/3 (PG-13)", "Snow Day"),
+        ("Catch-22 (3/4)", "Catch-22"),
+        ("Title - Part 3 of 7", "Title"),
+    ],
+)
+def test_subject_title(subject: str, title: str) -> None:
+    assert subject_title(subject) == title
+
+
+def test_a_story_line_with_a_colon_is_not_a_header() -> None:
+    source = "From: the desk of the headmaster\nDate: unknown\n\nDear Harry,\n"
+    assert texts(source)[0] == "From: the desk of the headmaster"
+
+
+def test_a_long_run_after_dashes_is_the_story_not_a_signature() -> None:
+    lines = "\n".join(f"Line {n} of the story goes on." for n in range(20))
+    source = f"It began.\n-- \n{lines}\n"
+    assert len(texts(source)) == 22
+
+
+# --- ornament rows -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    ["oooooooooooooooooooooooo", ".:O:.:O:.:O:.", "________", "-=-=-=-=-", "+ + + + +",
+     "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", "OoOoO"],
+)  # fmt: skip
+def test_ornament_rows_are_breaks(row: str) -> None:
+    assert is_ornament_row(row)
+    assert is_separator(row) == row
+
+
+@pytest.mark.parametrize("text", ["hahahaha", "xoxoxo", "ooo", "...", "!!!", "nonono", "zzzzz"])
+def test_words_and_marks_are_not_rows(text: str) -> None:
+    assert not is_ornament_row(text)
+
+
+def test_a_rule_line_wrapped_into_a_paragraph_is_split_off() -> None:
+    source = (
+        "\n".join(WRAPPED)
+        + "\n______________________________\n"
+        + "\n".join(WRAPPED)
+        + "\n\n"
+        + "\n".join(WRAPPED)
+        + "\n"
+    )
+    got = texts(source)
+    assert got[1] == "______________________________"
+    assert markdown(source).count("* * *") == 1
+
+
+# --- hyphens -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["the stu-", "dents left"], "the students left"),
+        (["a half-", "nelson"], "a half-nelson"),
+        (["a smart-", "assed answer"], "a smart-assed answer"),
+        (["the station-", "wagon"], "the station-wagon"),
+        (["the old X-", "Files tapes"], "the old X-Files tapes"),
+        (["a non-", "Muggle"], "a non-Muggle"),
+        (['"I was going to-', 'What was that?"'], '"I was going to- What was that?"'),
+        (["You-", "you can't"], "You- you can't"),
+        (["from 1990-", "1995"], "from 1990- 1995"),
+        (["no hyphen", "here"], "no hyphen here"),
+    ],
+)
+def test_join_lines(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+def test_hyphen_words_come_out_whole() -> None:
+    source = "\n".join(
+        [
+            "They walked up the track and he told her about the stu-",
+            "dents at the new school and the fight, a proper half-",
+            "nelson, that he broke up in the corridor, and the old X-",
+            "Files tapes that he still watched late at night, alone.",
+        ]
+    )
+    got = markdown(source + "\n\n" + "\n".join(WRAPPED) + "\n")
+    assert "students" in got
+    assert "half-nelson" in got
+    assert "X-Files" in got
+    assert "—" not in got
+
+
+def test_hyphen_before_italics_stays_a_hyphen() -> None:
+    assert "non-_X-Files_" in markdown("He was a non-_X-Files_ fan.\n")
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt"),
+    [
+        ("<p>She sang.</p><p>Carry me down<br/>Carry me home<br/>Light me a lamp</p>", "html"),
+        ("She sang.\n\nCarry me down\\\nCarry me home\\\nLight me a lamp\n", "markdown"),
+    ],
+)
+def test_verse_with_line_breaks_in_html_and_markdown(source: str, fmt: str) -> None:
+    assert '<p class="verse">Carry me down<br/>' in convert(source, "xhtml", from_format=fmt).text
+
+
+def test_messages_with_line_breaks_are_not_verse() -> None:
+    source = "<p>She read them.</p><p>Where are you?<br/>Answer me.<br/>This is not funny.</p>"
+    assert 'class="verse"' not in convert(source, "xhtml", from_format="html").text
+
+
+def test_an_email_in_the_story_stays() -> None:
+    source = (
+        "She opened the message at last.\n\n"
+        "From: fox@example.gov\nTo: dana@example.gov\nSubject: the case\nDate: Monday\n\n"
+        "Scully, call me when you read this.\n"
+    )
+    assert texts(source)[1] == "From: fox@example.gov"
+
+
+def test_double_spaced_with_indented_paragraphs_and_no_wider_gaps() -> None:
+    paragraph = ["    " + WRAPPED[0], *WRAPPED[1:]]
+    source = "\n\n".join(paragraph * 4) + "\n"
+    got = texts(source)
+    assert len(got) == 4
+    assert got[0] == " ".join(WRAPPED)
+    assert "P003" in codes(source)
+
+
+def test_one_line_paragraphs_some_indented_with_blank_lines_stay_apart() -> None:
+    lines = [("    " if n % 4 == 0 else "") + f"Paragraph {n} is one line." for n in range(16)]
+    assert len(texts("\n\n".join(lines))) == 16
