@@ -128,7 +128,7 @@ def test_check_docstring_has_example_that_reports_it(code: str) -> None:
 def test_rule_codes_are_registered_and_used() -> None:
     """Codes in rule and reader sources are in RULE_CODES; none clashes with a check's."""
     sources = [
-        *(ROOT / "fanfmt" / "rules").glob("*.py"),
+        *(ROOT / "fanfmt" / "rules").rglob("*.py"),
         *(ROOT / "fanfmt" / "reader").glob("*.py"),
     ]
     used = {UNREADABLE}
