@@ -1,23 +1,37 @@
 """The two rule tables: every normalisation fanfmt makes, in the order it makes them.
 
+Each ordering bullet says which rule runs before which and, for each such pair, names
+the case of ``tests/fixtures/chain.txt`` that shows why (``tests/test_chain_api.py``
+checks both).
+
 Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order:
 
-* They all run before any inline rule, so a ``***`` separator is never read as
-  emphasis and a ``"Speech"`` legend line is never read as dialogue.
-* ``author_notes`` runs before ``scene_breaks``: the blank lines around a note
-  are not scene breaks. ``captions`` runs after ``scene_breaks``: a caption is
-  a short line right after a break.
-* ``conventions`` detects the quote and thought style before any quote is
-  touched; the inline rules are handed it (``Where.convention``).
+* They all run before any inline rule: ``scene_breaks`` runs before ``emphasis``, so a
+  ``***`` separator is never read as emphasis (chain.txt: "a separator line is a scene
+  break, never emphasis"), and ``legend`` runs before ``quotes``, so a ``"Speech"`` legend
+  line is never read as dialogue (chain.txt: "a legend is not dialogue; its thought
+  example shows in italics, not as a thought").
+* ``author_notes`` runs before ``scene_breaks``: the blank lines around a note are not
+  scene breaks (chain.txt: "an author's note around the story keeps its words").
+  ``captions`` runs after ``scene_breaks``: a caption is a short line right after a break
+  (chain.txt: "a captioned scene break").
+* ``conventions`` runs before ``quotes``: it detects the quote and thought style before
+  any quote is touched, and the inline rules are handed it (``Where.convention``)
+  (chain.txt: "british dialogue with a nested double quotation").
 
 Inline rules (``paragraph(p, where, ctx) -> Paragraph``) see one paragraph at a time,
 so a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.pipeline`).
 Their order:
 
-* ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen.
-* ``dashes`` runs before ``quotes`` so a cut-off ``-"`` is already ``—"``.
-* ``apostrophes`` runs before ``quotes``, and ``quotes`` before ``thoughts``:
-  a single-quoted span inside dialogue is a nested quotation, not a thought.
+* ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen
+  (chain.txt: "the apostrophe after emphasis is seen").
+* ``dashes`` runs before ``quotes`` so a cut-off ``-"`` is already ``—"``
+  (chain.txt: "cut-off speech: the dash comes before the closing quote").
+* ``apostrophes`` runs before ``quotes``: the feet and inches of ``5'11"`` are primes
+  before any quote is paired (chain.txt: "feet and inches inside speech").
+* ``quotes`` runs before ``thoughts``: a single-quoted span inside dialogue is a nested
+  quotation, not a thought (chain.txt: "a single-quoted span inside dialogue is a nested
+  quotation, not a thought").
 """
 
 from __future__ import annotations
