@@ -76,7 +76,7 @@ def reasons(bullet: str) -> list[tuple[str, str, str]]:
 
 
 REASONS = [reason for bullet in ordering_bullets() for reason in reasons(bullet)]
-_NOT_SHOWN = {("emphasis", "apostrophes"), ("dashes", "quotes"), ("scene_breaks", "captions")}
+_NOT_SHOWN = {("emphasis", "apostrophes")}
 """Orders whose case comes out the same the other way round: no case shows them yet."""
 
 

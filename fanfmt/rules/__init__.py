@@ -13,8 +13,9 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
   example shows in italics, not as a thought").
 * ``author_notes`` runs before ``scene_breaks``: the blank lines around a note are not
   scene breaks (chain.txt: "an author's note around the story keeps its words").
-  ``captions`` runs after ``scene_breaks``: a caption is a short line right after a break
-  (chain.txt: "a captioned scene break").
+  ``captions`` runs after ``scene_breaks``: a caption is a short line right after a break,
+  and the blank lines after it belong to it, not to another break (chain.txt: "a break,
+  two captions, then extra blank lines before the story").
 * ``conventions`` runs before ``quotes``: it detects the quote and thought style before
   any quote is touched, and the inline rules are handed it (``Where.convention``)
   (chain.txt: "british dialogue with a nested double quotation").
@@ -25,8 +26,9 @@ Their order:
 
 * ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen
   (chain.txt: "the apostrophe after emphasis is seen").
-* ``dashes`` runs before ``quotes`` so a cut-off ``-"`` is already ``—"``
-  (chain.txt: "cut-off speech: the dash comes before the closing quote").
+* ``dashes`` runs before ``quotes``: it reads a hyphen by the quote mark beside it, so
+  speech taken up again, ``"-and then``, is ``“—and then`` (chain.txt: "speech taken up
+  again after a single hyphen").
 * ``apostrophes`` runs before ``quotes``: the feet and inches of ``5'11"`` are primes
   before any quote is paired (chain.txt: "feet and inches inside speech").
 * ``quotes`` runs before ``thoughts``: a single-quoted span inside dialogue is a nested
