@@ -3,8 +3,8 @@
 Reading a chapter and rendering it make hundreds of thousands of small objects (nodes,
 tuples, block views) and no reference cycles, which plain reference counting frees.
 The cycle collector still walks every live object from time to time while they pile
-up, which on a 4 MB story takes a fifth of the reading and rendering time, and more
-than that as stories grow::
+up, for nothing, and the longer the story the more often (the CHANGELOG has what it
+cost)::
 
     with gc_paused():
         doc = read_text(text)   # the same document, made faster

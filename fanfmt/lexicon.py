@@ -20,6 +20,14 @@ SPEECH_VERBS = frozenset(
 """Verbs of a speech tag: ``"Run," he said`` / ``'Why?' asked Ron``. The ``conventions``,
 ``quotes`` and ``thoughts`` rules and the C003 check all take these."""
 
+SAYING_VERBS = frozenset(
+    """said says asked replied answered shouted yelled cried called whispered muttered
+    murmured snapped added continued told returned observed exclaimed rejoined remarked""".split()
+)
+"""The speech verbs that make a tag even after a full stop, as fanfic often writes one
+(``'Hello.' He said.``). After a full stop the others are an action of their own:
+``'Not again.' He sighed.`` is a thought and a sigh, not a tag."""
+
 THOUGHT_VERBS = frozenset("thought wondered mused realized realised".split())
 """Verbs that cue a thought: ``'Not again,' he thought`` / ``Harry wondered``."""
 

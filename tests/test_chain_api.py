@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
 import pytest
+from markdown_it.utils import read_fixture_file
 
 import fanfmt
+import fanfmt.rules
 from fanfmt.api import Result
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import ConfigError
 from fanfmt.model import Convention, Document, Heading, Quoted, SceneBreak
 from fanfmt.options import Options
 from fanfmt.reader import read_text
-from fanfmt.rules import BLOCK_RULES, DEFAULT_CHAIN, INLINE_RULES, Context, RuleChain
+from fanfmt.rules import BLOCK_RULES, DEFAULT_CHAIN, INLINE_RULES, Context, RuleChain, RuleTable
+from fanfmt.rules.table import R
+from fanfmt.writers import blocks_only
 
 NAMES = [
     "headings",
@@ -37,9 +43,94 @@ def enabled(chain: RuleChain) -> list[str]:
     return [r.name for r in chain.rules if r.enabled]
 
 
-def test_default_chain_order() -> None:
-    assert DEFAULT_CHAIN.names() == NAMES
+CHAIN_CASES = {
+    " ".join(title.split()): (source, expected)
+    for _, title, source, expected in read_fixture_file(
+        Path(__file__).parent / "fixtures" / "chain.txt"
+    )
+}
+_PAIR_RE = re.compile(r"``(\w+)``(?: runs)? (before|after) ``(\w+)``")
+_CASE_RE = re.compile(r'\(chain\.txt: "([^"]+)"\)')
+
+
+def ordering_bullets() -> list[str]:
+    """The ``* `` bullets of the :mod:`fanfmt.rules` docstring, each on one line."""
+    bullets: list[list[str]] = []
+    current: list[str] | None = None
+    for line in (fanfmt.rules.__doc__ or "").splitlines():
+        if line.startswith("* "):
+            current = [line[2:]]
+            bullets.append(current)
+        elif current is not None and line.startswith("  "):
+            current.append(line.strip())
+        else:
+            current = None
+    return [" ".join(b) for b in bullets]
+
+
+def reasons(bullet: str) -> list[tuple[str, str, str]]:
+    """``(first, second, case title)`` for each "``a`` runs before ``b``" of a bullet."""
+    pairs = [(a, b) if way == "before" else (b, a) for a, way, b in _PAIR_RE.findall(bullet)]
+    cases = _CASE_RE.findall(bullet)
+    assert pairs, f"an ordering bullet names no two rules: {bullet!r}"
+    assert len(pairs) == len(cases), f"each pair of rules needs its chain.txt case: {bullet!r}"
+    return [(a, b, case) for (a, b), case in zip(pairs, cases, strict=True)]
+
+
+REASONS = [reason for bullet in ordering_bullets() for reason in reasons(bullet)]
+_NOT_SHOWN = {("emphasis", "apostrophes")}
+"""Orders whose case comes out the same the other way round: no case shows them yet."""
+
+
+def test_every_ordering_bullet_names_its_rules_and_a_case() -> None:
+    names = DEFAULT_CHAIN.names()
+    assert len(ordering_bullets()) >= 6
+    for first, second, case in REASONS:
+        assert first in names, f"{first!r} is not a rule"
+        assert second in names, f"{second!r} is not a rule"
+        assert names.index(first) < names.index(second), f"{first} must run before {second}"
+        assert case in CHAIN_CASES, f"no case titled {case!r} in chain.txt"
     assert enabled(DEFAULT_CHAIN) == NAMES
+
+
+def _after(table: RuleTable[R], first: str, second: str) -> RuleTable[R]:
+    rules = list(table.rules)
+    moved = rules.pop(table.names().index(first))
+    rules.insert([r.name for r in rules].index(second) + 1, moved)
+    return RuleTable(tuple(rules))
+
+
+def out_of_order(first: str, second: str) -> RuleChain:
+    """``first`` moved to just after ``second``; switched off when the two are in two tables."""
+    if first in BLOCK_RULES.names() and second in BLOCK_RULES.names():
+        return RuleChain(_after(BLOCK_RULES, first, second), INLINE_RULES)
+    if first in INLINE_RULES.names() and second in INLINE_RULES.names():
+        return RuleChain(BLOCK_RULES, _after(INLINE_RULES, first, second))
+    return DEFAULT_CHAIN.disable([first])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "case"),
+    [
+        pytest.param(
+            *reason,
+            id=f"{reason[0]}-before-{reason[1]}",
+            marks=[pytest.mark.xfail(strict=True, reason="no case shows it")]
+            if reason[:2] in _NOT_SHOWN
+            else [],
+        )
+        for reason in REASONS
+    ],
+)
+def test_each_order_is_shown_by_its_case(first: str, second: str, case: str) -> None:
+    """The case comes out right in chain order, and otherwise when the order is broken."""
+    source, expected = CHAIN_CASES[case]
+
+    def render(chain: RuleChain) -> str:
+        return blocks_only(chain.run(read_text(source), Context()), "xhtml", Options())
+
+    assert render(DEFAULT_CHAIN) == expected
+    assert render(out_of_order(first, second)) != expected, f"{case!r} does not need the order"
 
 
 def test_every_rule_loads_with_its_entry_point_and_summary() -> None:

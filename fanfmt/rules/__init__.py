@@ -1,25 +1,42 @@
 """The two rule tables: every normalisation fanfmt makes, in the order it makes them.
 
+Each ordering bullet says which rule runs before which and, for each such pair, names
+the case of ``tests/fixtures/chain.txt`` that shows why (``tests/test_chain_api.py``
+checks both).
+
 Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order:
 
-* They all run before any inline rule, so a ``***`` separator is never read as
-  emphasis and a ``"Speech"`` legend line is never read as dialogue.
-* ``furniture`` runs before ``author_notes`` and ``captions``: ``To be continued`` and
-  ``End of Part 1`` are neither a note nor a caption.
-* ``author_notes`` runs before ``scene_breaks``: the blank lines around a note
-  are not scene breaks. ``captions`` runs after ``scene_breaks``: a caption is
-  a short line right after a break.
-* ``conventions`` detects the quote and thought style before any quote is
-  touched; the inline rules are handed it (``Where.convention``).
+* They all run before any inline rule: ``scene_breaks`` runs before ``emphasis``, so a
+  ``***`` separator is never read as emphasis (chain.txt: "a separator line is a scene
+  break, never emphasis"), and ``legend`` runs before ``quotes``, so a ``"Speech"`` legend
+  line is never read as dialogue (chain.txt: "a legend is not dialogue; its thought
+  example shows in italics, not as a thought").
+* ``furniture`` runs before ``captions``: ``To be continued…`` after a break is a part
+  marker, not a caption (chain.txt: "a part marker after a break is furniture, not a
+  caption").
+* ``author_notes`` runs before ``scene_breaks``: the blank lines around a note are not
+  scene breaks (chain.txt: "an author's note around the story keeps its words").
+  ``captions`` runs after ``scene_breaks``: a caption is a short line right after a break,
+  and the blank lines after it belong to it, not to another break (chain.txt: "a break,
+  two captions, then extra blank lines before the story").
+* ``conventions`` runs before ``quotes``: it detects the quote and thought style before
+  any quote is touched, and the inline rules are handed it (``Where.convention``)
+  (chain.txt: "british dialogue with a nested double quotation").
 
 Inline rules (``paragraph(p, where, ctx) -> Paragraph``) see one paragraph at a time,
 so a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.pipeline`).
 Their order:
 
-* ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen.
-* ``dashes`` runs before ``quotes`` so a cut-off ``-"`` is already ``—"``.
-* ``apostrophes`` runs before ``quotes``, and ``quotes`` before ``thoughts``:
-  a single-quoted span inside dialogue is a nested quotation, not a thought.
+* ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen
+  (chain.txt: "the apostrophe after emphasis is seen").
+* ``dashes`` runs before ``quotes``: it reads a hyphen by the quote mark beside it, so
+  speech taken up again, ``"-and then``, is ``“—and then`` (chain.txt: "speech taken up
+  again after a single hyphen").
+* ``apostrophes`` runs before ``quotes``: the feet and inches of ``5'11"`` are primes
+  before any quote is paired (chain.txt: "feet and inches inside speech").
+* ``quotes`` runs before ``thoughts``: a single-quoted span inside dialogue is a nested
+  quotation, not a thought (chain.txt: "a single-quoted span inside dialogue is a nested
+  quotation, not a thought").
 """
 
 from __future__ import annotations

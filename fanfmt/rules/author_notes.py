@@ -7,8 +7,8 @@
   about the story rather than telling it — ``I``/``you``, "chapter", "update",
   "review", "hope you enjoy", no dialogue — is a note too
 * a labelled note in the middle of the story is a note of one paragraph
-* a closing sign-off (``Please review!``, ``To be continued...``) is a note even without
-  blank lines before it
+* a closing sign-off (``Please review!``) is a note even without blank lines before it;
+  ``To be continued...`` is story furniture (the ``furniture`` rule), not a note
 * notes a reader found (AO3's note blocks, Markdown ``>`` block quotes) are kept as
   they are and placed ``before``/``inline``/``after`` their chapter's story; then only
   labelled paragraphs become notes too (nothing unlabelled is guessed)
@@ -251,11 +251,11 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
             if segment and j - lo > 2 * len(segment) and note_score(segment) >= NOTE_SCORE_MIN:
                 return j
             break
-    # a sign-off with no blank lines before it: "Please review!", "To be continued..."
+    # a sign-off with no blank lines before it: "Please review!", "See you next time!"
     j = n
     while j - 1 > lo + 2 and n - j < 2:
         block = blocks[j - 1]
-        if not (isinstance(block, Paragraph) and sign_off(text_of(block))):
+        if not (is_story(block) and sign_off(text_of(block))):  # a part marker is furniture
             break
         j -= 1
     if j < n:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.lexicon import SPEECH_VERBS, THOUGHT_VERBS
+from fanfmt.lexicon import SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
@@ -33,13 +33,27 @@ CUE_BEFORE_RE = re.compile(
     rf"\b(?:{_THOUGHT_VERB}|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
-_SPEECH_VERB = f"(?:{alternatives(SPEECH_VERBS)})"
-_SPEECH_TAG = (
-    rf"[^\S\n]+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)[^\S\n]+{_SPEECH_VERB}\b"
-    rf"|{_SPEECH_VERB}[^\S\n]+(?:he|she|they|I|we|(?:the[^\S\n]+)?[A-Z][a-z]+)\b)"
-)
-_SINGLE_TAG_RE = re.compile(r"['’](?<=[,.!?…-]['’])" + _SPEECH_TAG)
-_DOUBLE_TAG_RE = re.compile(r"[\"”](?<=[,.!?…-][\"”])" + _SPEECH_TAG)
+
+
+def _speech_tag(verbs: frozenset[str]) -> str:
+    verb = f"(?:{alternatives(verbs)})"
+    return (
+        rf"[^\S\n]+(?:(?:he|she|they|I|we|it|[A-Z][a-z]+)[^\S\n]+{verb}\b"
+        rf"|{verb}[^\S\n]+(?:he|she|they|I|we|(?:the[^\S\n]+)?[A-Z][a-z]+)\b)"
+    )
+
+
+def _tag_re(marks: str) -> re.Pattern[str]:
+    """A closing quote and a speech tag after it: any speech verb after ``,!?…-``, and only a
+    verb of saying after a full stop (``SAYING_VERBS``)."""
+    return re.compile(
+        f"[{marks}](?:(?<=[,!?…-][{marks}]){_speech_tag(SPEECH_VERBS)}"
+        f"|(?<=\\.[{marks}]){_speech_tag(SAYING_VERBS)})"
+    )
+
+
+_SINGLE_TAG_RE = _tag_re("'’")
+_DOUBLE_TAG_RE = _tag_re('"”')
 _NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"

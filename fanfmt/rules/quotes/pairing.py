@@ -1,22 +1,17 @@
-"""Pair quotation marks into dialogue spans, across paragraphs, in either convention.
+"""Which quote pairs with which: one pass over a paragraph's quote events, with a stack.
 
-* ``"Run," she said.`` → dialogue(Run,) she said.
-* ``"He said 'no'."`` → dialogue with a nested single quotation (american);
-  ``'He said "no".'`` → the same with the glyphs swapped (british)
-* ``"I went on and on`` + next paragraph ``"and on."`` → a span left open (no closing
-  mark) continued by the next paragraph; no continuation → finding Q001
-* ``'Get the dogs' bones,' he said`` → the quote after ``dogs`` is an apostrophe (a
-  later quote closes the span); ``runnin'`` at the end of a span closes it
-* ``“already curly”`` input is kept; mixed curly and straight input is made consistent
-* a stray quote that pairs with nothing gets the glyph its position suggests and a finding
+* ``"Run," she said.`` → one span from the first quote to the second
+* ``"He said 'no'."`` → a single-quoted span inside the double-quoted one
+* ``'Get the dogs' bones,' he said`` → the quote after ``dogs`` is an apostrophe: a later
+  quote closes the span
+* ``"I went on and on`` → a span left open to the end (``unclosed``)
+* ``a 12" record`` → a stray quote after a digit is a prime
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from fanfmt.chars import (
@@ -24,43 +19,19 @@ from fanfmt.chars import (
     DOUBLE_PRIME,
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
-    OBJECT,
     PRIME,
     RIGHT_DOUBLE_QUOTE,
     RIGHT_SINGLE_QUOTE,
 )
-from fanfmt.diagnostics import Severity
 from fanfmt.lexicon import PRONOUNS as _PRONOUNS
 from fanfmt.lexicon import SPEECH_VERBS, THOUGHT_VERBS
-from fanfmt.model import (
-    Emphasis,
-    Inline,
-    Paragraph,
-    Quoted,
-    QuoteKind,
-    Strong,
-    Text,
-    Thought,
-)
-from fanfmt.rules._flat import flatten
-from fanfmt.rules.table import Context, Where
+from fanfmt.model import QuoteKind
+from fanfmt.rules.quotes.classify import _QUOTE_RE, AMBIG, CLOSE, OPEN, WEAK, _classify, _Event
 
-_DASHES = "—–-"
-_OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
 _TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
-OPEN, CLOSE, AMBIG, WEAK = "open", "close", "ambig", "weak"
 _MAX_NESTING = 6
 """Quotations inside quotations, at most: deeper than prose ever goes (10,000 levels of
 alternating quotes would otherwise build a tree too deep to walk)."""
-_QUOTE_RE = re.compile("[\"'“”‘’`]")
-_SPECIAL_RE = re.compile(f"[{OBJECT}]")
-
-
-@dataclass(slots=True)
-class _Event:
-    pos: int
-    kind: QuoteKind
-    role: str
 
 
 @dataclass(slots=True)
@@ -69,60 +40,6 @@ class _Span:
     end: int
     kind: QuoteKind
     closed: bool
-
-
-def _space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
-
-
-def _word(ch: str) -> bool:
-    return ch == OBJECT or ch.isalnum()
-
-
-def _classify(s: str, i: int) -> _Event | None:
-    ch = s[i]
-    prev = s[i - 1] if i else ""
-    nxt = s[i + 1] if i + 1 < len(s) else ""
-    if ch == LEFT_DOUBLE_QUOTE:
-        return _Event(i, "double", OPEN)
-    if ch == RIGHT_DOUBLE_QUOTE:
-        return _Event(i, "double", CLOSE)
-    if ch == LEFT_SINGLE_QUOTE:
-        return _Event(i, "single", OPEN)
-    if ch == '"':
-        if prev == "":
-            return _Event(i, "double", OPEN)
-        if nxt == "":
-            return _Event(i, "double", CLOSE)
-        left = not _space(nxt) and (_space(prev) or prev in _OPEN_PUNCT)
-        right = not _space(prev) and (_space(nxt) or not _word(nxt))
-        if left and not right:
-            return _Event(i, "double", OPEN)
-        if right and not left:
-            return _Event(i, "double", CLOSE)
-        return _Event(i, "double", AMBIG)
-    if ch == "`":
-        # a typewriter `quote': the backtick only ever opens, before a word
-        if _word(nxt) and (_space(prev) or prev in _OPEN_PUNCT or prev in "\"'"):
-            return _Event(i, "single", OPEN)
-        return None
-    if ch in ("'", RIGHT_SINGLE_QUOTE):
-        if _word(prev) and _word(nxt):
-            return None
-        if ch == "'" and prev == "":
-            return _Event(i, "single", OPEN)
-        if prev in _DASHES and (_space(nxt) or not _word(nxt)):
-            return _Event(i, "single", CLOSE)
-        if prev in '"”' and i >= 2 and not _space(s[i - 2]) and not _word(nxt):
-            return _Event(i, "single", CLOSE)  # …“Run.”’ — nested quotes ending together
-        if _space(prev) or prev in _OPEN_PUNCT or prev == '"':
-            if ch == RIGHT_SINGLE_QUOTE or _space(nxt):
-                return None  # an elision (’em) or a quote standing alone
-            return _Event(i, "single", OPEN)
-        if _word(nxt):
-            return None
-        return _Event(i, "single", WEAK if _word(prev) else CLOSE)
-    return None
 
 
 class _Ahead:
@@ -414,146 +331,3 @@ def _looks_open(s: str, pos: int) -> bool:
     """
     before = s[:pos].rstrip()
     return not before or not before[-1].isalnum()
-
-
-class _Builder:
-    """Rebuilds nodes from a flattened paragraph and its decided spans.
-
-    A class rather than nested recursive functions, which would refer to themselves and
-    leave a reference cycle per paragraph for the garbage collector.
-    """
-
-    def __init__(
-        self,
-        s: str,
-        atoms: dict[int, Inline],
-        spans: list[_Span],
-        glyphs: dict[int, str],
-        dialogue: bool,
-    ) -> None:
-        self.s, self.atoms, self.spans, self.glyphs, self.dialogue = (
-            s,
-            atoms,
-            spans,
-            glyphs,
-            dialogue,
-        )
-        self.pos = 0
-        objects = [m.start() for m in _SPECIAL_RE.finditer(s)] if atoms else []
-        self.cuts = sorted([*glyphs, *objects])
-
-    def text(self, lo: int, hi: int, out: list[Inline]) -> None:
-        """Text of ``s[lo:hi]`` with the decided glyphs, nodes where OBJECT stands."""
-        s, cuts, atoms = self.s, self.cuts, self.atoms
-        buf: list[str] = []
-        cursor = lo
-        for i in cuts[bisect_left(cuts, lo) : bisect_left(cuts, hi)]:
-            buf.append(s[cursor:i])
-            cursor = i + 1
-            if i in atoms:
-                if any(buf):
-                    out.append(Text("".join(buf)))
-                buf = []
-                out.append(atoms[i])
-            else:
-                buf.append(self.glyphs[i])
-        buf.append(s[cursor:hi])
-        if any(buf):
-            out.append(Text("".join(buf)))
-
-    def level(self, lo: int, hi: int) -> tuple[Inline, ...]:
-        """The nodes of ``s[lo:hi]``: text, and a :class:`Quoted` for each span inside."""
-        spans = self.spans
-        out: list[Inline] = []
-        cursor = lo
-        while self.pos < len(spans) and spans[self.pos].start < hi:
-            span = spans[self.pos]
-            self.pos += 1
-            self.text(cursor, span.start, out)
-            inner = self.level(span.start + 1, span.end)
-            curly = self.s[span.start] in (LEFT_SINGLE_QUOTE, LEFT_DOUBLE_QUOTE)
-            out.append(Quoted(inner, span.kind, True, span.closed, self.dialogue, curly))
-            cursor = span.end + 1 if span.closed else span.end
-        self.text(cursor, hi, out)
-        return tuple(out)
-
-
-def _build(
-    s: str, atoms: dict[int, Inline], spans: list[_Span], glyphs: dict[int, str], dialogue: bool
-) -> tuple[Inline, ...]:
-    """Rebuild nodes from ``s`` and the decided spans (well nested, sorted by start)."""
-    return _Builder(s, atoms, spans, glyphs, dialogue).level(0, len(s))
-
-
-def _children(
-    children: tuple[Inline, ...], dialogue: bool, report: Report = _ignore
-) -> tuple[tuple[Inline, ...], _Result]:
-    s, atom_list = flatten(children)
-    if not atom_list and _QUOTE_RE.search(s) is None:
-        return children, _NOTHING
-    positions = [m.start() for m in _SPECIAL_RE.finditer(s)] if atom_list else []
-    atoms: dict[int, Inline] = {}
-    for i, atom in zip(positions, atom_list, strict=True):
-        if isinstance(atom, Emphasis | Strong | Thought | Quoted):
-            inner = _children(atom.children, dialogue)[0]
-            if inner is not atom.children:
-                atom = replace(atom, children=inner)
-        atoms[i] = atom
-    result = pair(s, report)
-    return _build(s, atoms, result.spans, result.glyphs, dialogue), result
-
-
-def _starts_with_opener(p: Paragraph, kind: QuoteKind) -> bool:
-    s, _ = flatten(p.children)
-    s = s.lstrip()
-    marks = '"“' if kind == "double" else "'‘"
-    return bool(s) and s[0] in marks
-
-
-_UNCLOSED = "dialogue opened here is never closed"
-
-
-class OpenDialogue:
-    """Dialogue a paragraph leaves open, kept until the next paragraph shows whether it goes on.
-
-    ``"It began here,`` / ``"and went on here."``: the next paragraph opens with the same
-    mark, so the speech continues (a new paragraph of one speaker). Any other paragraph, a
-    scene break or the end of the chapter leaves it unclosed: Q001 at the line it opened.
-    """
-
-    __slots__ = ("pending",)
-
-    def __init__(self) -> None:
-        self.pending: tuple[QuoteKind, int] | None = None
-
-    def paragraph(self, p: Paragraph, where: Where, ctx: Context) -> Paragraph:
-        """Replace straight quotes with dialogue spans and curly glyphs.
-
-        Only the story's own text and captions hold speech: a title quoted in a
-        disclaimer, a summary, an author's note, the legend or a heading is not speech.
-        """
-        if self.pending is not None:
-            kind, line = self.pending
-            if not _starts_with_opener(p, kind):
-                ctx.report("Q001", _UNCLOSED, line)
-            self.pending = None
-        dialogue = where.part == "story" and p.role in ("text", "caption")
-
-        def report(code: str, message: str, pos: int) -> None:
-            severity: Severity = "info" if code.startswith("A") else "warning"
-            ctx.report(code, message, p.line, col=pos + 1, severity=severity)
-
-        children, result = _children(p.children, dialogue, report)
-        if result.unclosed and dialogue:
-            self.pending = (result.unclosed[0], p.line)
-        return p if children is p.children else replace(p, children=children)
-
-    def end(self, ctx: Context) -> None:
-        """No paragraph can continue the dialogue left open (a scene break, the end)."""
-        if self.pending is not None:
-            ctx.report("Q001", _UNCLOSED, self.pending[1])
-            self.pending = None
-
-
-State = OpenDialogue
-"""What the pipeline keeps of this rule from one paragraph to the next."""
