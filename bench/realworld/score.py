@@ -314,7 +314,7 @@ def family(kind: str) -> str:
     """The source format a kind belongs to: 'txt-usenet' → 'plain text', 'ffn-html' → 'HTML'."""
     if kind.startswith("txt"):
         return "plain text"
-    if kind == "ao3-txt":
+    if kind.startswith("ao3-txt"):
         return "AO3 text download"
     if "markdown" in kind:
         return "Markdown"
