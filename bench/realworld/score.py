@@ -18,6 +18,11 @@ XHTML is compared with the labels, which are facts and counts only:
 * ``not_paragraphs``: lines that must not be a story paragraph of their own (a title
   repeated in the text, an ornament at the very start or end).
 
+When a file has no title and no heading anywhere in its text (``title`` and
+``heading`` both ``null``), a ``<title>`` made of its cleaned file name is the
+intended fallback and only a minor note; a raw path, or the file name where the
+text does name a title, is still a major defect.
+
 A file has a *major* defect when its heading or title is wrong, duplicated or missing,
 site or transport text is in the story, paragraphs are merged or split wholesale
 (found < half or > 1.6 × the label), more than one break is false or missed, an
@@ -191,7 +196,11 @@ def check_heading(label: Label, f: Found, v: Verdict, stem: str) -> None:
         v.major.append(f"story title wrong: {f.story_title!r} (want {want_title!r})")
     wanted = [x for x in (want_title, want) for x in ([x] if isinstance(x, str) else x or []) if x]
     title = f.title.strip()
-    if is_path(title) or words(title) == words(stem):
+    if is_path(title):
+        v.major.append(f"<title> is a file name: {title!r}")
+    elif words(title) == words(stem) and not wanted:
+        v.minor.append(f"<title> from the file name (the text names none): {title!r}")
+    elif words(title) == words(stem):
         v.major.append(f"<title> is a file name: {title!r}")
     elif wanted and not any(words(w) and words(w) in words(title) for w in wanted):
         v.major.append(f"<title> wrong: {title!r}")
@@ -301,6 +310,17 @@ def category(defect: str) -> str:
     return next((name for prefix, name in CATEGORIES if defect.startswith(prefix)), defect)
 
 
+def family(kind: str) -> str:
+    """The source format a kind belongs to: 'txt-usenet' → 'plain text', 'ffn-html' → 'HTML'."""
+    if kind.startswith("txt"):
+        return "plain text"
+    if kind.startswith("ao3-txt"):
+        return "AO3 text download"
+    if "markdown" in kind:
+        return "Markdown"
+    return "HTML" if kind.endswith("html") else kind
+
+
 def report(verdicts: list[Verdict], verbose: bool) -> None:
     cols = ("head", "breaks", "notes", "paras", "text", "omit")
     print(f"{'id':28} {'kind':26} " + " ".join(f"{c:>9}" for c in cols) + "  major")
@@ -319,6 +339,13 @@ def report(verdicts: list[Verdict], verbose: bool) -> None:
     for kind, group in sorted(by_kind.items()):
         clean = sum(not v.major for v in group)
         print(f"  {kind:26} {clean:3}/{len(group):<3} without a major defect")
+    by_family: dict[str, list[Verdict]] = defaultdict(list)
+    for v in verdicts:
+        by_family[family(v.kind)].append(v)
+    print("\nby source format:")
+    for name, group in sorted(by_family.items()):
+        clean = sum(not v.major for v in group)
+        print(f"  {name:26} {clean:3}/{len(group):<3} without a major defect")
     clean = sum(not v.major for v in verdicts)
     share = 100 * clean / len(verdicts) if verdicts else 0.0
     print(f"\nfiles with no major defect: {clean}/{len(verdicts)} ({share:.0f}%)")
