@@ -1,0 +1,44 @@
+"""The shapes of a story title at the top of an old archive file."""
+
+from __future__ import annotations
+
+import pytest
+
+from fanfmt.rules._titles import lone_by, split_banner, split_part
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("----- JUMP START  by Corin Vale -----", ("JUMP START", "by Corin Vale")),
+        ("=== The Tin Orchard by Wren ===", ("The Tin Orchard", "by Wren")),
+        ("~*~ Night Shift by A. N. Other ~*~", ("Night Shift", "by A. N. Other")),
+        ("Stand by me", None),
+        ("----- JUMP START -----", None),
+        ("-- Stand by me, she said --", None),
+    ],
+)
+def test_split_banner(line: str, found: tuple[str, str] | None) -> None:
+    assert split_banner(line) == found
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Lost Highway (1/7)", ("Lost Highway", "(1/7)")),
+        ("Lost Highway [2 of 3]", ("Lost Highway", "[2 of 3]")),
+        ("Lost Highway, Part 2 of 3", ("Lost Highway", "Part 2 of 3")),
+        ("Lost Highway (3/?)", ("Lost Highway", "(3/?)")),
+        ("Lost Highway", None),
+        ("Route 66", None),
+    ],
+)
+def test_split_part(line: str, found: tuple[str, str] | None) -> None:
+    assert split_part(line) == found
+
+
+def test_lone_by() -> None:
+    assert lone_by("by")
+    assert lone_by("  By: ")
+    assert lone_by("written by")
+    assert not lone_by("by Wren")
