@@ -11,6 +11,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from fanfmt.model import Block, Heading, Paragraph, Text, is_story
+from fanfmt.rules._text import is_short_line, text_of
 
 _BANNER_RE = re.compile(
     r"^(?P<left>[-=~*_+#.:oOxX\s]{3,}?)\s*(?P<title>[^\W_].*?)\s+(?P<by>by\s+\S.*?)\s*"
@@ -25,6 +29,8 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BANNER = 90
+BYLINE_NAME_MAX_WORDS = 5
+"""The name under a lone ``by`` is at most this many words."""
 
 
 def split_banner(text: str) -> tuple[str, str] | None:
@@ -62,3 +68,46 @@ def split_part(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return m.group("title").strip(" ,:-"), m.group("part").strip()
+
+
+def title_block(blocks: list[Block], rows: int) -> list[Block]:
+    """An old archive's title block, made plain for :func:`_front_matter`: a banner line
+    (``--- TITLE by Name ---``) becomes a title and a byline, a lone ``by`` and the name
+    under it one byline ."""
+    out = list(blocks)
+    if out and is_story(out[0]):
+        first = out[0]
+        assert isinstance(first, Paragraph)
+        banner = split_banner(text_of(first))
+        if banner is not None:
+            title, byline = banner
+            out[0:1] = [
+                replace(first, children=(Text(title),)),
+                replace(first, children=(Text(byline),), gap_before=0),
+            ]
+    for j in range(min(len(out) - 1, rows)):
+        block, name = out[j], out[j + 1]
+        if is_story(block) and lone_by(text_of(block)) and is_story(name):
+            assert isinstance(block, Paragraph)
+            assert isinstance(name, Paragraph)
+            if is_short_line(text_of(name), BYLINE_NAME_MAX_WORDS):
+                joined = (Text(text_of(block).strip() + " "), *name.children)
+                out[j : j + 2] = [replace(block, children=joined)]
+                break
+    return out
+
+
+def part_number(blocks: list[Block], zone: int) -> list[Block]:
+    """``Lost Highway (1/7)`` as the story title: the title ``Lost Highway``, and ``(1/7)``
+    the heading's number when it has none."""
+    from fanfmt.walk import plain_text
+
+    for j, block in enumerate(blocks[:zone]):
+        if isinstance(block, Heading) and block.story_title and not block.number:
+            found = split_part(plain_text(block.story_title))
+            if found is not None and found[0]:
+                title, part = found
+                blocks = list(blocks)
+                blocks[j] = replace(block, story_title=(Text(title),), number=(Text(part),))
+            break
+    return blocks

@@ -43,7 +43,7 @@ from fanfmt.patterns import (
     TITLE_FIELD,
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
-from fanfmt.rules._titles import lone_by, split_banner, split_part
+from fanfmt.rules._titles import part_number, title_block
 from fanfmt.rules._twins import merge_twin_headings
 from fanfmt.rules.table import Context
 
@@ -66,8 +66,6 @@ BYLINE_ROWS_AFTER_HEADING = 4
 """The same, counting from a heading the reader found."""
 TITLE_ROWS = 3
 """A story title stands in the first lines of a file."""
-BYLINE_NAME_MAX_WORDS = 5
-"""The name under a lone ``by`` is at most this many words."""
 PROSE_MIN_WORDS = 15
 PROSE_ENDS = '.!?"”’…'
 """A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
@@ -97,7 +95,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     if blocks and isinstance(blocks[0], Heading):
         i = _after_reader_heading(blocks, out)
     else:
-        blocks = _title_block(blocks)
+        blocks = title_block(blocks, TITLE_ROWS)
         i = _front_matter(blocks, out)
     if out:
         # the chapter and story titles come from the finished headings (pipeline.final_meta)
@@ -120,7 +118,9 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out.append(heading)
                 continue
         out.append(block)
-    out = _part_number(merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p)))))
+    out = part_number(
+        merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p)))), TOP_ZONE
+    )
     return replace(doc, blocks=tuple(out), meta=meta)
 
 
@@ -348,49 +348,6 @@ def _prose(block: Block) -> bool:
         return False
     text = text_of(block).rstrip()
     return len(text.split()) >= PROSE_MIN_WORDS and text[-1:] in PROSE_ENDS
-
-
-def _title_block(blocks: list[Block]) -> list[Block]:
-    """An old archive's title block, made plain for :func:`_front_matter`: a banner line
-    (``--- TITLE by Name ---``) becomes a title and a byline, a lone ``by`` and the name
-    under it one byline (:mod:`fanfmt.rules._titles`)."""
-    out = list(blocks)
-    if out and is_story(out[0]):
-        first = out[0]
-        assert isinstance(first, Paragraph)
-        banner = split_banner(text_of(first))
-        if banner is not None:
-            title, byline = banner
-            out[0:1] = [
-                replace(first, children=(Text(title),)),
-                replace(first, children=(Text(byline),), gap_before=0),
-            ]
-    for j in range(min(len(out) - 1, TITLE_ROWS)):
-        block, name = out[j], out[j + 1]
-        if is_story(block) and lone_by(text_of(block)) and is_story(name):
-            assert isinstance(block, Paragraph)
-            assert isinstance(name, Paragraph)
-            if is_short_line(text_of(name), BYLINE_NAME_MAX_WORDS):
-                joined = (Text(text_of(block).strip() + " "), *name.children)
-                out[j : j + 2] = [replace(block, children=joined)]
-                break
-    return out
-
-
-def _part_number(blocks: list[Block]) -> list[Block]:
-    """``Lost Highway (1/7)`` as the story title: the title ``Lost Highway``, and ``(1/7)``
-    the heading's number when it has none."""
-    from fanfmt.walk import plain_text
-
-    for j, block in enumerate(blocks[:TOP_ZONE]):
-        if isinstance(block, Heading) and block.story_title and not block.number:
-            found = split_part(plain_text(block.story_title))
-            if found is not None and found[0]:
-                title, part = found
-                blocks = list(blocks)
-                blocks[j] = replace(block, story_title=(Text(title),), number=(Text(part),))
-            break
-    return blocks
 
 
 def _is_field(text: str) -> bool:
