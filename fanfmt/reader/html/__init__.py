@@ -33,16 +33,9 @@ from dataclasses import replace
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.inlines import class_styles
-from fanfmt.reader.html.sites import (
-    DROP_TAGS,
-    drop,
-    page_title,
-    read_ao3,
-    read_ffn,
-    read_generic,
-    selected_chapter,
-)
+from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read_generic
 
 
 def read_html(text: str, meta: Meta | None = None) -> Document:
@@ -65,4 +58,6 @@ def _read(text: str, meta: Meta | None) -> Document:
     meta = meta or Meta()
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)
+    if page.story and not meta.story:
+        meta = replace(meta, story=page.story)
     return Document(blocks=page.finish(), meta=meta)

@@ -28,6 +28,7 @@ from fanfmt.model import (
     Paragraph,
     ParagraphRole,
     SceneBreak,
+    StoryFacts,
     Text,
 )
 from fanfmt.reader.html.dom import (
@@ -73,6 +74,8 @@ class Page:
     chapter: tuple[Inline, ...] = ()
     story_title: tuple[Inline, ...] = ()
     author: str = ""
+    story: StoryFacts = field(default_factory=StoryFacts)
+    """What the page states about the story (rating, tags, summary …)."""
     items: list[Block | _Para] = field(default_factory=list)
 
     def heading(self, title: tuple[Inline, ...], line: int) -> None:
