@@ -9,8 +9,9 @@
 → ``rating="T"``, ``language="English"``, ``tags=("Romance", "Drama")`` (the genres),
 ``characters=("Harry P.", "Hermione G.", "Ron W.")``, ``relationships=("Harry P./Hermione
 G.",)`` (a bracketed pairing), ``chapters="24"``, ``words=120505`` (a rounded ``234k+`` is
-kept as the note ``Words: 234k+``), ``status="complete"``; a date the page gives as a
-``data-xutime`` stamp → ``2008-06-02``, otherwise as written. Favourites, follows and
+kept as the note ``Words: 234k+``), ``status="complete"``; dates as written (``6/2/08``),
+but one written without its year (``Nov 20``, ``3h ago``) → its ``data-xutime`` stamp's
+day (``2021-11-20``, UTC). Favourites, follows and
 reviews are counts of readers, not facts of the story: left out.
 """
 
@@ -37,6 +38,8 @@ _LABEL_RE = re.compile(
 )
 _PAIRING_RE = re.compile(r"\[([^\]]*)\]")
 _GENRE_RE = re.compile(r"Hurt/Comfort|[\w-]+")
+_FULL_DATE_RE = re.compile(r"\b\d{4}\b|\b\d{1,2}/\d{1,2}/\d{2}\b")
+"""A date the page writes out with its year: ``Feb 9, 2007``, ``6/2/08``."""
 _FANDOM_HREF_RE = re.compile(r"^/(?!u/|r/|s/|m/)[^/]+/[^/]+/(?:\d+/)*$")
 
 
@@ -102,8 +105,8 @@ def _text(node: Tag, after: PageElement | None, before: PageElement | None) -> s
             stamps = [child, *child.select("[data-xutime]")]
             for stamp in stamps:
                 iso = _stamp(str(stamp.get("data-xutime") or ""))
-                if iso:
-                    stamp.string = iso
+                if iso and not _FULL_DATE_RE.search(stamp.get_text()):
+                    stamp.string = iso  # "3h ago", "Nov 20": the stamp says which day
             out.append(child.get_text())
         elif isinstance(child, NavigableString):
             out.append(str(child))

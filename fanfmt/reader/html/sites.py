@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fanfmt.model import NotePosition
+from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import Page
 from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
 from fanfmt.reader.html.inlines import inline_content
@@ -78,6 +79,7 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
         root = chapters.parent if chapters.parent is not None else chapters
     for landmark in root.select(".landmark"):
         landmark.decompose()  # "Chapter Text", "Work Text:"
+    page.story = work_facts(soup)
     author = root.select_one("h3.byline a[rel~=author], a[rel~=author]")
     if author is not None:
         page.author = collapse(author.get_text())
