@@ -34,6 +34,7 @@ from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
+from fanfmt.reader.html.forum import read_forum
 from fanfmt.reader.html.inlines import class_styles
 from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read_generic
 
@@ -53,7 +54,7 @@ def _read(text: str, meta: Meta | None) -> Document:
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
     drop(list(soup.find_all(DROP_TAGS)))
-    if not (read_ao3(soup, page) or read_ffn(soup, page, title)):
+    if not (read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)):
         read_generic(soup, page)
     meta = meta or Meta()
     if page.author and not meta.author:
