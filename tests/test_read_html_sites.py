@@ -33,8 +33,8 @@ Chapter 2: The Ford<br></div>
 <div role="main"><div class="storycontent nocopy" id="storycontent">
 <p>The ford was deep that spring, and the ferryman was gone.</p>
 <p>Wren waded in anyway.</p></div></div>
-<hr size="1"><div align="center"><a href="/s/88/1/">&laquo; Prev</a>&nbsp;Ch 2 of <a href="/s/88/3/">3</a>
-</div><div>Contrast: <a href="#">Dark</a></div></body></html>"""
+<hr size="1"><div align="center"><a href="/s/88/1/">&laquo; Prev</a>&nbsp;Ch 2 of
+<a href="/s/88/3/">3</a></div><div>Contrast: <a href="#">Dark</a></div></body></html>"""
 
 MOBILE_ONESHOT = MOBILE.replace("Chapter 2: The Ford", "").replace("Ch 2 of", "")
 
@@ -70,7 +70,8 @@ def test_mobile_page_facts() -> None:
     assert story.fandoms == ("Lanternwake",)
     assert story.characters == ("Wren A.", "Tobin M.", "Hesketh")
     assert story.relationships == ("Wren A./Tobin M.",)
-    assert story.words == 0 and story.notes == ("Words: 5k+",)  # rounded: kept as a note
+    assert story.words == 0
+    assert story.notes == ("Words: 5k+",)  # rounded: kept as a note
     assert story.published == "2021-11-21"  # "Nov 20" has no year: the stamp's day (UTC)
     assert story.updated == "May 28, 2009"  # as written
     assert story.chapters == "3"
@@ -80,7 +81,8 @@ def test_mobile_oneshot_has_the_story_title_only() -> None:
     doc, _ = normalise(MOBILE_ONESHOT, from_format="html")
     head = heading(doc)
     assert plain_text(head.story_title) == "Salt Road"
-    assert not head.number and not head.title
+    assert not head.number
+    assert not head.title
     assert read_html(MOBILE_ONESHOT).meta.story.chapters == ""
 
 
@@ -112,7 +114,7 @@ def test_desktop_profile_without_genre() -> None:
 def test_desktop_page_facts_and_summary() -> None:
     story = read_html((DATA / "ffn-chapter.html").read_text(encoding="utf-8")).meta.story
     assert story.rating == "T"
-    assert story.chapters == "5" and story.words == 12345
+    assert (story.chapters, story.words) == ("5", 12345)
     assert story.summary.startswith("A smuggler's daughter")
 
 
@@ -206,7 +208,8 @@ def test_two_number_headings_stay_two() -> None:
 UBB = """<html><head><title>Lamp Oil 1/1 - Lanternwake Message Boards</title></head><body>
 <table><tr><td class="breadcrumbs"><a href="/">Forums</a> &raquo; <a href="/f">Fan Fiction</a></td>
 <td class="navigation"><a href="/search">Advanced Forum Search</a></td></tr></table>
-<table><tr><td class="post-nav">Previous Thread</td><td class="post-nav">Next Thread</td></tr></table>
+<table><tr><td class="post-nav">Previous Thread</td>
+<td class="post-nav">Next Thread</td></tr></table>
 <table><tr><td class="subjecttable"><div class="truncate bold">Lamp Oil 1/1</div></td></tr>
 <tr><td class="author-content"><div class="bold author-name">Wickwright</div>
 <div class="small author-registered">Joined: Aug 2003</div></td>
