@@ -255,3 +255,16 @@ def test_verbose_shows_story_facts_and_lint_counts_them(tmp_path: Path) -> None:
     linted = runner.invoke(cli, ["lint", str(page)])
     assert "S001" in linted.output
     assert "facts about the story read from the source" in linted.output
+
+
+def test_typed_twin_after_the_front_matter_is_merged() -> None:
+    typed = MOBILE.replace(
+        "<p>The ford was deep",
+        "<p>Thanks to everyone who read the last one, and to my beta for her patience.</p>"
+        "<hr><p><b>Chapter 2 - The Ford at Night</b></p><p>The ford was deep",
+    ).replace("Chapter 2: The Ford<br>", "Chapter 2: The Ford at<br>")  # the site cut it
+    doc, _ = normalise(typed, from_format="html")
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert len(headings) == 1
+    assert plain_text(headings[0].title) == "The Ford at Night"
+    assert plain_text(headings[0].story_title) == "Salt Road"

@@ -70,6 +70,11 @@ def _roman(word: str) -> int:
 
 _BETWEEN = 4
 """At most this many paragraphs (notes, a disclaimer) stand between the two headings."""
+_FAR = 12
+"""Further down, up to this many blocks, only a heading that repeats the page's number and
+title (``Chapter 23 – Humiliation and Other Diversionary Tactics`` under the page's
+``Chapter 23: Humiliation and Other Diversionary``, cut short by the site) is its twin,
+whatever stands between them (an unlabelled thank-you, a rule)."""
 
 
 def merge_twin_headings(
@@ -84,24 +89,38 @@ def merge_twin_headings(
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
     if first is None or not blocks[first].number:  # type: ignore[union-attr]
         return blocks
-    for j in range(first + 1, min(len(blocks), first + 2 + _BETWEEN)):
+    page = blocks[first]
+    assert isinstance(page, Heading)
+    clear = True
+    for j in range(first + 1, min(len(blocks), first + 2 + _FAR)):
         block = blocks[j]
         if isinstance(block, AuthorNote | Legend):
             continue
         if isinstance(block, Paragraph) and (block.role != "text" or aside(block)):
             continue  # a disclaimer, a byline, metadata, a labelled note
         if not isinstance(block, Heading) or not block.number:
-            return blocks
-        page = blocks[first]
-        assert isinstance(page, Heading)
+            clear = False
+            continue
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
         if a is None or a != b:
+            return blocks
+        near = clear and j <= first + 1 + _BETWEEN
+        if not near and not _same_title(plain_text(page.title), plain_text(block.title)):
             return blocks
         merged = replace(
             block,
             title=block.title or page.title,
             story_title=block.story_title or page.story_title,
-            line=page.line,
+            line=page.line if near else block.line,
         )
+        if not near:  # what stands between is the author's front matter: the heading stays
+            return [*blocks[:first], *blocks[first + 1 : j], merged, *blocks[j + 1 :]]
         return [*blocks[:first], merged, *blocks[first + 1 : j], *blocks[j + 1 :]]
     return blocks
+
+
+def _same_title(page: str, typed: str) -> bool:
+    """``"Cry Havoc"`` and ``"CRY HAVOC!"``; ``"Other Diversionary"`` and ``"Other
+    Diversionary Tactics"`` (the site cuts long titles); never two empty titles."""
+    a, b = ("".join(ch for ch in t.casefold() if ch.isalnum()) for t in (page, typed))
+    return bool(a and b) and (b.startswith(a) or a.startswith(b))
