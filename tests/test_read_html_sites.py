@@ -268,3 +268,22 @@ def test_typed_twin_after_the_front_matter_is_merged() -> None:
     assert len(headings) == 1
     assert plain_text(headings[0].title) == "The Ford at Night"
     assert plain_text(headings[0].story_title) == "Salt Road"
+
+
+def test_typed_title_alone_under_a_long_note_is_where_the_heading_stands() -> None:
+    note = "".join(
+        f"<p><em>Aviso {n}: esta historia es un universo alterno, y lo digo otra vez.</em></p>"
+        for n in range(1, 9)
+    )
+    typed = MOBILE.replace(
+        "<p>The ford was deep",
+        f"{note}<hr><p><strong><em>THE FORD</em></strong></p><p>The ford was deep",
+    )
+    doc, _ = normalise(typed, from_format="html")
+    headings = [i for i, b in enumerate(doc.blocks) if isinstance(b, Heading)]
+    assert len(headings) == 1
+    head = doc.blocks[headings[0]]
+    assert isinstance(head, Heading)
+    assert plain_text(head.title) == "The Ford"
+    assert headings[0] > 0  # after the author's note, where the author typed it
+    assert "THE FORD" not in texts(doc)

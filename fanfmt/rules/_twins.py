@@ -75,6 +75,9 @@ _FAR = 12
 title (``Chapter 23 – Humiliation and Other Diversionary Tactics`` under the page's
 ``Chapter 23: Humiliation and Other Diversionary``, cut short by the site) is its twin,
 whatever stands between them (an unlabelled thank-you, a rule)."""
+_FAR_TITLE = 24
+"""Up to this many blocks down, a line that is the page's chapter title alone, as typed
+(``PROLOGO`` under the page's ``Chapter 1: Prologo``), is where the heading stands."""
 
 
 def merge_twin_headings(
@@ -92,15 +95,20 @@ def merge_twin_headings(
     page = blocks[first]
     assert isinstance(page, Heading)
     clear = True
-    for j in range(first + 1, min(len(blocks), first + 2 + _FAR)):
+    for j in range(first + 1, min(len(blocks), first + 2 + _FAR_TITLE)):
         block = blocks[j]
         if isinstance(block, AuthorNote | Legend):
             continue
         if isinstance(block, Paragraph) and (block.role != "text" or aside(block)):
             continue  # a disclaimer, a byline, metadata, a labelled note
+        if isinstance(block, Paragraph) and _title_alone(plain_text(page.title), block):
+            moved = replace(page, line=block.line)  # the author's line: the same words
+            return [*blocks[:first], *blocks[first + 1 : j], moved, *blocks[j + 1 :]]
         if not isinstance(block, Heading) or not block.number:
             clear = False
             continue
+        if j > first + 1 + _FAR:
+            return blocks
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
         if a is None or a != b:
             return blocks
@@ -119,8 +127,20 @@ def merge_twin_headings(
     return blocks
 
 
+def _title_alone(title: str, block: Paragraph) -> bool:
+    """``PROLOGO`` (bold, italic or not) alone on its line, for the page's ``Prologo``."""
+    from fanfmt.walk import plain_text
+
+    text = plain_text(block.children)
+    return len(text) <= len(title) + 8 and _alnum(text) == _alnum(title) != ""
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def _same_title(page: str, typed: str) -> bool:
     """``"Cry Havoc"`` and ``"CRY HAVOC!"``; ``"Other Diversionary"`` and ``"Other
     Diversionary Tactics"`` (the site cuts long titles); never two empty titles."""
-    a, b = ("".join(ch for ch in t.casefold() if ch.isalnum()) for t in (page, typed))
+    a, b = _alnum(page), _alnum(typed)
     return bool(a and b) and (b.startswith(a) or a.startswith(b))
