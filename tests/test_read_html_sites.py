@@ -287,3 +287,15 @@ def test_typed_title_alone_under_a_long_note_is_where_the_heading_stands() -> No
     assert plain_text(head.title) == "The Ford"
     assert headings[0] > 0  # after the author's note, where the author typed it
     assert "THE FORD" not in texts(doc)
+
+
+def test_forum_typed_title_and_byline_are_a_byline_row() -> None:
+    post = UBB.replace(
+        "The lamp needed oil.<br><br>",
+        "Author's Note: thanks for reading.<br><br><b>Lamp Oil</b><br>by Wickwright<br><br>"
+        "The lamp needed oil.<br><br>",
+    )
+    doc, _ = normalise(post, from_format="html")
+    rows = [b for b in doc.blocks if isinstance(b, Paragraph) and b.role == "byline"]
+    assert [plain_text(b.children) for b in rows] == ["Lamp Oil\nby Wickwright"]
+    assert "The lamp needed oil." in texts(doc)

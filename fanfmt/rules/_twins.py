@@ -144,3 +144,40 @@ def _same_title(page: str, typed: str) -> bool:
     Diversionary Tactics"`` (the site cuts long titles); never two empty titles."""
     a, b = _alnum(page), _alnum(typed)
     return bool(a and b) and (b.startswith(a) or a.startswith(b))
+
+
+_TITLE_ROWS = 24
+"""How far down the story's title typed again (with its byline) is looked for."""
+
+
+def mark_typed_title(blocks: list[Block]) -> list[Block]:
+    """The story's title as the author typed it again under the notes, alone or with its
+    byline (``A Lucky Strike`` / ``by KSaraSara``), is a byline row, not story text.
+
+    Only when the first heading names the story (a page's title) and the line is that
+    title exactly; the words stay where they are.
+    """
+    from fanfmt.patterns import BYLINE
+    from fanfmt.walk import plain_text
+
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+    if first is None:
+        return blocks
+    head = blocks[first]
+    assert isinstance(head, Heading)
+    title = _alnum(plain_text(head.story_title))
+    if not title:
+        return blocks
+    out = list(blocks)
+    for j in range(first + 1, min(len(out), first + 1 + _TITLE_ROWS)):
+        block = out[j]
+        if isinstance(block, Heading):
+            break
+        if not isinstance(block, Paragraph) or block.role != "text":
+            continue
+        lines = plain_text(block.children).split("\n")
+        rest = [line.strip() for line in lines[1:] if line.strip()]
+        if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
+            out[j] = replace(block, role="byline")
+            break
+    return out

@@ -42,7 +42,7 @@ from fanfmt.patterns import (
     TITLE_FIELD,
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
-from fanfmt.rules._twins import merge_twin_headings
+from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
 from fanfmt.rules.table import Context
 
 TOP_ZONE = 16
@@ -111,6 +111,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 continue
         out.append(block)
     out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
+    out = mark_typed_title(out)
     return replace(doc, blocks=tuple(out), meta=meta)
 
 
