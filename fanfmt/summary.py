@@ -23,6 +23,7 @@ from fanfmt.model import (
     Paragraph,
     Quoted,
     SceneBreak,
+    StoryFacts,
     Strong,
     Thought,
 )
@@ -56,7 +57,44 @@ class Summary:
             f"scene breaks: {self.scene_breaks}; captions: {self.captions}; "
             f"headings: {self.headings}",
             f"dialogue spans: {self.dialogue}; thoughts: {self.thoughts}",
+            *_facts_lines(meta.story),
         ]
+
+
+_SHOWN = 60
+"""Characters of a fact's value shown before it is cut with ``…``."""
+
+
+def stated_facts(story: StoryFacts) -> list[tuple[str, str]]:
+    """The facts the source stated, as (name, shown value) pairs, in the model's order.
+
+    ``StoryFacts(rating="T", fandoms=("Naruto",), words=1200)`` →
+    ``[("fandoms", "Naruto"), ("rating", "T"), ("words", "1200")]``.
+    """
+    out: list[tuple[str, str]] = []
+    for name in StoryFacts.__dataclass_fields__:
+        value = getattr(story, name)
+        if not value:
+            continue
+        if name == "summary":
+            paras = len(value.split("\n\n"))
+            shown = f"{paras} paragraph{'s' if paras != 1 else ''}"
+        elif isinstance(value, tuple):
+            shown = "; ".join(value) if name == "notes" else ", ".join(value)
+        else:
+            shown = str(value)
+        if len(shown) > _SHOWN:
+            shown = shown[: _SHOWN - 1].rstrip() + "…"
+        out.append((name.replace("_", " "), shown))
+    return out
+
+
+def _facts_lines(story: StoryFacts) -> list[str]:
+    """``["story facts: rating: T; fandoms: Naruto; words: 1200"]``, or none."""
+    facts = stated_facts(story)
+    if not facts:
+        return []
+    return ["story facts: " + "; ".join(f"{name}: {shown}" for name, shown in facts)]
 
 
 def count_dialogue(children: tuple[Inline, ...], inside: bool = False) -> int:

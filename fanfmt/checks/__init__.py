@@ -12,13 +12,13 @@ so ``lint`` reports exactly what the rules found while building, plus these.
 
 from __future__ import annotations
 
-from fanfmt.checks import damage, guesses, layout, leftovers, mixed
+from fanfmt.checks import damage, facts, guesses, layout, leftovers, mixed
 from fanfmt.checks.base import REGISTRY, Chapter, Check, Finding, make_chapter
 from fanfmt.rules.table import Context
 
 __all__ = ["CHECKS", "FAMILIES", "Chapter", "Check", "Finding", "make_chapter", "run_checks"]
 
-FAMILIES = (damage, guesses, mixed, leftovers, layout)
+FAMILIES = (damage, guesses, mixed, leftovers, layout, facts)
 CHECKS: dict[str, Check] = dict(sorted(REGISTRY.items()))
 RULE_NAME = "lint"
 

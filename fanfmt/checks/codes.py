@@ -5,7 +5,8 @@ Codes are a family letter and three digits, stable and never reused::
     CODES["Q001"] → Code("Q001", "dialogue-never-closed", "warning", "quotes", "Dialogue …")
 
 Families: A apostrophes, C mixed conventions, E encoding, F damage from dropped
-formatting, G guesses, M markup left over, P paragraphs, Q quotes, W words.
+formatting, G guesses, M markup left over, P paragraphs, Q quotes, S story facts,
+W words.
 """
 
 from __future__ import annotations

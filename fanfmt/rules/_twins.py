@@ -70,6 +70,14 @@ def _roman(word: str) -> int:
 
 _BETWEEN = 4
 """At most this many paragraphs (notes, a disclaimer) stand between the two headings."""
+_FAR = 12
+"""Further down, up to this many blocks, only a heading that repeats the page's number and
+title (``Chapter 23 – Humiliation and Other Diversionary Tactics`` under the page's
+``Chapter 23: Humiliation and Other Diversionary``, cut short by the site) is its twin,
+whatever stands between them (an unlabelled thank-you, a rule)."""
+_FAR_TITLE = 24
+"""Up to this many blocks down, a line that is the page's chapter title alone, as typed
+(``PROLOGO`` under the page's ``Chapter 1: Prologo``), is where the heading stands."""
 
 
 def merge_twin_headings(
@@ -84,24 +92,92 @@ def merge_twin_headings(
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
     if first is None or not blocks[first].number:  # type: ignore[union-attr]
         return blocks
-    for j in range(first + 1, min(len(blocks), first + 2 + _BETWEEN)):
+    page = blocks[first]
+    assert isinstance(page, Heading)
+    clear = True
+    for j in range(first + 1, min(len(blocks), first + 2 + _FAR_TITLE)):
         block = blocks[j]
         if isinstance(block, AuthorNote | Legend):
             continue
         if isinstance(block, Paragraph) and (block.role != "text" or aside(block)):
             continue  # a disclaimer, a byline, metadata, a labelled note
+        if isinstance(block, Paragraph) and _title_alone(plain_text(page.title), block):
+            moved = replace(page, line=block.line)  # the author's line: the same words
+            return [*blocks[:first], *blocks[first + 1 : j], moved, *blocks[j + 1 :]]
         if not isinstance(block, Heading) or not block.number:
+            clear = False
+            continue
+        if j > first + 1 + _FAR:
             return blocks
-        page = blocks[first]
-        assert isinstance(page, Heading)
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
         if a is None or a != b:
+            return blocks
+        near = clear and j <= first + 1 + _BETWEEN
+        if not near and not _same_title(plain_text(page.title), plain_text(block.title)):
             return blocks
         merged = replace(
             block,
             title=block.title or page.title,
             story_title=block.story_title or page.story_title,
-            line=page.line,
+            line=page.line if near else block.line,
         )
+        if not near:  # what stands between is the author's front matter: the heading stays
+            return [*blocks[:first], *blocks[first + 1 : j], merged, *blocks[j + 1 :]]
         return [*blocks[:first], merged, *blocks[first + 1 : j], *blocks[j + 1 :]]
     return blocks
+
+
+def _title_alone(title: str, block: Paragraph) -> bool:
+    """``PROLOGO`` (bold, italic or not) alone on its line, for the page's ``Prologo``."""
+    from fanfmt.walk import plain_text
+
+    text = plain_text(block.children)
+    return len(text) <= len(title) + 8 and _alnum(text) == _alnum(title) != ""
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _same_title(page: str, typed: str) -> bool:
+    """``"Cry Havoc"`` and ``"CRY HAVOC!"``; ``"Other Diversionary"`` and ``"Other
+    Diversionary Tactics"`` (the site cuts long titles); never two empty titles."""
+    a, b = _alnum(page), _alnum(typed)
+    return bool(a and b) and (b.startswith(a) or a.startswith(b))
+
+
+_TITLE_ROWS = 24
+"""How far down the story's title typed again (with its byline) is looked for."""
+
+
+def mark_typed_title(blocks: list[Block]) -> list[Block]:
+    """The story's title as the author typed it again under the notes, alone or with its
+    byline (``A Lucky Strike`` / ``by KSaraSara``), is a byline row, not story text.
+
+    Only when the first heading names the story (a page's title) and the line is that
+    title exactly; the words stay where they are.
+    """
+    from fanfmt.patterns import BYLINE
+    from fanfmt.walk import plain_text
+
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+    if first is None:
+        return blocks
+    head = blocks[first]
+    assert isinstance(head, Heading)
+    title = _alnum(plain_text(head.story_title))
+    if not title:
+        return blocks
+    out = list(blocks)
+    for j in range(first + 1, min(len(out), first + 1 + _TITLE_ROWS)):
+        block = out[j]
+        if isinstance(block, Heading):
+            break
+        if not isinstance(block, Paragraph) or block.role != "text":
+            continue
+        lines = plain_text(block.children).split("\n")
+        rest = [line.strip() for line in lines[1:] if line.strip()]
+        if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
+            out[j] = replace(block, role="byline")
+            break
+    return out

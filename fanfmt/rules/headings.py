@@ -44,7 +44,7 @@ from fanfmt.patterns import (
 )
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._titles import part_number, title_block
-from fanfmt.rules._twins import merge_twin_headings
+from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
 from fanfmt.rules.table import Context
 
 TOP_ZONE = 16
@@ -118,9 +118,8 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out.append(heading)
                 continue
         out.append(block)
-    out = part_number(
-        merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p)))), TOP_ZONE
-    )
+    out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
+    out = part_number(mark_typed_title(out), TOP_ZONE)
     return replace(doc, blocks=tuple(out), meta=meta)
 
 

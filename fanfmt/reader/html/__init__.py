@@ -2,16 +2,18 @@
 
 Only the story is kept: its title, the chapter title, the author's notes and the
 chapter text with its italics, bold and breaks. Site furniture (navigation, kudos,
-comments, summaries, tags, scripts, styles, images) is left out. Quotes and dashes stay
-as typed for the rules.
+comments, scripts, styles, images) is left out; what the site states about the story
+(rating, tags, summary …) goes to ``Meta.story``, not into the text. Quotes and dashes
+stay as typed for the rules.
 
 * AO3 (``div#workskin``): ``h2.title`` → story title, ``h3.title`` → a chapter heading,
   ``div.notes`` → a note ``before``, ``div.end.notes`` → a note ``after``,
   ``div.userstuff`` → the chapter text; a full work gives one heading per chapter;
   AO3's downloaded HTML (``<p>Chapter Notes</p><blockquote>…``) is read the same way
-* FanFiction.Net (``div#storytext``): ``#profile_top b`` → story title, the selected
-  ``select#chap_select`` option (``2. The Road``) → ``Chapter 2`` / ``The Road``;
-  ``A/N:`` paragraphs are left to the ``author_notes`` rule
+* FanFiction.Net (``div#storytext``, ``#storycontent``): desktop, mobile and 2000s
+  layouts, see :mod:`.ffn`; ``A/N:`` paragraphs are left to the ``author_notes`` rule
+* a forum thread (UBB.threads, vBulletin, phpBB, XenForo): the first post, see :mod:`.forum`
+* ``<h1>10</h1><h2>Title</h2>`` → one heading, number ``10`` and title ``Title``
 * anything else: the page body; ``<h1>``–``<h6>`` → headings
 * ``<i>``, ``<em>``, ``<u>``, ``<span style="font-style:italic">`` → :class:`Emphasis`
   (``marker="html"``); ``<b>``, ``<strong>``, ``font-weight:bold`` → :class:`Strong`
@@ -33,16 +35,10 @@ from dataclasses import replace
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.ffn import read_ffn, selected_chapter
+from fanfmt.reader.html.forum import read_forum
 from fanfmt.reader.html.inlines import class_styles
-from fanfmt.reader.html.sites import (
-    DROP_TAGS,
-    drop,
-    page_title,
-    read_ao3,
-    read_ffn,
-    read_generic,
-    selected_chapter,
-)
+from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read_generic
 
 
 def read_html(text: str, meta: Meta | None = None) -> Document:
@@ -60,9 +56,11 @@ def _read(text: str, meta: Meta | None) -> Document:
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
     drop(list(soup.find_all(DROP_TAGS)))
-    if not (read_ao3(soup, page) or read_ffn(soup, page, title)):
+    if not (read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)):
         read_generic(soup, page)
     meta = meta or Meta()
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)
+    if page.story and not meta.story:
+        meta = replace(meta, story=page.story)
     return Document(blocks=page.finish(), meta=meta)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE, RIGHT_SINGLE_QUOTE
+from fanfmt.lexicon import CHAPTER_WORDS, NUMBER_WORDS
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -28,8 +30,10 @@ from fanfmt.model import (
     Paragraph,
     ParagraphRole,
     SceneBreak,
+    StoryFacts,
     Text,
 )
+from fanfmt.patterns import alternatives
 from fanfmt.reader.html.dom import (
     BLOCK_TAGS,
     HEADINGS,
@@ -73,6 +77,8 @@ class Page:
     chapter: tuple[Inline, ...] = ()
     story_title: tuple[Inline, ...] = ()
     author: str = ""
+    story: StoryFacts = field(default_factory=StoryFacts)
+    """What the page states about the story (rating, tags, summary …)."""
     items: list[Block | _Para] = field(default_factory=list)
 
     def heading(self, title: tuple[Inline, ...], line: int) -> None:
@@ -92,7 +98,7 @@ class Page:
         self.items.extend(_Builder(self.styles).run(node))
 
     def finish(self) -> tuple[Block, ...]:
-        items = list(self.items)
+        items = _number_then_title(list(self.items))
         first = next((i for i, b in enumerate(items) if isinstance(b, Heading)), None)
         if first is not None and all(isinstance(b, AuthorNote) for b in items[:first]):
             items.insert(0, items.pop(first))  # work notes follow the heading
@@ -104,6 +110,44 @@ class Page:
             assert isinstance(head, Heading)
             items[0] = replace(head, story_title=self.story_title)
         return tuple(_settle_gaps(items))
+
+
+_NUMBER_ONLY_RE = re.compile(
+    rf"^\W{{0,2}}(?:(?:{alternatives(CHAPTER_WORDS)})\s*)?"
+    rf"(?:\d+|[ivxlcdm]+|(?:{alternatives(NUMBER_WORDS)})(?:[- ](?:{alternatives(NUMBER_WORDS)}))?)"
+    r"\W{0,2}$",
+    re.IGNORECASE,
+)
+"""A heading that is only a number: ``10``, ``IV.``, ``Chapter Ten``."""
+
+
+def _number_then_title(items: list[Block | _Para]) -> list[Block | _Para]:
+    """``<h1>10</h1><h2>Worst Birthday Ever</h2>`` → one heading, number ``10`` and title
+    ``Worst Birthday Ever``; two number headings, or a title first, stay as they are."""
+    from fanfmt.walk import plain_text
+
+    def number_only(block: Block | _Para) -> bool:
+        return (
+            isinstance(block, Heading)
+            and not block.number
+            and bool(_NUMBER_ONLY_RE.match(plain_text(block.title)))
+        )
+
+    out: list[Block | _Para] = []
+    for item in items:
+        last = out[-1] if out else None
+        if (
+            isinstance(item, Heading)
+            and isinstance(last, Heading)
+            and not item.number
+            and item.title
+            and number_only(last)
+            and not number_only(item)
+        ):
+            out[-1] = replace(last, number=last.title, title=item.title)
+            continue
+        out.append(item)
+    return out
 
 
 def _settle_gaps(items: list[Block | _Para]) -> list[Block]:

@@ -4,17 +4,16 @@
   ``div.notes`` → a note ``before``, ``div.end.notes`` → a note ``after``,
   ``div.userstuff`` → the chapter text; AO3's downloaded HTML (``<p>Chapter Notes</p>
   <blockquote>…``) is read the same way; menus, kudos, comments and tags are skipped
-* FanFiction.Net (``div#storytext``): ``#profile_top b`` → story title, the selected
-  ``select#chap_select`` option (``2. The Road``) → ``Chapter 2: The Road``
+* FanFiction.Net and FictionPress: :mod:`.ffn`
 * anything else: the page body, without ``nav``, ``header``, ``footer`` and ARIA furniture
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from fanfmt.model import Inline, NotePosition, Text
+from fanfmt.model import NotePosition
+from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import Page
 from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
 from fanfmt.reader.html.inlines import inline_content
@@ -51,10 +50,6 @@ DROP_TAGS = (
     "map",
     "area",
 )
-_CHAPTER_OPTION_RE = re.compile(r"^\s*(\d+)\s*\.\s*(.*)$", re.S)
-_CHAPTER_WORD_RE = re.compile(
-    r"^\s*(?:chapter|chap\.?|ch\.|part|prologue|epilogue|interlude)\b", re.I
-)
 # Site furniture inside an AO3 work (by class or id): never story text.
 _AO3_SKIP_CLASSES = frozenset(
     """navigation actions summary byline landmark jump associations kudos feedback
@@ -84,6 +79,7 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
         root = chapters.parent if chapters.parent is not None else chapters
     for landmark in root.select(".landmark"):
         landmark.decompose()  # "Chapter Text", "Work Text:"
+    page.story = work_facts(soup)
     author = root.select_one("h3.byline a[rel~=author], a[rel~=author]")
     if author is not None:
         page.author = collapse(author.get_text())
@@ -135,83 +131,10 @@ def _ao3_note(node: Tag, page: Page, position: NotePosition) -> None:
         page.note(quote, position)
 
 
-def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
-    story = (
-        soup.select_one("#storytext")
-        or soup.select_one("div.storytext")
-        or soup.select_one("#storycontent")
-        or soup.select_one("div.storycontent")
-        or soup.select_one("#storytextp")
-    )
-    if story is None:
-        return False
-    top = soup.select_one("#profile_top")
-    if top is not None:
-        title = top.select_one("b.xcontrast_txt") or top.find("b")
-        if title is not None:
-            page.story_title = inline_content(title, page.styles)
-        author = top.select_one("a[href*='/u/']")
-        if author is not None:
-            page.author = collapse(author.get_text())
-    else:  # the layout of the 2000s: no profile box; the page's title names the story
-        title_text = ffn_story_title(page_title)
-        if title_text:
-            page.story_title = (Text(title_text),)
-        author = next((a for a in soup.select("a[href^='/u/']") if story not in a.parents), None)
-        if author is not None:
-            page.author = collapse(author.get_text())
-    if page.chapter:
-        page.heading(page.chapter, source_line(story))
-    page.text(story)
-    return True
-
-
-def selected_chapter(soup: BeautifulSoup) -> tuple[Inline, ...]:
-    """FanFiction.Net's chapter menu names the chapter shown (read before menus are dropped).
-
-    The site never closes its ``<option>`` tags, so the parser nests each option inside the
-    one before it: only the option's own text is its label, not the options after it.
-    """
-    option = soup.select_one("select#chap_select option[selected]") or soup.select_one(
-        "select[name=chapter] option[selected]"
-    )
-    if option is None:
-        return ()
-    own = "".join(str(s) for s in option.find_all(string=True, recursive=False))
-    return _chapter_option(collapse(own))
-
-
-_FFN_TITLE_RE = re.compile(
-    r"^(?P<story>.+?)(?:\s+Chapter\s+\d+(?::.*?)?)?,\s+an?\s+[^,|]*?\s+"
-    r"(?:fan\s?fic(?:tion)?|fiction)\s*\|\s*(?:FanFiction|FictionPress)(?:\.Net)?\s*$",
-    re.IGNORECASE | re.DOTALL,
-)
-"""``Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net``."""
-
-
 def page_title(soup: BeautifulSoup) -> str:
     """The text of the page's ``<title>`` (read before the head is dropped)."""
     tag = soup.find("title")
     return collapse(tag.get_text()) if tag is not None else ""
-
-
-def ffn_story_title(title: str) -> str:
-    """The story's title in a FanFiction.Net page title.
-
-    ``"Lanterns Over Harrowgate Chapter 6: The Ferryman, a misc fanfic | FanFiction.Net"``
-    → ``"Lanterns Over Harrowgate"``; a title of any other site → ``""``.
-    """
-    m = _FFN_TITLE_RE.match(title)
-    return m.group("story").strip() if m else ""
-
-
-def _chapter_option(label: str) -> tuple[Inline, ...]:
-    """``"2. The Road"`` → ``Chapter 2: The Road``; ``"2. Chapter 2"`` → ``Chapter 2``."""
-    m = _CHAPTER_OPTION_RE.match(label)
-    if m is None or _CHAPTER_WORD_RE.match(m.group(2)):
-        return (Text(m.group(2) if m else label),)
-    name = m.group(2).strip()
-    return (Text(f"Chapter {m.group(1)}: {name}" if name else f"Chapter {m.group(1)}"),)
 
 
 def read_generic(soup: BeautifulSoup, page: Page) -> None:
