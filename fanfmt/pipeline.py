@@ -29,7 +29,17 @@ from dataclasses import dataclass, field, replace
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.gcpause import gc_paused
-from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Meta, Paragraph, Text
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Footnotes,
+    Heading,
+    Legend,
+    Meta,
+    Paragraph,
+    Text,
+)
 from fanfmt.options import Options
 from fanfmt.reader import read, rules_done_by, sniff
 from fanfmt.reader.long import split_long_paragraphs
@@ -203,4 +213,6 @@ def _chars(block: Block) -> int:
         return sum(len(n.text) if type(n) is Text else _NODE_CHARS for n in block.children)
     if isinstance(block, AuthorNote | Legend):
         return sum(_chars(p) for p in block.paragraphs)
+    if isinstance(block, Footnotes):
+        return sum(_chars(p) for note in block.notes for p in note.paragraphs)
     return _NODE_CHARS
