@@ -42,6 +42,7 @@ from fanfmt.model import (
 )
 from fanfmt.options import Options
 from fanfmt.reader import read, rules_done_by, sniff
+from fanfmt.reader.footnotes import report_unused
 from fanfmt.reader.long import split_long_paragraphs
 from fanfmt.rules import DEFAULT_CHAIN, InlineRule, RuleTable
 from fanfmt.rules.table import Context, Finisher, run_blocks
@@ -136,6 +137,7 @@ def prepare(
     ctx.options = options
     ctx.rule = READ_STEP  # (the tables name each rule as they run it)
     doc = split_long_paragraphs(read(text, fmt, meta), ctx.report)
+    report_unused(doc, ctx.report)
     if ctx.changes is not None:
         ctx.changes.append((READ_STEP, doc))
     as_read = doc if keep_read else None

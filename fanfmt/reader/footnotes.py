@@ -8,7 +8,7 @@ wherever they are, in any part of a long file; this module settles them:
   reference to a note has ``nth=2``
 * a reference with no definition is its literal text again: ``[^9]`` → ``Text("[^9]")``
 * a definition nothing refers to (or a second one of a label) is kept, numbered after
-  the others: no word is lost (:func:`unused` tells which, for the checks)
+  the others: no word is lost (:func:`report_unused` reports it, M004)
 * the notes become one :class:`~fanfmt.model.Footnotes` block, the chapter's last
 """
 
@@ -32,6 +32,8 @@ from fanfmt.model import (
 from fanfmt.walk import map_paragraphs
 
 _RefFn = Callable[[NoteRef], Inline]
+Report = Callable[..., None]
+"""``ctx.report``: ``report(code, message, line)``."""
 _DEFINITION_RE = re.compile(r"\[\^([^\] \n]+)\]:")
 """What may define a footnote (``[^1]:``); the parser decides what truly does."""
 
@@ -100,9 +102,19 @@ def settle_notes(blocks: tuple[Block, ...], found: Sequence[Definition]) -> tupl
     return (*doc.blocks, Footnotes(notes, notes[0].line))
 
 
-def unused(block: Footnotes) -> list[Footnote]:
-    """The notes of ``block`` that nothing in the text refers to."""
-    return [n for n in block.notes if n.refs == 0]
+def report_unused(doc: Document, report: Report) -> None:
+    """Report each footnote nothing refers to (M004): kept, but perhaps a reference was lost.
+
+    The reader puts a chapter's footnotes last, so only the last block is looked at.
+    """
+    last = doc.blocks[-1] if doc.blocks else None
+    if not isinstance(last, Footnotes):
+        return
+    for note in last.notes:
+        if note.refs == 0:
+            report(
+                "M004", f"footnote [^{note.label}] is never referred to", note.line, severity="info"
+            )
 
 
 def _map_refs(children: tuple[Inline, ...], fn: _RefFn) -> tuple[Inline, ...]:

@@ -32,6 +32,7 @@ Render = Callable[[tuple[Inline, ...]], str]
 PART_CHARS = 64_000
 """About how many characters of a page :func:`generate_page` gives at a time."""
 View = dict[str, Any]
+Shown = dict[int, str]
 
 
 def _paragraph(p: Paragraph, render: Render) -> View:
@@ -73,17 +74,17 @@ class BlockViews(Sequence[View]):
             yield _view(block, render, shown)
 
 
-def _shown_refs(shaped: Sequence[Block], order: tuple[int, ...]) -> frozenset[int]:
-    """The numbers of the footnotes referred to from the blocks the page shows (a note
-    referred to only from an author's note left out has no reference to link back to)."""
+def _shown_refs(shaped: Sequence[Block], order: tuple[int, ...]) -> Shown:
+    """For each footnote the page refers to, the id of its first reference the page shows
+    (a note referred to only from an author's note left out has none to link back to)."""
+    shown: dict[int, str] = {}
     if not any(isinstance(b, Footnotes) for b in shaped):
-        return frozenset()
-    return frozenset(
-        ref.number
-        for i in order
-        for inlines in block_inlines(shaped[i])
-        for ref in note_refs(inlines)
-    )
+        return shown
+    for i in order:
+        for inlines in block_inlines(shaped[i]):
+            for ref in note_refs(inlines):
+                shown.setdefault(ref.number, ref_id(ref.number, ref.nth))
+    return shown
 
 
 def block_views(doc: Document, options: Options, render: Render) -> BlockViews:
@@ -91,7 +92,7 @@ def block_views(doc: Document, options: Options, render: Render) -> BlockViews:
     return BlockViews(Page.of(doc), options, render)
 
 
-def _view(block: Block, render: Render, shown: frozenset[int] = frozenset()) -> View:
+def _view(block: Block, render: Render, shown: Shown | None = None) -> View:
     if isinstance(block, Paragraph):  # most blocks: no call but ``render``
         return {
             "kind": "paragraph",
@@ -121,18 +122,18 @@ def _view(block: Block, render: Render, shown: frozenset[int] = frozenset()) -> 
             "line": block.line,
         }
     if isinstance(block, Footnotes):
-        return {"kind": "footnotes", "notes": [_note(n, render, shown) for n in block.notes]}
+        return {"kind": "footnotes", "notes": [_note(n, render, shown or {}) for n in block.notes]}
     assert_never(block)
 
 
-def _note(note: Footnote, render: Render, shown: frozenset[int]) -> View:
+def _note(note: Footnote, render: Render, shown: Shown) -> View:
     """One footnote: ``number``, ``label``, ``id`` (``fn-1``), ``paragraphs``, and
     ``backref`` (``fnref-1``, the reference to link back to; ``""`` when none is shown)."""
     return {
         "number": note.number,
         "label": note.label,
         "id": note_id(note.number),
-        "backref": ref_id(note.number) if note.number in shown else "",
+        "backref": shown.get(note.number, ""),
         "back": BACK_LINK,
         "paragraphs": [_paragraph(p, render) for p in note.paragraphs],
         "line": note.line,

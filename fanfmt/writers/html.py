@@ -21,7 +21,7 @@ from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import HtmlInlines
-from fanfmt.writers.page import Page
+from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import page_title
 
 
@@ -47,9 +47,11 @@ def story_view(page: Page, options: Options) -> dict[str, Any]:
     }
 
 
-def stylesheet(options: Options) -> str:
-    """The reading page's stylesheet, from the template set (user folder first)."""
-    return environment(options.templates).get_template("html/style.css").render(options=options)
+def stylesheet(options: Options, *, footnotes: bool = False) -> str:
+    """The reading page's stylesheet, from the template set (user folder first);
+    ``footnotes`` adds the rules for footnotes."""
+    template = environment(options.templates).get_template("html/style.css")
+    return template.render(options=options, footnotes=footnotes)
 
 
 def html_markup(options: Options) -> Render:
@@ -78,7 +80,7 @@ class HtmlWriter:
             html_markup(options),
             story=story_view(page, options),
             page_title=page_title(page.meta),
-            css=Markup(stylesheet(options)),
+            css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),
         )
 
 

@@ -74,6 +74,11 @@ class Page:
         return cls(doc.meta, doc.convention, Blocks(doc.blocks))
 
 
+def has_footnotes(blocks: Sequence[Block]) -> bool:
+    """Does a chapter of ``blocks`` have footnotes (so its stylesheet needs their rules)?"""
+    return any(isinstance(b, Footnotes) for b in blocks)
+
+
 def _disclaimer(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role == "disclaimer"
 
