@@ -236,11 +236,10 @@ class Finisher:
 
     def block(self, block: Block) -> Block:
         """``block`` finished by every rule."""
+        if isinstance(block, Footnotes):
+            self.end()  # the chapter's text is over: nothing in it runs on into its notes
         if isinstance(block, SceneBreak):
-            for rule, state in zip(self.rules, self.states, strict=True):
-                self.ctx.rule = rule.name
-                state.end(self.ctx)
-            self.ctx.rule = ""
+            self.end()
             if self.stages is not None:
                 for kept in self.stages:
                     kept.append(block)
