@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
-from fanfmt import convert
+import pytest
+
+from fanfmt import convert, pipeline
+from fanfmt.api import render
 from fanfmt.model import Footnotes, NoteRef, Paragraph, Text
 from fanfmt.options import Options
-from fanfmt.pipeline import normalise
+from fanfmt.pipeline import normalise, prepare
 from fanfmt.reader.markdown import _parts, read_markdown
 from fanfmt.walk import block_inlines, note_refs, plain_text
+from fanfmt.writers import FORMATS, get_writer
 from fanfmt.writers.ao3 import AO3_KEEPS
 
 CHAPTER = """\
@@ -198,3 +203,20 @@ def test_notes_omit_and_end_keep_footnotes_last() -> None:
             assert "ledger is real" not in body
         else:
             assert body.index("ledger is real") > body.index("Nothing[^9]")
+
+
+# --- streaming --------------------------------------------------------------------------
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "markdown-draft-footnotes.md"
+
+
+@pytest.mark.parametrize("to", FORMATS)
+def test_pieces_of_one_block_give_the_same_output(to: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 1)
+    for text in (CHAPTER, SAMPLE.read_text("utf-8")):
+        for notes in ("keep", "end", "omit"):
+            options = Options(notes=notes)
+            prepared = prepare(text, options, from_format="markdown")
+            streamed = "".join(get_writer(to).write(prepared.page(), options))
+            doc, _ = normalise(text, options, from_format="markdown")
+            assert streamed == render(doc, to, options)
