@@ -76,6 +76,12 @@ def test_references_are_numbered_in_the_order_they_first_appear() -> None:
     assert len(notes[0].paragraphs) == 2
 
 
+def test_a_note_nothing_else_refers_to_may_refer_to_itself_and_is_kept_once() -> None:
+    doc = read_markdown("It rained.[^a]\n\n[^a]: Wet.\n[^b]: See [^b] and [^a].\n[^a]: Again.\n")
+    notes = notes_of(doc.blocks).notes
+    assert [(n.label, n.number, n.refs) for n in notes] == [("a", 1, 2), ("b", 2, 1), ("a", 3, 0)]
+
+
 def test_an_undefined_reference_stays_as_its_text() -> None:
     doc = read_markdown("It rained[^9] and[^x] stopped.\n")
     assert doc.blocks == (Paragraph((Text("It rained[^9] and[^x] stopped."),), 1),)

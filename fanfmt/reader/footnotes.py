@@ -93,6 +93,8 @@ def settle_notes(blocks: tuple[Block, ...], found: Sequence[Definition]) -> tupl
         if left is None:
             break
         order.append(left)  # kept though nothing refers to it
+        if first[left.label] is left:
+            numbers[left.label] = len(order)  # a reference from a later note finds it
     notes = tuple(
         replace(n, refs=counts.get(n.label, 0) if first[n.label] is order[i] else 0)
         for i, n in enumerate(done)
