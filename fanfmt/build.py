@@ -19,6 +19,7 @@ from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
 from fanfmt.writers import SUFFIX_FORMATS, format_suffix, get_writer
+from fanfmt.writers.page import has_footnotes
 
 if TYPE_CHECKING:
     from fanfmt.rules.table import Context
@@ -121,8 +122,11 @@ def build_file(
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 
-            # often there already, the same
-            write_if_changed(css, stylesheet_text(options), within=within)
+            # often there already, the same (with the footnote rules kept once a chapter
+            # of the folder needed them)
+            with_notes = stylesheet_text(options, footnotes=True)
+            notes = has_footnotes(prepared.doc.blocks) or _holds(css, with_notes)
+            write_if_changed(css, with_notes if notes else stylesheet_text(options), within=within)
     elif write and stdout is not None:
         stdout(parts)
     else:
@@ -130,3 +134,11 @@ def build_file(
     summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
     diagnostics = tuple(prepared.ctx.diagnostics.sorted())
     return Built(source, out, fmt, summary, repairs + diagnostics, text)
+
+
+def _holds(path: str | Path, text: str) -> bool:
+    """Does the file at ``path`` hold exactly ``text``? (False when it cannot be read.)"""
+    try:
+        return Path(path).read_text(encoding="utf-8") == text
+    except (OSError, ValueError):
+        return False

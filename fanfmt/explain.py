@@ -22,7 +22,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from fanfmt.model import AuthorNote, Document, Heading, Inline, Legend, Paragraph, SceneBreak
+from fanfmt.model import (
+    AuthorNote,
+    Document,
+    Footnotes,
+    Heading,
+    Inline,
+    Legend,
+    Paragraph,
+    SceneBreak,
+)
 from fanfmt.options import Options
 from fanfmt.pipeline import READ_STEP
 from fanfmt.writers.inline import LINE_BREAK, ExplainInlines
@@ -118,6 +127,10 @@ def view(doc: Document) -> dict[int, Entry]:
             case Legend():
                 for p in block.paragraphs:
                     entries[p.line] = Entry("legend", p)
+            case Footnotes():
+                for note in block.notes:
+                    for p in note.paragraphs:
+                        entries[p.line] = Entry(f"footnote {note.number}", p)
             case Heading():
                 entries[block.line] = Entry("heading", block)
             case SceneBreak():

@@ -70,7 +70,21 @@ class LineBreak:
     """A hard line break inside a paragraph (poems, text messages, letters)."""
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | Thought | Quoted | LineBreak
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A reference to a footnote: ``text[^1]`` → ``NoteRef("1", 1)``.
+
+    ``label`` is the author's (``[^ghost]`` → ``"ghost"``), ``number`` the note's place
+    in the chapter's order of first references (1, 2 …) and ``nth`` which reference to
+    that note this is (a second ``[^1]`` has ``nth=2``), so every reference has an id.
+    """
+
+    label: str
+    number: int
+    nth: int = 1
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | Thought | Quoted | LineBreak | NoteRef
 Container: TypeAlias = Emphasis | Strong | Thought | Quoted
 """The inline nodes that hold other inline nodes (``children``)."""
 
@@ -129,7 +143,31 @@ class AuthorNote:
     gap_before: int = 0
 
 
-Block: TypeAlias = Paragraph | Heading | SceneBreak | Legend | AuthorNote
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """One footnote: ``[^1]: A note.`` → ``Footnote("1", 1, (Paragraph(…),))``.
+
+    ``refs`` is how many references the text makes to it; a definition nothing refers
+    to is kept (``refs == 0``) after the referenced notes, in the order it was written.
+    """
+
+    label: str
+    number: int
+    paragraphs: tuple[Paragraph, ...]
+    refs: int = 1
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Footnotes:
+    """The chapter's footnotes, at its end, in the order of their numbers."""
+
+    notes: tuple[Footnote, ...]
+    line: int = 0
+    gap_before: int = 0
+
+
+Block: TypeAlias = Paragraph | Heading | SceneBreak | Legend | AuthorNote | Footnotes
 
 
 def is_story(block: object) -> TypeGuard[Paragraph]:

@@ -29,9 +29,20 @@ from dataclasses import dataclass, field, replace
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.gcpause import gc_paused
-from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Meta, Paragraph, Text
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Footnotes,
+    Heading,
+    Legend,
+    Meta,
+    Paragraph,
+    Text,
+)
 from fanfmt.options import Options
 from fanfmt.reader import read, rules_done_by, sniff
+from fanfmt.reader.footnotes import report_unused
 from fanfmt.reader.long import split_long_paragraphs
 from fanfmt.rules import DEFAULT_CHAIN, InlineRule, RuleTable
 from fanfmt.rules.table import Context, Finisher, run_blocks
@@ -126,6 +137,7 @@ def prepare(
     ctx.options = options
     ctx.rule = READ_STEP  # (the tables name each rule as they run it)
     doc = split_long_paragraphs(read(text, fmt, meta), ctx.report)
+    report_unused(doc, ctx.report)
     if ctx.changes is not None:
         ctx.changes.append((READ_STEP, doc))
     as_read = doc if keep_read else None
@@ -203,4 +215,6 @@ def _chars(block: Block) -> int:
         return sum(len(n.text) if type(n) is Text else _NODE_CHARS for n in block.children)
     if isinstance(block, AuthorNote | Legend):
         return sum(_chars(p) for p in block.paragraphs)
+    if isinstance(block, Footnotes):
+        return sum(_chars(p) for note in block.notes for p in note.paragraphs)
     return _NODE_CHARS

@@ -16,10 +16,12 @@ from fanfmt.model import (
     Block,
     Document,
     Emphasis,
+    Footnotes,
     Heading,
     Inline,
     Legend,
     LineBreak,
+    NoteRef,
     Paragraph,
     Quoted,
     SceneBreak,
@@ -54,6 +56,8 @@ def _map_block(block: Block, fn: ParagraphFn, legend: bool) -> Block:
             return _map_inner(block, fn) if legend else block
         case Heading():
             return map_heading(block, fn)
+        case Footnotes():
+            return map_footnotes(block, fn)
         case _:
             return block
 
@@ -78,6 +82,18 @@ def map_heading(heading: Heading, fn: ParagraphFn) -> Heading:
         story_title=part(heading.story_title),
     )
     return heading if new == heading else new
+
+
+def map_footnotes(block: Footnotes, fn: ParagraphFn) -> Footnotes:
+    """Apply a paragraph function to each paragraph of each footnote (``block`` if none changed)."""
+    notes = []
+    for note in block.notes:
+        paragraphs = tuple(fn(p) for p in note.paragraphs)
+        same = all(new is old for new, old in zip(paragraphs, note.paragraphs, strict=True))
+        notes.append(note if same else replace(note, paragraphs=paragraphs))
+    if all(new is old for new, old in zip(notes, block.notes, strict=True)):
+        return block
+    return replace(block, notes=tuple(notes))
 
 
 def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
@@ -125,8 +141,29 @@ def iter_paragraphs(doc: Document) -> Iterator[Paragraph]:
                 yield block
             case AuthorNote() | Legend():
                 yield from block.paragraphs
+            case Footnotes():
+                for note in block.notes:
+                    yield from note.paragraphs
             case Heading() | SceneBreak():
                 pass
+
+
+def block_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
+    """The inline nodes of each paragraph of ``block`` (each part of a heading), in order."""
+    match block:
+        case Paragraph():
+            yield block.children
+        case AuthorNote() | Legend():
+            for p in block.paragraphs:
+                yield p.children
+        case Footnotes():
+            for note in block.notes:
+                for p in note.paragraphs:
+                    yield p.children
+        case Heading():
+            yield from (block.story_title, block.number, block.title)
+        case SceneBreak():
+            pass
 
 
 def has_words(doc: Document) -> bool:
@@ -140,7 +177,8 @@ def has_words(doc: Document) -> bool:
 
 
 def plain_text(children: tuple[Inline, ...]) -> str:
-    """``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"`` (no quote marks added)."""
+    """``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"`` (no quote marks added; a
+    footnote reference is no text)."""
     if len(children) == 1 and type(children[0]) is Text:  # most paragraphs, as read
         return children[0].text
     parts: list[str] = []
@@ -152,6 +190,15 @@ def plain_text(children: tuple[Inline, ...]) -> str:
         elif isinstance(node, LineBreak):
             parts.append("\n")
     return "".join(parts)
+
+
+def note_refs(children: tuple[Inline, ...]) -> Iterator[NoteRef]:
+    """Every footnote reference below ``children``, in reading order."""
+    for node in children:
+        if isinstance(node, NoteRef):
+            yield node
+        elif isinstance(node, Emphasis | Strong | Thought | Quoted):
+            yield from note_refs(node.children)
 
 
 def count_nodes(children: tuple[Inline, ...], kind: type) -> int:

@@ -244,6 +244,42 @@ def test_epubcheck_a_whole_story_in_one_file(tmp_path: Path) -> None:
     assert epubcheck(build([path], tmp_path / "story.epub")) == []
 
 
+FOOTNOTED_STORY = """\
+# Chapter 1: Fog
+
+The lanterns were lit one by one[^lamp] as the fog rolled in.
+
+"Who lit them?" asked Mira.[^who]
+
+# Chapter 2: The Stranger
+
+The stranger asked for Mira by name[^who] and waited by the wall.
+
+[^lamp]: Whale-oil lamps, in this harbour.
+[^who]: Nobody knew.
+
+    Not even the harbour master.
+[^spare]: A note nothing refers to.
+"""
+
+
+def test_footnotes_go_with_their_chapter_and_pass_epubcheck(tmp_path: Path) -> None:
+    path = tmp_path / "story.md"
+    path.write_text(FOOTNOTED_STORY, encoding="utf-8")
+    out = build([path], tmp_path / "story.epub")
+    first, second = (page.decode("utf-8") for page in chapter_files(unzip(out)))
+    assert '<aside epub:type="footnote" id="fn-1" class="footnote">' in first
+    assert 'id="fn-2"' in first
+    assert 'id="fn-3"' not in first
+    # the note chapter 2 refers to is there too, linking back to chapter 2's reference
+    assert 'id="fnref-2-2"' in second
+    assert '<a href="#fnref-2-2" class="backlink">' in second
+    assert 'id="fn-3"' in second
+    assert 'id="fn-1"' not in second
+    assert "a.noteref" in unzip(out)["OEBPS/fanfmt.css"].decode("utf-8")
+    assert epubcheck(out) == []
+
+
 # --- the container ----------------------------------------------------------------------
 
 

@@ -109,7 +109,8 @@ def test_row_matches_registry(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(all_codes()))
 def test_documented_example_reports_its_code(code: str) -> None:
     example = doc_example(doc_rows()[code])
-    report = lint_bytes(expand(example), source="example.txt")
+    source = "example.md" if example.startswith("md:") else "example.txt"  # a Markdown example
+    report = lint_bytes(expand(example.removeprefix("md:")), source=source)
     found = [d for d in report.diagnostics if d.code == code]
     assert found, f"{code}: example {example!r} reported {codes_of(report.diagnostics)}"
     assert {d.severity for d in found} == {all_codes()[code].severity}

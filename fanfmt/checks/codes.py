@@ -46,6 +46,8 @@ RULE_CODES: tuple[Code, ...] = (
          "Invisible or control characters were removed."),
     Code("E006", "undecodable-bytes", "info", "decode",
          "Bytes that no encoding explains were read as cp1252 or replaced."),
+    Code("M004", "unused-footnote", "info", "read",
+         "A footnote is defined and nothing refers to it: it is kept, after the others."),
     Code("P002", "paragraph-cut", "warning", "read",
          "A paragraph of over 100,000 characters was cut at sentence ends into several."),
     Code("Q001", "dialogue-never-closed", "warning", "quotes",

@@ -37,7 +37,7 @@ from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
-from fanfmt.writers.page import Page
+from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import XhtmlWriter, stylesheet_text
 
 MIMETYPE = b"application/epub+zip"
@@ -201,6 +201,7 @@ def _files(
     meta: BookMeta, chapters: Sequence[Chapter], cover: Cover | None, options: Options
 ) -> list[tuple[str, bytes]]:
     env = environment(options.templates)
+    notes = any(has_footnotes(c.document.blocks) for c in chapters)
     context = {
         "book": meta,
         "chapters": chapters,
@@ -218,7 +219,7 @@ def _files(
         (f"{ROOT}/content.opf", page("content.opf")),
         (f"{ROOT}/nav.xhtml", page("nav.xhtml")),
         (f"{ROOT}/toc.ncx", page("toc.ncx")),
-        (f"{ROOT}/{STYLESHEET}", stylesheet_text(options).encode("utf-8")),
+        (f"{ROOT}/{STYLESHEET}", stylesheet_text(options, footnotes=notes).encode("utf-8")),
     ]
     if cover is not None:
         files.append((f"{ROOT}/{cover.href}", cover.data))

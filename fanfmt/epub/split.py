@@ -10,6 +10,9 @@ The first chapter keeps everything above the second heading (the story title, th
 disclaimer, the notes before it). An author's note between two chapters closes the first
 (``after``); one right under a heading opens its chapter (``before``). A document with one
 chapter heading or none is one chapter.
+
+Footnotes go with their chapter: each chapter ends with the notes its text refers to (a
+note referred to from two chapters is in both); notes nothing refers to close the last.
 """
 
 from __future__ import annotations
@@ -17,9 +20,10 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from fanfmt.model import Document, Heading
+from fanfmt.model import Block, Document, Footnote, Footnotes, Heading
 from fanfmt.pipeline import final_meta
 from fanfmt.rules.author_notes import position_notes
+from fanfmt.walk import block_inlines, note_refs
 
 
 def split_chapters(doc: Document) -> list[Document]:
@@ -27,10 +31,32 @@ def split_chapters(doc: Document) -> list[Document]:
     cuts = [i for i, b in enumerate(doc.blocks) if isinstance(b, Heading) and (b.number or b.title)]
     if len(cuts) < 2:
         return [doc]
-    bounds = [0, *cuts[1:], len(doc.blocks)]
+    notes = tuple(n for b in doc.blocks if isinstance(b, Footnotes) for n in b.notes)
+    text = tuple(b for b in doc.blocks if not isinstance(b, Footnotes)) if notes else doc.blocks
+    bounds = [0, *cuts[1:], len(text)]
     parts: list[Document] = []
-    for lo, hi in pairwise(bounds):
-        blocks = tuple(position_notes(list(doc.blocks[lo:hi])))
+    for k, (lo, hi) in enumerate(pairwise(bounds)):
+        blocks = tuple(position_notes(list(text[lo:hi])))
+        if notes:
+            blocks = _with_notes(blocks, notes, last=k == len(bounds) - 2)
         part = replace(doc, blocks=blocks, meta=replace(doc.meta, chapter=""))
         parts.append(final_meta(part))
     return parts
+
+
+def _with_notes(
+    blocks: tuple[Block, ...], notes: tuple[Footnote, ...], *, last: bool
+) -> tuple[Block, ...]:
+    """``blocks`` and, at their end, the notes they refer to (and those the notes refer to);
+    the last chapter also keeps the notes nothing refers to."""
+    wanted = {r.number for b in blocks for inlines in block_inlines(b) for r in note_refs(inlines)}
+    if last:
+        wanted |= {n.number for n in notes if n.refs == 0}
+    size = -1
+    while size != len(wanted):  # a note may refer to another
+        size = len(wanted)
+        for n in notes:
+            if n.number in wanted:
+                wanted |= {r.number for p in n.paragraphs for r in note_refs(p.children)}
+    kept = tuple(n for n in notes if n.number in wanted)
+    return (*blocks, Footnotes(kept, kept[0].line)) if kept else blocks

@@ -17,6 +17,9 @@
 * YAML front matter (``---`` / ``title: …`` / ``---`` on the first lines) → the story's
   title and author (:mod:`fanfmt.reader.front_matter`), not a heading
 * list items keep their marker as text (``1. `` / ``- ``); links keep their text
+* footnotes (``text[^1]`` … ``[^1]: A note.``, markdown-it's footnote plugin) → a
+  :class:`NoteRef` and, at the chapter's end, a :class:`Footnotes` block; a definition
+  may be in another part of a long file than its reference (:mod:`fanfmt.reader.footnotes`)
 """
 
 from __future__ import annotations
@@ -37,11 +40,13 @@ from fanfmt.model import (
     LineBreak,
     Meta,
     NotePosition,
+    NoteRef,
     Paragraph,
     SceneBreak,
     Strong,
     Text,
 )
+from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.paragraphs import split_paragraphs
@@ -79,11 +84,14 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
-    reader = _Reader(md, lines)
-    blocks: list[Block | _Quote] = []
+    labels = candidate_labels(text)
+    reader = _Reader(md, lines, labels)
+    blocks: list[Block | _Quote | Definition] = []
     for part, offset in _parts(lines):
-        blocks.extend(reader.blocks(md.parse(part), offset))
-    settled = _settle(blocks)
+        blocks.extend(reader.blocks(md.parse(part, reader.env()), offset))
+    settled = _settle([b for b in blocks if not isinstance(b, Definition)])
+    if labels:
+        settled = settle_notes(settled, [b for b in blocks if isinstance(b, Definition)])
     heading = chapter_line(front) if front.lines else ""
     if heading and not any(isinstance(b, Heading) for b in settled[:3]):
         settled = (Heading(title=(Text(heading),), line=1), *settled)
@@ -119,9 +127,14 @@ def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:
 
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
 
     # CommonMark with raw HTML off: tags in the text are characters, never markup.
-    return MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False})
+    # footnote definitions stay where they are read (gathered at the end by the reader);
+    # ``^[inline notes]`` stay text
+    footnote_plugin(md, inline=False, move_to_end=False)
+    return md
 
 
 @dataclass(slots=True)
@@ -130,18 +143,31 @@ class _Quote:
     line: int = 0
 
 
+Found = Block | _Quote | Definition
+
+
 @dataclass(slots=True)
 class _Reader:
     md: MarkdownIt
     lines: list[str]
+    labels: set[str] = field(default_factory=set)
+    """The footnote labels the whole file may define (so a reference in one part knows a
+    definition in another)."""
     _quote: _Quote | None = None
+    _notes: list[Definition] = field(default_factory=list)
     _depth: int = 0
     _prefix: str = ""
     _prefix_line: int = 0
 
-    def blocks(self, tokens: Sequence[Token], offset: int) -> list[Block | _Quote]:
+    def env(self) -> dict[str, object]:
+        """A fresh parser environment that knows every footnote label of the file."""
+        if not self.labels:
+            return {}
+        return {"footnotes": {"refs": {f":{label}": -1 for label in self.labels}, "list": {}}}
+
+    def blocks(self, tokens: Sequence[Token], offset: int) -> list[Found]:
         """Blocks for ``tokens`` (parsed from the source starting at line ``offset``)."""
-        out: list[Block | _Quote] = []
+        out: list[Found] = []
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -181,8 +207,12 @@ class _Reader:
                 case "list_item_close" if self._prefix:  # an empty item: keep its marker
                     self._add(out, Paragraph((Text(self._prefix.strip()),), self._prefix_line))
                     self._prefix = ""
+                case "footnote_reference_open":
+                    self._notes.append(Definition(str(tok.meta.get("label", "")), line))
+                case "footnote_reference_close" if self._notes:
+                    out.append(self._notes.pop())
                 case "hr":
-                    if self._quote is None:
+                    if self._quote is None and not self._notes:
                         out.append(SceneBreak(self._source(tok, offset), line))
                 case "code_block":
                     for p in split_paragraphs(tok.content):
@@ -193,10 +223,12 @@ class _Reader:
             i += 1
         return out
 
-    def _add(self, out: list[Block | _Quote], p: Paragraph) -> None:
+    def _add(self, out: list[Found], p: Paragraph) -> None:
         if not p.children:
             return
-        if self._quote is not None:
+        if self._notes:
+            self._notes[-1].paragraphs.append(p)
+        elif self._quote is not None:
             self._quote.paragraphs.append(p)
         else:
             out.append(p)
@@ -208,10 +240,10 @@ class _Reader:
         index += offset
         return self.lines[index].strip() if 0 <= index < len(self.lines) else ""
 
-    def _fence(self, tok: Token, offset: int, line: int) -> list[Block | _Quote]:
+    def _fence(self, tok: Token, offset: int, line: int) -> list[Found]:
         """A fence line is a scene-break line in a chapter; what it "fences" is more chapter."""
-        out: list[Block | _Quote] = []
-        if self._quote is None:
+        out: list[Found] = []
+        if self._quote is None and not self._notes:
             out.append(SceneBreak(tok.markup, line))
         inner = tok.content.rstrip("\n")
         if inner.strip() or tok.info.strip():
@@ -219,17 +251,17 @@ class _Reader:
             if tok.info.strip():
                 inner = f"{tok.info.strip()}\n{inner}"  # words after the fence are words too
                 start -= 1
-            out.extend(self.blocks(self.md.parse(inner), start))
+            out.extend(self.blocks(self.md.parse(inner, self.env()), start))
         closed = tok.map is not None and tok.map[1] - tok.map[0] >= 2
         last = offset + (tok.map[1] - 1 if tok.map else 0)
-        if closed and self._quote is None and last < len(self.lines):
+        if closed and self._quote is None and not self._notes and last < len(self.lines):
             closing = self.lines[last].strip()
             if closing and set(closing) <= {"~", "`"}:
                 out.append(SceneBreak(closing, last + 1))
         return out
 
     def _inline_text(self, text: str) -> tuple[Inline, ...]:
-        tokens = self.md.parseInline(text)
+        tokens = self.md.parseInline(text, self.env())
         return _inlines(tokens[0].children or []) if tokens else (Text(text),)
 
 
@@ -263,6 +295,8 @@ def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
                 top.append(Text(tok.content))
             case "image":
                 top.extend(_inlines(tok.children or []))
+            case "footnote_ref":
+                top.append(NoteRef(str(tok.meta.get("label", "")), 0))  # numbered at the end
             case "em_open" | "strong_open":
                 stack.append((tok.type, tok.markup, []))
             case "em_close" | "strong_close" if len(stack) > 1:

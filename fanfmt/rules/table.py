@@ -24,13 +24,14 @@ from fanfmt.model import (
     Block,
     Convention,
     Document,
+    Footnotes,
     Heading,
     Legend,
     Paragraph,
     SceneBreak,
 )
 from fanfmt.options import Options
-from fanfmt.walk import map_heading
+from fanfmt.walk import map_footnotes, map_heading
 
 
 @dataclass(slots=True)
@@ -51,8 +52,9 @@ class Context:
         self.diagnostics.report(code, message, line, col=col, severity=severity, rule=self.rule)
 
 
-Part = Literal["story", "note", "legend", "heading"]
-"""Where a paragraph sits: the story, an author's note, the legend, a heading's part."""
+Part = Literal["story", "note", "legend", "heading", "footnote"]
+"""Where a paragraph sits: the story, an author's note, the legend, a heading's part, a
+footnote."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,7 @@ def run_blocks(table: RuleTable[BlockRule], doc: Document, ctx: Context) -> Docu
     return doc
 
 
-_PARTS: tuple[Part, ...] = ("story", "note", "legend", "heading")
+_PARTS: tuple[Part, ...] = ("story", "note", "legend", "heading", "footnote")
 
 BlockFn = Callable[[Paragraph, Part], Paragraph]
 
@@ -190,6 +192,8 @@ def each_paragraph(block: Block, fn: BlockFn) -> Block:
             return replace(block, paragraphs=paragraphs)
         case Heading():
             return map_heading(block, lambda p: fn(p, "heading"))
+        case Footnotes():
+            return map_footnotes(block, lambda p: fn(p, "footnote"))
         case SceneBreak():
             return block
 
@@ -232,11 +236,10 @@ class Finisher:
 
     def block(self, block: Block) -> Block:
         """``block`` finished by every rule."""
+        if isinstance(block, Footnotes):
+            self.end()  # the chapter's text is over: nothing in it runs on into its notes
         if isinstance(block, SceneBreak):
-            for rule, state in zip(self.rules, self.states, strict=True):
-                self.ctx.rule = rule.name
-                state.end(self.ctx)
-            self.ctx.rule = ""
+            self.end()
             if self.stages is not None:
                 for kept in self.stages:
                     kept.append(block)

@@ -10,15 +10,29 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, assert_never, overload
 
 from fanfmt.gcpause import gc_paused
-from fanfmt.model import AuthorNote, Block, Document, Heading, Inline, Legend, Paragraph, SceneBreak
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Footnote,
+    Footnotes,
+    Heading,
+    Inline,
+    Legend,
+    Paragraph,
+    SceneBreak,
+)
 from fanfmt.options import Options
 from fanfmt.templating import environment
+from fanfmt.walk import block_inlines, note_refs
+from fanfmt.writers.inline import BACK_LINK, note_id, ref_id
 from fanfmt.writers.page import Page, place_notes, placed_order
 
 Render = Callable[[tuple[Inline, ...]], str]
 PART_CHARS = 64_000
 """About how many characters of a page :func:`generate_page` gives at a time."""
 View = dict[str, Any]
+Shown = dict[int, str]
 
 
 def _paragraph(p: Paragraph, render: Render) -> View:
@@ -40,6 +54,7 @@ class BlockViews(Sequence[View]):
         self._options = options
         self._render = render
         self._order = placed_order(page.blocks.shaped, options)
+        self._shown = _shown_refs(page.blocks.shaped, self._order)
 
     def __len__(self) -> int:
         return len(self._order)
@@ -50,13 +65,26 @@ class BlockViews(Sequence[View]):
     def __getitem__(self, index: slice) -> list[View]: ...
     def __getitem__(self, index: int | slice) -> View | list[View]:
         if isinstance(index, slice):
-            return [_view(self._blocks[i], self._render) for i in self._order[index]]
-        return _view(self._blocks[self._order[index]], self._render)
+            return [_view(self._blocks[i], self._render, self._shown) for i in self._order[index]]
+        return _view(self._blocks[self._order[index]], self._render, self._shown)
 
     def __iter__(self) -> Iterator[View]:
-        render = self._render
+        render, shown = self._render, self._shown
         for block in place_notes(self._blocks, self._options):
-            yield _view(block, render)
+            yield _view(block, render, shown)
+
+
+def _shown_refs(shaped: Sequence[Block], order: tuple[int, ...]) -> Shown:
+    """For each footnote the page refers to, the id of its first reference the page shows
+    (a note referred to only from an author's note left out has none to link back to)."""
+    shown: dict[int, str] = {}
+    if not any(isinstance(b, Footnotes) for b in shaped):
+        return shown
+    for i in order:
+        for inlines in block_inlines(shaped[i]):
+            for ref in note_refs(inlines):
+                shown.setdefault(ref.number, ref_id(ref.number, ref.nth))
+    return shown
 
 
 def block_views(doc: Document, options: Options, render: Render) -> BlockViews:
@@ -64,7 +92,7 @@ def block_views(doc: Document, options: Options, render: Render) -> BlockViews:
     return BlockViews(Page.of(doc), options, render)
 
 
-def _view(block: Block, render: Render) -> View:
+def _view(block: Block, render: Render, shown: Shown | None = None) -> View:
     if isinstance(block, Paragraph):  # most blocks: no call but ``render``
         return {
             "kind": "paragraph",
@@ -93,7 +121,23 @@ def _view(block: Block, render: Render) -> View:
             "paragraphs": [_paragraph(p, render) for p in block.paragraphs],
             "line": block.line,
         }
+    if isinstance(block, Footnotes):
+        return {"kind": "footnotes", "notes": [_note(n, render, shown or {}) for n in block.notes]}
     assert_never(block)
+
+
+def _note(note: Footnote, render: Render, shown: Shown) -> View:
+    """One footnote: ``number``, ``label``, ``id`` (``fn-1``), ``paragraphs``, and
+    ``backref`` (``fnref-1``, the reference to link back to; ``""`` when none is shown)."""
+    return {
+        "number": note.number,
+        "label": note.label,
+        "id": note_id(note.number),
+        "backref": shown.get(note.number, ""),
+        "back": BACK_LINK,
+        "paragraphs": [_paragraph(p, render) for p in note.paragraphs],
+        "line": note.line,
+    }
 
 
 def generate_page(

@@ -6,6 +6,8 @@ so this writer uses only what survives, and the text looks right after pasting:
 * ``Thought`` and ``Emphasis`` → ``<em>``; ``Strong`` → ``<strong>``; ``LineBreak`` → ``<br />``
 * ``Quoted`` → curly quotes in the text (no ``<span>``)
 * ``SceneBreak`` → ``<hr />`` (or the ornament in ``<p align="center">``)
+* a footnote reference → ``<sup><a name="fnref-1" href="#fn-1">1</a></sup>``; the notes
+  → an ``<ol>`` after an ``<hr />``, each ``<li>`` with ``<a name="fn-1">`` and a link back
 * author's notes → ``<blockquote>``; one block per line, no blank lines (AO3 would
   turn blank lines into empty paragraphs)
 * the page is ``templates/ao3/chapter.html``
@@ -36,11 +38,13 @@ AO3_KEEPS: frozenset[str] = frozenset({
 })  # fmt: skip
 """The tags AO3's sanitizer keeps in a work's text; it drops every other tag."""
 ALLOWED_TAGS: frozenset[str] = frozenset(
-    {"p", "em", "strong", "br", "hr", "blockquote", "h2", "small"}
+    {"p", "em", "strong", "br", "hr", "blockquote", "h2", "small", "sup", "a", "ol", "li"}
 )
-"""Every tag the default AO3 templates write (all of them on AO3's own list)."""
-ALLOWED_ATTRIBUTES: frozenset[str] = frozenset({"align"})
-"""The only attribute written; AO3 keeps ``align`` on every tag."""
+"""Every tag the default AO3 templates write (all of them on AO3's own list); ``sup``,
+``a``, ``ol`` and ``li`` only for footnotes."""
+ALLOWED_ATTRIBUTES: frozenset[str] = frozenset({"align", "href", "name"})
+"""The attributes written: ``align``, which AO3 keeps on every tag, and, for footnotes,
+``href`` and ``name`` on ``<a>``, which AO3 keeps there."""
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:

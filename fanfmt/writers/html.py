@@ -2,7 +2,8 @@
 
 * the stylesheet (``templates/html/style.css``) is inlined: the page is one file
 * light and dark colours follow the reader's system setting (``prefers-color-scheme``)
-* inline markup as in XHTML: ``<span class="dialogue">“…”</span>``, ``<em class="thought">``
+* inline markup as in XHTML: ``<span class="dialogue">“…”</span>``, ``<em class="thought">``;
+  a footnote reference is ``<sup class="noteref"><a href="#fn-1" id="fnref-1">1</a></sup>``
 * the page is ``templates/html/page.html``; blocks are macros in ``templates/html/blocks.html``
 
 ``"".join(HtmlWriter().write(Page.of(doc), Options()))`` → ``'<!DOCTYPE html>\\n<html lang="en">…'``
@@ -19,8 +20,9 @@ from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.page import Page
-from fanfmt.writers.xhtml import markup, page_title
+from fanfmt.writers.inline import HtmlInlines
+from fanfmt.writers.page import Page, has_footnotes
+from fanfmt.writers.xhtml import page_title
 
 
 def story_view(page: Page, options: Options) -> dict[str, Any]:
@@ -45,9 +47,17 @@ def story_view(page: Page, options: Options) -> dict[str, Any]:
     }
 
 
-def stylesheet(options: Options) -> str:
-    """The reading page's stylesheet, from the template set (user folder first)."""
-    return environment(options.templates).get_template("html/style.css").render(options=options)
+def stylesheet(options: Options, *, footnotes: bool = False) -> str:
+    """The reading page's stylesheet, from the template set (user folder first);
+    ``footnotes`` adds the rules for footnotes."""
+    template = environment(options.templates).get_template("html/style.css")
+    return template.render(options=options, footnotes=footnotes)
+
+
+def html_markup(options: Options) -> Render:
+    """Inline nodes → reading-page markup the templates print as it is."""
+    render = HtmlInlines(options).render
+    return lambda children: Markup(render(children))
 
 
 class HtmlWriter:
@@ -58,8 +68,8 @@ class HtmlWriter:
     blocks_template = "html/blocks.html"
 
     def inlines(self, options: Options) -> Render:
-        """Inline nodes → the same markup as XHTML's."""
-        return markup(options)
+        """Inline nodes → the same markup as XHTML's (footnote references as ``<sup>``)."""
+        return html_markup(options)
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The page a part at a time, stylesheet inlined."""
@@ -67,10 +77,10 @@ class HtmlWriter:
             page,
             options,
             self.template,
-            markup(options),
+            html_markup(options),
             story=story_view(page, options),
             page_title=page_title(page.meta),
-            css=Markup(stylesheet(options)),
+            css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),
         )
 
 

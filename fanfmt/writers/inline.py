@@ -1,11 +1,13 @@
 """Inline nodes → text: the one walk every writer shares, and the glyphs it prints.
 
 :class:`InlineRenderer` walks a paragraph's nodes and calls one hook per node type
-(``text``, ``quoted``, ``thought``, ``emphasis``, ``strong``, ``line_break``). The base
-class gives the text as a reader sees it; each format overrides what differs:
+(``text``, ``quoted``, ``thought``, ``emphasis``, ``strong``, ``line_break``,
+``note_ref``). The base class gives the text as a reader sees it; each format overrides
+what differs:
 
 * ``PlainInlines().render((Quoted((Text("Hi"),)),))`` → ``“Hi”``
-* ``XhtmlInlines(options)`` (XHTML and the reading page) → ``<span class="dialogue">“Hi”</span>``
+* ``XhtmlInlines(options)`` (XHTML, EPUB) → ``<span class="dialogue">“Hi”</span>``;
+  ``HtmlInlines(options)`` (the reading page) the same but for footnote references
 * ``Ao3Inlines(options)`` → ``“Hi”``, thoughts and emphasis as plain ``<em>``
 * ``MarkdownInlines(options)`` → ``“Hi”``, thoughts ``*…*``, emphasis ``_…_``
 * ``ExplainInlines()`` → ``[i:…]``, ``[b:…]``, ``[thought:…]``, ``↵`` (``fanfmt diff``)
@@ -29,7 +31,7 @@ from fanfmt.chars import (
     RIGHT_SINGLE_QUOTE,
     WORD_JOINER,
 )
-from fanfmt.model import Emphasis, Inline, LineBreak, Quoted, Strong, Text, Thought
+from fanfmt.model import Emphasis, Inline, LineBreak, NoteRef, Quoted, Strong, Text, Thought
 
 if TYPE_CHECKING:
     from fanfmt.options import Options
@@ -41,6 +43,18 @@ QUOTE_GLYPHS = {
 """The quote marks every writer uses for each :class:`Quoted` kind."""
 LINE_BREAK = "\u21b5"  # ↵
 """How the explain view shows a line break inside a paragraph."""
+BACK_LINK = "\u21a9\ufe0e"  # ↩ (drawn as text, never as an emoji)
+"""The link at a footnote's end back to where the text refers to it."""
+
+
+def note_id(number: int) -> str:
+    """The id of footnote ``number``: ``3`` → ``"fn-3"``."""
+    return f"fn-{number}"
+
+
+def ref_id(number: int, nth: int = 1) -> str:
+    """The id of the ``nth`` reference to footnote ``number``: ``fnref-3``, ``fnref-3-2``."""
+    return f"fnref-{number}" if nth <= 1 else f"fnref-{number}-{nth}"
 
 
 def quote_marks(node: Quoted) -> tuple[str, str]:
@@ -96,6 +110,8 @@ class InlineRenderer:
                     parts.append(self.strong(node, within))
                 case LineBreak():
                     parts.append(self.line_break())
+                case NoteRef():
+                    parts.append(self.note_ref(node))
                 case _:
                     assert_never(node)
         return "".join(parts)
@@ -132,6 +148,10 @@ class InlineRenderer:
         """A line break inside a paragraph."""
         return " "
 
+    def note_ref(self, node: NoteRef) -> str:
+        """A footnote reference: nothing in text as a reader sees it (a title, a summary)."""
+        return ""
+
 
 class PlainInlines(InlineRenderer):
     """Text as a reader sees it (titles in the metadata): ``“Hi”``, no markup."""
@@ -163,6 +183,10 @@ class ExplainInlines(InlineRenderer):
     def line_break(self) -> str:
         """``↵``."""
         return LINE_BREAK
+
+    def note_ref(self, node: NoteRef) -> str:
+        """``[^1]``."""
+        return f"[^{node.number}]"
 
 
 def escape_html(text: str) -> str:
@@ -220,6 +244,24 @@ class XhtmlInlines(InlineRenderer):
         """``<br/>``."""
         return "<br/>"
 
+    def note_ref(self, node: NoteRef) -> str:
+        """``<a epub:type="noteref" href="#fn-1" id="fnref-1" class="noteref">1</a>``."""
+        return (
+            f'<a epub:type="noteref" href="#{note_id(node.number)}" '
+            f'id="{ref_id(node.number, node.nth)}" class="noteref">{node.number}</a>'
+        )
+
+
+class HtmlInlines(XhtmlInlines):
+    """The reading page: XHTML's markup, footnote references as ``<sup>`` links."""
+
+    def note_ref(self, node: NoteRef) -> str:
+        """``<sup class="noteref"><a href="#fn-1" id="fnref-1">1</a></sup>``."""
+        return (
+            f'<sup class="noteref"><a href="#{note_id(node.number)}" '
+            f'id="{ref_id(node.number, node.nth)}">{node.number}</a></sup>'
+        )
+
 
 _WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 
@@ -248,6 +290,13 @@ class Ao3Inlines(InlineRenderer):
     def line_break(self) -> str:
         """``<br />``."""
         return "<br />"
+
+    def note_ref(self, node: NoteRef) -> str:
+        """``<sup><a name="fnref-1" href="#fn-1">1</a></sup>`` (AO3 keeps ``name``, not ``id``)."""
+        return (
+            f'<sup><a name="{ref_id(node.number, node.nth)}" '
+            f'href="#{note_id(node.number)}">{node.number}</a></sup>'
+        )
 
 
 _MARKUP_CHARS = "\\`*_[]<&"
@@ -309,3 +358,7 @@ class MarkdownInlines(InlineRenderer):
     def line_break(self) -> str:
         """A backslash at the end of the line."""
         return "\\\n"
+
+    def note_ref(self, node: NoteRef) -> str:
+        """``[^label]``, the author's label (so the chapter reads back the same)."""
+        return f"[^{node.label}]"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
-from fanfmt.model import AuthorNote, Block, Convention, Document, Meta, Paragraph
+from fanfmt.model import AuthorNote, Block, Convention, Document, Footnotes, Meta, Paragraph
 from fanfmt.options import Options
 
 FinishFn = Callable[[tuple[Block, ...]], tuple[Block, ...]]
@@ -74,6 +74,11 @@ class Page:
         return cls(doc.meta, doc.convention, Blocks(doc.blocks))
 
 
+def has_footnotes(blocks: Sequence[Block]) -> bool:
+    """Does a chapter of ``blocks`` have footnotes (so its stylesheet needs their rules)?"""
+    return any(isinstance(b, Footnotes) for b in blocks)
+
+
 def _disclaimer(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role == "disclaimer"
 
@@ -81,23 +86,29 @@ def _disclaimer(block: Block) -> bool:
 def place_notes(blocks: Iterable[Block], options: Options) -> Iterator[Block]:
     """Keep author's notes and disclaimers in place, move them to the end, or leave them out.
 
-    ``--notes end``: the chapter, then its disclaimers, then its notes.
+    ``--notes end``: the chapter, then its disclaimers, then its notes. Footnotes are part
+    of the text, kept whatever ``--notes`` says, and always close the chapter (after
+    notes moved to the end, which may refer to them).
     """
     if options.notes == "keep":
         yield from blocks
         return
     disclaimers: list[Block] = []
     notes: list[Block] = []
+    footnotes: list[Block] = []
     for block in blocks:
         if isinstance(block, AuthorNote):
             notes.append(block)
         elif _disclaimer(block):
             disclaimers.append(block)
+        elif isinstance(block, Footnotes):
+            footnotes.append(block)
         else:
             yield block
     if options.notes == "end":
         yield from disclaimers
         yield from notes
+    yield from footnotes
 
 
 def placed_order(shaped: Sequence[Block], options: Options) -> tuple[int, ...]:
@@ -107,11 +118,16 @@ def placed_order(shaped: Sequence[Block], options: Options) -> tuple[int, ...]:
     story: list[int] = []
     disclaimers: list[int] = []
     notes: list[int] = []
+    footnotes: list[int] = []
     for i, block in enumerate(shaped):
         if isinstance(block, AuthorNote):
             notes.append(i)
         elif _disclaimer(block):
             disclaimers.append(i)
+        elif isinstance(block, Footnotes):
+            footnotes.append(i)
         else:
             story.append(i)
-    return (*story, *disclaimers, *notes) if options.notes == "end" else tuple(story)
+    if options.notes == "end":
+        return (*story, *disclaimers, *notes, *footnotes)
+    return (*story, *footnotes)

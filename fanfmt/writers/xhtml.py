@@ -20,7 +20,7 @@ from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import XhtmlInlines, escape_html
-from fanfmt.writers.page import Page
+from fanfmt.writers.page import Page, has_footnotes
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
@@ -28,9 +28,11 @@ def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
     return XhtmlInlines(options).render(children)
 
 
-def stylesheet_text(options: Options) -> str:
-    """The stylesheet, from the template set (user folder first)."""
-    return environment(options.templates).get_template("fanfmt.css").render(options=options)
+def stylesheet_text(options: Options, *, footnotes: bool = False) -> str:
+    """The stylesheet, from the template set (user folder first); ``footnotes`` adds the
+    rules for footnotes (only pages that have them carry them)."""
+    template = environment(options.templates).get_template("fanfmt.css")
+    return template.render(options=options, footnotes=footnotes)
 
 
 class XhtmlWriter:
@@ -48,7 +50,10 @@ class XhtmlWriter:
         self, page: Page, options: Options, *, stylesheet_href: str = "fanfmt.css"
     ) -> Iterator[str]:
         """The page a part at a time."""
-        inline_css = stylesheet_text(options) if options.stylesheet == "inline" else ""
+        notes = has_footnotes(page.blocks.shaped)
+        inline_css = (
+            stylesheet_text(options, footnotes=notes) if options.stylesheet == "inline" else ""
+        )
         return generate_page(
             page,
             options,
