@@ -42,3 +42,15 @@ def test_lone_by() -> None:
     assert lone_by("  By: ")
     assert lone_by("written by")
     assert not lone_by("by Wren")
+
+
+def test_a_heading_that_ends_the_story_is_furniture() -> None:
+    from fanfmt.api import convert
+    from fanfmt.model import Heading, Paragraph
+
+    doc = convert("# Chapter 2\n\nShe ran.\n\n# The End\n", from_format="markdown").document
+    assert sum(isinstance(b, Heading) for b in doc.blocks) == 1
+    last = doc.blocks[-1]
+    assert isinstance(last, Paragraph)
+    assert last.role == "furniture"
+    assert doc.meta.chapter == "Chapter 2"

@@ -45,6 +45,7 @@ from fanfmt.patterns import (
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._titles import part_number, title_block
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
+from fanfmt.rules.furniture import is_furniture
 from fanfmt.rules.table import Context
 
 TOP_ZONE = 16
@@ -110,6 +111,9 @@ def apply(doc: Document, ctx: Context) -> Document:
             if role is not None:
                 out.append(replace(block, role=role))
                 continue
+        if isinstance(block, Heading) and _end_marker(block):
+            out.append(Paragraph(block.title, block.line, "furniture", block.gap_before))
+            continue  # "# The End": the story's last line, not a chapter
         if isinstance(block, Heading):
             block = _split_heading(block)
         elif is_story(block):
@@ -347,6 +351,15 @@ def _prose(block: Block) -> bool:
         return False
     text = text_of(block).rstrip()
     return len(text.split()) >= PROSE_MIN_WORDS and text[-1:] in PROSE_ENDS
+
+
+def _end_marker(heading: Heading) -> bool:
+    """A heading the reader found that only says the story ends: ``# The End``, ``<h2>Fin</h2>``."""
+    from fanfmt.walk import plain_text
+
+    if heading.number or heading.story_title or not heading.title:
+        return False
+    return is_furniture(plain_text(heading.title))
 
 
 def _is_field(text: str) -> bool:
