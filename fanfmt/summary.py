@@ -23,6 +23,7 @@ from fanfmt.model import (
     Paragraph,
     Quoted,
     SceneBreak,
+    StoryFacts,
     Strong,
     Thought,
 )
@@ -48,6 +49,7 @@ class Summary:
     def lines(self) -> list[str]:
         """The summary as lines of text."""
         meta = self.meta
+        facts = [f"story facts: {facts_found(meta.story)}"] if meta.story else []
         return [
             f"convention: {self.convention.describe()}",
             f"heading: {meta.chapter or '(none)'}; story title: {meta.title or '(none)'}",
@@ -56,7 +58,25 @@ class Summary:
             f"scene breaks: {self.scene_breaks}; captions: {self.captions}; "
             f"headings: {self.headings}",
             f"dialogue spans: {self.dialogue}; thoughts: {self.thoughts}",
+            *facts,
         ]
+
+
+def facts_found(facts: StoryFacts) -> str:
+    """``StoryFacts(rating="Mature", fandoms=("A", "B"), words=30)``
+    → ``'rating Mature; fandoms 2; words 30'``: what the source stated, in short."""
+    parts: list[str] = []
+    for name in StoryFacts.__dataclass_fields__:
+        value = getattr(facts, name)
+        if not value or name == "series_index":
+            continue
+        if isinstance(value, tuple):
+            parts.append(f"{name} {len(value)}")
+        elif name in {"summary", "url"}:
+            parts.append(name)
+        else:
+            parts.append(f"{name} {value}")
+    return "; ".join(parts)
 
 
 def count_dialogue(children: tuple[Inline, ...], inside: bool = False) -> int:

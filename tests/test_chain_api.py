@@ -16,6 +16,7 @@ from fanfmt.reader import read_text
 from fanfmt.rules import BLOCK_RULES, DEFAULT_CHAIN, INLINE_RULES, Context, RuleChain
 
 NAMES = [
+    "ao3_preface",
     "headings",
     "legend",
     "author_notes",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from site_lines import site_lines
 
 from fanfmt.api import convert
 from fanfmt.build import pick_format
@@ -75,6 +76,7 @@ def source_words(raw: str, to: str, options: Options) -> tuple[list[str], int, i
     result = convert(raw, to, options, source="chapter.txt")
     doc = result.document
     markers = {b.line for b in doc.blocks if isinstance(b, SceneBreak) and b.marker}
+    markers |= site_lines(raw)  # AO3's own lines, and its preface read into the metadata
     kept = "\n".join(line for n, line in enumerate(raw.splitlines(), 1) if n not in markers)
     breaks = sum(isinstance(b, SceneBreak) for b in doc.blocks)
     thoughts = sum(count_nodes(p.children, Thought) for p in iter_paragraphs(doc))

@@ -27,6 +27,7 @@ from pathlib import Path
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
+from fanfmt.reader.ao3_text import split_preface
 from fanfmt.reader.paragraphs import split_paragraphs
 
 __all__ = [
@@ -65,8 +66,10 @@ _MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
     """Read a raw chapter (already decoded) into a document of paragraphs."""
+    head, text = split_preface(text)  # an AO3 download's preface: a line is a paragraph
     with gc_paused():  # many small objects, no cycles
-        return Document(blocks=tuple(split_paragraphs(text)), meta=meta or Meta())
+        blocks = (*head, *split_paragraphs(text))
+        return Document(blocks=blocks, meta=meta or Meta())
 
 
 def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:

@@ -4,6 +4,9 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
 
 * They all run before any inline rule, so a ``***`` separator is never read as
   emphasis and a ``"Speech"`` legend line is never read as dialogue.
+* ``ao3_preface`` runs first: an AO3 download read as text states its title, byline,
+  summary and notes in its own labelled layout; once it is taken apart, ``headings``
+  sees a heading at the top (as from a reader) and ``author_notes`` sees notes made.
 * ``author_notes`` runs before ``scene_breaks``: the blank lines around a note
   are not scene breaks. ``captions`` runs after ``scene_breaks``: a caption is
   a short line right after a break.
@@ -45,6 +48,7 @@ __all__ = [
 
 BLOCK_RULES = RuleTable(
     (
+        BlockRule("ao3_preface"),
         BlockRule("headings"),
         BlockRule("legend"),
         BlockRule("author_notes"),
