@@ -22,6 +22,7 @@ from fanfmt.rules.table import R
 from fanfmt.writers import blocks_only
 
 NAMES = [
+    "ao3_preface",
     "headings",
     "legend",
     "furniture",

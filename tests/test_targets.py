@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from site_lines import site_lines
 
 from fanfmt.api import convert
 from fanfmt.build import pick_format
@@ -76,6 +77,7 @@ def source_words(raw: str, to: str, options: Options) -> tuple[list[str], int, i
     result = convert(raw, to, options, source="chapter.txt")
     doc = result.document
     markers = {b.line for b in doc.blocks if isinstance(b, SceneBreak) and b.marker}
+    markers |= site_lines(raw)  # AO3's own lines, and its preface read into the metadata
     kept = as_read(
         "\n".join("" if n in markers else line for n, line in enumerate(raw.splitlines(), 1))
     )

@@ -5,8 +5,8 @@ Codes are a family letter and three digits, stable and never reused::
     CODES["Q001"] → Code("Q001", "dialogue-never-closed", "warning", "quotes", "Dialogue …")
 
 Families: A apostrophes, C mixed conventions, E encoding, F damage from dropped
-formatting, G guesses, M markup left over, P paragraphs, Q quotes, S story facts,
-W words.
+formatting, G guesses, H a site's headers read, M markup left over, P paragraphs, Q quotes,
+S story facts, W words.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ RULE_CODES: tuple[Code, ...] = (
          "Bytes that no encoding explains were read as cp1252 or replaced."),
     Code("M004", "unused-footnote", "info", "read",
          "A footnote is defined and nothing refers to it: it is kept, after the others."),
+    Code("H001", "ao3-preface-read", "info", "ao3_preface",
+         "The preface of an AO3 download (read as text) was taken apart into the story's facts."),
     Code("P002", "paragraph-cut", "warning", "read",
          "A paragraph of over 100,000 characters was cut at sentence ends into several."),
     Code("Q001", "dialogue-never-closed", "warning", "quotes",

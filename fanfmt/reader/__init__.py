@@ -28,6 +28,7 @@ from pathlib import Path
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
+from fanfmt.reader.ao3_text import split_preface
 from fanfmt.reader.hyphens import join_lines
 from fanfmt.reader.layout import Layout
 from fanfmt.reader.lines import lines
@@ -76,8 +77,9 @@ def read_text(text: str, meta: Meta | None = None) -> Document:
     """
     layout = Layout()
     meta = meta or Meta()
+    head, text = split_preface(text)  # an AO3 download's preface: a line is a paragraph
     with gc_paused():  # many small objects, no cycles
-        blocks = tuple(plain_paragraphs(text, layout))
+        blocks = (*head, *plain_paragraphs(text, layout))
     if not meta.title and layout.transport.subjects:
         meta = replace(meta, title=story_title(layout.transport))
     return Document(blocks=blocks, meta=meta)

@@ -11,6 +11,10 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
   break, never emphasis"), and ``legend`` runs before ``quotes``, so a ``"Speech"`` legend
   line is never read as dialogue (chain.txt: "a legend is not dialogue; its thought
   example shows in italics, not as a thought").
+* ``ao3_preface`` runs before ``headings``: an AO3 download read as text states its title,
+  byline, summary and notes in its own labelled layout; once it is taken apart,
+  ``headings`` sees a heading at the top (as from a reader) and ``author_notes`` sees
+  notes made (chain.txt: "an AO3 download's preface read as text").
 * ``furniture`` runs before ``captions``: ``To be continued…`` after a break is a part
   marker, not a caption (chain.txt: "a part marker after a break is furniture, not a
   caption").
@@ -64,6 +68,7 @@ __all__ = [
 
 BLOCK_RULES = RuleTable(
     (
+        BlockRule("ao3_preface"),
         BlockRule("headings"),
         BlockRule("legend"),
         BlockRule("furniture"),

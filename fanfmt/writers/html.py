@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
+from fanfmt.walk import plain_text
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import HtmlInlines
 from fanfmt.writers.page import Page, has_footnotes
@@ -42,9 +44,25 @@ def story_view(page: Page, options: Options) -> dict[str, Any]:
         "summary_paragraphs": [p.strip() for p in options.summary.split("\n\n") if p.strip()],
         "tags": list(options.tags),
         "cover": options.cover,
-        "title_in_text": any(isinstance(b, Heading) and b.story_title for b in shaped),
+        "title_in_text": any(_shows_title(b, meta.title) for b in shaped),
         "author_in_text": any(isinstance(b, Paragraph) and b.role == "byline" for b in shaped),
     }
+
+
+def _shows_title(block: object, title: str) -> bool:
+    """A heading with the story title, or one whose only title is the story's (a one-shot).
+
+    ``Heading(title=(Text("Rain"),))`` with the story ``Rain`` → True."""
+    if not isinstance(block, Heading):
+        return False
+    if block.story_title:
+        return True
+    return bool(title) and not block.number and _fold(plain_text(block.title)) == _fold(title)
+
+
+def _fold(text: str) -> list[str]:
+    """``"Keeper’s Daughter"`` → ``["keeper", "s", "daughter"]``."""
+    return re.findall(r"[^\W_]+", text.casefold())
 
 
 def stylesheet(options: Options, *, footnotes: bool = False) -> str:
