@@ -4,7 +4,8 @@
   with story title, chapter number and chapter title
 * ``Chapter 12: The Long Road`` → number ``Chapter 12``, title ``The Long Road``
 * ``Prologue``, ``Epilogue``, ``Chapter Seven``, ``CHAPTER IV.``, ``Ch. 3 - Title`` → headings
-* ``Disclaimer: I don't own…`` near the top → a paragraph with the ``disclaimer`` role
+* ``Disclaimer: I don't own…``, ``Usual disclaimers apply``, ``Not mine`` near the top → a
+  paragraph with the ``disclaimer`` role; so is one boxed between two rule lines (``-----``)
 * ``By Someone`` / ``Author: Someone`` near the top → ``byline``
 * ``Summary:`` alone on a line and the summary under it, ``Chapter Text`` (an AO3 page
   pasted as text) → ``metadata``
@@ -42,6 +43,7 @@ from fanfmt.patterns import (
     NOTE_START,
     TITLE_FIELD,
 )
+from fanfmt.rules._box import boxed_disclaimer
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._twins import merge_twin_headings
 from fanfmt.rules.table import Context
@@ -111,6 +113,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out.append(heading)
                 continue
         out.append(block)
+    out = boxed_disclaimer(out, TOP_ZONE)
     out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
     return replace(doc, blocks=tuple(out), meta=meta)
 
