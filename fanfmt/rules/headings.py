@@ -101,7 +101,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         )
     for index, block in enumerate(blocks[i:], start=i):
         if index < TOP_ZONE + i and is_story(block):
-            role = _top_role(text_of(block))
+            role = _top_role(text_of(block), bool(out) and _after_note(out[-1]))
             if role is not None:
                 out.append(replace(block, role=role))
                 continue
@@ -118,14 +118,24 @@ def apply(doc: Document, ctx: Context) -> Document:
     return replace(doc, blocks=tuple(out), meta=meta)
 
 
-def _top_role(text: str) -> ParagraphRole | None:
+def _top_role(text: str, after_note: bool = False) -> ParagraphRole | None:
     """Near the top, after the front matter: AO3's ``Chapter Text`` landmark is metadata,
-    and a labelled disclaimer (after a legend or a note) is a disclaimer."""
+    and a labelled disclaimer (after a legend or a note) is a disclaimer; right after an
+    ``A/N:`` line or another disclaimer, so is ``I own nothing.``"""
     if AO3_LANDMARK.match(text):
         return "metadata"
     if LABELLED_DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
         return "disclaimer"
+    if after_note and DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+        return "disclaimer"
     return None
+
+
+def _after_note(block: Block) -> bool:
+    """``A/N: …`` or a disclaimer: what an unlabelled disclaimer may follow."""
+    if not isinstance(block, Paragraph):
+        return False
+    return block.role == "disclaimer" or (is_story(block) and bool(AN_LABEL.match(text_of(block))))
 
 
 def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
