@@ -77,3 +77,18 @@ def test_a_story_sentence_about_belonging_stays_story() -> None:
     source = "\n\n".join(["The house belonged to her grandmother.", *STORY]) + "\n"
     result = convert(source, "xhtml", Options(notes="omit"))
     assert _paragraphs(result.text)[0] == "The house belonged to her grandmother."
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Sunday - I woke early and walked to the harbour.",
+        "London - I had never seen so much rain.",
+        "Hale: I want the report by noon.",
+    ],
+)
+def test_a_dateline_or_a_speaker_before_first_person_story_stays_story(opening: str) -> None:
+    source = "\n\n".join([opening, *STORY]) + "\n"
+    result = convert(source, "xhtml", Options())
+    assert not any(isinstance(b, AuthorNote) for b in result.document.blocks)
+    assert len(_paragraphs(result.text)) == len(STORY) + 1

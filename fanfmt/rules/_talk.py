@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from fanfmt.lexicon import NOTE_WORDS, READER_WORDS
+from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
 from fanfmt.model import Paragraph
 from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
 from fanfmt.rules._text import text_of
@@ -130,13 +130,15 @@ def review_reply(text: str) -> bool:
     """``Jayde - really? Dogs are nice, but…``, ``Guest: thanks!``, ``To Kira: I know.``:
     a reviewer's name, then the author answering (I/you, or a note word), no dialogue.
 
-    ``Monday: rain again.`` → False (nobody is talked to).
+    ``Monday: rain again.``, ``Sunday - I woke early.`` → False (a dateline; nobody is
+    talked to).
     """
     if len(text.split()) > NOTE_MAX_WORDS or DIALOGUE.search(text):
         return False
-    if not NAMED_REPLY.match(text):
-        return False
-    if text.lower().startswith("to ") or FIRST_PERSON.search(text):
+    named = NAMED_REPLY.match(text)
+    if named is None or any(w.lower() in TIME_WORDS for w in named.group("name").split()):
+        return False  # "Sunday - I woke early": a dateline, then the story
+    if text.lower().startswith("to "):
         return True
     noted = {w.lower() for w in _LETTERS_RE.findall(text)} & NOTE_WORDS
     return bool(SECOND_PERSON.search(text) or noted)
