@@ -100,6 +100,13 @@ AO3_LANDMARK = re.compile(r"^\W{0,3}chapter text\W{0,3}$", _I)
 REVIEW_REPLY = re.compile(r"^[\w .'-]{2,30}:\s")
 """``Guest: Thanks!``: an answer to a review, as authors put them in notes."""
 
+NAMED_REPLY = re.compile(
+    r"^\W{0,2}(?:(?:to|re|@)\s*)?(?P<name>[A-Z][\w.'’]{1,24}(?:\s[A-Z0-9][\w.'’]{0,24})?)"
+    r"\s*(?::|\s[-–—]+|\s?[-–—]{2})\s*\S"
+)
+"""``Jayde - really?``, ``Guest: thanks!``, ``To Kira: …``: a reviewer's name, then the
+answer (case-sensitive: a name has a capital)."""
+
 # -- dialogue ---------------------------------------------------------------------------
 
 DIALOGUE = re.compile(
@@ -127,11 +134,23 @@ CHAPTER_LINE = re.compile(
 DISCLAIMER = re.compile(
     rf"^(?!{_AN})"  # an A/N is a note, even one that says "I don't own the song"
     r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
+    r"|.{0,40}\b(?:i|we)\s+own\s+(?:nothing|none|zip|zilch|nada|no\s?(?:one|thing))\b"
+    r"|\W*(?:the\s+)?(?:usual|standard|normal|same\s+old)\s+disclaimers?\b"
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
-    r"|.{0,60}\b(?:belongs?|belonged)\s+to\b(?=.{0,60}$))",
+    r"|.{0,80}\b(?:is|are)\s+(?:not\s+)?(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\b"
+    r"|.{0,80}\bused\s+without\s+permission\b"
+    r"|.{0,80}\b(?:copyright(?:ed)?|infringement)\b|\W*(?:\(c\)|©)\s*\S"
+    r"|\W*(?:(?:sadly|alas|still|they['’]?re|they\s+are|it['’]?s|it\s+is|all)[,.!]?\s+)?"
+    r"not\s+mine(?:\W|$)(?!\s*(?:to|for|any\s?more)\b)(?=.{0,80}$)"
+    r"|.{0,80}\bbelongs?\s+to\s+(?:(?-i:[A-Z\d])|(?:their|its|the)\s+(?:respective\s+)?"
+    r"(?:owners?|creators?|authors?)\b)(?=.{0,120}$))",
     _I,
 )
-"""``Disclaimer: …``, ``I don't own Harry Potter``, ``Naruto belongs to Kishimoto``."""
+"""``Disclaimer: …``, ``I don't own Harry Potter``, ``I own nothing``, ``Usual disclaimers
+apply``, ``Naruto belongs to Kishimoto``, ``X and Y are the property of Z``, ``All
+characters used without permission``, ``Characters copyright …``, ``(c) 1998 …``,
+``No copyright infringement intended``, ``Not mine``. ``The house belonged to her
+grandmother.`` is story: past tense, and nobody who owns a copyright."""
 
 LABELLED_DISCLAIMER = re.compile(r"^\W*disclaimer\s*[:\-–—]", _I)
 """``Disclaimer:`` with its label, wherever it stands near the top."""

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from fanfmt.lexicon import NOTE_WORDS, READER_WORDS
+from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
 from fanfmt.model import Paragraph
-from fanfmt.patterns import DIALOGUE, NOTE_LABEL, REVIEW_REPLY, alternatives
+from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
 from fanfmt.rules._text import text_of
 
 SCORE_MAX_CHARS = 2500
@@ -33,10 +33,12 @@ its backtracking would take time growing with the square of the length."""
 NOTE_PHRASE = re.compile(
     r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
     r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
-    r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon)\b",
+    r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon|"
+    r"(?:i['’]?d|i would|we['’]?d) like to thank|(?:special|big|many|huge) thanks|shout-?outs?)\b",
     re.IGNORECASE,
 )
-"""What authors say to their readers: ``Hope you enjoy``, ``R&R``, ``Next chapter``."""
+"""What authors say to their readers: ``Hope you enjoy``, ``R&R``, ``Next chapter``,
+``I'd like to thank``, ``Special thanks``."""
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
 ABOUT_READERS = re.compile(rf"\b(?:{alternatives(READER_WORDS)})\b", re.IGNORECASE)
@@ -47,11 +49,26 @@ NEXT_TEASER = re.compile(
 """``Next chapter: Hermione's secret comes out.`` — a teaser, the author talking."""
 SIGN_OFF = re.compile(
     r"^\W*(?:(?:end of (?:the )?chapter|to be continued|tbc|r\s*&\s*r|please review|"
-    r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon))\b"
-    r"|.*\b(?:please review|review please|thanks? (?:you )?for reading|r\s*&\s*r)\W*$)",
+    r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon)|praise me|"
+    r"(?:feedback|comments?|reviews?|c(?:&|and)c)(?: (?:is|are))? (?:always )?"
+    r"(?:welcome|appreciated|wanted|loved)|send (?:me )?(?:feedback|comments))\b"
+    r"|.*\b(?:please review|review please|thanks? (?:you )?for reading|r\s*&\s*r|"
+    r"leave (?:me )?(?:a |some )?(?:feedback|reviews?|comments?)|"
+    r"(?:feedback|comments?|reviews?)(?: (?:is|are))? (?:always )?(?:welcome|appreciated))\W*$"
+    r"|.*\b(?:feedback|comments?|reviews?)\b.{0,40}\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$)",
     re.IGNORECASE,
 )
-"""``To be continued…``, ``End of chapter``, ``… Please review!``."""
+"""``To be continued…``, ``End of chapter``, ``… Please review!``, ``Leave me feedback!``,
+``Feedback welcome at name@host``."""
+STORY_TALK = re.compile(
+    r"\b(?:(?:this|my|our)\s+(?:story|fic|fanfic|chapter|one-?shot|series|sequel|update)"
+    r"|(?:next|last|first)\s+(?:chapter|update)|fic|fics|fanfic|fanfiction|readers?|reviewers?|reviews?|"
+    r"updates?|updating|beta(?:ed|s)?|canon|fandom|pairings?|ooc|au|kudos|feedback|hiatus|"
+    r"cliffhanger|one-?shot|author['’]?s?)\b",
+    re.IGNORECASE,
+)
+"""What only the author talking about the writing names: ``this story``, ``fic``,
+``readers``, ``reviews``, ``my beta`` (not ``wrote`` or ``read``: a story says those)."""
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 
 
@@ -107,3 +124,35 @@ def sign_off(text: str) -> bool:
         and not DIALOGUE.search(text)
         and bool(SIGN_OFF.match(text))
     )
+
+
+def review_reply(text: str) -> bool:
+    """``Jayde - really? Dogs are nice, but…``, ``Guest: thanks!``, ``To Kira: I know.``:
+    a reviewer's name, then the author answering (I/you, or a note word), no dialogue.
+
+    ``Monday: rain again.``, ``Sunday - I woke early.`` → False (a dateline; nobody is
+    talked to).
+    """
+    if len(text.split()) > NOTE_MAX_WORDS or DIALOGUE.search(text):
+        return False
+    named = NAMED_REPLY.match(text)
+    if named is None or any(w.lower() in TIME_WORDS for w in named.group("name").split()):
+        return False  # "Sunday - I woke early": a dateline, then the story
+    if text.lower().startswith("to "):
+        return True
+    noted = {w.lower() for w in _LETTERS_RE.findall(text)} & NOTE_WORDS
+    return bool(SECOND_PERSON.search(text) or noted)
+
+
+def about_writing(text: str) -> bool:
+    """A paragraph of the author talking about the story: I/you, what only a note names
+    (``this story``, ``fic``, ``readers``), no dialogue.
+
+    ``I started this fic last summer, and you readers kept me going.`` → True;
+    ``I never meant to fall in love with a vampire.`` → False.
+    """
+    if len(text) > SCORE_MAX_CHARS or DIALOGUE.search(text):
+        return False
+    if not (FIRST_PERSON.search(text) or SECOND_PERSON.search(text)):
+        return False
+    return bool(STORY_TALK.search(text) or NOTE_PHRASE.search(text))

@@ -6,6 +6,10 @@
 * an unlabelled block before the first gap (or after the last one) that talks
   about the story rather than telling it — ``I``/``you``, "chapter", "update",
   "review", "hope you enjoy", no dialogue — is a note too
+* with no gap: replies to reviewers at the top or the bottom (``Jayde - really?…``,
+  ``Guest: thanks!``, ``To Kira: …``) and an introduction before the story that talks
+  about it (``this fic``, ``my beta``, ``readers``) are notes; a story told in the
+  first person, or a script with a name on every line, is not
 * a labelled note in the middle of the story is a note of one paragraph
 * a closing sign-off (``Please review!``) is a note even without blank lines before it;
   ``To be continued...`` is story furniture (the ``furniture`` rule), not a note
@@ -29,13 +33,15 @@ from fanfmt.model import (
     SceneBreak,
     is_story,
 )
-from fanfmt.patterns import NOTE_LABEL, NOTE_LABEL_ALONE, OTHER_LABEL, PS_LABEL
+from fanfmt.patterns import NAMED_REPLY, NOTE_LABEL, NOTE_LABEL_ALONE, OTHER_LABEL, PS_LABEL
 from fanfmt.rules._talk import (
     NOTE_MAX_WORDS,
+    about_writing,
     closing_talk,
     could_be_note,
     note_score,
     note_score_text,
+    review_reply,
     sign_off,
     talks,
 )
@@ -224,11 +230,64 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
                     break
                 end += 1
         return end
+    talk_end = _talk_run_end(blocks, i, markers)
+    if talk_end is not None:
+        return talk_end
     end = _segment_end(blocks, i, MAX_UNMARKED, markers)
     if end is None or end - i > remaining // 3:
         return None
     segment = [b for b in blocks[i:end] if isinstance(b, Paragraph)]
     return end if note_score(segment) >= NOTE_SCORE_MIN else None
+
+
+def _talking(block: Block) -> str | None:
+    """``"reply"`` (``Jayde - really?…``), ``"essay"`` (the author on the story), else None."""
+    if not (isinstance(block, Paragraph) and is_story(block)):
+        return None
+    text = text_of(block)
+    if review_reply(text):
+        return "reply"
+    return "essay" if about_writing(text) else None
+
+
+def _script_like(blocks: list[Block], run: list[Paragraph]) -> bool:
+    """``Picard: Report.`` one speaker a line: a name repeats, or the next line has one."""
+    names = [m.group("name") for p in run if (m := NAMED_REPLY.match(text_of(p)))]
+    after = blocks[len(run)] if len(run) < len(blocks) else None
+    named_after = isinstance(after, Paragraph) and NAMED_REPLY.match(text_of(after))
+    return len(set(names)) < len(names) or bool(names and named_after)
+
+
+def _talk_run(blocks: list[Block]) -> int:
+    """How many of ``blocks`` (from the first) are the author talking with no label: replies
+    to reviewers, or an introduction about the story; 0 when they read as story.
+
+    A paragraph that talks neither way may stand between two that do; the run must be
+    short against the chapter, and a script (a name on every line) is no run.
+    """
+    kinds: list[str | None] = [_talking(b) for b in blocks[: MAX_MARKED + 1]]
+    last = -1
+    for k, kind in enumerate(kinds):
+        if kind is None and (k + 1 >= len(kinds) or kinds[k + 1] is None):
+            break
+        if kind is not None:
+            last = k
+    n = last + 1
+    if n == 0 or n > MAX_MARKED or 2 * n > len(blocks):
+        return 0
+    run = [b for b in blocks[:n] if isinstance(b, Paragraph)]
+    if "reply" in kinds[:n]:
+        return 0 if _script_like(blocks, run) else n
+    # an introduction: two paragraphs at least, or one that plainly talks to the reader
+    return n if n >= 2 or note_score(run) >= CLOSING_SCORE_MIN else 0
+
+
+def _talk_run_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
+    """The end of an unlabelled note at the top with no gap after it (:func:`_talk_run`)."""
+    n = _talk_run(blocks[i:])
+    if n == 0 or any(_separator(b, markers) for b in blocks[i : i + n] if isinstance(b, Paragraph)):
+        return None
+    return i + n
 
 
 def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
@@ -251,6 +310,11 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
             if segment and j - lo > 2 * len(segment) and note_score(segment) >= NOTE_SCORE_MIN:
                 return j
             break
+    # replies to reviewers at the very end, after the story
+    tail = list(reversed(blocks[lo:]))
+    k = _talk_run(tail)
+    if k and any(_talking(b) == "reply" for b in tail[:k]):
+        return n - k
     # a sign-off with no blank lines before it: "Please review!", "See you next time!"
     j = n
     while j - 1 > lo + 2 and n - j < 2:

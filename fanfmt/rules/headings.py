@@ -4,7 +4,8 @@
   with story title, chapter number and chapter title
 * ``Chapter 12: The Long Road`` → number ``Chapter 12``, title ``The Long Road``
 * ``Prologue``, ``Epilogue``, ``Chapter Seven``, ``CHAPTER IV.``, ``Ch. 3 - Title`` → headings
-* ``Disclaimer: I don't own…`` near the top → a paragraph with the ``disclaimer`` role
+* ``Disclaimer: I don't own…``, ``Usual disclaimers apply``, ``Not mine`` near the top → a
+  paragraph with the ``disclaimer`` role; so is one boxed between two rule lines (``-----``)
 * ``By Someone`` / ``Author: Someone`` near the top → ``byline``
 * ``Summary:`` alone on a line and the summary under it, ``Chapter Text`` (an AO3 page
   pasted as text) → ``metadata``
@@ -42,6 +43,7 @@ from fanfmt.patterns import (
     NOTE_START,
     TITLE_FIELD,
 )
+from fanfmt.rules._box import boxed_disclaimer
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._titles import part_number, title_block
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
@@ -107,7 +109,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         )
     for index, block in enumerate(blocks[i:], start=i):
         if index < TOP_ZONE + i and is_story(block):
-            role = _top_role(text_of(block))
+            role = _top_role(text_of(block), bool(out) and _after_note(out[-1]))
             if role is not None:
                 out.append(replace(block, role=role))
                 continue
@@ -122,19 +124,30 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out.append(heading)
                 continue
         out.append(block)
+    out = boxed_disclaimer(out, TOP_ZONE)
     out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
     out = part_number(mark_typed_title(out), TOP_ZONE)
     return replace(doc, blocks=tuple(out), meta=meta)
 
 
-def _top_role(text: str) -> ParagraphRole | None:
+def _top_role(text: str, after_note: bool = False) -> ParagraphRole | None:
     """Near the top, after the front matter: AO3's ``Chapter Text`` landmark is metadata,
-    and a labelled disclaimer (after a legend or a note) is a disclaimer."""
+    and a labelled disclaimer (after a legend or a note) is a disclaimer; right after an
+    ``A/N:`` line or another disclaimer, so is ``I own nothing.``"""
     if AO3_LANDMARK.match(text):
         return "metadata"
     if LABELLED_DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
         return "disclaimer"
+    if after_note and DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+        return "disclaimer"
     return None
+
+
+def _after_note(block: Block) -> bool:
+    """``A/N: …`` or a disclaimer: what an unlabelled disclaimer may follow."""
+    if not isinstance(block, Paragraph):
+        return False
+    return block.role == "disclaimer" or (is_story(block) and bool(AN_LABEL.match(text_of(block))))
 
 
 def _after_reader_heading(blocks: list[Block], out: list[Block]) -> int:
