@@ -114,17 +114,30 @@ def map_inlines_text(children: tuple[Inline, ...], fn: Callable[[str], str]) -> 
 
     ``children`` itself comes back (the same tuple) when ``fn`` changed no text.
     """
+
+    def leaf(node: Inline) -> Inline:
+        if type(node) is not Text:
+            return node
+        text = fn(node.text)
+        return node if text == node.text else Text(text)
+
+    return map_leaves(children, leaf)
+
+
+def map_leaves(children: tuple[Inline, ...], fn: Callable[[Inline], Inline]) -> tuple[Inline, ...]:
+    """``children`` with every node that holds no other (text, a line break, a note
+    reference) replaced by ``fn(node)``, at any depth.
+
+    ``children`` itself comes back (the same tuple) when ``fn`` returned every node as it was,
+    and so does every container whose nodes did not change.
+    """
     out: list[Inline] | None = None
     for i, node in enumerate(children):
-        new: Inline = node
-        if isinstance(node, Text):
-            text = fn(node.text)
-            if text != node.text:
-                new = Text(text)
-        elif isinstance(node, Emphasis | Strong | Thought | Quoted):
-            inner = map_inlines_text(node.children, fn)
-            if inner is not node.children:
-                new = replace(node, children=inner)
+        if isinstance(node, Emphasis | Strong | Thought | Quoted):
+            inner = map_leaves(node.children, fn)
+            new: Inline = node if inner is node.children else replace(node, children=inner)
+        else:
+            new = fn(node)
         if out is None:
             if new is node:
                 continue

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 
 from fanfmt.model import (
     Block,
-    Container,
     Document,
     Footnote,
     Footnotes,
@@ -29,7 +28,7 @@ from fanfmt.model import (
     Paragraph,
     Text,
 )
-from fanfmt.walk import map_paragraphs
+from fanfmt.walk import map_leaves, map_paragraphs
 
 _RefFn = Callable[[NoteRef], Inline]
 Report = Callable[..., None]
@@ -122,23 +121,8 @@ def report_unused(doc: Document, report: Report) -> None:
 def _map_refs(children: tuple[Inline, ...], fn: _RefFn) -> tuple[Inline, ...]:
     """``children`` with each :class:`NoteRef` below them replaced by ``fn(ref)`` (neighbouring
     text joined); ``children`` itself when there is none."""
-    out: list[Inline] | None = None
-    for i, node in enumerate(children):
-        new: Inline = node
-        if isinstance(node, NoteRef):
-            new = fn(node)
-        elif isinstance(node, Container):
-            inner = _map_refs(node.children, fn)
-            if inner is not node.children:
-                new = replace(node, children=inner)
-        if out is None:
-            if new is node:
-                continue
-            out = list(children[:i])
-        out.append(new)
-    if out is None:
-        return children
-    return tuple(_join_text(out))
+    mapped = map_leaves(children, lambda node: fn(node) if isinstance(node, NoteRef) else node)
+    return children if mapped is children else tuple(_join_text(list(mapped)))
 
 
 def _join_text(nodes: list[Inline]) -> list[Inline]:
