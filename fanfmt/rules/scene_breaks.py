@@ -11,19 +11,17 @@
 * ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
-* a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break; so is
-  a short line of signs the chapter repeats (``...~AIV~...`` twice or more)
+* a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Paragraph, SceneBreak
 from fanfmt.rules._ornament import is_ornament_row
-from fanfmt.rules._text import QUOTE_CHARS, text_of
+from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
@@ -70,43 +68,10 @@ def _story(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
 
 
-REPEATED_MARKER_MAX_CHARS = 40
-"""An author's own break marker (``...~AIV~...``) is a short line."""
-REPEATED_MARKER_MIN = 2
-"""It stands at least this many times in the chapter, each time alone on its line."""
-_MARKER_LETTERS_RE = re.compile(r"[^\W_]+")
-
-
-def repeated_markers(blocks: Sequence[Block]) -> tuple[str, ...]:
-    """Lines the author uses as breaks of their own: short, mostly signs, repeated.
-
-    ``...~AIV~...`` three times in a chapter → ``("...~AIV~...",)``; ``Knock, knock.``
-    twice → ``()`` (words, not signs); ``~AIV~`` once → ``()`` (one line is not a habit).
-    """
-    counts: dict[str, int] = {}
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.role == "text":
-            text = text_of(block).strip()
-            if len(text) <= REPEATED_MARKER_MAX_CHARS and _mostly_signs(text):
-                counts[text] = counts.get(text, 0) + 1
-    return tuple(t for t, n in counts.items() if n >= REPEATED_MARKER_MIN)
-
-
-def _mostly_signs(text: str) -> bool:
-    """``...~AIV~...`` → True (8 signs around one run of 3 letters, the author's mark);
-    ``Ha!`` → False; ``"..."`` → False (a character saying nothing: no mark of letters)."""
-    runs = _MARKER_LETTERS_RE.findall(text)
-    if len(runs) != 1 or len(runs[0]) > 4 or text[:1] in QUOTE_CHARS:
-        return False
-    signs = sum(1 for ch in text if not ch.isspace() and not ch.isalnum())
-    return signs >= 4 and signs >= 2 * len(runs[0])
-
-
 def apply(doc: Document, ctx: Context) -> Document:
     """Insert :class:`SceneBreak` blocks between scenes."""
     out: list[Block] = []
     blocks = doc.blocks
-    markers = ctx.options.scene_break_markers + repeated_markers(blocks)
     for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
             if out and _story(out[-1]):
@@ -115,7 +80,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out[-1] = replace(block, gap_before=out[-1].gap_before)
             continue
         if isinstance(block, Paragraph):
-            marker = is_separator(text_of(block), markers)
+            marker = is_separator(text_of(block), ctx.options.scene_break_markers)
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))
