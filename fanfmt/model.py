@@ -120,6 +120,9 @@ class SceneBreak:
     """The author's separator line, empty for a blank-line break."""
     line: int = 0
     gap_before: int = 0
+    shown: bool = False
+    """The author's own mark with letters in it (``...~AIV~...``): writers show it as typed,
+    since its letters are the author's words."""
 
 
 @dataclass(frozen=True, slots=True)

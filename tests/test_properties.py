@@ -144,6 +144,7 @@ def markdown_words(markdown: str) -> list[str]:
 @example("# Not a heading\n\n- not a list\n\n1. not a list\n\n    not code\n\n<div>\n\n[a](b)")
 @example("Chapter 1\n\nChapter 2")
 @example('</b> ""\n</b> ""\n')  # a repeated line of signs keeps its letters
+@example("One.\n\n...~e~...\n\nTwo.\n\n...~e~...\n\nThree.\n")  # an author's own mark
 @example("A/N: a note.\n\nStory.\n\nMore story.\n\nA/N: thanks for reading!")
 def test_nothing_lost_and_stable(text: str) -> None:
     xhtml = convert(text, "xhtml", from_format="text").text

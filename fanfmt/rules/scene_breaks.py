@@ -12,16 +12,29 @@
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
 * a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
+* the author's own mark, repeated (``...~AIV~...`` twice or more: signs around a few
+  letters) → a break that shows the mark as typed; at the chapter's start or end, where it
+  divides nothing, it stays as story furniture
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from fanfmt.model import AuthorNote, Block, Document, Heading, Legend, Paragraph, SceneBreak
+from fanfmt.model import (
+    AuthorNote,
+    Block,
+    Document,
+    Heading,
+    Legend,
+    Paragraph,
+    SceneBreak,
+    Text,
+)
 from fanfmt.rules._ornament import is_ornament_row
-from fanfmt.rules._text import text_of
+from fanfmt.rules._text import QUOTE_CHARS, text_of
 from fanfmt.rules.table import Context
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
@@ -68,10 +81,49 @@ def _story(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
 
 
+REPEATED_MARK_MAX_CHARS = 40
+"""An author's own break mark (``...~AIV~...``) is a short line."""
+REPEATED_MARK_MIN = 2
+"""It stands at least this many times in the chapter, each time alone on its line."""
+_LETTERS_RE = re.compile(r"[^\W_]+")
+
+
+def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
+    """Lines the author uses as breaks of their own: short, mostly signs around one mark of
+    letters, repeated. They are breaks that show the mark (its letters are words).
+
+    ``...~AIV~...`` twice in a chapter → ``{"...~AIV~..."}``; ``Knock, knock.`` → none (words,
+    not signs); ``"..."`` → none (a character saying nothing); ``~AIV~`` once → none.
+    """
+    counts: dict[str, int] = {}
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.role == "text":
+            text = text_of(block).strip()
+            if len(text) <= REPEATED_MARK_MAX_CHARS and _signed_mark(text):
+                counts[text] = counts.get(text, 0) + 1
+    return frozenset(t for t, n in counts.items() if n >= REPEATED_MARK_MIN)
+
+
+def _signed_mark(text: str) -> bool:
+    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False."""
+    runs = _LETTERS_RE.findall(text)
+    if len(runs) != 1 or len(runs[0]) > 4 or text[:1] in QUOTE_CHARS:
+        return False
+    signs = sum(1 for ch in text if not ch.isspace() and not ch.isalnum())
+    return signs >= 4 and signs >= 2 * len(runs[0])
+
+
+def _furniture(mark: SceneBreak) -> Paragraph:
+    """The author's mark at a chapter's edge: no break (nothing to divide), but its letters
+    are words, so it stays, as story furniture."""
+    return Paragraph((Text(mark.marker),), mark.line, "furniture", mark.gap_before)
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Insert :class:`SceneBreak` blocks between scenes."""
     out: list[Block] = []
     blocks = doc.blocks
+    marks = repeated_marks(blocks)
     for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
             if out and _story(out[-1]):
@@ -80,7 +132,15 @@ def apply(doc: Document, ctx: Context) -> Document:
                 out[-1] = replace(block, gap_before=out[-1].gap_before)
             continue
         if isinstance(block, Paragraph):
-            marker = is_separator(text_of(block), ctx.options.scene_break_markers)
+            text = text_of(block)
+            if text.strip() in marks:  # the author's own mark: a break that shows it
+                mark = SceneBreak(text.strip(), block.line, block.gap_before, shown=True)
+                if out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
+                    out[-1] = replace(mark, gap_before=out[-1].gap_before)
+                else:
+                    out.append(mark)
+                continue
+            marker = is_separator(text, ctx.options.scene_break_markers)
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))
@@ -96,6 +156,11 @@ def apply(doc: Document, ctx: Context) -> Document:
         if isinstance(block, SceneBreak):
             nxt = out[i + 1] if i + 1 < len(out) else None
             if nxt is None or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak):
+                if block.shown:  # the author's mark closing the chapter: kept, as furniture
+                    cleaned.append(_furniture(block))
+                continue
+            if block.shown and not (cleaned and _story(cleaned[-1])):
+                cleaned.append(_furniture(block))  # … or opening it
                 continue
         cleaned.append(block)
     return replace(doc, blocks=tuple(cleaned))

@@ -21,6 +21,7 @@ from fanfmt.model import (
     Legend,
     Paragraph,
     SceneBreak,
+    Text,
 )
 from fanfmt.options import Options
 from fanfmt.templating import environment
@@ -109,7 +110,12 @@ def _view(block: Block, render: Render, shown: Shown | None = None) -> View:
             "line": block.line,
         }
     if isinstance(block, SceneBreak):
-        return {"kind": "scene_break", "marker": block.marker, "line": block.line}
+        return {
+            "kind": "scene_break",
+            "marker": block.marker,
+            "shown": render((Text(block.marker),)) if block.shown else "",
+            "line": block.line,
+        }
     if isinstance(block, Legend):
         paragraphs = [_paragraph(p, render) for p in block.paragraphs]
         return {"kind": "legend", "paragraphs": paragraphs, "line": block.line}
