@@ -84,6 +84,8 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
+    if _html_body(lines):
+        return _read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)
     reader = _Reader(md, lines, labels)
     blocks: list[Block | _Quote | Definition] = []
@@ -96,6 +98,39 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if heading and not any(isinstance(b, Heading) for b in settled[:3]):
         settled = (Heading(title=(Text(heading),), line=1), *settled)
     return Document(blocks=settled, meta=meta or Meta())
+
+
+_HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
+_HTML_START_RE = re.compile(r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr)\b", re.IGNORECASE)
+_HTML_BODY_MIN = 3
+"""A Markdown file whose body is HTML (a blog export: ``<p>…</p>`` paragraphs) starts with a
+tag and closes at least this many paragraphs."""
+_HR_RE = re.compile(r"<hr\b[^<>]*/?>", re.IGNORECASE)
+"""``<hr />`` alone on its line in a Markdown draft: a scene break, as in HTML."""
+
+
+def _html_body(lines: list[str]) -> bool:
+    """Is the body (front matter blanked) a page of HTML, not Markdown?
+
+    ``["", "<p>She ran.</p>", "<p>He ran.</p>", "<p>…</p>"]`` → True; a draft with one
+    ``<em>`` → False.
+    """
+    first = next((line for line in lines if line.strip()), "")
+    if not _HTML_START_RE.match(first):
+        return False
+    head = "\n".join(lines[:2000])
+    return len(_HTML_CLOSE_RE.findall(head)) >= _HTML_BODY_MIN
+
+
+def _read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
+    """An HTML body under Markdown front matter, read as HTML (safely: nothing passes through
+    as markup but what the HTML reader keeps); the front matter's heading when it has none."""
+    from fanfmt.reader.html import read_html
+
+    doc = read_html("\n".join(lines), meta)
+    if heading and not any(isinstance(b, Heading) for b in doc.blocks[:3]):
+        doc = replace(doc, blocks=(Heading(title=(Text(heading),), line=1), *doc.blocks))
+    return doc
 
 
 def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:
@@ -183,6 +218,9 @@ class _Reader:
                     else:
                         out.append(Heading(title=inlines, line=line))
                     i += 2
+                case "paragraph_open" if self._quote is None and _hr_line(tokens[i + 1]):
+                    out.append(SceneBreak(tokens[i + 1].content.strip(), line))
+                    i += 2
                 case "paragraph_open":
                     inlines = _inlines(tokens[i + 1].children or [])
                     if self._prefix:
@@ -263,6 +301,11 @@ class _Reader:
     def _inline_text(self, text: str) -> tuple[Inline, ...]:
         tokens = self.md.parseInline(text, self.env())
         return _inlines(tokens[0].children or []) if tokens else (Text(text),)
+
+
+def _hr_line(inline: Token) -> bool:
+    """A paragraph that is only an ``<hr>`` tag (raw HTML is text here, so it is its words)."""
+    return _HR_RE.fullmatch(inline.content.strip()) is not None
 
 
 def _prose(inlines: tuple[Inline, ...]) -> bool:
