@@ -41,3 +41,30 @@ def test_a_draft_with_one_tag_stays_markdown() -> None:
     text = "She said <em>no</em>.\n\n*He* ran.\n"
     out = convert(text, "markdown", from_format="markdown").text
     assert "_He_" in out or "*He*" in out
+
+
+def test_formatting_tags_in_a_draft_are_formatting() -> None:
+    text = "She said <em>no</em>, then <b>ran</b>.\n\nLine one<br />line two.\n"
+    out = convert(text, "xhtml", from_format="markdown").text
+    assert "She said <em>no</em>, then <strong>ran</strong>." in out
+    assert "Line one<br/>line two." in out
+
+
+def test_other_angle_brackets_stay_as_typed() -> None:
+    for text in (
+        "I <3 you <grin>.",
+        "<em>open and never closed.",
+        "x </b> y",
+        "<script>x</script>",
+    ):
+        doc = convert(text + "\n", from_format="markdown").document
+        first = doc.blocks[0]
+        assert isinstance(first, Paragraph)
+        assert plain_text(first.children) == text.replace("<3", "<3")
+
+
+def test_a_span_goes_and_its_words_stay() -> None:
+    doc = convert('A <span style="color:red">red</span> door.\n', from_format="markdown").document
+    first = doc.blocks[0]
+    assert isinstance(first, Paragraph)
+    assert plain_text(first.children) == "A red door."

@@ -37,7 +37,6 @@ ESCAPES = (
     "then curled like any other"
 )
 NO_CODE = "fanfmt's model has no code or links: their text is kept and its quotes curled"
-RAW_HTML = "raw HTML inside Markdown is kept as text, never passed through as markup"
 INCHES = "a double quote right after a number and before another quote is an inch mark (″)"
 
 DIFFERENCES: dict[str, str] = {
@@ -49,7 +48,6 @@ DIFFERENCES: dict[str, str] = {
     '"foo "bar \'baz"': NEVER_STRAIGHT,
     '"Monitor 21"" and "Monitor""': INCHES,
     '"test `code`"': NO_CODE,
-    '"test <br>"': RAW_HTML,
     '\\"foo"': ESCAPES,
     "&quot;foo&quot;": ESCAPES,
     # cmark smart_punct.txt

@@ -166,11 +166,12 @@ def test_markers_are_kept() -> None:
     assert isinstance(p.children[6], Strong)
 
 
-def test_raw_html_is_text() -> None:
+def test_raw_html_is_text_but_for_formatting_tags() -> None:
     result = convert(
         '<b>bold</b> and <script>alert("x")</script>\n', "xhtml", from_format="markdown"
     )
-    assert "&lt;b&gt;bold&lt;/b&gt;" in result.text
+    assert "<strong>bold</strong>" in result.text
+    assert "&lt;script&gt;" in result.text
     assert "<script>" not in result.text
     assert "<b>" not in result.text
 

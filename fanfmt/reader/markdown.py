@@ -11,7 +11,9 @@
 * a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
-* raw HTML is text: ``<b>hi</b>`` → the characters ``<b>hi</b>``, never markup
+* raw HTML is never markup: ``<script>`` stays the characters ``<script>``; the formatting
+  tags of a blog export are formatting (``<em>hi</em>`` → :class:`Emphasis`, see
+  :mod:`fanfmt.reader.md_html`), an ``<hr />`` line is a break, an HTML body is read as HTML
 * ``She left.`` with ``---`` right under it (a heading in CommonMark) → the paragraph and
   a scene break; a short line without end punctuation over ``---``/``===`` is a heading
 * YAML front matter (``---`` / ``title: …`` / ``---`` on the first lines) → the story's
@@ -49,6 +51,7 @@ from fanfmt.model import (
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
+from fanfmt.reader.md_html import read_tags
 from fanfmt.reader.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -354,7 +357,10 @@ def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     while len(stack) > 1:  # unbalanced: keep the words
         _, _, children = stack.pop()
         stack[-1][2].extend(children)
-    return _merge(stack[0][2])
+    top_level = stack[0][2]
+    if any(type(n) is Text and "<" in n.text for n in top_level):
+        top_level = [m for n in top_level for m in (read_tags(n) if type(n) is Text else (n,))]
+    return _merge(top_level)
 
 
 def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
