@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import re
 
-from fanfmt.model import Emphasis, Inline, Paragraph
+from fanfmt.model import Emphasis, Inline, Paragraph, Text
 from fanfmt.walk import plain_text
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 QUOTE_CHARS = "\"'“”‘’"
 POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """Whose eyes a scene is seen through: ``Draco's POV``, ``BPOV``, ``P.O.V.``."""
+
+
+def may_be_short(p: Paragraph, limit: int) -> bool:
+    """Can ``p``'s text be ``limit`` characters or fewer? Told without building the text:
+    ``Paragraph((Text("Later."),))`` with 80 → True; a paragraph with emphasis or the like
+    in it → True (let its text decide)."""
+    children = p.children
+    if len(children) == 1:  # most paragraphs, as read
+        only = children[0]
+        return type(only) is not Text or len(only.text) <= limit
+    size = 0
+    for child in children:
+        if type(child) is not Text:
+            return True
+        size += len(child.text)
+    return size <= limit
 
 
 def text_of(p: Paragraph) -> str:

@@ -24,19 +24,20 @@ from fanfmt.model import (
     Heading,
     Paragraph,
     SceneBreak,
-    Text,
     is_story,
 )
 from fanfmt.patterns import TIME
-from fanfmt.rules._text import POV_RE, QUOTE_CHARS, text_of, words
+from fanfmt.rules._text import POV_RE, QUOTE_CHARS, may_be_short, text_of, words
 from fanfmt.rules.table import Context
 
 MAX_WORDS = 9
-"""A caption is at most this many words (and 80 characters)."""
+"""A caption is at most this many words (and :data:`CAPTION_MAX_CHARS` characters)."""
+CAPTION_MAX_CHARS = 80
+"""A caption is a short line: at most this many characters."""
 
 
 def _caption_like(text: str) -> bool:
-    if not text or len(text) > 80 or text[0] in QUOTE_CHARS:
+    if not text or len(text) > CAPTION_MAX_CHARS or text[0] in QUOTE_CHARS:
         return False
     n = len(words(text))
     if not 0 < n <= MAX_WORDS:
@@ -67,20 +68,6 @@ _PERSON_RE = re.compile(
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
 _NAME_RE = re.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
 """``PERCY`` alone on a line: whose eyes the next part is told through."""
-
-
-def _short(p: Paragraph) -> bool:
-    """Short enough to be a caption, told without building the paragraph's text."""
-    children = p.children
-    if len(children) == 1:  # most paragraphs, as read
-        only = children[0]
-        return type(only) is not Text or len(only.text) <= 80
-    size = 0
-    for child in children:
-        if type(child) is not Text:
-            return True  # emphasis and the like: let the text decide
-        size += len(child.text)
-    return size <= 80
 
 
 def _switch(text: str) -> bool:
@@ -124,7 +111,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         elif (
             is_story(block)
             and i < len(blocks) - 1
-            and _short(block)
+            and may_be_short(block, CAPTION_MAX_CHARS)
             and (i == 0 or isinstance(blocks[i - 1], Paragraph | AuthorNote))
             and _switch(text_of(block))
         ):

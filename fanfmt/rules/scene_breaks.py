@@ -34,7 +34,7 @@ from fanfmt.model import (
     Text,
 )
 from fanfmt.rules._ornament import is_ornament_row
-from fanfmt.rules._text import QUOTE_CHARS, text_of
+from fanfmt.rules._text import QUOTE_CHARS, may_be_short, text_of
 from fanfmt.rules.table import Context
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
@@ -97,7 +97,11 @@ def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
     """
     counts: dict[str, int] = {}
     for block in blocks:
-        if isinstance(block, Paragraph) and block.role == "text":
+        if (
+            isinstance(block, Paragraph)
+            and block.role == "text"
+            and may_be_short(block, 2 * REPEATED_MARK_MAX_CHARS)  # spaces around it, too
+        ):
             text = text_of(block).strip()
             if len(text) <= REPEATED_MARK_MAX_CHARS and _signed_mark(text):
                 counts[text] = counts.get(text, 0) + 1
