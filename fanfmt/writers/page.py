@@ -93,41 +93,43 @@ def place_notes(blocks: Iterable[Block], options: Options) -> Iterator[Block]:
     if options.notes == "keep":
         yield from blocks
         return
-    disclaimers: list[Block] = []
-    notes: list[Block] = []
-    footnotes: list[Block] = []
+    held: tuple[list[Block], ...] = ([], [], [], [])
     for block in blocks:
-        if isinstance(block, AuthorNote):
-            notes.append(block)
-        elif _disclaimer(block):
-            disclaimers.append(block)
-        elif isinstance(block, Footnotes):
-            footnotes.append(block)
-        else:
+        slot = _slot(block)
+        if slot == _STORY:
             yield block
-    if options.notes == "end":
-        yield from disclaimers
-        yield from notes
-    yield from footnotes
+        else:
+            held[slot].append(block)
+    for slot in _slots_after(options):
+        yield from held[slot]
+
+
+_STORY, _DISCLAIMER, _NOTE, _FOOTNOTE = range(4)
+
+
+def _slot(block: Block) -> int:
+    """Where ``block`` goes when notes move: with the story, or with the disclaimers, the
+    notes or the footnotes held back for the end."""
+    if isinstance(block, AuthorNote):
+        return _NOTE
+    if _disclaimer(block):
+        return _DISCLAIMER
+    if isinstance(block, Footnotes):
+        return _FOOTNOTE
+    return _STORY
+
+
+def _slots_after(options: Options) -> tuple[int, ...]:
+    """The held-back kinds the chapter ends with: all three with ``--notes end``, only the
+    footnotes with ``omit`` (footnotes are text, and close the chapter)."""
+    return (_DISCLAIMER, _NOTE, _FOOTNOTE) if options.notes == "end" else (_FOOTNOTE,)
 
 
 def placed_order(shaped: Sequence[Block], options: Options) -> tuple[int, ...]:
     """The indexes of ``shaped`` in the order :func:`place_notes` gives its blocks."""
     if options.notes == "keep":
         return tuple(range(len(shaped)))
-    story: list[int] = []
-    disclaimers: list[int] = []
-    notes: list[int] = []
-    footnotes: list[int] = []
+    held: tuple[list[int], ...] = ([], [], [], [])
     for i, block in enumerate(shaped):
-        if isinstance(block, AuthorNote):
-            notes.append(i)
-        elif _disclaimer(block):
-            disclaimers.append(i)
-        elif isinstance(block, Footnotes):
-            footnotes.append(i)
-        else:
-            story.append(i)
-    if options.notes == "end":
-        return (*story, *disclaimers, *notes, *footnotes)
-    return (*story, *footnotes)
+        held[_slot(block)].append(i)
+    return tuple(i for slot in (_STORY, *_slots_after(options)) for i in held[slot])
