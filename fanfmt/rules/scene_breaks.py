@@ -8,6 +8,9 @@
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not
+* … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
+  rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
+  sign, a flattened italic phrase), not a break; two or more still are
 * ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
@@ -123,9 +126,21 @@ def _furniture(mark: SceneBreak) -> Paragraph:
     return Paragraph((Text(mark.marker),), mark.line, "furniture", mark.gap_before)
 
 
+MARKED_GAP_MIN = 2
+"""In a chapter that marks its breaks, this many extra blank lines still make one."""
+
+
+def _marked_only(out: list[Block], gaps: list[int]) -> list[Block]:
+    """The chapter has marked breaks (rows, ``<hr>``): its blank-line breaks narrower than
+    :data:`MARKED_GAP_MIN` are spacing, so they go (the paragraph keeps its gap)."""
+    drop = {i for i in gaps if out[i].gap_before < MARKED_GAP_MIN}
+    return [b for i, b in enumerate(out) if i not in drop]
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Insert :class:`SceneBreak` blocks between scenes."""
     out: list[Block] = []
+    gaps: list[int] = []  # where ``out`` has a break made of blank lines alone
     blocks = doc.blocks
     marks = repeated_marks(blocks)
     for block in blocks:
@@ -152,8 +167,11 @@ def apply(doc: Document, ctx: Context) -> Document:
                     out[-1] = SceneBreak(marker, block.line, out[-1].gap_before)
                 continue
             if block.gap_before and out and _story(out[-1]):
+                gaps.append(len(out))
                 out.append(SceneBreak("", block.line - 1, block.gap_before))
         out.append(block)
+    if gaps and len(gaps) < sum(isinstance(b, SceneBreak) for b in out):
+        out = _marked_only(out, gaps)
     # a break with no story after it (before the end note or a heading) is not a break
     cleaned: list[Block] = []
     for i, block in enumerate(out):
