@@ -403,3 +403,29 @@ def test_absurd_nesting_is_a_clear_input_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["build", str(source), "--no-config"])
     assert result.exit_code == 3
     assert "nests its italics or other tags too deeply" in result.output
+
+
+ESCAPED_PAGE = (
+    "<html><head>\\n<meta charset=\"utf-8\">\\n<\\script>var a = '<p>not story<\\/p>';<\\/script>"
+    + "\\n" * 20
+    + "</head><body>\\n<\\!-- chapter -->\\n<div><p>The rope was old.<\\/p>\\n"
+    '<p>"Pull," she said.<\\/p><\\/div><\\/body><\\/html>'
+)
+
+
+def test_a_page_saved_as_an_escaped_string_reads_as_the_page() -> None:
+    from fanfmt.reader.html.escaped import unescape
+
+    assert unescape("<p>a<\\/p>\\n") == "<p>a<\\/p>\\n"  # too few escapes: left alone
+    result = convert(ESCAPED_PAGE, "markdown", from_format="html")
+    assert "not story" not in result.text
+    assert "\\n" not in result.text
+    assert "The rope was old." in result.text
+    assert "she said." in result.text
+
+
+def test_a_page_with_real_line_breaks_is_not_unescaped() -> None:
+    from fanfmt.reader.html.escaped import unescape
+
+    page = "<p>a path: C:\\new\\table</p>\n" + "<p>x<\\/p>\\n" * 30
+    assert unescape(page) == page

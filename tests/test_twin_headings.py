@@ -77,3 +77,40 @@ def test_an_ffn_page_of_the_2000s_has_one_heading_and_its_story_title() -> None:
     assert result.document.meta.author == "Wren"
     assert "Salt" not in result.text
     assert "Fog" not in result.text
+
+
+def test_the_same_title_under_the_authors_own_count_is_one_heading_with_the_pages_number() -> None:
+    page, typed = _heading("Chapter 13", "Salt Roads"), _heading("Chapter XII", "Salt Roads")
+    story = Paragraph((Text("The ferry was late."),))
+    assert merge_twin_headings([page, typed, story]) == [
+        _heading("Chapter 13", "Salt Roads"),
+        story,
+    ]
+
+
+def test_another_count_and_another_title_are_two_chapters() -> None:
+    blocks: list[Block] = [_heading("Chapter 13", "Salt Roads"), _heading("Chapter 12", "Fog")]
+    assert merge_twin_headings(list(blocks)) == blocks
+
+
+AO3_TYPED = (
+    '<html><body><div id="workskin"><div class="preface group"><h2 class="title heading">'
+    'Harrow Tales</h2></div><div id="chapters"><div class="chapter">'
+    '<div class="chapter preface group"><h3 class="title"><a href="#">Chapter 13</a>: '
+    'Salt Roads</h3></div><div class="userstuff module"><h3 class="landmark heading">'
+    "Chapter Text</h3><p><strong>Thank you all for reading so far.</strong></p>"
+    "<p><strong>Enjoy.</strong></p><p>“Speech”</p><p><em>‘Thoughts’</em></p>"
+    '<p align="center"><strong>Harrow Tales</strong></p>'
+    '<p align="center"><strong>Chapter XII: Salt Roads</strong></p>'
+    "<p>The rope was old and the road was long.</p><p>“Pull,” she said.</p>"
+    "</div></div></div></div></body></html>"
+)
+
+
+def test_an_ao3_chapter_with_its_heading_typed_again_under_another_count() -> None:
+    result = convert(AO3_TYPED, "markdown", from_format="html")
+    headings = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert len(headings) == 1
+    assert result.text.count("Harrow Tales") == 1
+    assert "Chapter XII" not in result.text
+    assert "# Chapter 13: Salt Roads" in result.text

@@ -10,6 +10,9 @@ them, they are one heading:
 * ``Chapter 6`` / ``The Ferryman`` then ``Chapter 6: Crossing`` → ``Chapter 6`` /
   ``Crossing`` (the author's heading is the one the reader sees in the text)
 * ``Chapter 6`` then ``Chapter 7`` → two headings (two chapters)
+* ``Chapter 13: Evil Fantasies`` then ``Chapter XII: Evil Fantasies`` → ``Chapter 13: Evil
+  Fantasies``: the same title under another count (the author's count leaves out the
+  prologue); the page's number is the one that runs through the book
 * notes, a disclaimer or a byline between the two stay where they are
 """
 
@@ -110,15 +113,28 @@ def merge_twin_headings(
         if j > first + 1 + _FAR:
             return blocks
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
+        near = clear and j <= first + 1 + _BETWEEN
+        if a is not None and b is not None and a != b:
+            if not _same_title(plain_text(page.title), plain_text(block.title)):
+                return blocks
+            # the same title under another count (the author leaves out the prologue):
+            # the page's number is the one that runs through the book
+            block = replace(block, number=page.number)
+            b = a
         if a is None or a != b:
             return blocks
-        near = clear and j <= first + 1 + _BETWEEN
         if not near and not _same_title(plain_text(page.title), plain_text(block.title)):
             return blocks
+        typed = {
+            _alnum(plain_text(b.children))
+            for b in blocks[first + 1 : j]
+            if isinstance(b, Paragraph)
+        }
+        story = page.story_title if _alnum(plain_text(page.story_title)) not in typed else ()
         merged = replace(
             block,
             title=block.title or page.title,
-            story_title=block.story_title or page.story_title,
+            story_title=block.story_title or story,  # not twice, where the author typed it
             line=page.line if near else block.line,
         )
         if not near:  # what stands between is the author's front matter: the heading stays

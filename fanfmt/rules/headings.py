@@ -125,8 +125,8 @@ def apply(doc: Document, ctx: Context) -> Document:
                 continue
         out.append(block)
     out = boxed_disclaimer(out, TOP_ZONE)
-    out = merge_twin_headings(out, lambda p: bool(AN_LABEL.match(text_of(p))))
-    out = part_number(mark_typed_title(out), TOP_ZONE)
+    out = merge_twin_headings(mark_typed_title(out), lambda p: bool(AN_LABEL.match(text_of(p))))
+    out = part_number(out, TOP_ZONE)
     return replace(doc, blocks=tuple(out), meta=meta)
 
 

@@ -23,6 +23,9 @@ stay as typed for the rules.
 * ``<p>Long line.<br>Long line.</p>`` (a paragraph per line) → one paragraph per line;
   short lines (a poem, a text message) keep their line breaks
 
+* a page saved as an escaped string (``\\n`` typed out, ``<\\/p>``) is unescaped first,
+  see :mod:`.escaped`
+
 Parsed with BeautifulSoup's ``html.parser``: no DTD, no external entity, nothing fetched.
 Where the story is on the page: :mod:`.sites`; blocks: :mod:`.blocks`; inline markup:
 :mod:`.inlines`.
@@ -35,6 +38,7 @@ from dataclasses import replace
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
 from fanfmt.reader.html.inlines import class_styles
@@ -52,7 +56,7 @@ def read_html(text: str, meta: Meta | None = None) -> Document:
 def _read(text: str, meta: Meta | None) -> Document:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(text, "html.parser")
+    soup = BeautifulSoup(unescape(text), "html.parser")
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
     drop(list(soup.find_all(DROP_TAGS)))
