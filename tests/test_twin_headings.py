@@ -6,6 +6,7 @@ import pytest
 
 from fanfmt.api import convert
 from fanfmt.model import Block, Heading, Paragraph, Text
+from fanfmt.rules._text import text_of
 from fanfmt.rules._twins import merge_twin_headings, number_value
 
 
@@ -114,3 +115,22 @@ def test_an_ao3_chapter_with_its_heading_typed_again_under_another_count() -> No
     assert result.text.count("Harrow Tales") == 1
     assert "Chapter XII" not in result.text
     assert "# Chapter 13: Salt Roads" in result.text
+
+
+def _story_lines(n: int) -> list[str]:
+    return [f"The road ran on past the {i}th mile, and she kept walking." for i in range(n)]
+
+
+def test_an_epilogue_typed_deep_in_a_pages_one_chapter_heads_a_section_of_it() -> None:
+    body = "".join(f"<p>{line}</p>" for line in _story_lines(40))
+    page = f"<h1>Chapter 24: Cry Havoc</h1>{body}<p>Epilogue</p><p>Years later, it rained.</p>"
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    epilogue = [b for b in blocks if isinstance(b, Paragraph) and text_of(b) == "Epilogue"]
+    assert [b.role for b in epilogue] == ["caption"]
+
+
+def test_an_epilogue_in_a_whole_story_of_plain_text_is_a_chapter() -> None:
+    text = "\n\n".join(["Chapter 1", *_story_lines(40), "Epilogue", "Years later, it rained."])
+    blocks = convert(text, "xhtml", from_format="text").document.blocks
+    assert sum(isinstance(b, Heading) for b in blocks) == 2

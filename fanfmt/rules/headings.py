@@ -10,6 +10,8 @@
 * ``Summary:`` alone on a line and the summary under it, ``Chapter Text`` (an AO3 page
   pasted as text) → ``metadata``
 * a later ``Chapter 2`` line standing alone → another heading (whole books, archives)
+* … but on a page of one chapter (a saved site page names it), ``Epilogue`` standing alone
+  deep in the story → a ``caption``: the title of a section of that chapter
 * a heading a reader found (Markdown ``# Chapter 7: Title``, an HTML page's chapter title)
   → number and title split the same way; disclaimer and byline lines after it are marked
 """
@@ -69,6 +71,9 @@ BYLINE_ROWS_AFTER_HEADING = 4
 """The same, counting from a heading the reader found."""
 TITLE_ROWS = 3
 """A story title stands in the first lines of a file."""
+SECTION_AFTER = 30
+"""On a page of one chapter, a chapter line further down than this many blocks (past the
+notes and the author's typed heading) is the title of a section: ``Epilogue``."""
 PROSE_MIN_WORDS = 15
 PROSE_ENDS = '.!?"”’…'
 """A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
@@ -95,6 +100,9 @@ def apply(doc: Document, ctx: Context) -> Document:
     blocks = list(doc.blocks)
     meta = doc.meta
     out: list[Block] = []
+    # a page of one chapter (the site named it): a chapter line typed further down, well
+    # into the story (``Epilogue`` in the last chapter), heads a section of it
+    one_page = sum(isinstance(b, Heading) for b in blocks) == 1
     if blocks and isinstance(blocks[0], Heading):
         i = _after_reader_heading(blocks, out)
     else:
@@ -120,6 +128,9 @@ def apply(doc: Document, ctx: Context) -> Document:
             block = _split_heading(block)
         elif is_story(block):
             heading = _standalone_heading(block)
+            if heading is not None and one_page and index > SECTION_AFTER:
+                out.append(replace(block, role="caption"))  # a section of the page's chapter
+                continue
             if heading is not None:
                 out.append(heading)
                 continue
