@@ -46,6 +46,7 @@ from fanfmt.patterns import (
     TITLE_FIELD,
 )
 from fanfmt.rules._box import boxed_disclaimer
+from fanfmt.rules._named import named_author, named_title
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
 from fanfmt.rules._titles import part_number, title_block
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
@@ -112,8 +113,8 @@ def apply(doc: Document, ctx: Context) -> Document:
         # the chapter and story titles come from the finished headings (pipeline.final_meta)
         meta = replace(
             meta,
-            title=meta.title or named_title(out),
-            author=meta.author or named_author(out),
+            title=meta.title or named_title(out[:TOP_ZONE]),
+            author=meta.author or named_author(out[:TOP_ZONE]),
         )
     for index, block in enumerate(blocks[i:], start=i):
         if index < TOP_ZONE + i and is_story(block):
@@ -417,24 +418,6 @@ def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
         if not is_short_line(text, 10):
             return False
     return False
-
-
-def named_title(blocks: list[Block]) -> str:
-    """The story title from a ``Title:`` line of the front matter, if any."""
-    for block in blocks[:TOP_ZONE]:
-        if isinstance(block, Paragraph) and block.role == "metadata":
-            m = TITLE_FIELD.match(text_of(block))
-            if m:
-                return m.group("title").strip()
-    return ""
-
-
-def named_author(blocks: list[Block]) -> str:
-    """``By Jane Doe`` / ``Author: Jane Doe`` → ``Jane Doe``."""
-    for block in blocks[:TOP_ZONE]:
-        if isinstance(block, Paragraph) and block.role == "byline":
-            return BYLINE.sub("", text_of(block)).strip()
-    return ""
 
 
 def _could_be_title(text: str) -> bool:
