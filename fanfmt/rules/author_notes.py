@@ -46,7 +46,7 @@ from fanfmt.rules._talk import (
     talks,
 )
 from fanfmt.rules._text import text_of
-from fanfmt.rules.scene_breaks import is_separator
+from fanfmt.rules.scene_breaks import dot_rows, is_separator
 from fanfmt.rules.table import Context
 
 MAX_UNMARKED = 6
@@ -73,7 +73,7 @@ def _is_gap(block: Block, markers: Markers) -> bool:
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Wrap author's notes in :class:`AuthorNote` blocks."""
-    return _apply(doc, ctx.options.scene_break_markers)
+    return _apply(doc, ctx.options.scene_break_markers + dot_rows(doc.blocks))
 
 
 def _apply(doc: Document, markers: Markers) -> Document:

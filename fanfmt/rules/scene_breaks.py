@@ -11,7 +11,9 @@
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
-* ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks
+* ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks; but a chapter
+  that has a row of dots alone (``...``, ``....``, ``…``) between its paragraphs twice or
+  more uses them as its breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
 * a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
@@ -89,6 +91,21 @@ REPEATED_MARK_MAX_CHARS = 40
 REPEATED_MARK_MIN = 2
 """It stands at least this many times in the chapter, each time alone on its line."""
 _LETTERS_RE = re.compile(r"[^\W_]+")
+_DOTS_RE = re.compile(r"^\s*(?:\.{3,8}|…{1,3})\s*$")
+DOT_ROWS_MIN = 2
+"""A chapter with this many rows of dots alone uses them as breaks (once is a pause)."""
+
+
+def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
+    """The rows of dots alone the chapter uses as breaks: ``...`` alone twice → ``("...",)``;
+    once (a pause) → ``()``."""
+    rows: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 12):
+            text = text_of(block).strip()
+            if _DOTS_RE.match(text):
+                rows.append(text)
+    return tuple(sorted(set(rows))) if len(rows) >= DOT_ROWS_MIN else ()
 
 
 def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
@@ -143,6 +160,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     gaps: list[int] = []  # where ``out`` has a break made of blank lines alone
     blocks = doc.blocks
     marks = repeated_marks(blocks)
+    markers = ctx.options.scene_break_markers + dot_rows(blocks)
     for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
             if out and _story(out[-1]):
@@ -159,7 +177,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 else:
                     out.append(mark)
                 continue
-            marker = is_separator(text, ctx.options.scene_break_markers)
+            marker = is_separator(text, markers)
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))
