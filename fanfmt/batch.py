@@ -339,7 +339,11 @@ def _run_parallel(
     import gc
 
     gc.freeze()  # forked workers share the warmed objects instead of copying them for the GC
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    from fanfmt.orphans import die_with_parent
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=die_with_parent
+    )
     try:
         pending: dict[Future[list[Outcome]], list[Job]] = {
             pool.submit(build_jobs, chunk, to, options): chunk for chunk in chunks
