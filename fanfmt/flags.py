@@ -97,7 +97,7 @@ def build_options(f: FC) -> FC:
         ),
         click.option(
             "--files-from",
-            type=click.File("r", encoding="utf-8"),
+            type=click.File("r", encoding="utf-8", errors="surrogateescape"),  # names are bytes
             default=None,
             metavar="FILE",
             help="Read more INPUTs from FILE, one per line (- for stdin).",

@@ -166,3 +166,13 @@ def test_a_toml_mistake_names_the_file_and_the_line(chapter: Path) -> None:
     config = chapter.parent / "fanfmt.toml"
     config.write_bytes('\ufeff[story]\ntitle = "Tides"\nauthor = \n'.encode())
     one_line(fanfmt("build", chapter, "-o", "-"), 2, f"{config}, line 3: not valid TOML")
+
+
+def test_a_files_from_list_with_names_that_are_not_utf8_is_built(tmp_path: Path) -> None:
+    (tmp_path / "ch.txt").write_bytes(CHAPTER)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_bytes(CHAPTER)
+    (tmp_path / "list.txt").write_bytes(b"ch.txt\ncaf\xe9.txt\n")
+    done = fanfmt("build", "--files-from", "list.txt", "-o", "out", "-v", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "wrote out/caf\\xe9.xhtml" in done.stdout
+    assert (tmp_path / "out" / os.fsdecode(b"caf\xe9.xhtml")).exists()
