@@ -93,3 +93,17 @@ def test_lint_and_diff_read_deep_nesting_without_an_internal_error(tmp_path: Pat
         done = fanfmt(command, html, md)
         assert done.returncode not in (EXIT_INTERNAL, 3), (command, done.stderr)
         assert "internal error" not in done.stderr
+
+
+def test_asterisks_thousands_deep_in_a_heading_and_a_footnote_build(tmp_path: Path) -> None:
+    stars = "*" * 4000
+    source = tmp_path / "notes.md"
+    source.write_text(
+        f"# {stars}Title{stars}\n\nText here.[^1]\n\n[^1]: {stars}note{stars}\n", encoding="utf-8"
+    )
+    for args in (("-o", "-"), ("-o", tmp_path / "notes.epub")):
+        done = fanfmt("build", source, *args)
+        assert done.returncode == 0, (args, done.stderr)
+    page = fanfmt("build", source, "-o", "-").stdout
+    assert "Title" in page
+    assert "note" in page
