@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from fanfmt.errors import FanfmtError
+from fanfmt.errors import FanfmtError, one_line
 from fanfmt.options import Options
 from fanfmt.overwrite import file_id, refuse_overwrites
 
@@ -222,9 +222,10 @@ def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Ou
 
 
 def _one_line(message: str, job: Job) -> str:
-    first = message.strip().splitlines()[0] if message.strip() else "failed"
+    """The reason alone, on one line: ``"ch1.txt: the file is empty"`` → ``"the file is empty"``."""
     prefix = f"{job.source}: "
-    return first[len(prefix) :] if first.startswith(prefix) else first
+    reason = message[len(prefix) :] if message.startswith(prefix) else message
+    return one_line(reason) or "failed"
 
 
 def build_jobs(jobs: Sequence[Job], to: str, options: Options) -> list[Outcome]:
@@ -338,7 +339,11 @@ def _run_parallel(
     import gc
 
     gc.freeze()  # forked workers share the warmed objects instead of copying them for the GC
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    from fanfmt.orphans import die_with_parent
+
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=die_with_parent
+    )
     try:
         pending: dict[Future[list[Outcome]], list[Job]] = {
             pool.submit(build_jobs, chunk, to, options): chunk for chunk in chunks

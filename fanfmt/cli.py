@@ -335,7 +335,7 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
         try:
             changes = explain_file(source, options)
         except FanfmtError as exc:
-            click.echo(f"fanfmt: error: {exc}", err=True)
+            click.echo(f"fanfmt: error: {one_line(exc)}", err=True)
             status = max(status, exc.exit_code)
             continue
         print_explanation(source, changes)

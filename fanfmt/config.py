@@ -148,8 +148,11 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
+    source = source.removeprefix("\ufeff")  # a byte-order mark, as Notepad writes one
     try:
         data = tomllib.loads(source)
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: its arrays or tables nest too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT_RE.search(message)

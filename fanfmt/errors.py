@@ -55,12 +55,17 @@ NO_WORDS = "no text to format (only separators, markup or invisible characters)"
 
 
 def one_line(message: object, limit: int = 300) -> str:
-    """``"bad\\nthing"`` → ``"bad thing"``: a message fit for one line of a terminal.
+    """``"too  many   spaces"`` → ``"too many spaces"``: a message fit for one line of a terminal.
+
+    A control character is escaped, never printed (:func:`fanfmt.shown.printable`), so
+    a file name holding a newline stays on the line: ``"bad\\nname.txt: …"``.
 
     A message over ``limit`` characters loses the middle of it, so a very long path still
     leaves the reason in sight: ``"/deep/…/ch1.txt: cannot read (Permission denied)"``.
     """
-    text = " ".join(str(message).split())
+    from fanfmt.shown import printable
+
+    text = " ".join(printable(str(message)).split())
     if len(text) <= limit:
         return text
     # cut the middle (a long path), keeping the start and the reason at the end
@@ -74,7 +79,7 @@ def describe_unexpected(exc: BaseException) -> str:
         return "out of memory"
     if isinstance(exc, RecursionError):
         return "internal error (the text nests too deeply); please report it"
-    detail = one_line(exc, 160)
+    detail = one_line(" ".join(str(exc).split()), 160)  # its own line breaks: spaces
     name = type(exc).__name__
     return (
         f"internal error ({name}: {detail}); please report it"

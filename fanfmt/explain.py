@@ -237,6 +237,9 @@ def describe(change: Change, style: Style = plain_style) -> str:
 
 def format_changes(source: str, changes: Sequence[Change], style: Style = plain_style) -> str:
     """The whole explain view of one chapter."""
+    from fanfmt.shown import printable
+
+    source = printable(source)
     if not changes:
         return f"{source}: no changes\n"
     width = max(len(c.rule) for c in changes)

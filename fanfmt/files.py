@@ -23,7 +23,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import sys
 import time
@@ -225,10 +224,11 @@ def _temporary_beside(target: Path) -> tuple[int, str]:
         keep = None
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-    # a short prefix: the name of a temporary file must fit the file system's limit too
-    prefix = f".{target.name[:40]}."
+    from fanfmt.leftovers import clean_leftovers, temporary_name
+
+    clean_leftovers(target.parent)
     for _ in range(100):
-        tmp = os.path.join(target.parent, f"{prefix}{secrets.token_hex(4)}.tmp")
+        tmp = os.path.join(target.parent, temporary_name(target.name))
         try:
             fd = os.open(tmp, flags, 0o600 if keep is not None else 0o666)
         except FileExistsError:

@@ -97,7 +97,7 @@ def build_options(f: FC) -> FC:
         ),
         click.option(
             "--files-from",
-            type=click.File("r", encoding="utf-8"),
+            type=click.File("r", encoding="utf-8", errors="surrogateescape"),  # names are bytes
             default=None,
             metavar="FILE",
             help="Read more INPUTs from FILE, one per line (- for stdin).",
@@ -180,6 +180,8 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
     no_config = bool(kw.pop("no_config", False))
     flags: dict[str, object] = dict(kw)
     for setting in SETTINGS:
+        if setting.field in flags and not isinstance(setting.check, PathTo):
+            _utf8_only(setting.flag, flags[setting.field])
         if isinstance(setting.check, Rules) and setting.field in flags:
             try:
                 flags[setting.field] = _rules(flags[setting.field])
@@ -198,6 +200,18 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
         _tell_config(ctx, path, start, found=False)
     config = load_config(path) if path is not None else None
     return resolve(flags, given, config, config_label=path.name if path else "")
+
+
+def _utf8_only(flag: str, value: object) -> None:
+    """A flag's text holds bytes that are not UTF-8 (``--title $'Caf\\xe9'``): a usage error,
+    ``--title: not UTF-8 text: Caf\\xe9 (give it in UTF-8)``. (A path may hold any bytes.)"""
+    from fanfmt.errors import ConfigError
+    from fanfmt.shown import not_utf8, printable
+
+    values = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+    for text in values:
+        if isinstance(text, str) and not_utf8(text) is not None:
+            raise ConfigError(f"{flag}: not UTF-8 text: {printable(text)} (give it in UTF-8)")
 
 
 def _warn(message: str) -> None:

@@ -183,7 +183,10 @@ def format_line(path: str, d: Diagnostic, style: Style = plain_style) -> str:
     ``style(text, role)`` dresses the code, with its severity as the role (``error``,
     ``warning``, ``info``): the CLI colours it on a terminal, as ``explain`` does its changes.
     """
-    return f"{path}:{d.line}:{d.col}: {style(d.code, d.severity)} {d.message} [{d.severity}]"
+    from fanfmt.shown import printable
+
+    where = printable(path)
+    return f"{where}:{d.line}:{d.col}: {style(d.code, d.severity)} {d.message} [{d.severity}]"
 
 
 def counts(reports: Sequence[FileReport]) -> dict[str, int]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fanfmt.shown import printable
+
 if TYPE_CHECKING:
     from fanfmt.batch import BatchReport, Outcome
     from fanfmt.build import Built
@@ -34,14 +36,14 @@ def describe(summary: Summary) -> str:
 
 def diagnostic(source: str, d: Diagnostic) -> Line:
     """``ch7.txt:143:1: F001 quote opens onto a space…`` (on standard error)."""
-    return Line(f"{source}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
+    return Line(f"{printable(source)}:{d.line}:{d.col}: {d.code} {d.message}", err=True)
 
 
 def built_lines(built: Built, *, verbose: bool = False, quiet: bool = False) -> list[Line]:
     """What one chapter's build wrote and, with ``verbose``, what was found in it."""
     lines = []
     if built.output != "-" and not quiet:
-        lines.append(Line(f"wrote {built.output} ({built.format})"))
+        lines.append(Line(f"wrote {printable(built.output)} ({built.format})"))
     if verbose:
         lines.append(Line(describe(built.summary), err=True))
         lines += [diagnostic(built.source, d) for d in built.diagnostics]
@@ -50,7 +52,7 @@ def built_lines(built: Built, *, verbose: bool = False, quiet: bool = False) -> 
 
 def fresh_lines(skipped: Outcome, *, quiet: bool = False) -> list[Line]:
     """``up to date: ch7.xhtml``: a chapter ``--update`` had nothing to do for."""
-    return [] if quiet else [Line(f"up to date: {skipped.output}")]
+    return [] if quiet else [Line(f"up to date: {printable(skipped.output)}")]
 
 
 def batch_lines(report: BatchReport, *, verbose: bool = False, quiet: bool = False) -> list[Line]:
@@ -59,9 +61,10 @@ def batch_lines(report: BatchReport, *, verbose: bool = False, quiet: bool = Fal
     for outcome in report.outcomes:
         if verbose and outcome.status != "failed":
             action = "wrote" if outcome.status == "built" else "up to date:"
-            lines.append(Line(f"{action} {outcome.output}"))
+            lines.append(Line(f"{action} {printable(outcome.output)}"))
     for outcome in report.failures:
-        lines.append(Line(f"fanfmt: error: {outcome.source}: {outcome.reason}", err=True))
+        where = printable(outcome.source)
+        lines.append(Line(f"fanfmt: error: {where}: {printable(outcome.reason)}", err=True))
     if not quiet:
         lines.append(Line(report.summary()))
     return lines
@@ -80,10 +83,11 @@ def book_lines(built: EpubBuild, *, verbose: bool = False, quiet: bool = False) 
     if built.output != "-" and not quiet:
         count = len(built.chapters)
         plural = "" if count == 1 else "s"
-        lines.append(Line(f"wrote {built.output} (epub, {count} chapter{plural})"))
+        lines.append(Line(f"wrote {printable(built.output)} (epub, {count} chapter{plural})"))
     if verbose:
         for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
-            lines.append(Line(f"{chapter.source} → {entry.href}: {entry.title}", err=True))
+            where = printable(chapter.source)
+            lines.append(Line(f"{where} → {entry.href}: {printable(entry.title)}", err=True))
             lines.append(Line(describe(summarise(chapter.document)), err=True))
             lines += [diagnostic(chapter.source, d) for d in chapter.diagnostics]
     return lines

@@ -268,4 +268,6 @@ def test_one_line_keeps_the_reason_of_a_long_message() -> None:
     assert shown.startswith("/deep/deep/")
     assert shown.endswith("ch1.txt: cannot read (Permission denied)")
     assert "\u2026" in shown
-    assert one_line("short\nmessage") == "short message"
+    assert one_line("short   message") == "short message"
+    # a line break (in a file name) is escaped, so the line stays one line
+    assert one_line("bad\nname.txt: gone") == "bad\\nname.txt: gone"

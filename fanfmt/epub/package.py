@@ -163,8 +163,10 @@ def render_book(
     """Chapter documents (already normalised) → a whole EPUB 3, in memory."""
     if not docs:
         raise ConfigError("an EPUB needs at least one chapter")
+    from fanfmt.shown import as_text
+
     options = replace(options, stylesheet="link")
-    title, title_warnings = book_title(docs, options, fallback_title)
+    title, title_warnings = book_title(docs, options, as_text(fallback_title))
     author, author_warnings = book_author(docs, options)
     meta = BookMeta(
         title=title,

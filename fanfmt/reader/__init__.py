@@ -107,14 +107,16 @@ def read(text: str, fmt: str = "text", meta: Meta | None = None) -> Document:
     """Read ``text`` as ``fmt`` (``text``, ``markdown``, ``html``, or ``auto`` to sniff)."""
     if fmt == "auto":
         fmt = sniff(text)
-    if fmt == "markdown":
-        from fanfmt.reader.markdown import read_markdown
+    if fmt in ("markdown", "html"):
+        from fanfmt.reader.depth import flatten_deep  # italics a thousand deep: one italics
 
-        return read_markdown(text, meta)
-    if fmt == "html":
+        if fmt == "markdown":
+            from fanfmt.reader.markdown import read_markdown
+
+            return flatten_deep(read_markdown(text, meta))
         from fanfmt.reader.html import read_html
 
-        return read_html(text, meta)
+        return flatten_deep(read_html(text, meta))
     if fmt == "text":
         return read_text(text, meta)
     raise ValueError(f"unknown input format {fmt!r} (known: {', '.join(INPUT_FORMATS)})")

@@ -48,6 +48,7 @@ from fanfmt.model import (
     Strong,
     Text,
 )
+from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
@@ -360,7 +361,7 @@ def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
     top_level = stack[0][2]
     if any(type(n) is Text and "<" in n.text for n in top_level):
         top_level = [m for n in top_level for m in (read_tags(n) if type(n) is Text else (n,))]
-    return _merge(top_level)
+    return flatten_inlines(_merge(top_level))  # 5,000 asterisks: not 2,500 emphases deep
 
 
 def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:

@@ -86,7 +86,9 @@ def name_title(source: str) -> str:
 
     ``"stories/Jump_Start.part1.txt"`` → ``"Jump Start part1"``; ``"-"`` → ``""``.
     """
-    name = PurePath(source.replace("\\", "/")).name if source and source != "-" else ""
+    from fanfmt.shown import as_text
+
+    name = PurePath(as_text(source).replace("\\", "/")).name if source and source != "-" else ""
     stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
     return " ".join(re.sub(r"[_.\s]+|(?<=\w)-(?=\w)|--+", " ", stem).split()).strip(" -")
 

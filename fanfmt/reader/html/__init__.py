@@ -49,8 +49,9 @@ def read_html(text: str, meta: Meta | None = None) -> Document:
     """Read an HTML page or fragment (already decoded) into a document."""
     try:
         return _read(text, meta)
-    except RecursionError:
-        raise InputError("the page nests its italics or other tags too deeply to read") from None
+    except RecursionError:  # (not seen since tags nest MAX_TAG_DEPTH deep at most)
+        where = f"{meta.source}: " if meta is not None and meta.source else ""
+        raise InputError(f"{where}the page nests its tags too deeply to read") from None
 
 
 def _read(text: str, meta: Meta | None) -> Document:

@@ -5,6 +5,7 @@
   ``font-weight:bold`` → :class:`Strong`; ``<q>`` → straight quotes around it
 * ``<i> a</i>b`` → space hoisted out of the italics: ``" "``, ``Emphasis(a)``, ``b``
 * ``<i>a</i><i>b</i>`` → one emphasis (an editor's split); runs of spaces → one space
+* tags nested over :data:`MAX_TAG_DEPTH` deep give their words and breaks, not their tags
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ _ITALIC_STYLE_RE = re.compile(
 )
 _BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold(?:er)?|[6-9]00)", re.I)
 _CSS_RULE_RE = re.compile(r"\.([\w-]+)\s*\{([^}]*)\}")
+MAX_TAG_DEPTH = 48
+"""Tags below this many inline tags are read for their words alone (the reader walks
+tags recursively; :mod:`fanfmt.reader.depth` then flattens what nests for nothing)."""
 
 
 def inline_content(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> tuple[Inline, ...]:
@@ -43,7 +47,7 @@ def inline_content(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> tuple[Inli
     return tidy(nodes)
 
 
-def _children(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> list[Inline]:
+def _children(tag: Tag, styles: dict[str, tuple[bool, bool]], depth: int = 0) -> list[Inline]:
     out: list[Inline] = []
     for child in tag.children:
         sub = as_tag(child)
@@ -53,17 +57,34 @@ def _children(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> list[Inline]:
                 out.append(Text(text))
         elif sub.name == "br" or sub.name == "hr":
             out.append(LineBreak())
+        elif depth >= MAX_TAG_DEPTH:  # a thousand <em> deep: the words, without their tags
+            out.extend(_flat(sub))
         elif sub.name in BLOCK_TAGS:
             out.append(LineBreak())
-            out.extend(_children(sub, styles))
+            out.extend(_children(sub, styles, depth + 1))
             out.append(LineBreak())
         else:
-            out.extend(inline_nodes(sub, styles))
+            out.extend(inline_nodes(sub, styles, depth + 1))
     return out
 
 
-def inline_nodes(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> list[Inline]:
-    children = _children(tag, styles)
+def _flat(tag: Tag) -> list[Inline]:
+    """Every word below ``tag`` and its line breaks, its other tags left out (a walk that
+    keeps no stack: ``descendants`` follows the parser's own order)."""
+    out: list[Inline] = []
+    for node in tag.descendants:
+        sub = as_tag(node)
+        if sub is None:
+            text = as_text(node)
+            if text:
+                out.append(Text(text))
+        elif sub.name in ("br", "hr") or sub.name in BLOCK_TAGS:
+            out.append(LineBreak())
+    return out
+
+
+def inline_nodes(tag: Tag, styles: dict[str, tuple[bool, bool]], depth: int = 0) -> list[Inline]:
+    children = _children(tag, styles, depth)
     if tag.name == "q":
         return [Text('"'), *children, Text('"')]
     wrap = wrapper(tag, styles)
