@@ -79,8 +79,6 @@ def reasons(bullet: str) -> list[tuple[str, str, str]]:
 
 
 REASONS = [reason for bullet in ordering_bullets() for reason in reasons(bullet)]
-_NOT_SHOWN = {("emphasis", "apostrophes")}
-"""Orders whose case comes out the same the other way round: no case shows them yet."""
 
 
 def test_every_ordering_bullet_names_its_rules_and_a_case() -> None:
@@ -112,16 +110,7 @@ def out_of_order(first: str, second: str) -> RuleChain:
 
 @pytest.mark.parametrize(
     ("first", "second", "case"),
-    [
-        pytest.param(
-            *reason,
-            id=f"{reason[0]}-before-{reason[1]}",
-            marks=[pytest.mark.xfail(strict=True, reason="no case shows it")]
-            if reason[:2] in _NOT_SHOWN
-            else [],
-        )
-        for reason in REASONS
-    ],
+    [pytest.param(*reason, id=f"{reason[0]}-before-{reason[1]}") for reason in REASONS],
 )
 def test_each_order_is_shown_by_its_case(first: str, second: str, case: str) -> None:
     """The case comes out right in chain order, and otherwise when the order is broken."""

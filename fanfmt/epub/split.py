@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from fanfmt.model import Block, Document, Footnote, Footnotes, Heading
 from fanfmt.pipeline import final_meta
-from fanfmt.rules.author_notes import position_notes
+from fanfmt.rules.author_notes import place_found_notes
 from fanfmt.walk import block_inlines, note_refs
 
 
@@ -36,7 +36,7 @@ def split_chapters(doc: Document) -> list[Document]:
     bounds = [0, *cuts[1:], len(text)]
     parts: list[Document] = []
     for k, (lo, hi) in enumerate(pairwise(bounds)):
-        blocks = tuple(position_notes(list(text[lo:hi])))
+        blocks = tuple(place_found_notes(list(text[lo:hi])))
         if notes:
             blocks = _with_notes(blocks, notes, last=k == len(bounds) - 2)
         part = replace(doc, blocks=blocks, meta=replace(doc.meta, chapter=""))

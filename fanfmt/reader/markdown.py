@@ -27,7 +27,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -41,13 +41,13 @@ from fanfmt.model import (
     Inline,
     LineBreak,
     Meta,
-    NotePosition,
     NoteRef,
     Paragraph,
     SceneBreak,
     Strong,
     Text,
 )
+from fanfmt.notes import position_notes
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
@@ -383,7 +383,8 @@ def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
 
 
 def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
-    """Place the notes and fold a leading ``**Story Title**`` into the first heading."""
+    """Fold a leading ``**Story Title**`` into the first heading; place the notes
+    (:func:`fanfmt.notes.position_notes`)."""
     if (
         len(found) >= 2
         and isinstance(found[0], Paragraph)
@@ -401,36 +402,11 @@ def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
     ):
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
-    out: list[Block] = []
-    before, after = _story_around(found)
-    for i, item in enumerate(found):
-        if isinstance(item, _Quote):
-            position: NotePosition = (
-                "before" if not before[i] else "after" if not after[i] else "inline"
-            )
-            out.append(AuthorNote(tuple(item.paragraphs), position, False, item.line))
-        else:
-            out.append(item)
-    return tuple(out)
-
-
-def _story_around(found: list[Block | _Quote]) -> tuple[list[bool], list[bool]]:
-    """For each item: is the nearest paragraph or heading before it a paragraph (story
-    before it, in its chapter)? And after it? One pass each way.
-
-    A quote with no story before it opens the chapter (a note ``before``); with none
-    after it, it closes it (``after``); else it is ``inline``.
-    """
-
-    def nearest(items: Iterable[Block | _Quote]) -> list[bool]:
-        seen: list[bool] = []
-        story = False
-        for item in items:
-            seen.append(story)
-            if isinstance(item, Heading):
-                story = False
-            elif isinstance(item, Paragraph):
-                story = True
-        return seen
-
-    return nearest(found), nearest(reversed(found))[::-1]
+    return tuple(
+        position_notes(
+            AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
+            if isinstance(item, _Quote)
+            else item
+            for item in found
+        )
+    )

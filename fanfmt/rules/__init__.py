@@ -31,8 +31,10 @@ Inline rules (``paragraph(p, where, ctx) -> Paragraph``) see one paragraph at a 
 so a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.pipeline`).
 Their order:
 
-* ``emphasis`` runs before ``apostrophes`` so ``*Hogwarts*'s`` is seen
-  (chain.txt: "the apostrophe after emphasis is seen").
+* ``emphasis`` runs before ``apostrophes``: an elision that opens an emphasised word,
+  ``*'em*``, stands at the start of its span once the ``*`` is markup; read the other way
+  round, the ``*`` hides it and ``quotes`` opens a quotation, ``‘em`` (chain.txt: "an
+  elision that opens emphasis is an apostrophe").
 * ``dashes`` runs before ``quotes``: it reads a hyphen by the quote mark beside it, so
   speech taken up again, ``"-and then``, is ``“—and then`` (chain.txt: "speech taken up
   again after a single hyphen").

@@ -33,6 +33,7 @@ from fanfmt.model import (
     SceneBreak,
     is_story,
 )
+from fanfmt.notes import position_notes
 from fanfmt.patterns import NAMED_REPLY, NOTE_LABEL, NOTE_LABEL_ALONE, OTHER_LABEL, PS_LABEL
 from fanfmt.rules._talk import (
     NOTE_MAX_WORDS,
@@ -79,7 +80,7 @@ def apply(doc: Document, ctx: Context) -> Document:
 def _apply(doc: Document, markers: Markers) -> Document:
     blocks = list(doc.blocks)
     if any(isinstance(b, AuthorNote) for b in blocks):
-        return replace(doc, blocks=tuple(position_notes(blocks, markers)))
+        return replace(doc, blocks=tuple(place_found_notes(blocks, markers)))
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading | Legend)
@@ -118,31 +119,21 @@ def _apply(doc: Document, markers: Markers) -> Document:
     return replace(doc, blocks=tuple(result))
 
 
-def position_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]:
-    """Place each note ``before``/``inline``/``after`` the story paragraphs of its chapter
-    (labelled paragraphs become notes too): for notes a reader found, and for the
-    chapters of a whole story split into a book (``fanfmt.epub.split``); ``markers`` are
-    the author's own scene-break markers, left out of a note."""
-    found: list[Block] = [_note([b], "inline", markers) if _labelled(b) else b for b in blocks]
-    out: list[Block] = []
-    chapter: list[Block] = []
-    for block in [*found, None]:
-        if block is None or isinstance(block, Heading):
-            story = [i for i, b in enumerate(chapter) if is_story(b)]
-            for i, b in enumerate(chapter):
-                if isinstance(b, AuthorNote):
-                    position: NotePosition = "inline"
-                    if not story or i < story[0]:
-                        position = "before"
-                    elif i > story[-1]:
-                        position = "after"
-                    marked = b.marked or any(NOTE_LABEL.match(text_of(p)) for p in b.paragraphs)
-                    b = replace(b, position=position, marked=marked)
-                out.append(b)
-            chapter = []
-        if block is not None:
-            (out if isinstance(block, Heading) else chapter).append(block)
-    return out
+def place_found_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]:
+    """Labelled paragraphs become notes of one paragraph, then every note is placed
+    ``before``/``inline``/``after`` the story of its chapter by
+    :func:`fanfmt.notes.position_notes`: for notes a reader found, and for the chapters of
+    a whole story split into a book (``fanfmt.epub.split``); ``markers`` are the author's
+    own scene-break markers, left out of a note."""
+    found = [_note([b], "inline", markers) if _labelled(b) else b for b in blocks]
+    return [
+        replace(b, marked=True)
+        if isinstance(b, AuthorNote)
+        and not b.marked
+        and any(NOTE_LABEL.match(text_of(p)) for p in b.paragraphs)
+        else b
+        for b in position_notes(found)
+    ]
 
 
 def _labelled(block: Block) -> bool:

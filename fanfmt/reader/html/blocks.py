@@ -26,13 +26,13 @@ from fanfmt.model import (
     Heading,
     Inline,
     LineBreak,
-    NotePosition,
     Paragraph,
     ParagraphRole,
     SceneBreak,
     StoryFacts,
     Text,
 )
+from fanfmt.notes import position_notes
 from fanfmt.patterns import alternatives
 from fanfmt.reader.html.dom import (
     BLOCK_TAGS,
@@ -85,14 +85,15 @@ class Page:
         if title:
             self.items.append(Heading(title=title, line=line))
 
-    def note(self, node: Tag, position: NotePosition) -> None:
+    def note(self, node: Tag) -> None:
+        """A note the page marks as one; :meth:`finish` places it in its chapter."""
         paragraphs = [
             Paragraph(p.children, p.line)
             for p in _Builder(self.styles).run(node)
             if isinstance(p, _Para)
         ]
         if paragraphs:
-            self.items.append(AuthorNote(tuple(paragraphs), position, True, paragraphs[0].line))
+            self.items.append(AuthorNote(tuple(paragraphs), "inline", True, paragraphs[0].line))
 
     def text(self, node: Tag | BeautifulSoup) -> None:
         self.items.extend(_Builder(self.styles).run(node))
@@ -109,7 +110,7 @@ class Page:
             head = items[0]
             assert isinstance(head, Heading)
             items[0] = replace(head, story_title=self.story_title)
-        return tuple(_settle_gaps(items))
+        return tuple(position_notes(_settle_gaps(items)))
 
 
 _NUMBER_ONLY_RE = re.compile(
@@ -239,17 +240,14 @@ class _Builder:
         self.flush()
         self.line = source_line(tag)
         classes = class_names(tag)
-        if tag.name == "aside" and "author-note" in classes:
-            position: NotePosition = (
-                "after" if "after" in classes else "inline" if "inline" in classes else "before"
-            )
+        if tag.name == "aside" and "author-note" in classes:  # placed by Page.finish
             paragraphs = tuple(
                 Paragraph(p.children, p.line)
                 for p in _Builder(self.styles).run(tag)
                 if isinstance(p, _Para)
             )
             if paragraphs:
-                self.out.append(AuthorNote(paragraphs, position, False, paragraphs[0].line))
+                self.out.append(AuthorNote(paragraphs, "inline", False, paragraphs[0].line))
             return False
         if tag.name == "header" and "chapter-heading" in classes:
             self.out.append(own_heading(tag, self.styles))

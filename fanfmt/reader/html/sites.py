@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fanfmt.model import NotePosition
 from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import Page
 from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
@@ -55,14 +54,14 @@ _AO3_SKIP_CLASSES = frozenset(
     """navigation actions summary byline landmark jump associations kudos feedback
     comments comment share bookmark series hidden message tags stats""".split()
 )
-# AO3's downloaded HTML labels its blocks with a paragraph before a block quote.
-_AO3_LABELS: dict[str, NotePosition | None] = {
-    "notes": "before",
-    "chapter notes": "before",
-    "end notes": "after",
-    "chapter end notes": "after",
-    "summary": None,
-    "chapter summary": None,
+# AO3's downloaded HTML labels its blocks with a paragraph before a block quote: is it a note?
+_AO3_LABELS: dict[str, bool] = {
+    "notes": True,
+    "chapter notes": True,
+    "end notes": True,
+    "chapter end notes": True,
+    "summary": False,
+    "chapter summary": False,
 }
 _AO3_SKIP_IDS = frozenset("feedback comments kudos share header footer".split())
 # Furniture of an unknown page.
@@ -96,9 +95,8 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
                 label = text  # "Chapter Notes" before its block quote (downloads)
                 continue
             if child.name == "blockquote" and label is not None:
-                position = _AO3_LABELS[label]
-                if position is not None:
-                    page.note(child, position)
+                if _AO3_LABELS[label]:
+                    page.note(child)
             elif (
                 child.name in ("h1", "h2")
                 and ("title" in classes or child.name == "h1")
@@ -108,7 +106,7 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
             elif child.name in ("h2", "h3", "h4") and classes & {"title", "heading", "toc-heading"}:
                 page.heading(inline_content(child, page.styles), source_line(child))
             elif "notes" in classes and "userstuff" not in classes:
-                _ao3_note(child, page, "after" if "end" in classes else "before")
+                _ao3_note(child, page)
             elif "userstuff" in classes and child.name != "blockquote":
                 if child.select_one("div.userstuff") is not None:
                     visit(child)  # a download's chapters, each with its own text
@@ -122,13 +120,13 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
     return True
 
 
-def _ao3_note(node: Tag, page: Page, position: NotePosition) -> None:
+def _ao3_note(node: Tag, page: Page) -> None:
     quotes = node.select("blockquote.userstuff") or [node]
     for quote in quotes:
         for tag in quote.select("h3.heading, .heading, p.jump, .jump, ul.associations"):
             if tag is not quote:
                 tag.decompose()
-        page.note(quote, position)
+        page.note(quote)
 
 
 def page_title(soup: BeautifulSoup) -> str:
