@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from fanfmt.options import Options
-from fanfmt.settings import BadValueError, Choice, Group, PathTo, Positive, Rules, Setting, Switch
+from fanfmt.settings import (
+    BadValueError,
+    Choice,
+    Group,
+    Lines,
+    PathTo,
+    Positive,
+    Rules,
+    Setting,
+    Switch,
+    Text,
+)
 from fanfmt.settings import flags as settings_in
 
 if TYPE_CHECKING:
@@ -185,6 +196,8 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
                 flags[setting.field] = _rules(flags[setting.field])
             except BadValueError as exc:
                 raise click.BadParameter(str(exc), param_hint=setting.flag) from None
+        elif isinstance(setting.check, Text | Lines) and setting.field in flags:
+            _refuse_controls(setting, flags[setting.field])
     if config_file and no_config:
         raise click.UsageError("--config and --no-config cannot be used together")
     ctx = click.get_current_context(silent=True)
@@ -198,6 +211,21 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
         _tell_config(ctx, path, start, found=False)
     config = load_config(path) if path is not None else None
     return resolve(flags, given, config, config_label=path.name if path else "")
+
+
+def _refuse_controls(setting: Setting, value: object) -> None:
+    """A text flag's value (or a repeated flag's values) with a control character in it is
+    a usage error, one line: ``--title: a control character (U+0001) is not allowed …``."""
+    from fanfmt.errors import UsageError
+    from fanfmt.settings import no_controls
+
+    values = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+    for item in values:
+        if isinstance(item, str):
+            try:
+                no_controls(item)
+            except BadValueError as exc:
+                raise UsageError(f"{setting.flag}: {exc}") from None
 
 
 def _warn(message: str) -> None:
