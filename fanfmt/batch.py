@@ -12,7 +12,8 @@ returns a :class:`BatchReport` whose ``summary()`` reads ``"37 built, 1 failed"`
 * without an output folder each output lands beside its input
 * one bad chapter never stops the rest: it becomes a failed :class:`Outcome`
   with a one-line reason, and two inputs never write the same output
-* ``update=True`` skips a chapter whose output is at least as new as it is
+* ``update=True`` skips a chapter whose output is at least as new as it is (an output is
+  dated as its chapter was when read, so an edit made during the build is not missed)
 
 Everything here is a plain function of its arguments (no module state), so
 :func:`build_job` can run in any worker process (``concurrent.futures``, Dask).
@@ -197,7 +198,11 @@ def plan(
 
 
 def up_to_date(source: Path, output: Path) -> bool:
-    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides)."""
+    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides).
+
+    fanfmt dates an output as its chapter was when read (:func:`fanfmt.files.dated_as_read`):
+    a chapter edited while it was being built is newer than its output, and is built again.
+    """
     try:
         return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
     except OSError:

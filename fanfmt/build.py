@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
-from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
+from fanfmt.files import dated_as_read, read_input, same_file, seen, write_atomic, write_if_changed
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
@@ -101,6 +102,7 @@ def build_file(
     css = Path(out).parent / "fanfmt.css"
     if source != "-" and out != "-" and fmt == "xhtml" and same_file(source, css):
         raise OutputError(f"{css}: refusing to overwrite the input with the stylesheet")
+    read = seen(source)  # before reading: an edit from now on makes the output stale
     decoded = read_input(source, options.encoding)
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
@@ -118,7 +120,8 @@ def build_file(
     parts = get_writer(fmt).write(prepared.page(), options)
     text = ""
     if write and out != "-":
-        device = write_atomic(out, parts, within=within)
+        # dated as the chapter was read, so --update compares what was read (fanfmt.batch)
+        device = write_atomic(out, parts, within=within, mtime=partial(dated_as_read, source, read))
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
             from fanfmt.writers.xhtml import stylesheet_text
 
