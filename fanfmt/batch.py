@@ -63,6 +63,8 @@ class Outcome:
     """Why it failed (or was skipped), in one line; empty when built."""
     exit_code: int = 0
     """The exit code a single build of this chapter would have had."""
+    notes: tuple[str, ...] = ()
+    """What was left alone, a line each (a user's ``fanfmt.css``; see :class:`Built`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +219,15 @@ def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Ou
     from fanfmt.build import build_file
 
     try:
-        build_file(job.source, job.output, to, options or Options(), within=job.root or None)
+        built = build_file(
+            job.source, job.output, to, options or Options(), within=job.root or None
+        )
     except FanfmtError as exc:
         return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
     except Exception as exc:  # a bug must not stop the other chapters
         reason = f"internal error ({type(exc).__name__}: {exc})"
         return Outcome(job.source, job.output, "failed", _one_line(reason, job), 1)
-    return Outcome(job.source, job.output, "built")
+    return Outcome(job.source, job.output, "built", notes=built.notes)
 
 
 def _one_line(message: str, job: Job) -> str:

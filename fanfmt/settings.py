@@ -246,6 +246,9 @@ SETTINGS: tuple[Setting, ...] = (
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(("link", "inline")),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
+    Setting("force", "", "", "--force", Switch(),
+            "XHTML: replace a fanfmt.css beside it that fanfmt did not write (or that was "
+            "edited).", group="xhtml"),
 )  # fmt: skip
 
 TABLES: tuple[str, ...] = ("story", "conventions", "output")
