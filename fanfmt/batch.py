@@ -12,7 +12,8 @@ returns a :class:`BatchReport` whose ``summary()`` reads ``"37 built, 1 failed"`
 * without an output folder each output lands beside its input
 * one bad chapter never stops the rest: it becomes a failed :class:`Outcome`
   with a one-line reason, and two inputs never write the same output
-* ``update=True`` skips a chapter whose output is at least as new as it is
+* ``update=True`` skips a chapter whose output is at least as new as it is (an output is
+  dated as its chapter was when read, so an edit made during the build is not missed)
 
 Everything here is a plain function of its arguments (no module state), so
 :func:`build_job` can run in any worker process (``concurrent.futures``, Dask).
@@ -62,6 +63,8 @@ class Outcome:
     """Why it failed (or was skipped), in one line; empty when built."""
     exit_code: int = 0
     """The exit code a single build of this chapter would have had."""
+    notes: tuple[str, ...] = ()
+    """What was left alone, a line each (a user's ``fanfmt.css``; see :class:`Built`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +200,11 @@ def plan(
 
 
 def up_to_date(source: Path, output: Path) -> bool:
-    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides)."""
+    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides).
+
+    fanfmt dates an output as its chapter was when read (:func:`fanfmt.files.dated_as_read`):
+    a chapter edited while it was being built is newer than its output, and is built again.
+    """
     try:
         return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
     except OSError:
@@ -212,13 +219,15 @@ def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Ou
     from fanfmt.build import build_file
 
     try:
-        build_file(job.source, job.output, to, options or Options(), within=job.root or None)
+        built = build_file(
+            job.source, job.output, to, options or Options(), within=job.root or None
+        )
     except FanfmtError as exc:
         return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
     except Exception as exc:  # a bug must not stop the other chapters
         reason = f"internal error ({type(exc).__name__}: {exc})"
         return Outcome(job.source, job.output, "failed", _one_line(reason, job), 1)
-    return Outcome(job.source, job.output, "built")
+    return Outcome(job.source, job.output, "built", notes=built.notes)
 
 
 def _one_line(message: str, job: Job) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
-from fanfmt.files import read_input, same_file, write_atomic, write_if_changed
+from fanfmt.files import dated_as_read, read_input, same_file, seen, write_atomic
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
@@ -43,6 +44,9 @@ class Built:
     text: str
     """The output, when it was not written (``write=False``, or standard output with no
     ``stdout`` to write it); empty when it was: it went out a part at a time."""
+    notes: tuple[str, ...] = ()
+    """What the user should know of what was not written, a line each (a ``fanfmt.css`` of
+    their own left alone)."""
 
 
 def pick_format(to: str | None, output: str | None) -> str:
@@ -101,6 +105,7 @@ def build_file(
     css = Path(out).parent / "fanfmt.css"
     if source != "-" and out != "-" and fmt == "xhtml" and same_file(source, css):
         raise OutputError(f"{css}: refusing to overwrite the input with the stylesheet")
+    read = seen(source)  # before reading: an edit from now on makes the output stale
     decoded = read_input(source, options.encoding)
     if out == "-" and fmt == "xhtml" and options.stylesheet == "link":
         options = replace(options, stylesheet="inline")
@@ -117,28 +122,28 @@ def build_file(
     # the chapter is finished a piece at a time as the page is written (fanfmt.pipeline)
     parts = get_writer(fmt).write(prepared.page(), options)
     text = ""
+    notes: tuple[str, ...] = ()
     if write and out != "-":
-        device = write_atomic(out, parts, within=within)
+        # dated as the chapter was read, so --update compares what was read (fanfmt.batch)
+        device = write_atomic(out, parts, within=within, mtime=partial(dated_as_read, source, read))
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
+            from fanfmt.stylesheet_file import place_stylesheet
             from fanfmt.writers.xhtml import stylesheet_text
 
-            # often there already, the same (with the footnote rules kept once a chapter
-            # of the folder needed them)
-            with_notes = stylesheet_text(options, footnotes=True)
-            notes = has_footnotes(prepared.doc.blocks) or _holds(css, with_notes)
-            write_if_changed(css, with_notes if notes else stylesheet_text(options), within=within)
+            # often there already, the same; a user's own is left alone (but with --force)
+            note = place_stylesheet(
+                css,
+                stylesheet_text(options),
+                stylesheet_text(options, footnotes=True),
+                notes=has_footnotes(prepared.doc.blocks),
+                force=options.force,
+                within=within,
+            )
+            notes = (note,) if note else ()
     elif write and stdout is not None:
         stdout(parts)
     else:
         text = "".join(parts)
     summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
     diagnostics = tuple(prepared.ctx.diagnostics.sorted())
-    return Built(source, out, fmt, summary, repairs + diagnostics, text)
-
-
-def _holds(path: str | Path, text: str) -> bool:
-    """Does the file at ``path`` hold exactly ``text``? (False when it cannot be read.)"""
-    try:
-        return Path(path).read_text(encoding="utf-8") == text
-    except (OSError, ValueError):
-        return False
+    return Built(source, out, fmt, summary, repairs + diagnostics, text, notes)

@@ -126,6 +126,34 @@ def _read_pipe(path: str) -> bytes:
     return b"".join(chunks)
 
 
+def seen(path: str) -> os.stat_result | None:
+    """What ``path`` is as it is about to be read (``None``: standard input, or not a file)."""
+    if path == "-":
+        return None
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info if stat.S_ISREG(info.st_mode) else None
+
+
+def dated_as_read(path: str, read: os.stat_result | None) -> int | None:
+    """The modification time for an output built from ``path``, as ``read`` saw it: the
+    source's own when it has not changed since, else just before it (so that ``--update``
+    builds it again, however quickly it was edited); ``None``: not a file, leave it be.
+    """
+    if read is None:
+        return None
+    try:
+        now = os.stat(path)
+    except (OSError, ValueError):
+        return max(0, read.st_mtime_ns - 1)
+    fields = ("st_mtime_ns", "st_ctime_ns", "st_size", "st_ino", "st_dev")
+    if all(getattr(now, f) == getattr(read, f) for f in fields):
+        return read.st_mtime_ns
+    return max(0, min(read.st_mtime_ns, now.st_mtime_ns) - 1)
+
+
 def same_file(a: str | Path, b: str | Path) -> bool:
     """True when ``a`` and ``b`` name the same file (through links and ``..`` too)."""
     pa, pb = Path(a), Path(b)
@@ -138,7 +166,11 @@ def same_file(a: str | Path, b: str | Path) -> bool:
 
 
 def write_atomic(
-    path: str | Path, data: str | bytes | Iterable[str], *, within: str | Path | None = None
+    path: str | Path,
+    data: str | bytes | Iterable[str],
+    *,
+    within: str | Path | None = None,
+    mtime: Callable[[], int | None] | None = None,
 ) -> bool:
     """Write to a temporary file beside ``path``, flush it to disk, and rename it into place.
 
@@ -153,6 +185,9 @@ def write_atomic(
     ``within``, a path that a link leads out of that folder is refused instead, as is a
     device there. The new file keeps the permission bits of the file it replaces; a new
     one gets ``0666`` less the umask.
+
+    ``mtime``, asked once everything is written, gives the file's modification time (in
+    nanoseconds; ``None``: now), set before it is renamed into place.
     """
     target = Path(path)
     parts = _encoded(data)
@@ -177,6 +212,9 @@ def write_atomic(
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
     try:
         _write_parts(os.fdopen(fd, "wb"), parts, target, sync=True)
+        when = mtime() if mtime is not None else None
+        if when is not None:
+            os.utime(tmp, ns=(time.time_ns(), when), follow_symlinks=False)
         try:
             os.replace(tmp, target)
         except OSError as exc:

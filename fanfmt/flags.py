@@ -15,7 +15,18 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from fanfmt.options import Options
-from fanfmt.settings import BadValueError, Choice, Group, PathTo, Positive, Rules, Setting, Switch
+from fanfmt.settings import (
+    BadValueError,
+    Choice,
+    Group,
+    Lines,
+    PathTo,
+    Positive,
+    Rules,
+    Setting,
+    Switch,
+    Text,
+)
 from fanfmt.settings import flags as settings_in
 
 if TYPE_CHECKING:
@@ -187,6 +198,8 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
                 flags[setting.field] = _rules(flags[setting.field])
             except BadValueError as exc:
                 raise click.BadParameter(str(exc), param_hint=setting.flag) from None
+        elif isinstance(setting.check, Text | Lines) and setting.field in flags:
+            _refuse_controls(setting, flags[setting.field])
     if config_file and no_config:
         raise click.UsageError("--config and --no-config cannot be used together")
     ctx = click.get_current_context(silent=True)
@@ -212,6 +225,21 @@ def _utf8_only(flag: str, value: object) -> None:
     for text in values:
         if isinstance(text, str) and not_utf8(text) is not None:
             raise ConfigError(f"{flag}: not UTF-8 text: {printable(text)} (give it in UTF-8)")
+
+
+def _refuse_controls(setting: Setting, value: object) -> None:
+    """A text flag's value (or a repeated flag's values) with a control character in it is
+    a usage error, one line: ``--title: a control character (U+0001) is not allowed …``."""
+    from fanfmt.errors import UsageError
+    from fanfmt.settings import no_controls
+
+    values = (value,) if isinstance(value, str) else value if isinstance(value, tuple) else ()
+    for item in values:
+        if isinstance(item, str):
+            try:
+                no_controls(item)
+            except BadValueError as exc:
+                raise UsageError(f"{setting.flag}: {exc}") from None
 
 
 def _warn(message: str) -> None:

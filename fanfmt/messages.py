@@ -44,6 +44,8 @@ def built_lines(built: Built, *, verbose: bool = False, quiet: bool = False) -> 
     lines = []
     if built.output != "-" and not quiet:
         lines.append(Line(f"wrote {printable(built.output)} ({built.format})"))
+    if not quiet:
+        lines += [Line(f"fanfmt: warning: {note}", err=True) for note in built.notes]
     if verbose:
         lines.append(Line(describe(built.summary), err=True))
         lines += [diagnostic(built.source, d) for d in built.diagnostics]
@@ -62,6 +64,9 @@ def batch_lines(report: BatchReport, *, verbose: bool = False, quiet: bool = Fal
         if verbose and outcome.status != "failed":
             action = "wrote" if outcome.status == "built" else "up to date:"
             lines.append(Line(f"{action} {printable(outcome.output)}"))
+    if not quiet:  # a folder's stylesheet left alone: said once, not once a chapter
+        notes = dict.fromkeys(note for outcome in report.outcomes for note in outcome.notes)
+        lines += [Line(f"fanfmt: warning: {note}", err=True) for note in notes]
     for outcome in report.failures:
         where = printable(outcome.source)
         lines.append(Line(f"fanfmt: error: {where}: {printable(outcome.reason)}", err=True))

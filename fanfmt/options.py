@@ -43,6 +43,9 @@ class Options:
     """Author's notes: keep in place, collect at the end, or omit."""
     stylesheet: StylesheetMode = "link"
     """XHTML: link ``fanfmt.css`` (written beside the output) or inline it."""
+    force: bool = False
+    """Replace a ``fanfmt.css`` beside the output that is not fanfmt's own (a user's, or
+    one edited by hand); without it, such a file is left alone and a warning says so."""
     title: str = ""
     """Story title; overrides the one found in the text."""
     author: str = ""

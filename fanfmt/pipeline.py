@@ -136,6 +136,8 @@ def prepare(
     ctx = ctx or Context(options)
     ctx.options = options
     ctx.rule = READ_STEP  # (the tables name each rule as they run it)
+    if fmt in ("html", "markdown"):
+        text = _drop_references(text, fmt, ctx)
     doc = split_long_paragraphs(read(text, fmt, meta), ctx.report)
     report_unused(doc, ctx.report)
     if ctx.changes is not None:
@@ -146,6 +148,25 @@ def prepare(
         doc = run_blocks(chain.block, doc, ctx)
     doc = replace(doc, meta=_final_meta(doc, chain.inline, options))
     return Prepared(doc, chain.inline, ctx, as_read=as_read)
+
+
+def _drop_references(text: str, fmt: str, ctx: Context) -> str:
+    """``text`` without the references to characters no output may hold (``&#1;``), reported
+    as E003 with the characters the decoder removes (see :mod:`fanfmt.xmlchars`)."""
+    from collections import Counter
+
+    from fanfmt.chars import TIMES
+    from fanfmt.xmlchars import drop_references
+
+    text, dropped, first = drop_references(text, fmt)
+    if dropped:
+        kinds = Counter(dropped).most_common(4)
+        shown = ", ".join(f"{ref} {TIMES}{n}" for ref, n in kinds)
+        more = ", …" if len(set(dropped)) > 4 else ""
+        message = f"removed {len(dropped)} reference(s) to characters XML forbids: {shown}{more}"
+        line = text.count("\n", 0, first) + 1
+        ctx.diagnostics.report("E003", message, line, severity="info", rule="decode")
+    return text
 
 
 def normalise(

@@ -46,9 +46,24 @@ def _got(value: object) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
 
 
+def no_controls(value: str) -> str:
+    """``value``, or a :class:`BadValueError` naming its first control character (or other
+    character no output may hold: :mod:`fanfmt.xmlchars`); tab and line breaks are allowed.
+
+    ``no_controls("A\\x01B")`` → ``BadValueError("a control character (U+0001) is not
+    allowed (remove it)")``.
+    """
+    from fanfmt.xmlchars import describe, unsafe_in
+
+    found = unsafe_in(value)
+    if found:
+        raise BadValueError(f"a control character ({describe(found)}) is not allowed (remove it)")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A string; ``one_line``: without a line break."""
+    """A string without control characters; ``one_line``: without a line break."""
 
     one_line: bool = True
 
@@ -57,7 +72,7 @@ class Text:
             raise BadValueError(f"expected a string, got {_got(value)}")
         if self.one_line and ("\n" in value or "\r" in value):
             raise BadValueError("expected a single line")
-        return value
+        return no_controls(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +132,7 @@ class Lines:
             if not isinstance(item, str) or not item.strip() or "\n" in item:
                 expected = "expected a list of non-empty one-line strings"
                 raise BadValueError(f"{expected}, got {_got(item)}")
-            out.append(item.strip())
+            out.append(no_controls(item.strip()))
         return tuple(out)
 
 
@@ -231,6 +246,9 @@ SETTINGS: tuple[Setting, ...] = (
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(("link", "inline")),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
+    Setting("force", "", "", "--force", Switch(),
+            "XHTML: replace a fanfmt.css beside it that fanfmt did not write (or that was "
+            "edited).", group="xhtml"),
 )  # fmt: skip
 
 TABLES: tuple[str, ...] = ("story", "conventions", "output")
@@ -256,5 +274,6 @@ __all__ = [
     "Group",
     "Setting",
     "flags",
+    "no_controls",
     "rules",
 ]

@@ -39,6 +39,7 @@ from fanfmt.templating import environment
 from fanfmt.walk import plain_text
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import XhtmlWriter, stylesheet_text
+from fanfmt.xmlchars import strip_unsafe
 
 MIMETYPE = b"application/epub+zip"
 ROOT = "OEBPS"
@@ -213,7 +214,7 @@ def _files(
     }
 
     def page(name: str) -> bytes:
-        return env.get_template(f"epub/{name}").render(**context).encode("utf-8")
+        return strip_unsafe(env.get_template(f"epub/{name}").render(**context)).encode("utf-8")
 
     files: list[tuple[str, bytes]] = [
         ("mimetype", MIMETYPE),
@@ -227,7 +228,7 @@ def _files(
         files.append((f"{ROOT}/{cover.href}", cover.data))
         files.append((f"{ROOT}/cover.xhtml", page("cover.xhtml")))
     files.append((f"{ROOT}/titlepage.xhtml", page("titlepage.xhtml")))
-    files.extend((f"{ROOT}/{c.href}", c.xhtml.encode("utf-8")) for c in chapters)
+    files.extend((f"{ROOT}/{c.href}", strip_unsafe(c.xhtml).encode("utf-8")) for c in chapters)
     return files
 
 

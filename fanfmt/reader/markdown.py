@@ -52,6 +52,7 @@ from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
+from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
 from fanfmt.reader.md_html import read_tags
 from fanfmt.reader.paragraphs import split_paragraphs
 
@@ -82,7 +83,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     a time as separate paragraphs (see :mod:`fanfmt.reader.long`).
     """
     md = _parser()
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = flatten_quotes(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     front = split_front_matter(lines)
     if front.lines:
@@ -173,6 +174,7 @@ def _parser() -> MarkdownIt:
     # footnote definitions stay where they are read (gathered at the end by the reader);
     # ``^[inline notes]`` stay text
     footnote_plugin(md, inline=False, move_to_end=False)
+    keep_deep_blocks(md)  # what is nested past markdown-it's limit is read, not dropped
     return md
 
 

@@ -28,6 +28,7 @@ from fanfmt.templating import environment
 from fanfmt.walk import block_inlines, note_refs
 from fanfmt.writers.inline import BACK_LINK, note_id, ref_id
 from fanfmt.writers.page import Page, place_notes, placed_order
+from fanfmt.xmlchars import strip_unsafe
 
 Render = Callable[[tuple[Inline, ...]], str]
 PART_CHARS = 64_000
@@ -177,7 +178,8 @@ def generate_page(
             else:
                 done = True
         if batch:
-            yield "".join(batch)
+            # the last guard: no character XML forbids leaves a writer (fanfmt.xmlchars)
+            yield strip_unsafe("".join(batch))
 
 
 def render_blocks(page: Page, options: Options, template: str, render: Render) -> str:
@@ -185,4 +187,4 @@ def render_blocks(page: Page, options: Options, template: str, render: Render) -
     macros = environment(options.templates).get_template(template).module
     with gc_paused():  # rendering makes no reference cycles
         views = BlockViews(page, options, render)
-        return str(macros.blocks(views, options))  # type: ignore[attr-defined]
+        return strip_unsafe(str(macros.blocks(views, options)))  # type: ignore[attr-defined]

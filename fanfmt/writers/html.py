@@ -25,6 +25,7 @@ from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import HtmlInlines
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import page_title
+from fanfmt.xmlchars import strip_unsafe
 
 
 def story_view(page: Page, options: Options) -> dict[str, Any]:
@@ -69,7 +70,7 @@ def stylesheet(options: Options, *, footnotes: bool = False) -> str:
     """The reading page's stylesheet, from the template set (user folder first);
     ``footnotes`` adds the rules for footnotes."""
     template = environment(options.templates).get_template("html/style.css")
-    return template.render(options=options, footnotes=footnotes)
+    return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 
 def html_markup(options: Options) -> Render:

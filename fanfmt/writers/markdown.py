@@ -7,7 +7,9 @@
 * ``Quoted`` → curly quotes in the text; ``SceneBreak`` → ``* * *``; notes → block quotes
 * anything that CommonMark would read as markup is escaped: ``*``, ``_``, ``[``, ``<``,
   ``&``, a backtick, and at a paragraph start ``#``, ``>``, ``-``/``+``/``*`` lists,
-  ``1984.`` / ``1)`` ordered lists, ``---``/``===`` and ``~~~`` fences
+  ``1984.`` / ``1)`` ordered lists, ``---``/``===`` and ``~~~`` fences; and so is each
+  line after a line break (``\\`` at a line's end), where a heading, a list, a quote, a
+  fence or a setext underline would start as well
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from fanfmt.writers.page import Page
 _BLANK_LINES_RE = re.compile("\n\n\n+")
 """Three newlines or more (written so, the pattern starts with a string re searches fast)."""
 _BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
+_LINE_END_RE = re.compile(r"\r\n?|\n")
 
 
 def escape_block_start(line: str) -> str:
@@ -36,6 +39,15 @@ def escape_block_start(line: str) -> str:
     if token[0].isdigit():
         return f"{lead}{token}\\{rest}"
     return f"{lead}\\{token}{rest}"
+
+
+def escape_line_starts(text: str) -> str:
+    """Every line of a paragraph's Markdown with its block start escaped (see
+    :func:`escape_block_start`): the lines ``Roses are red\\`` and ``# no`` → the lines
+    ``Roses are red\\`` and ``\\# no`` (a text, not a heading, after the line break)."""
+    if "\n" not in text and "\r" not in text:
+        return escape_block_start(text)
+    return "\n".join(escape_block_start(line) for line in _LINE_END_RE.split(text))
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
@@ -51,9 +63,9 @@ class MarkdownWriter:
     blocks_template = None
 
     def inlines(self, options: Options) -> Render:
-        """A paragraph's nodes → its CommonMark line(s), a block start escaped."""
+        """A paragraph's nodes → its CommonMark line(s), each line's block start escaped."""
         render = MarkdownInlines(options).render
-        return lambda children: escape_block_start(render(children).strip(" "))
+        return lambda children: escape_line_starts(render(children).strip(" "))
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The document a part at a time."""
@@ -92,6 +104,7 @@ def tidy_blank_lines(parts: Iterable[str]) -> Iterator[str]:
 __all__ = [
     "MarkdownWriter",
     "escape_block_start",
+    "escape_line_starts",
     "escape_text",
     "render_inlines",
     "tidy_blank_lines",

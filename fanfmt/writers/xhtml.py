@@ -21,6 +21,7 @@ from fanfmt.templating import builtin_templates, environment
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import XhtmlInlines, escape_html
 from fanfmt.writers.page import Page, has_footnotes
+from fanfmt.xmlchars import strip_unsafe
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
@@ -32,7 +33,7 @@ def stylesheet_text(options: Options, *, footnotes: bool = False) -> str:
     """The stylesheet, from the template set (user folder first); ``footnotes`` adds the
     rules for footnotes (only pages that have them carry them)."""
     template = environment(options.templates).get_template("fanfmt.css")
-    return template.render(options=options, footnotes=footnotes)
+    return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 
 class XhtmlWriter:
