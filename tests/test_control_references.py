@@ -35,3 +35,12 @@ def test_control_character_references_build_to_well_formed_xhtml(
     assert result.exit_code == 0, result.output
     text = md.read_text(encoding="utf-8")
     assert not any(ord(c) < 32 and c != "\n" for c in text)
+
+
+def test_a_page_the_html_parser_rejects_is_a_one_line_error(tmp_path: Path) -> None:
+    src = tmp_path / "ch.html"
+    src.write_text("<p>a <![i](x.png) b</p>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "ch.xhtml")])
+    assert result.exit_code == 3, result.output
+    assert "HTML parser cannot read" in result.output
+    assert "Traceback" not in result.output
