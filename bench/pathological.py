@@ -4,12 +4,19 @@ Each case is built at a base size and at ten times that size, written to XHTML a
 Markdown files as ``fanfmt build`` writes them (decode, read, every rule, both writers,
 the atomic write) in a fresh process, and timed; the table shows the time ratio
 (linear: about 10, and at most 12) and the peak memory (resident set) of the larger
-run, which must stay under 100 MiB for a 4 MB input.
+run, which must stay under 100 MiB for a 4 MB input (25 times the input, counting the
+interpreter and the imports). Most cases are plain text; ``tag-dense html`` and
+``markdown line`` are read as HTML and Markdown, and ``lint prose`` is linted (as
+``fanfmt lint`` does: the rules and every check) instead of built.
+
+Times are the CPU time of the process (a machine busy with other work stretches the
+wall clock, not that); ``--wall`` times by the wall clock.
 
     python bench/pathological.py               # 400 kB and 4 MB
     python bench/pathological.py --base 100000 # 100 kB and 1 MB (quicker)
     python bench/pathological.py --case dots   # one case
     python bench/pathological.py --repeat 1    # one run of each size (default: best of 2)
+    python bench/pathological.py --case "lint prose" --base 5000000  # lint of 50 MB
 
 Exit status 1 when a case is not linear (ratio > 12) or goes over 100 MiB at 4 MB.
 """
@@ -108,6 +115,29 @@ def mojibake(size: int) -> str:
     return _repeat("She didn\u00e2\u20ac\u2122t know the caf\u00c3\u00a9.\n", size)
 
 
+_PROSE = (
+    "\"You said it was urgent,\" she said. 'Not here.' He glanced over his shoulder -- "
+    "*they're watching* -- and shook his head... It wasn't the first time.\n\n"
+    "The office was empty, the light dim; a café's sign blinked across the street.\n\n"
+    "~*~\n\n"
+)
+
+
+def prose(size: int) -> str:
+    """Ordinary paragraphs, dialogue and a scene break: a long chapter (for ``lint``)."""
+    return _repeat(_PROSE, size)
+
+
+def tag_dense_html(size: int) -> str:
+    """A page of one-letter paragraphs: a tag every few characters."""
+    return "<html><body>" + _repeat("<p>a</p>", size - 26) + "</body></html>"
+
+
+def markdown_line(size: int) -> str:
+    """One Markdown line with emphasis, escapes, links and code all along it."""
+    return _repeat('She said, "Don\'t go--" and *ran*, **fast** \\* [away](x) `now`... ', size)
+
+
 CASES: dict[str, Callable[[int], str]] = {
     "no line break": no_line_break,
     "unmatched quotes": unmatched_quotes,
@@ -126,30 +156,47 @@ CASES: dict[str, Callable[[int], str]] = {
     "blank-line runs": blank_line_runs,
     "mojibake lines": mojibake,
     "mojibake line": mojibake_line,
+    "lint prose": prose,
+    "tag-dense html": tag_dense_html,
+    "markdown line": markdown_line,
 }
+KINDS: dict[str, tuple[str, str]] = {
+    "lint prose": ("txt", "lint"),
+    "tag-dense html": ("html", "build"),
+    "markdown line": ("md", "build"),
+}
+"""A case's input suffix and command, when not ``("txt", "build")``."""
 
 _CHILD = textwrap.dedent(
     """
     import json, os, resource, sys, tempfile, time
     sys.path.insert(0, sys.argv[3])
-    from bench.pathological import CASES
+    from bench.pathological import CASES, KINDS
     from fanfmt.build import build_file
+    from fanfmt.lint import lint_file
     from fanfmt.options import Options
     name, size = sys.argv[1], int(sys.argv[2])
+    suffix, command = KINDS.get(name, ("txt", "build"))
+
+    def run(src, out):
+        if command == "lint":
+            lint_file(src, Options())
+            return
+        for to in ("xhtml", "markdown"):
+            build_file(src, out + "." + to, to, Options())
+
     with tempfile.TemporaryDirectory() as tmp:
-        warm, src = os.path.join(tmp, "warm.txt"), os.path.join(tmp, "case.txt")
+        warm, src = os.path.join(tmp, "warm." + suffix), os.path.join(tmp, "case." + suffix)
         with open(warm, "w", encoding="utf-8") as fh:
             fh.write(CASES[name](100))
         with open(src, "w", encoding="utf-8") as fh:
             fh.write(CASES[name](size))
-        for to in ("xhtml", "markdown"):  # imports and templates, not timed
-            build_file(warm, os.path.join(tmp, "warm." + to), to, Options())
-        start = time.perf_counter()
-        for to in ("xhtml", "markdown"):
-            build_file(src, os.path.join(tmp, "out." + to), to, Options())
-        seconds = time.perf_counter() - start
+        run(warm, os.path.join(tmp, "warm"))  # imports and templates, not timed
+        start, cpu = time.perf_counter(), time.process_time()
+        run(src, os.path.join(tmp, "out"))
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "mib": peak}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "mib": peak}))
     """
 )
 
@@ -170,11 +217,11 @@ def measure(name: str, size: int, timeout: float) -> dict[str, float]:
     return result
 
 
-def best(name: str, size: int, timeout: float, repeat: int) -> dict[str, float]:
-    """The quickest of ``repeat`` runs (a busy machine only ever adds time), and the
-    largest peak memory of them."""
+def best(name: str, size: int, timeout: float, repeat: int, clock: str = "cpu") -> dict[str, float]:
+    """The quickest of ``repeat`` runs by ``clock`` (``cpu`` or ``seconds``, the wall
+    clock: a busy machine only ever adds time), and the largest peak memory of them."""
     runs = [measure(name, size, timeout) for _ in range(max(1, repeat))]
-    return {"seconds": min(r["seconds"] for r in runs), "mib": max(r["mib"] for r in runs)}
+    return {"seconds": min(r[clock] for r in runs), "mib": max(r["mib"] for r in runs)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -185,7 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=2, help="runs of each size; the quickest counts"
     )
+    parser.add_argument(
+        "--wall", action="store_true", help="time by the wall clock, not the CPU time"
+    )
     args = parser.parse_args(argv)
+    clock = "seconds" if args.wall else "cpu"
     names = args.case or list(CASES)
     big = args.base * 10
     print(f"{'case':<20} {'time ' + _size(args.base):>12} {'time ' + _size(big):>12} "
@@ -193,8 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for name in names:
         try:
-            small = best(name, args.base, args.timeout, args.repeat)
-            large = best(name, big, args.timeout, args.repeat)
+            small = best(name, args.base, args.timeout, args.repeat, clock)
+            large = best(name, big, args.timeout, args.repeat, clock)
         except (RuntimeError, subprocess.TimeoutExpired) as exc:
             print(f"{name:<20} {'':>12} {'':>12} {'':>6} {'':>9}  FAIL ({exc})")
             failed = True

@@ -283,6 +283,12 @@ def test_words_and_marks_are_not_rows(text: str) -> None:
     assert not is_ornament_row(text)
 
 
+def test_a_row_is_told_by_its_characters_without_spaces_whatever_the_line_length() -> None:
+    assert is_ornament_row("+ " * 100 + " " * 5_000)  # 100 marks, many spaces: a row
+    assert not is_ornament_row("+ " * 201)  # more marks than a row has
+    assert not is_ornament_row("a -- b - " * 50_000)  # a long line of prose
+
+
 def test_a_rule_line_wrapped_into_a_paragraph_is_split_off() -> None:
     source = (
         "\n".join(WRAPPED)

@@ -10,10 +10,15 @@ Used by the ``scene_breaks`` rule (a row is a break) and by the plain-text reade
 
 from __future__ import annotations
 
+import re
+
 _ORNAMENT_LETTERS = frozenset("oOxX0")
 """The only letters a row may use: ``oOo``, ``xXx``, ``0o0``; any other letter makes a word."""
 _MAX_UNIT = 6
 _SENTENCE_MARKS = frozenset(".…!?,;:'\"“”‘’")
+_MAX_ROW = 200
+"""A row is at most this many characters once its spaces are taken out."""
+_NON_SPACE_RE = re.compile(r"\S+")
 
 
 def _unit(text: str) -> str | None:
@@ -29,6 +34,24 @@ def _unit(text: str) -> str | None:
     return None
 
 
+def _squeezed(text: str) -> str | None:
+    """``text`` without its spaces, or None when that is longer than a row can be.
+
+    ``"+ + +"`` → ``"+++"``. A long line is read a run at a time and given up on past
+    :data:`_MAX_ROW` characters (splitting a 4 MB line would build a string a word).
+    """
+    if len(text) <= _MAX_ROW:
+        return "".join(text.split())
+    runs: list[str] = []
+    size = 0
+    for m in _NON_SPACE_RE.finditer(text):
+        size += m.end() - m.start()
+        if size > _MAX_ROW:
+            return None
+        runs.append(m.group())
+    return "".join(runs)
+
+
 def is_ornament_row(text: str) -> bool:
     """``"oooooooooooo"`` → True; ``"_____"`` → True; ``"hahaha"`` → False; ``"..."`` → False.
 
@@ -36,8 +59,8 @@ def is_ornament_row(text: str) -> bool:
     ignored) with no letter outside ``o``, ``x`` and ``0``. A row of one letter needs at
     least five of it (``ooo`` is a sound); sentence marks alone (``...``, ``!!!``) are no row.
     """
-    squeezed = "".join(text.split())
-    if len(squeezed) < 3 or len(squeezed) > 200:
+    squeezed = _squeezed(text)
+    if squeezed is None or len(squeezed) < 3:
         return False
     if set(squeezed) <= _SENTENCE_MARKS:
         return False  # "...", "!!!", "?!?!": punctuation, spoken

@@ -189,8 +189,15 @@ class ExplainInlines(InlineRenderer):
         return f"[^{node.number}]"
 
 
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 forbids (a reference such as ``&#1;`` in HTML or Markdown input)."""
+
+
 def escape_html(text: str) -> str:
-    """``"a < b & c"`` → ``"a &lt; b &amp; c"`` (quotes are left alone, as in text they may be)."""
+    """``"a < b & c"`` → ``"a &lt; b &amp; c"`` (quotes are left alone, as in text they may be);
+    a character XML forbids is left out: ``"a\x01b"`` → ``"ab"``."""
+    if _NOT_XML_RE.search(text) is not None:
+        text = _NOT_XML_RE.sub("", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -207,8 +214,8 @@ class XhtmlInlines(InlineRenderer):
     ``<strong>``, ``<br/>``."""
 
     def text(self, text: str) -> str:
-        """Escaped: ``<`` → ``&lt;``."""
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        """Escaped: ``<`` → ``&lt;`` (see :func:`escape_html`)."""
+        return escape_html(text)
 
     def quoted(self, node: Quoted, within: Within) -> str:
         """Dialogue in a span; a quotation inside dialogue in another; other quotes bare.
@@ -304,7 +311,10 @@ _MARKUP_CHARS = "\\`*_[]<&"
 
 
 def escape_text(text: str) -> str:
-    """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup."""
+    """``"a*b"`` → ``"a\\*b"``: every character CommonMark might read as markup (a
+    control character, as :func:`escape_html` leaves out, is left out too)."""
+    if _NOT_XML_RE.search(text) is not None:
+        text = _NOT_XML_RE.sub("", text)
     for ch in _MARKUP_CHARS:  # a few scans of a short string: faster than str.translate
         if ch in text:
             text = text.replace(ch, "\\" + ch)

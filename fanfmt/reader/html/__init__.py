@@ -46,12 +46,21 @@ from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read
 
 
 def read_html(text: str, meta: Meta | None = None) -> Document:
-    """Read an HTML page or fragment (already decoded) into a document."""
+    """Read an HTML page or fragment (already decoded) into a document.
+
+    A page the parser gives up on (``a <![i](x.png) b``: a ``<![`` that opens no known
+    section) is an :class:`InputError`, as a page nested too deeply is.
+    """
+    from bs4.exceptions import ParserRejectedMarkup
+
     try:
         return _read(text, meta)
     except RecursionError:  # (not seen since tags nest MAX_TAG_DEPTH deep at most)
         where = f"{meta.source}: " if meta is not None and meta.source else ""
         raise InputError(f"{where}the page nests its tags too deeply to read") from None
+    except ParserRejectedMarkup:
+        message = "the page has markup the HTML parser cannot read (a stray '<![')"
+        raise InputError(message) from None
 
 
 def _read(text: str, meta: Meta | None) -> Document:
