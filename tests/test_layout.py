@@ -128,6 +128,33 @@ def test_a_hanging_indent_continues_its_paragraph() -> None:
     assert not any(text.startswith(("friends", "any price")) for text in got)
 
 
+MIXED = """The lighthouse keeper had not spoken to anyone for a month, and he
+had begun to like it that way. The gulls did not count.
+
+On the first of the month the supply boat came, as it always did, with
+flour and lamp oil and a crate of tinned peaches he had never ordered.
+  He signed for the peaches anyway. It seemed easier than asking.
+
+The boatman lingered on the jetty longer than usual, looking at the sky
+and then at the keeper, as if one of them owed him an explanation.
+  "Weather coming," he said at last, and the keeper nodded. He had
+known that for two days.
+
+That night the lamp went out at a quarter past eleven, and it would not
+be lit again, whatever he tried, until the storm had passed by.
+  Nobody ever asked him what he saw out there in the dark.
+"""
+
+
+def test_blank_lines_and_indents_both_start_paragraphs() -> None:
+    # most blocks hold one indented line or none: the file as a whole says what an indent is
+    got = texts(MIXED)
+    assert len(got) == 7
+    assert got[2] == "He signed for the peaches anyway. It seemed easier than asking."
+    assert got[4].startswith("\u201cWeather coming") or got[4].startswith('"Weather coming')
+    assert got[4].endswith("for two days.")
+
+
 # --- scripts -------------------------------------------------------------------------------
 
 SCRIPT = """Okafor:  Report.

@@ -33,6 +33,7 @@ from fanfmt.reader.transport import strip_transport
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
 """Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
 one-line paragraphs, not a wrap."""
@@ -96,9 +97,10 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         return
 
     normal = usual_gap(seps)
+    indents = wrapped and _indent_led_lines(blocks)
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
-        parts = _wrapped_parts(block, width) if wrapped else [[line] for line in block]
+        parts = _wrapped_parts(block, width, indents) if wrapped else [[line] for line in block]
         stanza_width = width if wrapped else 200  # lines not wrapped: any short line
         if index and len(parts) == len(block) > 1 and is_stanza(block, stanza_width):
             layout.verse_lines += len(block)
@@ -148,12 +150,14 @@ def _width(lines: list[_Line]) -> int:
     return lengths[int(len(lengths) * 0.95)]
 
 
-def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
+def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> list[list[_Line]]:
     """A block of a hard-wrapped text, cut into the paragraphs it holds.
 
     * wrapped prose (its lines but the last run near the width) → one paragraph
     * wrapped prose whose paragraphs start with an indent, no blank line between them →
-      a paragraph from each indented line to the next
+      a paragraph from each indented line to the next; with ``indents`` (the file's
+      blocks, taken together, start paragraphs that way) a block with a single indented
+      line is cut there too
     * short lines (verse, a caption of place and time, an address) → one paragraph a line
     * header fields (``Rating: PG-13`` / ``Disclaimer: Mulder and Scully belong`` /
       ``to Chris Carter.``) → one paragraph a field, its wrapped lines joined
@@ -161,7 +165,7 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
-    if _indent_led(block):
+    if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
             if not parts or line.indented:
@@ -201,6 +205,40 @@ def _indent_led(block: list[_Line]) -> bool:
     # a paragraph ends on a short line: the lines before indented ones are the shorter ones
     # (in a hanging indent, as in a list, the lines before flush ones are)
     return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
+
+
+def _indent_inside(block: list[_Line]) -> bool:
+    """The block starts flush and has an indented line after a flush one."""
+    return not block[0].indented and any(b.indented and not a.indented for a, b in pairwise(block))
+
+
+def _indent_led_lines(blocks: list[list[_Line]]) -> bool:
+    """Across the whole file, an indent inside a block starts a paragraph.
+
+    Many archives mix the two ways: a blank line starts some paragraphs, a two-space
+    indent with no blank line the others, and most blocks hold one indented line or
+    none, too few for :func:`_indent_led` to judge a block alone. Taken together the
+    lines before the indented ones are the short ones (a paragraph ended there); in a
+    hanging indent (a list) the lines before the flush ones are. Or each indented line
+    follows a finished sentence. Three such lines at least, in blocks that start flush.
+    """
+    before_indented: list[str] = []
+    before_flush: list[int] = []
+    for block in blocks:
+        if len(block) < 2 or block[0].indented or all(line.indented for line in block[1:]):
+            continue
+        for a, b in pairwise(block):
+            if b.indented:
+                before_indented.append(a.text)
+            else:
+                before_flush.append(len(a.text))
+    if len(before_indented) < 3 or not before_flush:
+        return False
+    mean_indented = sum(len(text) for text in before_indented) / len(before_indented)
+    if mean_indented < 0.9 * sum(before_flush) / len(before_flush):
+        return True
+    ended = sum(1 for text in before_indented if _SENTENCE_END_RE.search(text))
+    return ended >= 0.9 * len(before_indented)  # each indent follows a finished sentence
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:

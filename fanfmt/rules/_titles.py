@@ -6,6 +6,7 @@
   line) → the lone ``by`` and the name are one byline: :func:`lone_by`
 * ``Lost Highway (1/7)``, ``Lost Highway [Part 2 of 3]`` → title ``Lost Highway`` and
   part ``(1/7)``: :func:`split_part`
+* ``Lost Highway`` alone over the story, no chapter line: :func:`lone_title`
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 from dataclasses import replace
 
 from fanfmt.model import Block, Heading, Paragraph, Text, is_story
-from fanfmt.rules._text import is_short_line, text_of
+from fanfmt.patterns import AN_LABEL
+from fanfmt.rules._text import is_short_line, text_of, words
 
 _BANNER_RE = re.compile(
     r"^(?P<left>[-=~*_+#.:oOxX\s]{3,}?)\s*(?P<title>[^\W_].*?)\s+(?P<by>by\s+\S.*?)\s*"
@@ -29,6 +31,10 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 _MAX_BANNER = 90
+PROSE_MIN_WORDS = 15
+PROSE_ENDS = '.!?"”’…'
+"""A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
+ending as a sentence ends, follows it."""
 BYLINE_NAME_MAX_WORDS = 5
 """The name under a lone ``by`` is at most this many words."""
 
@@ -111,3 +117,53 @@ def part_number(blocks: list[Block], zone: int) -> list[Block]:
                 blocks[j] = replace(block, story_title=(Text(title),), number=(Text(part),))
             break
     return blocks
+
+
+def lone_title(
+    blocks: list[Block], i: int, title: Paragraph, out: list[Block], recognised: list[Paragraph]
+) -> bool:
+    """Is ``title``, waiting with no chapter line found, the story's title?
+
+    * the first block, in title case, then an A/N, a disclaimer or prose (``Paper Lanterns``)
+    * or the first block that is not a date, a copyright or a byline line, and set apart:
+      below such header lines, or with more space around it than the story's paragraphs
+      have (``Our ghost struck again`` / two blank lines / the story); a short subtitle
+      (``(a play)``) may stand between it and the prose
+    """
+    first = blocks.index(title)
+    if any(is_story(b) for b in out):
+        return False  # the blocks above it were not all header lines
+    after = blocks[i] if i < len(blocks) else None
+    followed = recognised or (after is not None and (_note_label(after) or _prose(after)))
+    if first == 0 and _title_case(text_of(title)) and followed:
+        return True
+    for block in blocks[i : i + 3]:
+        if isinstance(block, Paragraph) and block.role == "byline":
+            continue
+        if is_story(block) and len(text_of(block).split()) >= PROSE_MIN_WORDS:
+            # set apart: by header lines above it, or by more space than paragraphs have
+            return first > 0 or title.gap_before > 0 or block.gap_before > 0
+        if not (is_story(block) and is_short_line(text_of(block), 8)):
+            return False
+    return False
+
+
+def _prose(block: Block) -> bool:
+    """A paragraph of the story proper: long, and ending as a sentence ends."""
+    if not is_story(block):
+        return False
+    text = text_of(block).rstrip()
+    return len(text.split()) >= PROSE_MIN_WORDS and text[-1:] in PROSE_ENDS
+
+
+def _note_label(block: Block) -> bool:
+    return is_story(block) and bool(AN_LABEL.match(text_of(block)))
+
+
+def _title_case(text: str) -> bool:
+    """``Paper Lanterns``, ``The Girl Who Counted Crows``: most longer words capitalised."""
+    if any(ch in text for ch in "[]<>{}"):
+        return False  # markup, not a title
+    long_words = [w for w in words(text) if len(w) >= 4]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return bool(long_words) and capitals >= 0.6 * len(long_words)
