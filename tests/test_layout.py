@@ -155,6 +155,85 @@ def test_blank_lines_and_indents_both_start_paragraphs() -> None:
     assert got[4].endswith("for two days.")
 
 
+MARGINED = "   The Pulse\n\n" + "".join(
+    "   " + line + "\n"
+    for line in [
+        "The survey ship had been out for eleven months when the scanner found the",
+        "signal, a faint and regular pulse from the second moon of a dead world.",
+        "Nobody believed it.",
+        "The captain ordered a second sweep anyway, and then a third, and each time",
+        "the pulse was there, steady as a heartbeat under the dust and the rock, as",
+        "if something down there had been waiting for them to come and listen to it.",
+        "They went down at dawn.",
+        "The hatch opened onto a plain of grey stone that ran flat to the horizon in",
+        "every direction, and the only thing standing on it was a small white tent,",
+        "its flap tied back, a lamp burning inside as though someone had just left.",
+        "Inside there was a chair, and a cup of tea that was still warm.",
+        "Nobody touched it.",
+    ]
+)
+
+
+def test_a_margin_on_every_line_is_no_indent_and_short_ends_close_paragraphs() -> None:
+    got = texts(MARGINED)[1:]
+    assert got[0].startswith("The survey ship")
+    assert got[0].endswith("Nobody believed it.")
+    assert got[1].endswith("They went down at dawn.")
+    assert got[2].startswith("The hatch opened")
+    assert got[2].endswith("Nobody touched it.")
+    assert len(got) == 3
+
+
+def test_a_line_underlined_with_a_row_is_a_section_title_not_a_break() -> None:
+    source = (
+        "The Crossing\n------------\n"
+        "The ferry left at six, and nobody on it spoke until the far shore.\n\n"
+        "It was a long way over, longer than any of them remembered from the summer.\n\n"
+        "The Landing\n-----------\nThey came ashore in the rain, as they had known they would.\n"
+    )
+    doc = read_text(source)
+    assert [plain_text(p.children) for p in doc.blocks if isinstance(p, Paragraph)][
+        3
+    ] == "The Landing"
+    assert not any(t.startswith("---") for t in texts(source))
+
+
+POEM = """Notes for the Road
+
+Thermos of tea
+a map with the corners gone
+spare socks
+the good torch, not the other one
+"are you coming, or not?"
+
+Keys on the hook
+a note for the cat
+nothing left on the hob
+door pulled to, and locked
+"""
+
+
+def test_a_file_of_stanzas_is_verse_not_one_paragraph_a_line() -> None:
+    doc = read_text(POEM)
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [p.role for p in paras] == ["text", "verse", "verse"]
+    assert sum(isinstance(c, LineBreak) for c in paras[1].children) == 4
+
+
+def test_a_boxed_or_contact_signature_at_the_end_leaves_the_story() -> None:
+    story = "The door closed behind her, and the hallway was quiet again at last.\n\n"
+    boxed = (
+        story + "#################\n# Written by Ana Morrow  # Share freely #\n#################\n"
+    )
+    contact = story + "Ana Morrow\n12 Orchard Lane\n4410 Millbrook\nana@example.org\n"
+    for source in (boxed, contact):
+        assert texts(source) == [
+            "The door closed behind her, and the hallway was quiet again at last."
+        ]
+    kept = story + "Write to me at ana@example.org and tell me what you thought of it.\n"
+    assert len(texts(kept)) == 2
+
+
 # --- scripts -------------------------------------------------------------------------------
 
 SCRIPT = """Okafor:  Report.

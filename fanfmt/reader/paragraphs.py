@@ -35,6 +35,8 @@ from fanfmt.rules._ornament import is_ornament_row
 _Line = Line
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
+_UNDERLINED_MAX = 60
+"""A line underlined by a row (a section title) is at most this long."""
 """Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
 one-line paragraphs, not a wrap."""
 
@@ -61,6 +63,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     """The paragraphs of ``text``; what was decided about its layout goes into ``layout``."""
     lines, layout.transport = strip_transport(read_lines(text))
+    lines = _drop_underlines(lines)
     if not lines:
         return
     if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
@@ -89,6 +92,20 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     wrapped = separated > 0 and _looks_wrapped(blocks, width)
 
     if adjacent > separated and not wrapped:
+        if _poem(blocks, width):
+            normal = usual_gap(seps)
+            for index, block in enumerate(blocks):
+                gap = max(0, block[0].blanks_before - normal) if index else 0
+                if index and _stanza_block(block):
+                    layout.verse_lines += len(block)
+                    layout.verse_paragraphs += 1
+                    yield _stanza(block, gap)
+                else:
+                    for i, line in enumerate(block):
+                        yield Paragraph(
+                            (Text(line.text),), line.number, gap_before=gap if i == 0 else 0
+                        )
+            return
         if _indent_starts_paragraphs(lines, adjacent, width):
             yield from _indented(lines)
         else:
@@ -125,6 +142,55 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     return blocks
 
 
+def _drop_underlines(lines: list[_Line]) -> list[_Line]:
+    """``lines`` without the rule rows that underline the short line right above them.
+
+    ``The Ending`` / ``----------`` is a section's title typed the way Markdown's setext
+    headings are: the row belongs to the line, it is no scene break. The line after the
+    row starts a block of its own (it keeps the row's blank lines before it, at least one).
+    """
+    out: list[_Line] = []
+    pending_gap = -1
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and pending_gap < 0
+            and line.blanks_before == 0
+            and is_ornament_row(line.text)
+            and not is_ornament_row(prev.text)
+            and len(prev.text) <= _UNDERLINED_MAX
+            and (prev is out[0] or prev.blanks_before > 0)  # a title stands on its own
+            and not _SENTENCE_END_RE.search(prev.text)
+            and len(set(line.text.replace(" ", ""))) == 1
+        ):
+            pending_gap = 0
+            continue
+        if pending_gap >= 0:
+            blanks = max(1, line.blanks_before)
+            line = _Line(line.number, line.text, line.indented, blanks, line.sig)
+            pending_gap = -1
+        out.append(line)
+    return out
+
+
+def _stanza_block(block: list[_Line]) -> bool:
+    return len(block) >= 3 and is_stanza(block, 200)
+
+
+def _poem(blocks: list[list[_Line]], width: int) -> bool:
+    """The whole file is verse: its blocks of three lines or more are stanzas, two at least,
+    and they hold most of its lines, which are not hard-wrapped prose. The first block is
+    not one: a title and a byline."""
+    long_blocks = [block for block in blocks[1:] if len(block) >= 3]
+    if _looks_wrapped(blocks, width) or any(_indent_led(block) for block in long_blocks):
+        return False  # wrapped prose, or prose in indented paragraphs
+    if len(long_blocks) < 2 or not all(_stanza_block(block) for block in long_blocks):
+        return False
+    total = sum(len(block) for block in blocks)
+    return sum(len(block) for block in long_blocks) >= 0.7 * total
+
+
 def _stanza(block: list[_Line], gap: int) -> Paragraph:
     """A stanza: its lines kept, a line break between them."""
     children: list[Text | LineBreak] = []
@@ -159,6 +225,7 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
       blocks, taken together, start paragraphs that way) a block with a single indented
       line is cut there too
     * short lines (verse, a caption of place and time, an address) → one paragraph a line
+    * a long run with neither: cut after the short lines that end a sentence
     * header fields (``Rating: PG-13`` / ``Disclaimer: Mulder and Scully belong`` /
       ``to Chris Carter.``) → one paragraph a field, its wrapped lines joined
     """
@@ -183,7 +250,25 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     slack = min(0.75 * width, width - 12)  # wrapping leaves less room than a long word
     if all(len(line.text) < slack for line in block[:-1]):
         return [[line] for line in block]
+    if len(block) >= _LONG_BLOCK:
+        return _cut_at_short_ends(block, width)
     return [block]
+
+
+_LONG_BLOCK = 12
+
+
+def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
+    """A long run of wrapped lines with no blank line and no indent: a paragraph ends at
+    a line that ends a sentence well short of the width (an archive that marks paragraphs
+    only that way). ``["…full line", "…full line", "stand.", "…full line", "end."]``
+    → two paragraphs."""
+    parts: list[list[_Line]] = [[]]
+    for line in block:
+        parts[-1].append(line)
+        if len(line.text) < 0.7 * width and _SENTENCE_END_RE.search(line.text):
+            parts.append([])
+    return [part for part in parts if part]
 
 
 def _indent_led(block: list[_Line]) -> bool:
