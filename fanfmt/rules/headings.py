@@ -275,6 +275,10 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     heading: Heading | None = None
     while i < min(len(blocks), TOP_ZONE):
         block = blocks[i]
+        if isinstance(block, Paragraph) and block.role in ("byline", "metadata"):
+            (recognised if pending else out).append(block)  # named by the title block
+            i += 1
+            continue
         if not is_story(block):
             break
         text = text_of(block)
@@ -327,8 +331,6 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             role = "byline"
         elif DATE_LINE.match(text) and i < BYLINE_ROWS and heading is None and not pending:
             role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
-        elif block.role == "byline":
-            role = "byline"  # named by the title block ("Name: TITLE")
         if role is not None:
             if pending or recognised:
                 recognised.append(replace(block, role=role))
