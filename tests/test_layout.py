@@ -259,6 +259,22 @@ def test_a_script_is_one_paragraph_a_speech() -> None:
     assert "P006" in codes(SCRIPT)
 
 
+def test_a_script_may_name_its_speakers_by_initials_and_a_dash() -> None:
+    source = (
+        "KB - Keeper of the Bridge\nTR - Traveller\n\n"
+        "KB - Halt. Nobody crosses after dark, not even on a night like\n"
+        "     this one.\n"
+        "TR - I have come a long way.\n"
+        "KB - They all say that.\n"
+        "TR - Then let me be the first to mean it.\n"
+        "(The keeper lowers his lamp.)\n"
+        "KB - Go on, then.\n"
+    )
+    got = texts(source)
+    assert got[2] == "KB - Halt. Nobody crosses after dark, not even on a night like this one."
+    assert len(got) == 8
+
+
 def test_header_fields_are_not_a_script() -> None:
     source = "Title: Home\nRating: PG\nSummary: A walk.\nWarnings: none\nAuthor: Me\nSeries: One\n"
     assert "P006" not in codes(source)
