@@ -234,6 +234,34 @@ def test_a_boxed_or_contact_signature_at_the_end_leaves_the_story() -> None:
     assert len(texts(kept)) == 2
 
 
+DIARY = """    Monday 3rd May
+Nothing happened today. I watered the tomatoes and read the paper twice, which
+took most of the morning.
+  In the afternoon I slept.
+
+    Tuesday 4th May
+The tomatoes have been eaten in the night by something with very large teeth.
+I have told the police, who were polite about it and did not write anything
+down, which I thought was unprofessional of them.
+  My neighbour says it was a badger. My neighbour says that about everything.
+
+    Wednesday 5th May
+More teeth, and a trail of soil that goes all the way round the shed and into it.
+  I have locked the shed.
+"""
+
+
+def test_indented_datelines_over_flush_entries_stand_alone() -> None:
+    got = texts(DIARY)
+    assert got[0] == "Monday 3rd May"
+    assert got[2] == "In the afternoon I slept."
+    assert got[3] == "Tuesday 4th May"
+    assert got[4].endswith("unprofessional of them.")
+    assert got[5].startswith("My neighbour says")
+    assert got[6] == "Wednesday 5th May"
+    assert got[-1] == "I have locked the shed."
+
+
 # --- scripts -------------------------------------------------------------------------------
 
 SCRIPT = """Okafor:  Report.

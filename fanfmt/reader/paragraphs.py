@@ -47,12 +47,20 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
         len(line.text)
         for block in blocks
         if len(block) > 1 and not _header_fields(block)
-        for line in block[:-1]
+        for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
         return False
     long_enough = sum(1 for n in inner if n >= 0.55 * width)
     return long_enough >= 0.75 * len(inner)
+
+
+def _led(block: list[_Line], width: int) -> list[_Line]:
+    """``block`` without a short line that leads it (a date or a place over its paragraph):
+    ``["Monday 3rd May", "It rained all day, and …", "…"]`` → the paragraph's lines."""
+    if len(block[0].text) < 0.55 * width and any(len(line.text) >= 0.55 * width for line in block):
+        return block[1:]
+    return block
 
 
 def split_paragraphs(text: str) -> Iterator[Paragraph]:
@@ -220,6 +228,7 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     """A block of a hard-wrapped text, cut into the paragraphs it holds.
 
     * wrapped prose (its lines but the last run near the width) → one paragraph
+    * an indented short line over flush wrapped prose (a dateline) → a paragraph of its own
     * wrapped prose whose paragraphs start with an indent, no blank line between them →
       a paragraph from each indented line to the next; with ``indents`` (the file's
       blocks, taken together, start paragraphs that way) a block with a single indented
@@ -232,6 +241,9 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
+    if _dateline(block, width):
+        # "    Monday 3rd May" over a flush paragraph: a dateline, a paragraph of its own
+        return [[block[0]], *_wrapped_parts(block[1:], width, indents)]
     if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
@@ -292,6 +304,16 @@ def _indent_led(block: list[_Line]) -> bool:
     return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
 
 
+def _dateline(block: list[_Line], width: int) -> bool:
+    """The block opens with a short indented line over flush lines: ``"    Monday 3rd May"``."""
+    return (
+        len(block) > 1
+        and block[0].indented
+        and not block[1].indented
+        and len(block[0].text) < 0.55 * width
+    )
+
+
 def _indent_inside(block: list[_Line]) -> bool:
     """The block starts flush and has an indented line after a flush one."""
     return not block[0].indented and any(b.indented and not a.indented for a, b in pairwise(block))
@@ -310,6 +332,8 @@ def _indent_led_lines(blocks: list[list[_Line]]) -> bool:
     before_indented: list[str] = []
     before_flush: list[int] = []
     for block in blocks:
+        if len(block) > 2 and block[0].indented and not block[1].indented:
+            block = block[1:]  # a dateline over the paragraph
         if len(block) < 2 or block[0].indented or all(line.indented for line in block[1:]):
             continue
         for a, b in pairwise(block):
