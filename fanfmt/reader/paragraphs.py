@@ -334,8 +334,10 @@ def _indent_led_lines(blocks: list[list[_Line]]) -> bool:
     for block in blocks:
         if len(block) > 2 and block[0].indented and not block[1].indented:
             block = block[1:]  # a dateline over the paragraph
-        if len(block) < 2 or block[0].indented or all(line.indented for line in block[1:]):
+        if len(block) < 2 or block[0].indented:
             continue
+        if len(block) > 2 and all(line.indented for line in block[1:]):
+            continue  # a hanging indent or a quotation under its first line
         for a, b in pairwise(block):
             if b.indented:
                 before_indented.append(a.text)
