@@ -454,6 +454,9 @@ def test_a_rule_line_wrapped_into_a_paragraph_is_split_off() -> None:
     ("lines", "joined"),
     [
         (["the stu-", "dents left"], "the students left"),
+        (["sorted chronologi-", "cally"], "sorted chronologically"),
+        (["quite un-", "daunted by it"], "quite undaunted by it"),
+        (["a sabre-", "tooth cat"], "a sabre-tooth cat"),
         (["a half-", "nelson"], "a half-nelson"),
         (["a smart-", "assed answer"], "a smart-assed answer"),
         (["the station-", "wagon"], "the station-wagon"),
