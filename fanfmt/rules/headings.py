@@ -327,8 +327,8 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             role = "disclaimer"
         elif _is_field(text):
             role = "metadata"
-        elif BYLINE.match(text) and i < BYLINE_ROWS:
-            role = "byline"
+        elif BYLINE.match(text.strip(_DECORATION)) and i < BYLINE_ROWS:
+            role = "byline"  # "By Someone", "* by Someone *"
         elif DATE_LINE.match(text) and i < BYLINE_ROWS and heading is None and not pending:
             role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
         if role is not None:
