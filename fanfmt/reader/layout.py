@@ -56,6 +56,8 @@ class Layout:
     script: bool = False
     verse_lines: int = 0
     verse_paragraphs: int = 0
+    indent_rhythm: bool = False
+    """Blank lines start some paragraphs and a two-space indent the others."""
     transport: Transport = field(default_factory=Transport)
 
 

@@ -123,6 +123,10 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
 
     normal = usual_gap(seps)
     indents = wrapped and _indent_led_lines(blocks)
+    # said in lint only where the file's rhythm, not the block itself, cut a block
+    layout.indent_rhythm = indents and any(
+        _indent_inside(block) and not _indent_led(block) for block in blocks
+    )
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
         parts = _wrapped_parts(block, width, indents) if wrapped else [[line] for line in block]
