@@ -164,6 +164,19 @@ METADATA_LINE = re.compile(
 )
 """A field of a story's header: ``Rating: T``, ``Word count: 3,000``, ``Beta: Someone``."""
 
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE_LINE = re.compile(
+    r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2}))\W*$",
+    _I,
+)
+"""A line that is only a date: ``Thursday 6th October 1994``, ``May 3, 1997``, ``26/12/96``."""
+
 BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
 """``By Someone``, ``Author: Someone``, ``Written by Someone``."""
 

@@ -128,6 +128,140 @@ def test_a_hanging_indent_continues_its_paragraph() -> None:
     assert not any(text.startswith(("friends", "any price")) for text in got)
 
 
+MIXED = """The lighthouse keeper had not spoken to anyone for a month, and he
+had begun to like it that way. The gulls did not count.
+
+On the first of the month the supply boat came, as it always did, with
+flour and lamp oil and a crate of tinned peaches he had never ordered.
+  He signed for the peaches anyway. It seemed easier than asking.
+
+The boatman lingered on the jetty longer than usual, looking at the sky
+and then at the keeper, as if one of them owed him an explanation.
+  "Weather coming," he said at last, and the keeper nodded. He had
+known that for two days.
+
+That night the lamp went out at a quarter past eleven, and it would not
+be lit again, whatever he tried, until the storm had passed by.
+  Nobody ever asked him what he saw out there in the dark.
+"""
+
+
+def test_blank_lines_and_indents_both_start_paragraphs() -> None:
+    # most blocks hold one indented line or none: the file as a whole says what an indent is
+    got = texts(MIXED)
+    assert len(got) == 7
+    assert got[2] == "He signed for the peaches anyway. It seemed easier than asking."
+    assert got[4].startswith("\u201cWeather coming") or got[4].startswith('"Weather coming')
+    assert got[4].endswith("for two days.")
+
+
+MARGINED = "   The Pulse\n\n" + "".join(
+    "   " + line + "\n"
+    for line in [
+        "The survey ship had been out for eleven months when the scanner found the",
+        "signal, a faint and regular pulse from the second moon of a dead world.",
+        "Nobody believed it.",
+        "The captain ordered a second sweep anyway, and then a third, and each time",
+        "the pulse was there, steady as a heartbeat under the dust and the rock, as",
+        "if something down there had been waiting for them to come and listen to it.",
+        "They went down at dawn.",
+        "The hatch opened onto a plain of grey stone that ran flat to the horizon in",
+        "every direction, and the only thing standing on it was a small white tent,",
+        "its flap tied back, a lamp burning inside as though someone had just left.",
+        "Inside there was a chair, and a cup of tea that was still warm.",
+        "Nobody touched it.",
+    ]
+)
+
+
+def test_a_margin_on_every_line_is_no_indent_and_short_ends_close_paragraphs() -> None:
+    got = texts(MARGINED)[1:]
+    assert got[0].startswith("The survey ship")
+    assert got[0].endswith("Nobody believed it.")
+    assert got[1].endswith("They went down at dawn.")
+    assert got[2].startswith("The hatch opened")
+    assert got[2].endswith("Nobody touched it.")
+    assert len(got) == 3
+
+
+def test_a_line_underlined_with_a_row_is_a_section_title_not_a_break() -> None:
+    source = (
+        "The Crossing\n------------\n"
+        "The ferry left at six, and nobody on it spoke until the far shore.\n\n"
+        "It was a long way over, longer than any of them remembered from the summer.\n\n"
+        "The Landing\n-----------\nThey came ashore in the rain, as they had known they would.\n"
+    )
+    doc = read_text(source)
+    assert [plain_text(p.children) for p in doc.blocks if isinstance(p, Paragraph)][
+        3
+    ] == "The Landing"
+    assert not any(t.startswith("---") for t in texts(source))
+
+
+POEM = """Notes for the Road
+
+Thermos of tea
+a map with the corners gone
+spare socks
+the good torch, not the other one
+"are you coming, or not?"
+
+Keys on the hook
+a note for the cat
+nothing left on the hob
+door pulled to, and locked
+"""
+
+
+def test_a_file_of_stanzas_is_verse_not_one_paragraph_a_line() -> None:
+    doc = read_text(POEM)
+    paras = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [p.role for p in paras] == ["text", "verse", "verse"]
+    assert sum(isinstance(c, LineBreak) for c in paras[1].children) == 4
+
+
+def test_a_boxed_or_contact_signature_at_the_end_leaves_the_story() -> None:
+    story = "The door closed behind her, and the hallway was quiet again at last.\n\n"
+    boxed = (
+        story + "#################\n# Written by Ana Morrow  # Share freely #\n#################\n"
+    )
+    contact = story + "Ana Morrow\n12 Orchard Lane\n4410 Millbrook\nana@example.org\n"
+    for source in (boxed, contact):
+        assert texts(source) == [
+            "The door closed behind her, and the hallway was quiet again at last."
+        ]
+    kept = story + "Write to me at ana@example.org and tell me what you thought of it.\n"
+    assert len(texts(kept)) == 2
+
+
+DIARY = """    Monday 3rd May
+Nothing happened today. I watered the tomatoes and read the paper twice, which
+took most of the morning.
+  In the afternoon I slept.
+
+    Tuesday 4th May
+The tomatoes have been eaten in the night by something with very large teeth.
+I have told the police, who were polite about it and did not write anything
+down, which I thought was unprofessional of them.
+  My neighbour says it was a badger. My neighbour says that about everything.
+
+    Wednesday 5th May
+More teeth, and a trail of soil that goes all the way round the shed and into it.
+  I have locked the shed.
+"""
+
+
+def test_indented_datelines_over_flush_entries_stand_alone() -> None:
+    got = texts(DIARY)
+    assert got[0] == "Monday 3rd May"
+    assert got[2] == "In the afternoon I slept."
+    assert got[3] == "Tuesday 4th May"
+    assert got[4].endswith("unprofessional of them.")
+    assert got[5].startswith("My neighbour says")
+    assert got[6] == "Wednesday 5th May"
+    assert got[-1] == "I have locked the shed."
+
+
 # --- scripts -------------------------------------------------------------------------------
 
 SCRIPT = """Okafor:  Report.
@@ -151,6 +285,22 @@ def test_a_script_is_one_paragraph_a_speech() -> None:
     assert len(got) == 9
     assert "* * *" not in markdown(SCRIPT)
     assert "P006" in codes(SCRIPT)
+
+
+def test_a_script_may_name_its_speakers_by_initials_and_a_dash() -> None:
+    source = (
+        "KB - Keeper of the Bridge\nTR - Traveller\n\n"
+        "KB - Halt. Nobody crosses after dark, not even on a night like\n"
+        "     this one.\n"
+        "TR - I have come a long way.\n"
+        "KB - They all say that.\n"
+        "TR - Then let me be the first to mean it.\n"
+        "(The keeper lowers his lamp.)\n"
+        "KB - Go on, then.\n"
+    )
+    got = texts(source)
+    assert got[2] == "KB - Halt. Nobody crosses after dark, not even on a night like this one."
+    assert len(got) == 8
 
 
 def test_header_fields_are_not_a_script() -> None:
@@ -310,6 +460,9 @@ def test_a_rule_line_wrapped_into_a_paragraph_is_split_off() -> None:
     ("lines", "joined"),
     [
         (["the stu-", "dents left"], "the students left"),
+        (["sorted chronologi-", "cally"], "sorted chronologically"),
+        (["quite un-", "daunted by it"], "quite undaunted by it"),
+        (["a sabre-", "tooth cat"], "a sabre-tooth cat"),
         (["a half-", "nelson"], "a half-nelson"),
         (["a smart-", "assed answer"], "a smart-assed answer"),
         (["the station-", "wagon"], "the station-wagon"),

@@ -4,6 +4,7 @@
 * lines with no blank line between, short, not speech → P004 (read as verse stanzas)
 * ``From:`` / ``Newsgroups:`` / ``Subject:`` headers, a ``-- `` signature → P005 (removed)
 * ``Picard: Report.`` one speaker a line → P006 (read as a script)
+* blank lines start some paragraphs, a two-space indent the others → P007
 
 The layout is decided by the reader from the source text (:mod:`fanfmt.reader.layout`);
 these checks read the same source again and say what was decided.
@@ -96,4 +97,19 @@ def script(chapter: Chapter) -> Iterator[Finding]:
     layout = _layout(chapter.source)
     if layout is not None and layout.script:
         message = "lines start with a speaker's name: read as a script, one paragraph a speech"
+        yield Finding(_first_line(chapter), 1, message)
+
+
+@check("P007", "read-as-mixed-paragraphs", "info")
+def mixed_paragraphs(chapter: Chapter) -> Iterator[Finding]:
+    """Blank lines start some paragraphs and an indent with no blank line the others.
+
+    Example: ``The keeper had not spoken to anyone for a month, and he had come to like it ¶ better than he had ever expected to, all things considered, up there alone. ¶   He signed for the peaches. ¶ ¶ The boatman lingered on the jetty longer than usual, looking at the sky and ¶ then at the keeper, as if one of them owed him a long explanation of it. ¶   The keeper nodded. ¶ ¶ That night the lamp went out at a quarter past eleven, and it stayed out ¶ until the storm had passed, whatever he tried to do about it in the dark. ¶   Nobody ever asked him.``
+    """  # noqa: E501
+    layout = _layout(chapter.source)
+    if layout is not None and layout.indent_rhythm:
+        message = (
+            "blank lines start some paragraphs and a two-space indent the others: "
+            "read both as paragraph starts"
+        )
         yield Finding(_first_line(chapter), 1, message)

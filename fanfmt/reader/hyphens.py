@@ -1,6 +1,8 @@
 """Join the lines of a hard-wrapped paragraph, mending words the wrap broke at a hyphen.
 
 * ``["the stu-", "dents left"]`` → ``"the students left"`` (``students`` is a word)
+* ``["chronologi-", "cally"]`` → ``"chronologically"``, ``["un-", "daunted"]`` →
+  ``"undaunted"`` (rarer words: one half is no word, or a prefix)
 * ``["a half-", "nelson"]`` → ``"a half-nelson"``; ``["station-", "wagon"]`` → ``"station-wagon"``
   (the joined form is no word: a compound keeps its hyphen)
 * ``["watching the X-", "Files"]`` → ``"watching the X-Files"``; ``["non-", "Muggle"]`` →
@@ -34,14 +36,42 @@ _WORD_ZIPF = 3.0
 """How common (Zipf scale) a joined form must be to count as a word: ``students`` is 5.3."""
 
 
+_RARE_ZIPF = 1.4
+"""A rarer joined form (``chronologically`` is 2.9, ``undaunted`` 2.7) is still a word when
+a half is no word on its own (``chronologi-``) or the left half is a prefix (``un-``)."""
+_PART_ZIPF = 2.0
+"""A right half rarer than this is a fragment (``-metheus``), not a word of a compound."""
+
+
 @lru_cache(maxsize=4096)
-def is_word(word: str) -> bool:
-    """``"students"`` → True; ``"halfnelson"`` → False (False when no word list is installed)."""
+def zipf(word: str) -> float:
+    """How common ``word`` is in English (Zipf scale); 0 when no word list is installed."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return 0.0
+    return float(zipf_frequency(word, "en"))
+
+
+def is_word(word: str) -> bool:
+    """``"students"`` → True; ``"halfnelson"`` → False (False when no word list is installed)."""
+    return zipf(word) >= _WORD_ZIPF
+
+
+def _broken_word(left: str, right: str) -> bool:
+    """Do ``left-`` and ``right`` make one word the wrap broke?
+
+    ``stu`` + ``dents`` → True (``students`` is common); ``chronologi`` + ``cally`` → True
+    (rarer, but ``chronologi`` is no word); ``un`` + ``daunted`` → True (a prefix);
+    ``half`` + ``nelson``, ``sabre`` + ``tooth`` → False (two words, a compound).
+    """
+    joined = f"{left}{right}".lower()
+    if is_word(joined):
+        return True
+    if zipf(joined) < _RARE_ZIPF:
         return False
-    return bool(zipf_frequency(word, "en") >= _WORD_ZIPF)
+    low = left.lower()
+    return low in _PREFIXES or not is_word(low) or zipf(right.lower()) < _PART_ZIPF
 
 
 def _mend(before: str, after: str) -> str:
@@ -57,7 +87,7 @@ def _mend(before: str, after: str) -> str:
         if left.isupper() or left.lower() in _PREFIXES:
             return "keep"  # X-Files, non-Muggle
         return "space"  # "going to-" / "What was that?": cut off
-    return "drop" if is_word(f"{left}{right}".lower()) else "keep"
+    return "drop" if _broken_word(left, right) else "keep"
 
 
 def join_lines(texts: list[str]) -> str:

@@ -28,8 +28,10 @@ from fanfmt.reader.transport import Transport
 
 _SPEAKER_RE = re.compile(
     r"^(?P<who>[A-Z][\w.'’-]*(?: [A-Z0-9][\w.'’-]*){0,3})(?: ?\([^)\n]{1,24}\))?: +\S"
+    r"|^(?P<initials>[A-Z][A-Z0-9]{0,3}) {1,3}- +\S"
 )
-"""``Picard: Report.``, ``Dr. Crusher: Sir?``, ``RIKER (V.O.): Sir?`` — a speaker and a speech."""
+"""``Picard: Report.``, ``Dr. Crusher: Sir?``, ``RIKER (V.O.): Sir?`` — a speaker and a
+speech; so is ``BG - Fools!``, initials and a dash, the way some scripts name their cast."""
 _NOT_SPEAKERS = frozenset(
     """title author authors rating ratings summary disclaimer disclaimers category categories
     keywords spoilers spoiler warning warnings pairing pairings archive feedback series notes
@@ -54,6 +56,8 @@ class Layout:
     script: bool = False
     verse_lines: int = 0
     verse_paragraphs: int = 0
+    indent_rhythm: bool = False
+    """Blank lines start some paragraphs and a two-space indent the others."""
     transport: Transport = field(default_factory=Transport)
 
 
@@ -108,7 +112,7 @@ def usual_gap(seps: Counter[int]) -> int:
 def speaker(text: str) -> bool:
     """``"Picard: Report."`` → True; ``"Rating: PG-13"`` → False; ``"He said: no"`` → False."""
     m = _SPEAKER_RE.match(text)
-    return m is not None and m.group("who").lower() not in _NOT_SPEAKERS
+    return m is not None and (m.group("who") or "").lower() not in _NOT_SPEAKERS
 
 
 def is_script(lines: list[Line]) -> bool:

@@ -31,11 +31,17 @@ class Line:
 
 
 def lines(text: str) -> list[Line]:
-    """The non-blank lines of ``text``."""
+    """The non-blank lines of ``text``.
+
+    A line is indented when it starts further in than the file's left margin: a file
+    whose every line starts with three spaces has a margin of three, and no indent.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raws = text.split("\n")
+    margin = _margin(raws)
     out: list[Line] = []
     blanks = 0
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(raws, start=1):
         stripped = raw.strip(_STRIPPED)
         if not stripped:
             blanks += 1
@@ -43,6 +49,23 @@ def lines(text: str) -> list[Line]:
         # ASCII lines without a double space or a tab (most of them) have nothing to collapse
         if not stripped.isascii() or "  " in stripped or "\t" in stripped:
             stripped = _SPACES_RE.sub(" ", stripped)
-        out.append(Line(number, stripped, raw[0] in BLANKS, blanks, raw == "-- "))
+        indented = raw[0] in BLANKS and (not margin or raw[: margin + 1].strip(BLANKS) == "")
+        out.append(Line(number, stripped, indented, blanks, raw == "-- "))
         blanks = 0
     return out
+
+
+_MARGIN_MIN_LINES = 10
+
+
+def _margin(raws: list[str]) -> int:
+    """The spaces nearly every line of the file (95 %) starts with, or 0.
+
+    ``["   One", "   two", …]`` → 3. A file with no such margin (most) → 0.
+    """
+    filled = [raw for raw in raws if raw.strip(_STRIPPED)]
+    spaced = [raw for raw in filled if raw[:1] == " " and "\t" not in raw]
+    if len(filled) < _MARGIN_MIN_LINES or len(spaced) < 0.95 * len(filled):
+        return 0
+    leads = sorted(len(raw) - len(raw.lstrip(" ")) for raw in spaced)
+    return leads[len(leads) // 20]

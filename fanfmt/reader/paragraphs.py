@@ -33,7 +33,10 @@ from fanfmt.reader.transport import strip_transport
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
+_UNDERLINED_MAX = 60
+"""A line underlined by a row (a section title) is at most this long."""
 """Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
 one-line paragraphs, not a wrap."""
 
@@ -44,12 +47,20 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
         len(line.text)
         for block in blocks
         if len(block) > 1 and not _header_fields(block)
-        for line in block[:-1]
+        for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
         return False
     long_enough = sum(1 for n in inner if n >= 0.55 * width)
     return long_enough >= 0.75 * len(inner)
+
+
+def _led(block: list[_Line], width: int) -> list[_Line]:
+    """``block`` without a short line that leads it (a date or a place over its paragraph):
+    ``["Monday 3rd May", "It rained all day, and …", "…"]`` → the paragraph's lines."""
+    if len(block[0].text) < 0.55 * width and any(len(line.text) >= 0.55 * width for line in block):
+        return block[1:]
+    return block
 
 
 def split_paragraphs(text: str) -> Iterator[Paragraph]:
@@ -60,6 +71,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     """The paragraphs of ``text``; what was decided about its layout goes into ``layout``."""
     lines, layout.transport = strip_transport(read_lines(text))
+    lines = _drop_underlines(lines)
     if not lines:
         return
     if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
@@ -88,6 +100,20 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     wrapped = separated > 0 and _looks_wrapped(blocks, width)
 
     if adjacent > separated and not wrapped:
+        if _poem(blocks, width):
+            normal = usual_gap(seps)
+            for index, block in enumerate(blocks):
+                gap = max(0, block[0].blanks_before - normal) if index else 0
+                if index and _stanza_block(block):
+                    layout.verse_lines += len(block)
+                    layout.verse_paragraphs += 1
+                    yield _stanza(block, gap)
+                else:
+                    for i, line in enumerate(block):
+                        yield Paragraph(
+                            (Text(line.text),), line.number, gap_before=gap if i == 0 else 0
+                        )
+            return
         if _indent_starts_paragraphs(lines, adjacent, width):
             yield from _indented(lines)
         else:
@@ -96,9 +122,14 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         return
 
     normal = usual_gap(seps)
+    indents = wrapped and _indent_led_lines(blocks)
+    # said in lint only where the file's rhythm, not the block itself, cut a block
+    layout.indent_rhythm = indents and any(
+        _indent_inside(block) and not _indent_led(block) for block in blocks
+    )
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
-        parts = _wrapped_parts(block, width) if wrapped else [[line] for line in block]
+        parts = _wrapped_parts(block, width, indents) if wrapped else [[line] for line in block]
         stanza_width = width if wrapped else 200  # lines not wrapped: any short line
         if index and len(parts) == len(block) > 1 and is_stanza(block, stanza_width):
             layout.verse_lines += len(block)
@@ -121,6 +152,55 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
             blocks.append([line])
         row_before = row
     return blocks
+
+
+def _drop_underlines(lines: list[_Line]) -> list[_Line]:
+    """``lines`` without the rule rows that underline the short line right above them.
+
+    ``The Ending`` / ``----------`` is a section's title typed the way Markdown's setext
+    headings are: the row belongs to the line, it is no scene break. The line after the
+    row starts a block of its own (it keeps the row's blank lines before it, at least one).
+    """
+    out: list[_Line] = []
+    pending_gap = -1
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and pending_gap < 0
+            and line.blanks_before == 0
+            and is_ornament_row(line.text)
+            and not is_ornament_row(prev.text)
+            and len(prev.text) <= _UNDERLINED_MAX
+            and (prev is out[0] or prev.blanks_before > 0)  # a title stands on its own
+            and not _SENTENCE_END_RE.search(prev.text)
+            and len(set(line.text.replace(" ", ""))) == 1
+        ):
+            pending_gap = 0
+            continue
+        if pending_gap >= 0:
+            blanks = max(1, line.blanks_before)
+            line = _Line(line.number, line.text, line.indented, blanks, line.sig)
+            pending_gap = -1
+        out.append(line)
+    return out
+
+
+def _stanza_block(block: list[_Line]) -> bool:
+    return len(block) >= 3 and is_stanza(block, 200)
+
+
+def _poem(blocks: list[list[_Line]], width: int) -> bool:
+    """The whole file is verse: its blocks of three lines or more are stanzas, two at least,
+    and they hold most of its lines, which are not hard-wrapped prose. The first block is
+    not one: a title and a byline."""
+    long_blocks = [block for block in blocks[1:] if len(block) >= 3]
+    if _looks_wrapped(blocks, width) or any(_indent_led(block) for block in long_blocks):
+        return False  # wrapped prose, or prose in indented paragraphs
+    if len(long_blocks) < 2 or not all(_stanza_block(block) for block in long_blocks):
+        return False
+    total = sum(len(block) for block in blocks)
+    return sum(len(block) for block in long_blocks) >= 0.7 * total
 
 
 def _stanza(block: list[_Line], gap: int) -> Paragraph:
@@ -148,20 +228,27 @@ def _width(lines: list[_Line]) -> int:
     return lengths[int(len(lengths) * 0.95)]
 
 
-def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
+def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> list[list[_Line]]:
     """A block of a hard-wrapped text, cut into the paragraphs it holds.
 
     * wrapped prose (its lines but the last run near the width) → one paragraph
+    * an indented short line over flush wrapped prose (a dateline) → a paragraph of its own
     * wrapped prose whose paragraphs start with an indent, no blank line between them →
-      a paragraph from each indented line to the next
+      a paragraph from each indented line to the next; with ``indents`` (the file's
+      blocks, taken together, start paragraphs that way) a block with a single indented
+      line is cut there too
     * short lines (verse, a caption of place and time, an address) → one paragraph a line
+    * a long run with neither: cut after the short lines that end a sentence
     * header fields (``Rating: PG-13`` / ``Disclaimer: Mulder and Scully belong`` /
       ``to Chris Carter.``) → one paragraph a field, its wrapped lines joined
     """
     parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
-    if _indent_led(block):
+    if _dateline(block, width):
+        # "    Monday 3rd May" over a flush paragraph: a dateline, a paragraph of its own
+        return [[block[0]], *_wrapped_parts(block[1:], width, indents)]
+    if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
             if not parts or line.indented:
@@ -179,7 +266,25 @@ def _wrapped_parts(block: list[_Line], width: int) -> list[list[_Line]]:
     slack = min(0.75 * width, width - 12)  # wrapping leaves less room than a long word
     if all(len(line.text) < slack for line in block[:-1]):
         return [[line] for line in block]
+    if len(block) >= _LONG_BLOCK:
+        return _cut_at_short_ends(block, width)
     return [block]
+
+
+_LONG_BLOCK = 12
+
+
+def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
+    """A long run of wrapped lines with no blank line and no indent: a paragraph ends at
+    a line that ends a sentence well short of the width (an archive that marks paragraphs
+    only that way). ``["…full line", "…full line", "stand.", "…full line", "end."]``
+    → two paragraphs."""
+    parts: list[list[_Line]] = [[]]
+    for line in block:
+        parts[-1].append(line)
+        if len(line.text) < 0.7 * width and _SENTENCE_END_RE.search(line.text):
+            parts.append([])
+    return [part for part in parts if part]
 
 
 def _indent_led(block: list[_Line]) -> bool:
@@ -201,6 +306,54 @@ def _indent_led(block: list[_Line]) -> bool:
     # a paragraph ends on a short line: the lines before indented ones are the shorter ones
     # (in a hanging indent, as in a list, the lines before flush ones are)
     return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
+
+
+def _dateline(block: list[_Line], width: int) -> bool:
+    """The block opens with a short indented line over flush lines: ``"    Monday 3rd May"``."""
+    return (
+        len(block) > 1
+        and block[0].indented
+        and not block[1].indented
+        and len(block[0].text) < 0.55 * width
+    )
+
+
+def _indent_inside(block: list[_Line]) -> bool:
+    """The block starts flush and has an indented line after a flush one."""
+    return not block[0].indented and any(b.indented and not a.indented for a, b in pairwise(block))
+
+
+def _indent_led_lines(blocks: list[list[_Line]]) -> bool:
+    """Across the whole file, an indent inside a block starts a paragraph.
+
+    Many archives mix the two ways: a blank line starts some paragraphs, a two-space
+    indent with no blank line the others, and most blocks hold one indented line or
+    none, too few for :func:`_indent_led` to judge a block alone. Taken together the
+    lines before the indented ones are the short ones (a paragraph ended there); in a
+    hanging indent (a list) the lines before the flush ones are. Or each indented line
+    follows a finished sentence. Three such lines at least, in blocks that start flush.
+    """
+    before_indented: list[str] = []
+    before_flush: list[int] = []
+    for block in blocks:
+        if len(block) > 2 and block[0].indented and not block[1].indented:
+            block = block[1:]  # a dateline over the paragraph
+        if len(block) < 2 or block[0].indented:
+            continue
+        if len(block) > 2 and all(line.indented for line in block[1:]):
+            continue  # a hanging indent or a quotation under its first line
+        for a, b in pairwise(block):
+            if b.indented:
+                before_indented.append(a.text)
+            else:
+                before_flush.append(len(a.text))
+    if len(before_indented) < 3 or not before_flush:
+        return False
+    mean_indented = sum(len(text) for text in before_indented) / len(before_indented)
+    if mean_indented < 0.9 * sum(before_flush) / len(before_flush):
+        return True
+    ended = sum(1 for text in before_indented if _SENTENCE_END_RE.search(text))
+    return ended >= 0.9 * len(before_indented)  # each indent follows a finished sentence
 
 
 def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:

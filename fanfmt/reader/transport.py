@@ -13,6 +13,9 @@ before every part, and often with the poster's ``.sig`` after each part::
     --                                       ← "-- ": a signature follows; dropped with it
     Jane Doe, jdoe@example.edu
 
+A last block boxed in ``*`` or ``#`` that names the poster, or a short contact block
+(name, street, town, e-mail), is a signature too, with no ``-- `` line above it.
+
 A header block is a run of ``Field: value`` lines (and their indented continuations)
 with at least three known transport fields, one of them a field only mail or news has
 (``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
@@ -106,6 +109,11 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
     ``["From: a@b", "Newsgroups: x", "Subject: Home (1/2)", "Story."]`` →
     ``(["Story."], Transport(header_lines=3, subjects=("Home (1/2)",)))``
     """
+    end = _closing_signature(lines)
+    if end < len(lines):
+        kept, found = strip_transport(lines[:end])
+        found.signature_lines += len(lines) - end
+        return kept, found
     if not any(_FIELD_RE.match(line.text) or line.sig for line in lines[:4000]):
         return lines, Transport()
     out: list[Line] = []
@@ -142,6 +150,45 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
         i += 1
     found.subjects = tuple(subjects)
     return out, found
+
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CREDIT_RE = re.compile(
+    r"\b(?:written by|all rights reserved|freely distributable|irc\s*:)", re.IGNORECASE
+)
+_BOX_EDGE = "*#|+=~"
+_MAX_CONTACT_CHARS = 45
+
+
+def _closing_signature(lines: list[Line]) -> int:
+    """Where a signature without a ``-- `` line starts at the end of the file, else its length.
+
+    The last block is a signature when it names the poster (an e-mail, ``Written by``,
+    ``All rights reserved``) and is either boxed (every line edged with ``*``, ``#``, ``|``
+    …, or a rule row)::
+
+        ###########################################
+        # Written by A. Poster  # Freely copied.  #
+        ###########################################
+
+    or a short contact block: a name, a street, a town and an e-mail, no line longer
+    than a few words and none a sentence.
+    """
+    start = len(lines)
+    while start > 0 and len(lines) - start < _MAX_SIG_LINES:
+        start -= 1
+        if lines[start].blanks_before:
+            break
+    else:
+        return len(lines)
+    block = [line.text for line in lines[start:]]
+    if start == 0 or not any(_EMAIL_RE.search(t) or _CREDIT_RE.search(t) for t in block):
+        return len(lines)
+    boxed = all(t[0] in _BOX_EDGE or t[-1] in _BOX_EDGE for t in block)
+    contact = len(block) >= 2 and all(
+        len(t) <= _MAX_CONTACT_CHARS and not t.endswith((".", "!", "?", '"')) for t in block
+    )
+    return start if boxed or contact else len(lines)
 
 
 def _signature_end(lines: list[Line], start: int) -> int:

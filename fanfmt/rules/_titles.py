@@ -2,10 +2,13 @@
 
 * ``----- JUMP START  by Corin Vale -----`` (a banner) → title ``JUMP START`` and byline
   ``by Corin Vale``: :func:`split_banner`
+* ``Dana Whitfield: LOST HIGHWAY`` → title ``LOST HIGHWAY``, byline ``Dana Whitfield``:
+  :func:`split_author_title`
 * ``Lost Highway`` / ``by`` / ``Dana Whitfield`` (a centred title block, each on its own
   line) → the lone ``by`` and the name are one byline: :func:`lone_by`
 * ``Lost Highway (1/7)``, ``Lost Highway [Part 2 of 3]`` → title ``Lost Highway`` and
   part ``(1/7)``: :func:`split_part`
+* ``Lost Highway`` alone over the story, no chapter line: :func:`lone_title`
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import re
 from dataclasses import replace
 
 from fanfmt.model import Block, Heading, Paragraph, Text, is_story
-from fanfmt.rules._text import is_short_line, text_of
+from fanfmt.patterns import AN_LABEL, BYLINE, CHAPTER_LINE
+from fanfmt.rules._text import is_short_line, text_of, words
 
 _BANNER_RE = re.compile(
     r"^(?P<left>[-=~*_+#.:oOxX\s]{3,}?)\s*(?P<title>[^\W_].*?)\s+(?P<by>by\s+\S.*?)\s*"
@@ -28,7 +32,16 @@ _PART_RE = re.compile(
     r"|(?:part\s+)\d{1,3}\s*(?:/|of)\s*(?:\d{1,3}|\?))\s*$",
     re.IGNORECASE,
 )
+_AUTHOR_TITLE_RE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):\s+(?P<title>[^a-z]{2,60})$"
+)
+"""``Ana Morrow: LOW TIDE``: two to four capitalised words, a colon, a title in capitals."""
+_FIELD_LINE_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}:\s")
 _MAX_BANNER = 90
+PROSE_MIN_WORDS = 15
+PROSE_ENDS = '.!?"”’…'
+"""A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
+ending as a sentence ends, follows it."""
 BYLINE_NAME_MAX_WORDS = 5
 """The name under a lone ``by`` is at most this many words."""
 
@@ -70,20 +83,76 @@ def split_part(text: str) -> tuple[str, str] | None:
     return m.group("title").strip(" ,:-"), m.group("part").strip()
 
 
+def split_author_title(text: str) -> tuple[str, str] | None:
+    """``"Ana Morrow: LOW TIDE"`` → ``("LOW TIDE", "Ana Morrow")``: a disk magazine's
+    heading, the author's name, a colon and the title in capitals.
+
+    ``"Mairiam: Ooh, it's late."`` (a script's speaker) → ``None``.
+    """
+    m = _AUTHOR_TITLE_RE.match(text.strip())
+    if m is None or not any(ch.isalpha() for ch in m.group("title")):
+        return None
+    return m.group("title").strip(), m.group("name").strip()
+
+
+def _typed_block(out: list[Block]) -> list[Block] | None:
+    """``“Low Tide”`` / ``Sung to the tune of …`` / ``by Ana Morrow``, on the first lines
+    with no blank line between: the first line the title (a heading), the byline, and
+    the lines between them metadata."""
+    top = out[:4]
+    if not top or not all(isinstance(b, Paragraph) and is_story(b) for b in top[:2]):
+        return None
+    byline = next(
+        (
+            k
+            for k, b in enumerate(top)
+            if k and isinstance(b, Paragraph) and BYLINE.match(text_of(b))
+        ),
+        None,
+    )
+    if byline is None or byline < 2:
+        return None  # title / by: the front matter pairs them with a chapter line
+    lines = [b.line for b in top[: byline + 1] if isinstance(b, Paragraph)]
+    if len(lines) != byline + 1 or lines != list(range(lines[0], lines[0] + byline + 1)):
+        return None  # not one run of lines
+    if any(is_story(b) and CHAPTER_LINE.match(text_of(b)) for b in top[: byline + 1]):
+        return None  # "TITLE / Part Two / by Name": the front matter reads a chapter line
+    first = top[0]
+    assert isinstance(first, Paragraph)
+    if not is_short_line(text_of(first), 10) or _FIELD_LINE_RE.match(text_of(first)):
+        return None  # "Title: …" is a header field: the front matter reads those
+    heading = Heading((), (), first.children, first.line, first.gap_before)
+    middle = [replace(b, role="metadata") for b in top[1:byline] if isinstance(b, Paragraph)]
+    name = top[byline]
+    assert isinstance(name, Paragraph)
+    return [heading, *middle, replace(name, role="byline"), *out[byline + 1 :]]
+
+
 def title_block(blocks: list[Block], rows: int) -> list[Block]:
     """An old archive's title block, made plain for :func:`_front_matter`: a banner line
-    (``--- TITLE by Name ---``) becomes a title and a byline, a lone ``by`` and the name
-    under it one byline ."""
+    (``--- TITLE by Name ---``) or a ``Name: TITLE`` line becomes a title and a byline,
+    a lone ``by`` and the name under it one byline; a title, a subtitle and a ``by``
+    line typed one under the other become a heading, metadata and a byline."""
     out = list(blocks)
+    typed = _typed_block(out)
+    if typed is not None:
+        return typed
     if out and is_story(out[0]):
         first = out[0]
         assert isinstance(first, Paragraph)
         banner = split_banner(text_of(first))
+        named = split_author_title(text_of(first))
         if banner is not None:
             title, byline = banner
             out[0:1] = [
                 replace(first, children=(Text(title),)),
                 replace(first, children=(Text(byline),), gap_before=0),
+            ]
+        elif named is not None:
+            title, author = named
+            out[0:1] = [
+                replace(first, children=(Text(title),)),
+                replace(first, children=(Text(author),), role="byline", gap_before=0),
             ]
     for j in range(min(len(out) - 1, rows)):
         block, name = out[j], out[j + 1]
@@ -111,3 +180,53 @@ def part_number(blocks: list[Block], zone: int) -> list[Block]:
                 blocks[j] = replace(block, story_title=(Text(title),), number=(Text(part),))
             break
     return blocks
+
+
+def lone_title(
+    blocks: list[Block], i: int, title: Paragraph, out: list[Block], recognised: list[Paragraph]
+) -> bool:
+    """Is ``title``, waiting with no chapter line found, the story's title?
+
+    * the first block, in title case, then an A/N, a disclaimer or prose (``Paper Lanterns``)
+    * or the first block that is not a date, a copyright or a byline line, and set apart:
+      below such header lines, or with more space around it than the story's paragraphs
+      have (``Our ghost struck again`` / two blank lines / the story); a short subtitle
+      (``(a play)``) may stand between it and the prose
+    """
+    first = blocks.index(title)
+    if any(is_story(b) for b in out):
+        return False  # the blocks above it were not all header lines
+    after = blocks[i] if i < len(blocks) else None
+    followed = recognised or (after is not None and (_note_label(after) or _prose(after)))
+    if first == 0 and _title_case(text_of(title)) and followed:
+        return True
+    for block in blocks[i : i + 3]:
+        if isinstance(block, Paragraph) and block.role == "byline":
+            continue
+        if is_story(block) and len(text_of(block).split()) >= PROSE_MIN_WORDS:
+            # set apart: by header lines above it, or by more space than paragraphs have
+            return first > 0 or title.gap_before > 0 or block.gap_before > 0
+        if not (is_story(block) and is_short_line(text_of(block), 8)):
+            return False
+    return False
+
+
+def _prose(block: Block) -> bool:
+    """A paragraph of the story proper: long, and ending as a sentence ends."""
+    if not is_story(block):
+        return False
+    text = text_of(block).rstrip()
+    return len(text.split()) >= PROSE_MIN_WORDS and text[-1:] in PROSE_ENDS
+
+
+def _note_label(block: Block) -> bool:
+    return is_story(block) and bool(AN_LABEL.match(text_of(block)))
+
+
+def _title_case(text: str) -> bool:
+    """``Paper Lanterns``, ``The Girl Who Counted Crows``: most longer words capitalised."""
+    if any(ch in text for ch in "[]<>{}"):
+        return False  # markup, not a title
+    long_words = [w for w in words(text) if len(w) >= 4]
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return bool(long_words) and capitals >= 0.6 * len(long_words)

@@ -39,6 +39,7 @@ from fanfmt.patterns import (
     AO3_LANDMARK,
     BYLINE,
     CHAPTER_LINE,
+    DATE_LINE,
     DISCLAIMER,
     LABELLED_DISCLAIMER,
     METADATA_LINE,
@@ -47,8 +48,8 @@ from fanfmt.patterns import (
 )
 from fanfmt.rules._box import boxed_disclaimer
 from fanfmt.rules._named import named_author, named_title
-from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of, words
-from fanfmt.rules._titles import part_number, title_block
+from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
+from fanfmt.rules._titles import lone_title, part_number, title_block
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
 from fanfmt.rules.furniture import is_furniture
 from fanfmt.rules.table import Context
@@ -75,10 +76,6 @@ TITLE_ROWS = 3
 SECTION_AFTER = 30
 """On a page of one chapter, a chapter line further down than this many blocks (past the
 notes and the author's typed heading) is the title of a section: ``Epilogue``."""
-PROSE_MIN_WORDS = 15
-PROSE_ENDS = '.!?"”’…'
-"""A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
-ending as a sentence ends, follows it."""
 """A story title above the chapter line is among the first blocks."""
 _BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 _DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
@@ -290,6 +287,10 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
     heading: Heading | None = None
     while i < min(len(blocks), TOP_ZONE):
         block = blocks[i]
+        if isinstance(block, Paragraph) and block.role in ("byline", "metadata"):
+            (recognised if pending else out).append(block)  # named by the title block
+            i += 1
+            continue
         if not is_story(block):
             break
         text = text_of(block)
@@ -338,8 +339,10 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             role = "disclaimer"
         elif _is_field(text):
             role = "metadata"
-        elif BYLINE.match(text) and i < BYLINE_ROWS:
-            role = "byline"
+        elif BYLINE.match(text.strip(_DECORATION)) and i < BYLINE_ROWS:
+            role = "byline"  # "By Someone", "* by Someone *"
+        elif DATE_LINE.match(text) and i < BYLINE_ROWS and heading is None and not pending:
+            role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
         if role is not None:
             if pending or recognised:
                 recognised.append(replace(block, role=role))
@@ -356,26 +359,13 @@ def _front_matter(blocks: list[Block], out: list[Block]) -> int:
             i += 1
             continue
         break
-    if (
-        heading is None
-        and len(pending) == 1
-        and pending[0] is blocks[0]
-        and _title_case(text_of(pending[0]))
-        and (recognised or (i < len(blocks) and (_note_label(blocks[i]) or _prose(blocks[i]))))
-    ):
+    lone = heading is None and len(pending) == 1
+    if lone and lone_title(blocks, i, pending[0], out, recognised):
         # "Paper Lanterns", then an A/N or a disclaimer: the story's title, no chapter line
         first = pending.pop()
         out.append(Heading((), (), _unbold(first.children), first.line, first.gap_before))
     out.extend(sorted((*pending, *recognised), key=lambda p: p.line))
     return i
-
-
-def _prose(block: Block) -> bool:
-    """A paragraph of the story proper: long, and ending as a sentence ends."""
-    if not is_story(block):
-        return False
-    text = text_of(block).rstrip()
-    return len(text.split()) >= PROSE_MIN_WORDS and text[-1:] in PROSE_ENDS
 
 
 def _end_marker(heading: Heading) -> bool:
@@ -391,19 +381,6 @@ def _is_field(text: str) -> bool:
     """``Title: Paper Lanterns``, ``Rating: T``: a field of the story's header."""
     field = TITLE_FIELD.match(text) or METADATA_LINE.match(text)
     return field is not None and len(text) < METADATA_MAX_CHARS
-
-
-def _note_label(block: Block) -> bool:
-    return is_story(block) and bool(AN_LABEL.match(text_of(block)))
-
-
-def _title_case(text: str) -> bool:
-    """``Paper Lanterns``, ``The Girl Who Counted Crows``: most longer words capitalised."""
-    if any(ch in text for ch in "[]<>{}"):
-        return False  # markup, not a title
-    long_words = [w for w in words(text) if len(w) >= 4]
-    capitals = sum(1 for w in long_words if w[0].isupper())
-    return bool(long_words) and capitals >= 0.6 * len(long_words)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
