@@ -29,9 +29,10 @@ from fanfmt.epub.package import render_book
 from fanfmt.epub.split import split_chapters
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import same_file, write_atomic
-from fanfmt.model import Document
+from fanfmt.model import Document, StoryFacts
 from fanfmt.options import Options
 from fanfmt.reader.epub_in import EpubBook, read_epub
+from fanfmt.reader.epub_in.book import fill_facts
 from fanfmt.walk import has_words
 
 _TAG_FIELDS = ("tags", "fandoms", "rating", "warnings", "categories", "relationships", "characters")
@@ -55,6 +56,9 @@ def rebuild_epub(
     out = _output(source, output, in_place=in_place)
     book = read_epub(source)
     chapters = read_book_chapters(book, options)
+    facts = book.facts
+    for chapter in chapters:  # what the pages themselves state (an AO3 preface)
+        facts = fill_facts(facts, chapter.document.meta.story)
     cover = None
     if options.cover:
         from fanfmt.epub.cover import read_cover
@@ -62,11 +66,11 @@ def rebuild_epub(
         cover = read_cover(options.cover)
     rendered = render_book(
         [c.document for c in chapters],
-        book_options(book, options),
+        book_options(book, options, facts),
         cover=cover or book.cover,
         fallback_title=Path(source).stem,
         environ=environ,
-        facts=book.facts,
+        facts=facts,
     )
     if write and out != "-" and not (in_place and _unchanged(source, rendered.data)):
         write_atomic(out, rendered.data)
@@ -124,9 +128,12 @@ def _titled(doc: Document, title: str) -> Document:
     return replace(doc, meta=replace(doc.meta, chapter=" ".join(title.split())))
 
 
-def book_options(book: EpubBook, options: Options) -> Options:
-    """``options`` with what the book says filling what the user left unset (see the module)."""
-    facts = book.facts
+def book_options(book: EpubBook, options: Options, facts: StoryFacts | None = None) -> Options:
+    """``options`` with what the book says filling what the user left unset (see the module).
+
+    ``facts``: the story's facts (default: ``book.facts``, the package's and title page's).
+    """
+    facts = facts or book.facts
     tags = [*options.tags]
     for name in _TAG_FIELDS:
         value = getattr(facts, name)

@@ -93,7 +93,7 @@ def book_from(archive: EpubArchive, package: Package) -> EpubBook:
         kind = page_kind(soup, name)
         if kind == "facts":
             page_facts, page_title, page_author = title_page_facts(soup)
-            facts = _fill(facts, page_facts)
+            facts = fill_facts(facts, page_facts)
             title, author = title or page_title, author or page_author
         if kind != "story":
             left_out.append(name)
@@ -106,7 +106,7 @@ def book_from(archive: EpubArchive, package: Package) -> EpubBook:
         chapters = [EpubChapter(pages[0][0], _joined(archive, pages), "")]
     else:
         chapters = _chapters(archive, pages, package.titles)
-    facts = _fill(_package_facts(package), facts)
+    facts = fill_facts(_package_facts(package), facts)
     return EpubBook(
         source=archive.source,
         package=package,
@@ -206,7 +206,7 @@ def _summary(description: str) -> str:
     return text or " ".join(soup.get_text().split())
 
 
-def _fill(first: StoryFacts, then: StoryFacts) -> StoryFacts:
+def fill_facts(first: StoryFacts, then: StoryFacts) -> StoryFacts:
     """``first``, with what it leaves empty taken from ``then`` (lists: both, once each)."""
     changes: dict[str, Any] = {}
     for name in StoryFacts.__dataclass_fields__:
@@ -240,4 +240,4 @@ def _cover(archive: EpubArchive, package: Package) -> Cover | None:
     return None
 
 
-__all__ = ["EpubBook", "EpubChapter", "book_from", "is_epub", "read_epub"]
+__all__ = ["EpubBook", "EpubChapter", "book_from", "fill_facts", "is_epub", "read_epub"]
