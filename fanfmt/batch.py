@@ -111,18 +111,19 @@ def output_suffix(to: str) -> str:
     return format_suffix(to)
 
 
-def is_chapter(path: Path) -> bool:
+def is_chapter(path: Path, suffixes: tuple[str, ...] = CHAPTER_SUFFIXES) -> bool:
     """A file a folder input contributes (``*.txt``, not hidden)."""
-    return path.suffix.lower() in CHAPTER_SUFFIXES and not path.name.startswith(".")
+    return path.suffix.lower() in suffixes and not path.name.startswith(".")
 
 
-def walk_folder(folder: Path) -> Iterator[Path]:
-    """The chapter files below ``folder``, sorted, hidden folders skipped."""
+def walk_folder(folder: Path, suffixes: tuple[str, ...] = CHAPTER_SUFFIXES) -> Iterator[Path]:
+    """The chapter files (or, given ``(".epub",)``, books) below ``folder``, sorted, hidden
+    folders skipped."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root, name)
-            if is_chapter(path):
+            if is_chapter(path, suffixes):
                 yield path
 
 
@@ -133,20 +134,23 @@ def relative_name(source: Path) -> Path:
     return source
 
 
-def expand(inputs: Iterable[str]) -> Iterator[tuple[Path, Path] | Outcome]:
-    """``(source, path kept under the output folder)`` per chapter.
+def expand(
+    inputs: Iterable[str], suffixes: tuple[str, ...] = CHAPTER_SUFFIXES
+) -> Iterator[tuple[Path, Path] | Outcome]:
+    """``(source, path kept under the output folder)`` per chapter (or book, for EPUBs).
 
     A folder without chapters gives a failed :class:`Outcome` instead.
     """
+    kinds = " ".join(f"*{s}" for s in suffixes)
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found = False
-            for source in walk_folder(path):
+            for source in walk_folder(path, suffixes):
                 found = True
                 yield source, source.relative_to(path)
             if not found:
-                yield Outcome(item, "", "failed", "no chapter files (*.txt) in this folder", 3)
+                yield Outcome(item, "", "failed", f"no chapter files ({kinds}) in this folder", 3)
         else:
             yield path, relative_name(path)
 
@@ -158,6 +162,7 @@ def plan(
     to: str = "xhtml",
     update: bool = False,
     stylesheet: str = "link",
+    in_place: bool = False,
 ) -> Plan:
     """Expand folders, name every output, and settle the inputs that need no work.
 
@@ -166,11 +171,12 @@ def plan(
     :param to: the output format (``"xhtml"`` or ``"markdown"``).
     :param update: skip chapters whose output is at least as new as the chapter.
     :param stylesheet: ``"link"``: XHTML outputs get ``fanfmt.css`` written beside them.
+    :param in_place: ``to="epub"`` only: each book is rebuilt over itself.
     :raises ConfigError: when an output, or a stylesheet beside one, is one of the inputs:
         nothing is built, so no input is ever overwritten (see :func:`refuse_overwrites`).
     """
     suffix = output_suffix(to)
-    found = list(expand(inputs))
+    found = list(expand(inputs, (".epub",) if to == "epub" else CHAPTER_SUFFIXES))
     files = {file_id(f[0]) for f in found if not isinstance(f, Outcome)} - {None}
     css = to == "xhtml" and stylesheet == "link"
     jobs: list[Job] = []
@@ -182,7 +188,7 @@ def plan(
             continue
         source, kept = item
         output = Path(output_dir, kept) if output_dir is not None else source
-        output = output.with_suffix(suffix)
+        output = output.with_suffix(suffix) if not in_place else source
         key = os.path.normcase(os.path.abspath(output))
         if key in claimed:
             reason = f"{output} would also be written by {claimed[key]} (rename one of them)"
@@ -191,8 +197,9 @@ def plan(
         claimed[key] = str(source)
         root = output_dir if output_dir is not None else str(source.parent)
         job = Job(str(source), str(output), root)
-        refuse_overwrites(job.source, job.output, files, stylesheet=css)
-        if update and up_to_date(source, output):
+        if not in_place:
+            refuse_overwrites(job.source, job.output, files, stylesheet=css)
+        if update and not in_place and up_to_date(source, output):
             settled.append(Outcome(job.source, job.output, "skipped", "up to date"))
             continue
         jobs.append(job)
@@ -216,18 +223,27 @@ def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Ou
 
     This is the function worker processes run (it is what a Dask bag maps over).
     """
-    from fanfmt.build import build_file
-
     try:
-        built = build_file(
-            job.source, job.output, to, options or Options(), within=job.root or None
-        )
+        notes: tuple[str, ...] = ()
+        if to == "epub":  # a book in, a book out
+            from fanfmt.epub.rebuild import rebuild_epub
+
+            in_place = job.output == job.source
+            output = None if in_place else job.output
+            rebuild_epub(job.source, output, options or Options(), in_place=in_place)
+        else:
+            from fanfmt.build import build_file
+
+            built = build_file(
+                job.source, job.output, to, options or Options(), within=job.root or None
+            )
+            notes = built.notes
     except FanfmtError as exc:
         return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
     except Exception as exc:  # a bug must not stop the other chapters
         reason = f"internal error ({type(exc).__name__}: {exc})"
         return Outcome(job.source, job.output, "failed", _one_line(reason, job), 1)
-    return Outcome(job.source, job.output, "built", notes=built.notes)
+    return Outcome(job.source, job.output, "built", notes=notes)
 
 
 def _one_line(message: str, job: Job) -> str:
@@ -322,7 +338,7 @@ def _warm(to: str, options: Options) -> None:
 
     for rule in DEFAULT_CHAIN.rules:
         rule.load()
-    get_writer(to)
+    get_writer("xhtml" if to == "epub" else to)
     try:
         env = environment(options.templates)
         for name in ("xhtml/chapter.xhtml", "xhtml/blocks.xhtml", "markdown/chapter.md"):

@@ -127,6 +127,7 @@ def build(
     jobs: int | None,
     files_from: TextIO | None,
     update: bool,
+    in_place: bool,
     explain: bool,
     **flags: object,
 ) -> None:
@@ -141,6 +142,9 @@ def build(
       fanfmt build ch7.txt -v                   # say what was found
       fanfmt build stories/ -o out/ -j 2        # a folder, two worker processes
       fanfmt build ch*.txt -o story.epub        # one EPUB, chapters in natural order
+      fanfmt build story.epub -o fixed.epub     # an EPUB in, a formatted EPUB out
+      fanfmt build story.epub --in-place        # … written over the old one
+      fanfmt build library/ -o fixed/ -j 2      # one new book per EPUB in library/
       find . -name '*.txt' | fanfmt build --files-from - -o out/ --update
     """
     from fanfmt.batch import BatchReport, Outcome
@@ -161,6 +165,7 @@ def build(
             explain=explain,
             update=update,
             stylesheet=options.stylesheet,
+            in_place=in_place,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

@@ -120,6 +120,11 @@ def build_options(f: FC) -> FC:
             help="Skip chapters whose output is already newer than the chapter.",
         ),
         click.option(
+            "--in-place",
+            is_flag=True,
+            help="EPUB input: write the new book over the old one (atomically).",
+        ),
+        click.option(
             "--explain",
             is_flag=True,
             help="Also show every change made, paragraph by paragraph, with its rule.",

@@ -61,6 +61,8 @@ class BuildPlan:
     """``single`` with ``update``: its output, when that is already newer (nothing to do)."""
     work: Plan | None = None
     """``batch``: every job and every input already settled."""
+    in_place: bool = False
+    """``book`` from an EPUB: write the new book over the old one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +82,14 @@ def plan_build(
     explain: bool = False,
     update: bool = False,
     stylesheet: str = "link",
+    in_place: bool = False,
 ) -> BuildPlan:
     """Decide what ``fanfmt build INPUT... [-o output] [--to to]`` does (see the module).
 
     :param files_from: lines naming more inputs (``--files-from``); blank ones are skipped.
     :param update: skip chapters whose output is already at least as new.
     :param stylesheet: the ``stylesheet`` option (``link`` writes ``fanfmt.css`` beside XHTML).
+    :param in_place: EPUB inputs only: write each new book over its input.
     :raises UsageError: for a command given wrongly;
         :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told, or a
         batch output (or stylesheet) that is one of its inputs: then nothing is written.
@@ -97,6 +101,15 @@ def plan_build(
         output = "-"  # -o /dev/stdout: written as standard output is, not as a file
     if explain and (len(inputs) != 1 or files_from is not None or to == "epub"):
         raise UsageError("--explain works on one chapter at a time (see also: fanfmt diff)")
+    from fanfmt.epub.library import plan_epubs
+
+    epubs = plan_epubs(inputs, output, to, listed=files_from is not None, in_place=in_place)
+    if epubs == "book":
+        return BuildPlan("book", inputs, output, "epub", in_place=in_place)
+    if epubs == "batch":
+        return _plan_batch(inputs, files_from or (), output, "epub", update, stylesheet, in_place)
+    if in_place:
+        raise UsageError("--in-place rebuilds EPUB inputs; these are chapters (give -o)")
     if (to or ("epub" if (output or "").lower().endswith(".epub") else "")) == "epub":
         return BuildPlan("book", inputs, output, "epub")
     if wants_batch(inputs, output, listed=files_from is not None):
@@ -125,6 +138,7 @@ def _plan_batch(
     to: str,
     update: bool,
     stylesheet: str,
+    in_place: bool = False,
 ) -> BuildPlan:
     from fanfmt.batch import plan
 
@@ -137,6 +151,8 @@ def _plan_batch(
         )
     if output == "-":
         raise UsageError("several chapters cannot go to standard output: give -o a folder")
+    if in_place and output is not None:
+        raise UsageError("--in-place writes over each input: give no -o with it")
     if (
         output is not None
         and not output.endswith(("/", os.sep))
@@ -147,8 +163,8 @@ def _plan_batch(
             f"-o {output} looks like a file, but several chapters are built: "
             f"give a folder (ending in /)"
         )
-    work = plan(sources, output, to=to, update=update, stylesheet=stylesheet)
-    return BuildPlan("batch", tuple(sources), output, to, work=work)
+    work = plan(sources, output, to=to, update=update, stylesheet=stylesheet, in_place=in_place)
+    return BuildPlan("batch", tuple(sources), output, to, work=work, in_place=in_place)
 
 
 def _fresh(source: str, output: str | None, to: str | None) -> str:
@@ -178,6 +194,12 @@ def build(
     """
     if plan.kind == "book":
         from fanfmt.epub import build_epub
+        from fanfmt.reader.epub_in import is_epub
+
+        if len(plan.inputs) == 1 and is_epub(plan.inputs[0]):
+            from fanfmt.epub.rebuild import rebuild_epub
+
+            return rebuild_epub(plan.inputs[0], plan.output, options, in_place=plan.in_place)
 
         return build_epub(plan.inputs, plan.output, options)
     if plan.kind == "batch":

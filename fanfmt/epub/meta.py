@@ -35,6 +35,9 @@ EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
 LATEST = datetime(2107, 12, 31, 23, 59, 58, tzinfo=UTC)
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pypi.org/project/fanfmt/")
 
+_W3CDTF_RE = re.compile(
+    r"^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$"
+)
 _BYLINE_PREFIX_RE = re.compile(r"^\s*(?:by|author\s*:|written\s+by)\s*", re.IGNORECASE)
 # RFC 5646 well-formed language tags (langtag, private use, grandfathered irregulars).
 _LANG_RE = re.compile(
@@ -65,6 +68,17 @@ class BookMeta:
     series_index: int | None = None
     summary: str = ""
     tags: tuple[str, ...] = ()
+    published: str = ""
+    """When the story was first published, as its source gives it (``2014-10-26``)."""
+    updated: str = ""
+    """When the story was last updated, as its source gives it."""
+    source: str = ""
+    """Where the story lives online (``dc:source``)."""
+
+    @property
+    def published_date(self) -> str:
+        """``published`` when it is a W3C date (what ``dc:date`` needs), else ``""``."""
+        return self.published if _W3CDTF_RE.match(self.published) else ""
 
     @property
     def modified_text(self) -> str:

@@ -33,7 +33,7 @@ from fanfmt.epub.meta import (
     modified_time,
 )
 from fanfmt.errors import ConfigError
-from fanfmt.model import Document, Heading
+from fanfmt.model import Document, Heading, StoryFacts
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
@@ -147,6 +147,8 @@ def _identity(meta: BookMeta, chapters: Sequence[Chapter], cover: Cover | None) 
         meta.summary,
         "\n".join(meta.tags),
     ]
+    if meta.published or meta.updated or meta.source:
+        fields += [meta.published, meta.updated, meta.source]
     parts = [f.encode("utf-8") for f in fields]
     parts.extend(c.xhtml.encode("utf-8") for c in chapters)
     parts.append(cover.data if cover else b"")
@@ -160,8 +162,12 @@ def render_book(
     cover: Cover | None = None,
     fallback_title: str = "",
     environ: Mapping[str, str] | None = None,
+    facts: StoryFacts | None = None,
 ) -> Book:
-    """Chapter documents (already normalised) → a whole EPUB 3, in memory."""
+    """Chapter documents (already normalised) → a whole EPUB 3, in memory.
+
+    ``facts`` gives the dates and the source URL (``dc:date``, ``dc:source``).
+    """
     if not docs:
         raise ConfigError("an EPUB needs at least one chapter")
     from fanfmt.shown import as_text
@@ -180,6 +186,13 @@ def render_book(
         summary=options.summary.strip(),
         tags=tuple(dict.fromkeys(t.strip() for t in options.tags if t.strip())),
     )
+    if facts is not None:
+        meta = replace(
+            meta,
+            published=" ".join(facts.published.split()),
+            updated=" ".join(facts.updated.split()),
+            source=" ".join(facts.url.split()),
+        )
     chapters = _chapters(docs, options, meta)
     meta = replace(meta, identifier=content_identifier(_identity(meta, chapters, cover)))
     files = _files(meta, chapters, cover, options)

@@ -3,6 +3,7 @@
 * ``<i>``, ``<em>``, ``<u>``, ``<span style="font-style:italic">``, a class a ``<style>``
   rule makes italic → :class:`Emphasis` (``marker="html"``); ``<b>``, ``<strong>``,
   ``font-weight:bold`` → :class:`Strong`; ``<q>`` → straight quotes around it
+* ``<em class="thought">`` (fanfmt's own XHTML) → :class:`Thought`
 * ``<i> a</i>b`` → space hoisted out of the italics: ``" "``, ``Emphasis(a)``, ``b``
 * ``<i>a</i><i>b</i>`` → one emphasis (an editor's split); runs of spaces → one space
 * tags nested over :data:`MAX_TAG_DEPTH` deep give their words and breaks, not their tags
@@ -108,6 +109,8 @@ def wrapper(
             italic, bold = italic or class_italic, bold or class_bold
     if italic and bold:
         return lambda c: Strong((Emphasis(c, "html"),))
+    if italic and tag.name == "em" and "thought" in class_names(tag):
+        return lambda c: Thought(c, "html")  # fanfmt's own thought, read back
     if italic:
         return lambda c: Emphasis(c, "html")
     if bold:
