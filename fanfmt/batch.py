@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fanfmt.errors import FanfmtError, one_line
+from fanfmt.files import up_to_date
 from fanfmt.options import Options
 from fanfmt.overwrite import file_id, refuse_overwrites
 
@@ -206,38 +207,15 @@ def plan(
     return Plan(tuple(jobs), tuple(settled))
 
 
-def up_to_date(source: Path, output: Path) -> bool:
-    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides).
-
-    fanfmt dates an output as its chapter was when read (:func:`fanfmt.files.dated_as_read`):
-    a chapter edited while it was being built is newer than its output, and is built again.
-    """
-    try:
-        return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
-    except OSError:
-        return False
-
-
 def build_job(job: Job, to: str = "xhtml", options: Options | None = None) -> Outcome:
     """Build one chapter; every error becomes a failed :class:`Outcome`, never an exception.
 
     This is the function worker processes run (it is what a Dask bag maps over).
     """
     try:
-        notes: tuple[str, ...] = ()
-        if to == "epub":  # a book in, a book out
-            from fanfmt.epub.rebuild import rebuild_epub
+        from fanfmt.build import build_or_rebuild
 
-            in_place = job.output == job.source
-            output = None if in_place else job.output
-            rebuild_epub(job.source, output, options or Options(), in_place=in_place)
-        else:
-            from fanfmt.build import build_file
-
-            built = build_file(
-                job.source, job.output, to, options or Options(), within=job.root or None
-            )
-            notes = built.notes
+        notes = build_or_rebuild(job.source, job.output, to, options or Options(), job.root)
     except FanfmtError as exc:
         return Outcome(job.source, job.output, "failed", _one_line(str(exc), job), exc.exit_code)
     except Exception as exc:  # a bug must not stop the other chapters

@@ -147,3 +147,18 @@ def build_file(
     summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
     diagnostics = tuple(prepared.ctx.diagnostics.sorted())
     return Built(source, out, fmt, summary, repairs + diagnostics, text, notes)
+
+
+def build_or_rebuild(
+    source: str, output: str, to: str, options: Options, root: str = ""
+) -> tuple[str, ...]:
+    """One job of a batch: a chapter built to ``to``, or (``to="epub"``, an ``.epub`` in) a
+    book rebuilt, in place where ``output`` is ``source``. What the user should hear back
+    (a stylesheet of theirs left alone) comes back as notes."""
+    if to == "epub":  # a book in, a book out
+        from fanfmt.epub.rebuild import rebuild_epub
+
+        same = output == source
+        rebuild_epub(source, None if same else output, options, in_place=same)
+        return ()
+    return build_file(source, output, to, options, within=root or None).notes

@@ -392,3 +392,15 @@ def _stdout_step(step: Callable[[], object]) -> None:
         raise
     except OSError as exc:
         raise OutputError(f"-: cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def up_to_date(source: Path, output: Path) -> bool:
+    """True when ``output`` exists and is not older than ``source`` (as ``make`` decides).
+
+    fanfmt dates an output as its chapter was when read (:func:`fanfmt.files.dated_as_read`):
+    a chapter edited while it was being built is newer than its output, and is built again.
+    """
+    try:
+        return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
+    except OSError:
+        return False

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from fanfmt.batch import BatchReport, Outcome, Plan, up_to_date
+from fanfmt.batch import BatchReport, Outcome, Plan
 from fanfmt.errors import UsageError
-from fanfmt.files import STDOUT_NAMES
+from fanfmt.files import STDOUT_NAMES, up_to_date
 from fanfmt.options import Options
 
 if TYPE_CHECKING:
