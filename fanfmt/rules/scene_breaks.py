@@ -91,20 +91,30 @@ REPEATED_MARK_MAX_CHARS = 40
 REPEATED_MARK_MIN = 2
 """It stands at least this many times in the chapter, each time alone on its line."""
 _LETTERS_RE = re.compile(r"[^\W_]+")
-_DOTS_RE = re.compile(r"^\s*(?:\.{3,8}|…{1,3})\s*$")
+_DOTS_RE = re.compile(r"^(?:[.…] ?){1,8}$")
 DOT_ROWS_MIN = 2
-"""A chapter with this many rows of dots alone uses them as breaks (once is a pause)."""
+"""A chapter with this many rows of dots alone between its paragraphs uses them as breaks
+(once is a pause)."""
+
+
+def _dots(block: Block) -> str | None:
+    """``...``, ``..``, ``. . .``, ``…`` alone (the forms the ellipsis rule makes one) → the
+    row; ``.`` or text → None."""
+    if not (isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 20)):
+        return None
+    text = text_of(block).strip()
+    return text if _DOTS_RE.match(text) and text != "." else None
 
 
 def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
-    """The rows of dots alone the chapter uses as breaks: ``...`` alone twice → ``("...",)``;
-    once (a pause) → ``()``."""
+    """The rows of dots alone the chapter uses as breaks, each between two paragraphs of
+    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``."""
     rows: list[str] = []
-    for block in blocks:
-        if isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 12):
-            text = text_of(block).strip()
-            if _DOTS_RE.match(text):
-                rows.append(text)
+    for i in range(1, len(blocks) - 1):
+        row = _dots(blocks[i])
+        before, after = blocks[i - 1], blocks[i + 1]
+        if row and _story(before) and _story(after) and not (_dots(before) or _dots(after)):
+            rows.append(row)
     return tuple(sorted(set(rows))) if len(rows) >= DOT_ROWS_MIN else ()
 
 
