@@ -114,15 +114,12 @@ def merge_twin_headings(
             return blocks
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
         near = clear and j <= first + 1 + _BETWEEN
-        if a is not None and b is not None and a != b:
-            if not _same_title(plain_text(page.title), plain_text(block.title)):
+        if a is None or a != b:
+            if None in (a, b) or not _same_title(plain_text(page.title), plain_text(block.title)):
                 return blocks
             # the same title under another count (the author leaves out the prologue):
             # the page's number is the one that runs through the book
             block = replace(block, number=page.number)
-            b = a
-        if a is None or a != b:
-            return blocks
         if not near and not _same_title(plain_text(page.title), plain_text(block.title)):
             return blocks
         typed = {
