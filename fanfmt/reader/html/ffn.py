@@ -32,8 +32,6 @@ _CHAPTER_WORD_RE = re.compile(
     r"^\s*(?:chapter|chap\.?|ch\.|part|prologue|epilogue|interlude)\b", re.I
 )
 _MOBILE_NAV_RE = re.compile(r"\bCh\s+(\d+)\s+of\s*$")
-_ESCAPED_BREAK_RE = re.compile(r"\\[nrt]")
-"""A ``\\n`` typed out as two characters, as in a page kept as an escaped string."""
 
 
 def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
@@ -113,7 +111,7 @@ def _read_mobile(soup: BeautifulSoup, content: Tag, page: Page) -> None:
         facts = profile_facts(content, after=rules[0], before=rules[1])
         page.story = replace(facts, fandoms=breadcrumb_fandoms(content) or facts.fandoms)
         tail = [s for s in rules[-1].next_siblings if isinstance(s, NavigableString)]
-        label = collapse(_ESCAPED_BREAK_RE.sub(" ", "".join(str(s) for s in tail)))
+        label = collapse("".join(str(s) for s in tail))
         if label and not page.chapter:
             page.chapter = (Text(label),)
     count = _mobile_chapter_count(soup)
