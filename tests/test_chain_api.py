@@ -23,6 +23,7 @@ from fanfmt.writers import blocks_only
 
 NAMES = [
     "ao3_preface",
+    "front_matter",
     "headings",
     "legend",
     "furniture",
