@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -38,10 +38,8 @@ from fanfmt.flags import (
 from fanfmt.writers import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
-    from fanfmt.batch import Outcome
     from fanfmt.explain import Change
     from fanfmt.messages import Line
-    from fanfmt.plan import BuildPlan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
@@ -154,6 +152,7 @@ def build(
     from fanfmt.messages import batch_lines, book_lines, book_warnings, built_lines, fresh_lines
     from fanfmt.plan import Explained, plan_build
     from fanfmt.plan import build as run_plan
+    from fanfmt.progress import progress
 
     options = make_options(**flags)
     try:
@@ -171,7 +170,7 @@ def build(
         raise click.UsageError(str(exc)) from None
     source = work.inputs[0] if work.kind == "single" else ""
     try:
-        with _progress(work, hidden=quiet or not sys.stderr.isatty()) as advance:
+        with progress(work, hidden=quiet or not sys.stderr.isatty()) as advance:
             result = run_plan(work, options, workers=jobs, on_outcome=advance, stdout=write_stdout)
     except FanfmtError:
         raise
@@ -195,28 +194,6 @@ def build(
             if result.output == "-":
                 write_stdout([result.book.data])
             _say(book_lines(result, verbose=verbose, quiet=quiet))
-
-
-@contextlib.contextmanager
-def _progress(work: BuildPlan, *, hidden: bool) -> Iterator[Callable[[Outcome], None]]:
-    """A batch's progress bar on standard error (drawn only on a terminal); a no-op else."""
-    if work.work is None:
-        yield lambda outcome: None
-        return
-    with click.progressbar(
-        length=len(work.work.jobs) + len(work.work.settled),
-        label="building",
-        file=sys.stderr,
-        hidden=hidden,
-        show_pos=True,
-        show_percent=True,
-    ) as bar:
-
-        def advance(outcome: Outcome) -> None:
-            del outcome
-            bar.update(1)
-
-        yield advance
 
 
 def _say(lines: Iterable[Line]) -> None:
