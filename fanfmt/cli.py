@@ -3,7 +3,8 @@
 Each command reads its flags into settings (:mod:`fanfmt.flags`), makes one library call
 and prints what came of it; ``fanfmt build``'s decisions are :func:`fanfmt.plan.plan_build`.
 
-Exit codes: 0 done; 1 some inputs failed; 2 usage or configuration error;
+Exit codes: 0 done (also when the reader of standard output closed it early, as
+``| head`` does); 1 some inputs failed; 2 usage or configuration error;
 3 an input cannot be read as a chapter; 4 an output cannot be written;
 70 an unexpected internal error; 130 interrupted. Every error is one line on
 standard error: ``fanfmt: error: <path>: <reason>``.
@@ -55,11 +56,11 @@ def _crash(exc: BaseException, source: str = "") -> None:
         click.echo("fanfmt: error: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if isinstance(exc, BrokenPipeError):
-        # nothing more can reach the reader; keep Python from complaining at exit
+        # the reader closed the pipe (``| head``): it has what it wanted, so end quietly;
+        # the rest goes nowhere, and Python does not complain of it at exit
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        click.echo("fanfmt: error: -: standard output was closed", err=True)
-        sys.exit(EXIT_OUTPUT)
+        sys.exit(EXIT_OK)
     where = f"{source}: " if source else ""
     click.echo(f"fanfmt: error: {where}{describe_unexpected(exc)}", err=True)
     sys.exit(EXIT_INTERNAL)

@@ -234,6 +234,26 @@ def test_unwritable_output(chapter: Path, tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_a_reader_closing_the_pipe_ends_the_build_quietly(tmp_path: Path) -> None:
+    """``fanfmt build long.txt -o - | head``: the reader has what it wanted; exit 0, no word."""
+    long = tmp_path / "long.txt"
+    long.write_text("".join(f'"Line {n}," she said.\n\n' for n in range(60_000)), "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fanfmt", "build", str(long), "-o", "-", "--to", "markdown"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    assert proc.stdout.readline()  # the first line, as ``head -1`` reads it
+    proc.stdout.close()  # far more than a pipe holds is still to come
+    errors = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0, errors
+    assert errors == ""
+
+
 def test_verbose_summary(chapter: Path) -> None:
     result = run("build", str(chapter), "-v")
     assert result.exit_code == 0
