@@ -69,6 +69,25 @@ def _crash(exc: BaseException, source: str = "") -> None:
 class _Cli(click.Group):
     """The command group; an unexpected exception in any command becomes one line (exit 70)."""
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """``fanfmt ch7.txt``: a chapter where a command is expected is a usage error that
+        says which command was meant (``Did you mean 'fanfmt build ch7.txt'?``)."""
+        if (
+            args
+            and not ctx.resilient_parsing
+            and self.get_command(ctx, args[0]) is None
+            and _names_a_chapter(args[0])
+        ):
+            import shlex
+
+            meant = shlex.join(["fanfmt", "build", *args])
+            if len(meant) > _HINT_MAX and len(args) > 1:
+                meant = shlex.join(["fanfmt", "build", args[0]]) + " …"
+            raise click.UsageError(f"No such command {args[0]!r}. Did you mean {meant!r}?", ctx)
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -79,6 +98,19 @@ class _Cli(click.Group):
         except (Exception, KeyboardInterrupt) as exc:
             _crash(exc)
         return None
+
+
+_HINT_MAX = 72
+"""A longer ``fanfmt build …`` suggestion names the first input only."""
+
+
+def _names_a_chapter(word: str) -> bool:
+    """``ch7.txt`` (whether or not it exists), ``story.epub``, an existing file or folder."""
+    from fanfmt.reader import SUFFIX_INPUTS
+
+    if os.path.splitext(word)[1].lower() in (*SUFFIX_INPUTS, ".epub"):
+        return True
+    return os.path.exists(word)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})

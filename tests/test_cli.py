@@ -254,6 +254,40 @@ def test_a_reader_closing_the_pipe_ends_the_build_quietly(tmp_path: Path) -> Non
     assert errors == ""
 
 
+def test_a_chapter_where_a_command_is_expected_suggests_build(chapter: Path) -> None:
+    result = run(str(chapter))
+    assert result.exit_code == 2
+    assert f"No such command '{chapter}'. Did you mean 'fanfmt build {chapter}'?" in result.output
+
+
+@pytest.mark.parametrize("word", ["ch7.txt", "story.EPUB", "notes.md"])
+def test_a_chapter_name_suggests_build_before_it_exists(word: str) -> None:
+    result = run(word, "-o", "out dir/")
+    assert result.exit_code == 2
+    assert f"Did you mean \"fanfmt build {word} -o 'out dir/'\"?" in result.output
+
+
+def test_a_long_build_suggestion_names_the_first_input_only() -> None:
+    result = run("ch1.txt", *(f"chapter-{n:02}-of-the-long-road.txt" for n in range(2, 6)))
+    assert "Did you mean 'fanfmt build ch1.txt …'?" in result.output
+
+
+def test_an_existing_file_of_any_name_suggests_build(tmp_path: Path) -> None:
+    draft = tmp_path / "draft"
+    draft.write_text("It rained.\n", encoding="utf-8")
+    result = run(str(draft))
+    assert result.exit_code == 2
+    assert f"Did you mean 'fanfmt build {draft}'?" in result.output
+
+
+def test_a_word_that_names_no_chapter_gets_no_build_hint() -> None:
+    result = run("frobnicate")
+    assert result.exit_code == 2
+    assert "No such command 'frobnicate'." in result.output
+    assert "fanfmt build" not in result.output
+    assert "Did you mean 'build'?" in run("biuld").output  # click's own, for a misspelling
+
+
 def test_verbose_summary(chapter: Path) -> None:
     result = run("build", str(chapter), "-v")
     assert result.exit_code == 0
