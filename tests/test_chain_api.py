@@ -296,3 +296,24 @@ def test_unknown_format_is_a_config_error_listing_the_known_ones() -> None:
     assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3)"
     with pytest.raises(ConfigError):
         fanfmt.render(Document(()), "pdf")
+
+
+@pytest.mark.parametrize("to", ["epub", "EPUB"])
+def test_convert_to_epub_says_how_to_build_a_book(to: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        fanfmt.convert("Hi.\n", to)
+    message = str(info.value)
+    assert message.startswith(f"{to!r} is a book, not a page: build one from chapter files with")
+    assert "fanfmt.epub.build_epub(" in message
+    assert message.endswith("a page is one of: xhtml, markdown, html, ao3")
+    with pytest.raises(ConfigError, match="build_epub"):
+        fanfmt.render(Document(()), to)
+
+
+def test_the_book_hint_names_a_function_that_builds_a_book(tmp_path: Path) -> None:
+    from fanfmt.epub import build_epub
+
+    (tmp_path / "ch1.txt").write_text("Chapter 1\n\nIt rained.\n", encoding="utf-8")
+    built = build_epub([str(tmp_path / "ch1.txt")], str(tmp_path / "story.epub"), Options())
+    assert (tmp_path / "story.epub").read_bytes()[:2] == b"PK"
+    assert built.output == str(tmp_path / "story.epub")
