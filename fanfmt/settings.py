@@ -27,6 +27,7 @@ from fanfmt.options import (
     INPUT_FORMATS,
     NOTES_MODES,
     QUOTE_STYLES,
+    STYLESHEET_MODES,
     THOUGHT_STYLES,
     Options,
 )
@@ -250,7 +251,7 @@ SETTINGS: tuple[Setting, ...] = (
             group="book"),
     Setting("cover", "story", "cover", "--cover", PathTo(folder=False),
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
-    Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(("link", "inline")),
+    Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(STYLESHEET_MODES),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
     Setting("force", "", "", "--force", Switch(),
             "XHTML: replace a fanfmt.css beside it that fanfmt did not write (or that was "
