@@ -88,13 +88,24 @@ def _unknown(name: str, known: list[str] | tuple[str, ...]) -> str:
     return f"unknown output format {name!r} (known: {', '.join(known)})"
 
 
+_BOOK_HINT = (
+    "{name!r} is a book, not a page: build one from chapter files with "
+    "fanfmt.epub.build_epub(['ch1.txt', 'ch2.txt'], 'story.epub', options) "
+    "(fanfmt build ch*.txt -o story.epub); a page is one of: {known}"
+)
+"""What :func:`get_writer` says when asked for a format that holds a whole book."""
+
+
 def get_writer(name: str) -> Writer:
     """The writer for ``xhtml``, ``markdown``, ``html`` or ``ao3``, imported on first use.
 
-    Any other name is a :class:`~fanfmt.errors.ConfigError` listing these.
+    Any other name is a :class:`~fanfmt.errors.ConfigError` listing these; ``"epub"``
+    says to build a book with :func:`fanfmt.epub.build_epub` instead.
     """
     fmt = WRITERS.get(name)
     if fmt is None:
+        if name.lower() in OUTPUT_FORMATS:  # a format of whole books
+            raise ConfigError(_BOOK_HINT.format(name=name, known=", ".join(FORMATS)))
         raise ConfigError(_unknown(name, FORMATS))
     module, _, cls = fmt.writer.partition(":")
     writer: Writer = getattr(importlib.import_module(module), cls)()
