@@ -15,12 +15,14 @@ DashStyle = Literal["closed", "spaced"]
 NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
+Ao3Mode = Literal["kit", "single"]
 
 QUOTE_STYLES: tuple[str, ...] = ("auto", "american", "british")
 THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "none")
 DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
 NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
+AO3_MODES: tuple[str, ...] = ("kit", "single")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,9 @@ class Options:
     """Author's notes: keep in place, collect at the end, or omit."""
     stylesheet: StylesheetMode = "link"
     """XHTML: link ``fanfmt.css`` (written beside the output) or inline it."""
+    ao3: Ao3Mode = "kit"
+    """``--to ao3``: a posting kit (a folder, one file per field of AO3's form, and a page
+    to copy them from), or ``single``: one text to paste, notes and heading inside it."""
     force: bool = False
     """Replace a ``fanfmt.css`` beside the output that is not fanfmt's own (a user's, or
     one edited by hand); without it, such a file is left alone and a warning says so."""

@@ -69,13 +69,13 @@ class Ao3Writer:
         parts = generate_page(
             page, options, self.template, self.inlines(options), story=story_view(page, options)
         )
-        return _unindented_lines(parts)
+        return unindented_lines(parts)
 
 
-def _unindented_lines(parts: Iterable[str]) -> Iterator[str]:
+def unindented_lines(parts: Iterable[str]) -> Iterator[str]:
     """Every line of ``parts`` stripped, the blank ones left out, a part at a time.
 
-    ``"".join(_unindented_lines(["  <p>a</p>\\n\\n  <p>", "b</p>\\n"]))``
+    ``"".join(unindented_lines(["  <p>a</p>\\n\\n  <p>", "b</p>\\n"]))``
     → ``"<p>a</p>\\n<p>b</p>\\n"``
     """
     held = ""  # the start of a line whose end has not come yet
