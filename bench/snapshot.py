@@ -105,8 +105,18 @@ def snapshot(out: Path) -> int:
                 kit = Path(f"{stem}.{notes}.ao3")
                 run(
                     f"{stem}.{notes}.ao3-kit.log",
-                    ["build", str(local), "--no-config", "-o", str(kit), "--to", "ao3"]
-                    + ["--notes", notes, "-q"],
+                    [
+                        "build",
+                        str(local),
+                        "--no-config",
+                        "-o",
+                        str(kit),
+                        "--to",
+                        "ao3",
+                        "--notes",
+                        notes,
+                        "-q",
+                    ],
                 )
                 for part in sorted(kit.glob("*")) if kit.is_dir() else []:
                     shutil.copyfile(part, out / f"{kit.name}.{part.name}")

@@ -26,7 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from fanfmt.model import AuthorNote, Block, Heading, Paragraph
+from markupsafe import Markup
+
+from fanfmt.model import AuthorNote, Block, Heading, Inline, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers._views import Render, View, _shown_refs, _view
@@ -103,8 +105,14 @@ def kit_files(page: Page, options: Options) -> dict[str, str]:
     blocks = list(page.blocks)  # the kit needs the whole chapter: it is not streamed
     parts = _sort(blocks, options)
     shown = _shown_refs(blocks, tuple(range(len(blocks))))
-    text: Render = Ao3KitInlines(options).render
-    notes: Render = Ao3Inlines(options).render  # AO3 keeps classes there too, none needed
+    kit_render, note_render = Ao3KitInlines(options).render, Ao3Inlines(options).render
+
+    def text(children: tuple[Inline, ...]) -> str:
+        return Markup(kit_render(children))
+
+    def notes(children: tuple[Inline, ...]) -> str:  # AO3 keeps classes there; none needed
+        return Markup(note_render(children))
+
     env = environment(options.templates)
     macros: Any = env.get_template("ao3/kit-fields.html").module
 
