@@ -51,7 +51,8 @@ def convert(
     """Convert one raw chapter.
 
     :param text: the chapter, already decoded.
-    :param to: ``"xhtml"``, ``"markdown"``, ``"html"`` or ``"ao3"`` (any other name is a
+    :param to: ``"xhtml"``, ``"markdown"``, ``"html"``, ``"ao3"`` (the single paste; the
+        posting kit is :func:`fanfmt.writers.ao3kit.kit_files`) or ``"ffn"`` (any other name is a
         :class:`~fanfmt.errors.ConfigError` listing these).
     :param options: user choices (:class:`~fanfmt.options.Options`).
     :param source: a name for messages (e.g. the file name).

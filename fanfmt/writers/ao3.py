@@ -1,7 +1,8 @@
-"""The AO3 writer: HTML to paste into the Archive of Our Own's HTML editor.
+"""The AO3 single paste (``--ao3 single``): one text for the Archive of Our Own's editor.
 
-AO3 keeps a fixed list of tags and drops every ``class`` and ``style`` attribute,
-so this writer uses only what survives, and the text looks right after pasting:
+AO3 keeps a fixed list of tags and attributes (it keeps ``class`` too, for work skins:
+the posting kit, :mod:`fanfmt.writers.ao3kit`, uses them; this paste has none), so this
+writer uses only what survives, and the text looks right after pasting:
 
 * ``Thought`` and ``Emphasis`` → ``<em>``; ``Strong`` → ``<strong>``; ``LineBreak`` → ``<br />``
 * ``Quoted`` → curly quotes in the text (no ``<span>``)
