@@ -19,7 +19,7 @@ from fanfmt.files import dated_as_read, read_input, same_file, seen, write_atomi
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
-from fanfmt.writers import SUFFIX_FORMATS, format_suffix, get_writer
+from fanfmt.writers import KIT_SUFFIX, SUFFIX_FORMATS, format_suffix, get_writer
 from fanfmt.writers.page import has_footnotes
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def kit_folder(out: str) -> str:
     """Where the AO3 kit goes: ``ch5.ao3.html`` (the single paste's name) → ``ch5.ao3``; any
     other name is the folder itself."""
     suffix = format_suffix("ao3")
-    return out[: -len(".html")] if out.lower().endswith(suffix) else out
+    return out[: -len(suffix)] + KIT_SUFFIX if out.lower().endswith(suffix) else out
 
 
 def _refuse_input(source: str, folder: str, files: dict[str, str]) -> None:

@@ -277,3 +277,25 @@ def test_templates_export_gives_the_kit_and_the_work_skin(tmp_path: Path) -> Non
     assert result.exit_code == 0
     for name in ("ao3/workskin.css", "ao3/kit.html", "ao3/kit-fields.html", "ffn/chapter.html"):
         assert (tmp_path / "mine" / name).is_file(), name
+
+
+def test_a_batch_gives_each_chapter_its_kit_and_update_skips_fresh_ones(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "ch1.txt").write_text(CHAPTER, "utf-8")
+    (story / "ch2.txt").write_text(CHAPTER.replace("Chapter 5", "Chapter 6"), "utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    args = ["build", str(story), "--no-config", "--to", "ao3", "-o", f"{out}/", "-u"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "2 built" in result.output
+    for name in ("ch1", "ch2"):
+        assert (out / f"{name}.ao3" / "kit.html").is_file()
+    assert not list(out.rglob("*.ao3.html"))  # no single paste beside the kits
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "0 built" in result.output  # both kits are newer than their chapters
+    single = runner.invoke(cli, [*args[:-1], "--ao3", "single"])
+    assert single.exit_code == 0, single.output
+    assert (out / "ch1.ao3.html").is_file()

@@ -50,6 +50,9 @@ FORMAT_TABLE: tuple[Format, ...] = (
 )
 """Every output format, in the order ``--help`` lists them."""
 
+KIT_SUFFIX = ".ao3"
+"""The AO3 posting kit is a folder (``ch5.txt`` → ``ch5.ao3``), not a file of a suffix above."""
+
 OUTPUT_FORMATS: list[str] = [f.name for f in FORMAT_TABLE]
 """What ``--to`` accepts."""
 WRITERS: dict[str, Format] = {f.name: f for f in FORMAT_TABLE if f.page}

@@ -59,8 +59,6 @@ story's title (a new work's form asks for it first)."""
 SKIN = Field("workskin", "workskin.css")
 """The work skin: not a field of the chapter's form, but on the kit page after them."""
 PAGE_FILE = "kit.html"
-KIT_SUFFIX = ".ao3"
-"""``ch5.txt`` → the kit folder ``ch5.ao3``."""
 
 
 @dataclass(slots=True)
@@ -151,4 +149,4 @@ def kit_files(page: Page, options: Options) -> dict[str, str]:
     return files
 
 
-__all__ = ["FIELDS", "KIT_SUFFIX", "PAGE_FILE", "SKIN", "Field", "kit_files"]
+__all__ = ["FIELDS", "PAGE_FILE", "SKIN", "Field", "kit_files"]
