@@ -123,7 +123,7 @@ def build_file(
     tally = Tally()
     prepared.observe = tally.add  # counted as the paragraphs are finished
     # the chapter is finished a piece at a time as the page is written (fanfmt.pipeline)
-    parts = get_writer(fmt).write(prepared.page(), options)
+    parts: Iterable[str] = () if kit else get_writer(fmt).write(prepared.page(), options)
     text = ""
     notes: tuple[str, ...] = ()
     if kit:

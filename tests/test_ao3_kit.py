@@ -139,6 +139,10 @@ def check_fields(source: Path, tmp: Path) -> dict[str, str]:
     assert sum(got.values(), Counter()) == whole - expected["number"]  # each word once
     story = whole - expected["number"] - expected["title"] - expected["work-title"]
     assert got["chapter"] == story - expected["notes-begin"] - expected["notes-end"]
+    skin = files[SKIN.file]
+    for name in re.findall(r'class="([^"]+)"', files["chapter.html"]):
+        for one in name.split():
+            assert f".{one}" in skin, one  # every class the chapter writes has its rule
     for field_id in HTML_FIELDS:
         check_ao3_markup(files[f"{field_id}.html" if field_id != "chapter" else "chapter.html"],
                          classes=field_id != "summary")  # fmt: skip
@@ -299,3 +303,46 @@ def test_a_batch_gives_each_chapter_its_kit_and_update_skips_fresh_ones(tmp_path
     single = runner.invoke(cli, [*args[:-1], "--ao3", "single"])
     assert single.exit_code == 0, single.output
     assert (out / "ch1.ao3.html").is_file()
+
+
+DOC_IMAGES = "FANFMT_DOC_IMAGES"
+"""Set to a folder (``docs/img``) to keep the kit page's screenshot there for the docs."""
+
+
+@pytest.mark.slow
+def test_the_kit_page_renders_in_headless_chromium(tmp_path: Path) -> None:
+    """The page shows (not blank); with ``FANFMT_DOC_IMAGES=docs/img`` its picture is kept
+    as ``ao3-kit.png``, the one docs/targets.md shows."""
+    import os
+    import shutil
+
+    import subprocess
+
+    from test_targets import _chromium
+
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("chromium is not installed")
+    image = pytest.importorskip("PIL.Image")
+    source = tmp_path / "ch5.txt"
+    source.write_text(CHAPTER, "utf-8")
+    kit(source, tmp_path, Options(summary="The bell under the harbour rings again."))
+    png = tmp_path / "ao3-kit.png"
+    args = [  # as test_targets.screenshot, in a desktop-sized window
+        browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
+        f"--screenshot={png}", "--window-size=820,1240",
+        (tmp_path / "ch5.ao3" / PAGE_FILE).as_uri(),
+    ]  # fmt: skip
+    subprocess.run(args, check=True, capture_output=True, timeout=180)
+    with image.open(png) as shot:
+        grey = shot.convert("L")
+        counts = grey.histogram()
+    background = max(range(256), key=counts.__getitem__)
+    ink = sum(n for shade, n in enumerate(counts) if abs(shade - background) > 80)
+    assert background > 200
+    assert ink > 0.01 * sum(counts), "the kit page looks blank"
+    keep = os.environ.get(DOC_IMAGES)
+    if keep:
+        shutil.copyfile(png, Path(keep) / "ao3-kit.png")
