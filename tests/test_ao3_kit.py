@@ -315,7 +315,6 @@ def test_the_kit_page_renders_in_headless_chromium(tmp_path: Path) -> None:
     as ``ao3-kit.png``, the one docs/targets.md shows."""
     import os
     import shutil
-
     import subprocess
 
     from test_targets import _chromium
