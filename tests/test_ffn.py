@@ -97,7 +97,7 @@ def test_a_chapter_of_my_own(tmp_path: Path) -> None:
     assert page.startswith(
         '<p style="text-align:center;"><strong>Chapter 5: The Drowned Bell</strong></p>\n'
     )
-    assert "<p>A/N: Thanks for reading! This one is short.</p>" in page  # labelled already
+    assert "<p><strong>A/N:</strong> Thanks for reading! This one is short.</p>" in page
     assert "<em>I should go home,</em>" in page
     assert "<hr />" in page  # an ornament would be deleted: a rule, whatever is set
     assert "* * *" not in page
