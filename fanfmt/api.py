@@ -51,7 +51,8 @@ def convert(
     """Convert one raw chapter.
 
     :param text: the chapter, already decoded.
-    :param to: ``"xhtml"``, ``"markdown"``, ``"html"`` or ``"ao3"``.
+    :param to: ``"xhtml"``, ``"markdown"``, ``"html"``, ``"ao3"`` (the single paste; the
+        posting kit is :func:`fanfmt.writers.ao3kit.kit_files`) or ``"ffn"``.
     :raises ~fanfmt.errors.ConfigError: for any other ``to``, listing these; for ``"epub"``,
         saying to build the book with :func:`fanfmt.epub.build_epub` (an EPUB holds a
         whole book of chapter files, not one text).

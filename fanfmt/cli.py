@@ -198,6 +198,7 @@ def build(
             update=update,
             stylesheet=options.stylesheet,
             in_place=in_place,
+            ao3=options.ao3,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None

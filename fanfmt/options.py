@@ -24,6 +24,7 @@ DashStyle = Literal["closed", "spaced"]
 NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
+Ao3Mode = Literal["kit", "single"]
 
 QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
 THOUGHT_STYLES: tuple[str, ...] = get_args(ThoughtStyle)
@@ -31,6 +32,7 @@ DASH_STYLES: tuple[str, ...] = get_args(DashStyle)
 NOTES_MODES: tuple[str, ...] = get_args(NotesMode)
 STYLESHEET_MODES: tuple[str, ...] = get_args(StylesheetMode)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
+AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class Options:
     """Author's notes: keep in place, collect at the end, or omit."""
     stylesheet: StylesheetMode = "link"
     """XHTML: link ``fanfmt.css`` (written beside the output) or inline it."""
+    ao3: Ao3Mode = "kit"
+    """``--to ao3``: a posting kit (a folder, one file per field of AO3's form, and a page
+    to copy them from), or ``single``: one text to paste, notes and heading inside it."""
     force: bool = False
     """Replace a ``fanfmt.css`` beside the output that is not fanfmt's own (a user's, or
     one edited by hand); without it, such a file is left alone and a warning says so."""

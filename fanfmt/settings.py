@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fanfmt.options import (
+    AO3_MODES,
     DASH_STYLES,
     INPUT_FORMATS,
     NOTES_MODES,
@@ -253,6 +254,9 @@ SETTINGS: tuple[Setting, ...] = (
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(STYLESHEET_MODES),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
+    Setting("ao3", "output", "ao3", "--ao3", Choice(AO3_MODES),
+            "AO3: a posting kit (a folder, a file per field of the form) or a single paste.",
+            group="xhtml"),
     Setting("force", "", "", "--force", Switch(),
             "XHTML: replace a fanfmt.css beside it that fanfmt did not write (or that was "
             "edited).", group="xhtml"),

@@ -294,7 +294,7 @@ def test_normalise_and_render_compose_to_convert() -> None:
 def test_unknown_format_is_a_config_error_listing_the_known_ones() -> None:
     with pytest.raises(ConfigError) as info:
         fanfmt.convert("Hi.\n", "pdf")
-    assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3)"
+    assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3, ffn)"
     with pytest.raises(ConfigError):
         fanfmt.render(Document(()), "pdf")
 
