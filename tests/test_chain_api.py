@@ -306,7 +306,7 @@ def test_convert_to_epub_says_how_to_build_a_book(to: str) -> None:
     message = str(info.value)
     assert message.startswith(f"{to!r} is a book, not a page: build one from chapter files with")
     assert "fanfmt.epub.build_epub(" in message
-    assert message.endswith("a page is one of: xhtml, markdown, html, ao3")
+    assert message.endswith("a page is one of: xhtml, markdown, html, ao3, ffn")
     with pytest.raises(ConfigError, match="build_epub"):
         fanfmt.render(Document(()), to)
 
@@ -372,6 +372,7 @@ def test_the_settings_check_the_same_choices_as_options() -> None:
         "notes",
         "stylesheet",
         "from_format",
+        "ao3",
     }
     for field, allowed in choices.items():
         for value in allowed:
