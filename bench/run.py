@@ -38,7 +38,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+SHARED = next(
+    (up / "shared" / "corpus" for up in ROOT.parents if (up / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
+"""The shared corpus: beside the repository, or beside a folder that holds it."""
+FOUNDING = SHARED / "return-of-darkness-ch7.txt"
 MIB = 1024 * 1024
 
 MDIT_SETUP = (
