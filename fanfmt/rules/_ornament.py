@@ -62,13 +62,13 @@ def is_ornament_row(text: str) -> bool:
     ignored) with no letter outside ``o``, ``x`` and ``0``. A row of one letter needs at
     least five of it (``ooo`` is a sound); sentence marks alone (``...``, ``!!!``) are no row.
     """
+    if _OTHER_LETTER_RE.search(text):
+        return False  # a word; no space is a letter, so the line's letters are the row's
     squeezed = _squeezed(text)
     if squeezed is None or len(squeezed) < 3:
         return False
     if set(squeezed) <= _SENTENCE_MARKS:
         return False  # "...", "!!!", "?!?!": punctuation, spoken
-    if _OTHER_LETTER_RE.search(squeezed):
-        return False
     unit = _unit(squeezed)
     if unit is None:
         return False
