@@ -6,24 +6,19 @@ package's ``__init__``) that costs most of a short build's start. So:
 
 * the first build with the built-in templates compiles all of them with full Jinja
   (:mod:`fanfmt.templating`) and keeps their code in one file of the user's cache folder,
-  ``runtime-<stamp>.marshal`` (the folder of :func:`cache_folder`, made ``0700``; the file
-  ``0600``, written beside and renamed into place);
+  ``runtime-<stamp>.marshal`` (:mod:`fanfmt.template_cache`);
 * the next builds read that file and run the code with :class:`RuntimeTemplates`, which
   loads ``jinja2.runtime`` without running ``jinja2/__init__.py`` (see :func:`_runtime`).
 
-The file is used only when it is the current user's and no one else may write it, when its
-stamp names this fanfmt, this Jinja and this Python, and, for each template, when the
-template's file has the size and modification time it had when it was compiled.
-Otherwise, and for a user's own templates (``--templates``, always full Jinja and its
-sandbox), :func:`fanfmt.template_set.templates` takes the full path. Both give the same
-bytes (``tests/test_template_runtime.py``).
+For each template, the code is used only when the template's file has the size and
+modification time it had when it was compiled. Otherwise, and for a user's own templates
+(``--templates``, always full Jinja and its sandbox), :func:`fanfmt.template_set.templates`
+takes the full path. Both give the same bytes (``tests/test_template_runtime.py``).
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import marshal
 import os
 import sys
 import threading
@@ -164,79 +159,8 @@ def builtin_templates() -> Path:
     return here.parent / "templates"
 
 
-def cache_folder() -> str | None:
-    """``$XDG_CACHE_HOME/fanfmt`` (else ``~/.cache/fanfmt``), created; None when not writable."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the XDG spec says to ignore it
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # no home folder either
-        return None
-    folder = os.path.join(base, "fanfmt")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except (OSError, ValueError):
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
-
-
-def stamp(builtin: Path) -> str:
-    """What the compiled code depends on: fanfmt, Jinja (its files), Python, the settings."""
-    from fanfmt.version import __version__
-
-    origin = getattr(sys.modules.get("jinja2"), "__file__", None) or ""
-    try:
-        info = os.stat(origin)
-        jinja = f"{origin}:{info.st_size}:{info.st_mtime_ns}"
-    except OSError:
-        jinja = origin
-    settings = sorted((k, v) for k, v in SETTINGS.items() if isinstance(v, bool))
-    return f"{__version__}|{jinja}|{sys.version}|{builtin}|{settings}|{ESCAPED}"
-
-
-def cache_file(folder: str, builtin: Path) -> str:
-    from zlib import crc32
-
-    return os.path.join(folder, f"runtime-{crc32(stamp(builtin).encode('utf-8')):08x}.marshal")
-
-
 Compiled = dict[str, tuple[str, int, int, CodeType]]
 """Template name → (its file, that file's size and modification time, its code)."""
-
-
-def read_compiled(path: str, builtin: Path) -> Compiled | None:
-    """The compiled templates in ``path``, or None when it is missing, foreign or stale."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except (OSError, ValueError):
-        return None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        uid = os.geteuid() if hasattr(os, "geteuid") else info.st_uid
-        if info.st_uid != uid or info.st_mode & 0o022:  # another's, or others may write it
-            return None
-        try:
-            found = marshal.loads(fh.read())
-        except (EOFError, ValueError, TypeError, OSError):
-            return None
-    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == stamp(builtin)):
-        return None
-    table = found[1]
-    if not isinstance(table, dict):
-        return None
-    return table
-
-
-def write_compiled(path: str, builtin: Path, table: Compiled) -> None:
-    """Keep ``table`` in ``path`` (``0600``, renamed into place); a failure is no error."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((stamp(builtin), table)))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
 
 
 class _Filters(dict[str, Any]):
@@ -433,5 +357,4 @@ __all__ = [
     "RuntimeTemplates",
     "UndefinedVariableError",
     "builtin_templates",
-    "cache_folder",
 ]

@@ -14,13 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from fanfmt.template_runtime import (
-    RuntimeTemplates,
-    builtin_templates,
-    cache_file,
-    cache_folder,
-    read_compiled,
-)
+from fanfmt.template_cache import cache_file, cache_folder, read_compiled
+from fanfmt.template_runtime import RuntimeTemplates, builtin_templates
 
 
 class Template(Protocol):

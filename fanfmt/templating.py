@@ -36,6 +36,7 @@ from typing import Any, NoReturn
 import jinja2
 import jinja2.sandbox
 
+from fanfmt.template_cache import cache_folder, write_compiled
 from fanfmt.template_runtime import (
     DICT_ATTRIBUTES,
     ESCAPED,
@@ -44,9 +45,7 @@ from fanfmt.template_runtime import (
     Compiled,
     UndefinedVariableError,
     builtin_templates,
-    cache_folder,
     message_of,
-    write_compiled,
 )
 
 

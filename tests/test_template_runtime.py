@@ -18,13 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from fanfmt.template_runtime import (
-    BadTemplateError,
-    RuntimeTemplates,
-    builtin_templates,
-    read_compiled,
-    write_compiled,
-)
+from fanfmt.template_cache import read_compiled, write_compiled
+from fanfmt.template_runtime import BadTemplateError, RuntimeTemplates, builtin_templates
 from fanfmt.templating import environment, keep_compiled
 
 FORMATS = ("xhtml", "markdown", "html", "ao3")
