@@ -227,6 +227,13 @@ class RuntimeTemplates:
                 return template
         return self._fallback().get_template(name, parent)
 
+    def __getattr__(self, name: str) -> Any:
+        """Anything else a template's code or a filter asks of its environment (``policies``
+        for ``truncate``, say): the full environment's, loaded for it."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._fallback(), name)
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``b.kind``: a dict's item, else Jinja's lookup (attribute, then item)."""
         if type(obj) is dict and attribute not in DICT_ATTRIBUTES:

@@ -134,3 +134,12 @@ def test_a_mistake_reads_the_same_on_the_runtime(compiled: Path) -> None:
         "template xhtml/chapter.xhtml, line 7: 'meta' is undefined",
         "template html/page.html, line 14: 'story' is undefined",
     ]
+
+
+def test_what_the_runtime_lacks_comes_from_the_full_environment(compiled: Path) -> None:
+    table = read_compiled(str(compiled), builtin_templates())
+    assert table is not None
+    runtime = RuntimeTemplates(table, lambda: environment(None))
+    assert runtime.policies is environment(None).policies
+    with pytest.raises(AttributeError):
+        runtime._nothing  # noqa: B018
