@@ -313,14 +313,14 @@ def _ignore(outcome: Outcome) -> None:
 def _warm(to: str, options: Options) -> None:
     """Import the pipeline (and compile templates) once, before worker processes fork."""
     from fanfmt.rules import DEFAULT_CHAIN
-    from fanfmt.templating import environment
+    from fanfmt.template_set import templates
     from fanfmt.writers import get_writer
 
     for rule in DEFAULT_CHAIN.rules:
         rule.load()
     get_writer("xhtml" if to == "epub" else to)
     try:
-        env = environment(options.templates)
+        env = templates(options.templates)
         for name in ("xhtml/chapter.xhtml", "xhtml/blocks.xhtml", "markdown/chapter.md"):
             env.get_template(name)
     except Exception:  # a broken template is reported per chapter, by build_job

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
-from fanfmt.templating import environment
+from fanfmt.template_set import templates
 from fanfmt.walk import plain_text
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import HtmlInlines
@@ -69,7 +69,7 @@ def _fold(text: str) -> list[str]:
 def stylesheet(options: Options, *, footnotes: bool = False) -> str:
     """The reading page's stylesheet, from the template set (user folder first);
     ``footnotes`` adds the rules for footnotes."""
-    template = environment(options.templates).get_template("html/style.css")
+    template = templates(options.templates).get_template("html/style.css")
     return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 
