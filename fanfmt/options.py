@@ -21,6 +21,7 @@ THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "
 DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
 NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
+STATUSES: tuple[str, ...] = ("complete", "in progress")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,23 @@ class Options:
     """The story's place in its series (1, 2, …)."""
     summary: str = ""
     tags: tuple[str, ...] = ()
+    """Additional (freeform) tags."""
+    fandoms: tuple[str, ...] = ()
+    rating: str = ""
+    """``Teen And Up Audiences``, ``T`` … as the user names it."""
+    warnings: tuple[str, ...] = ()
+    """AO3's archive warnings."""
+    categories: tuple[str, ...] = ()
+    """``Gen``, ``F/M`` …"""
+    relationships: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    status: str = ""
+    """``complete`` or ``in progress``; empty: as the source says."""
+    published: str = ""
+    """When the story was first published (``2021-03-04``)."""
+    updated: str = ""
+    source_url: str = ""
+    """Where the story lives online."""
     cover: str | None = None
     """Path of a cover image."""
     scene_break_markers: tuple[str, ...] = ()
@@ -70,6 +88,9 @@ class Options:
     """Detect scene captions (short time/place lines after a break)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Further metadata for templates, beyond the fields above (``{"publisher": "…"}``)."""
+    origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Where each field's value came from (``{"rating": "fanfmt.toml, line 3"}``), as
+    :func:`fanfmt.config.resolve` found it; shown by ``-v``."""
 
     def replace(self, **changes: Any) -> Options:
         """A copy with ``changes`` applied."""
