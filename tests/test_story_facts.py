@@ -159,7 +159,8 @@ def test_fanfmt_toml_facts_show_on_the_title_page_and_in_config(tmp_path: Path) 
     chapter.write_text('"Tide\'s out," said Wren.\n', encoding="utf-8")
     code, printed = run("config", str(chapter))
     assert code == 0
-    assert 'rating = "Teen"' in printed and "fanfmt.toml, line 3" in printed
+    assert 'rating = "Teen"' in printed
+    assert "fanfmt.toml, line 3" in printed
     out = tmp_path / "salt.epub"
     assert run("build", str(chapter), "-o", str(out))[0] == 0
     page = files(out)["OEBPS/titlepage.xhtml"]
@@ -230,7 +231,8 @@ def test_a_rebuilt_book_keeps_its_identifier(tmp_path: Path) -> None:
     assert run("build", str(book), "-o", str(out))[0] == 0
     before = read_package(EpubArchive(book.read_bytes(), str(book))).identifier
     after = read_package(EpubArchive(out.read_bytes(), str(out))).identifier
-    assert before and before == after
+    assert before
+    assert before == after
     assert f'<dc:identifier id="book-id">{before}</dc:identifier>' in package_of(out)
 
 
@@ -240,4 +242,6 @@ def test_lint_of_an_ao3_download_does_not_say_no_problems(tmp_path: Path) -> Non
     code, output = run("lint", str(source))
     assert code == 0
     assert "no problems found" not in output
-    assert "S001" in output and "rating" in output and "url" in output
+    assert "S001" in output
+    assert "rating" in output
+    assert "url" in output

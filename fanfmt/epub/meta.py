@@ -20,7 +20,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -75,7 +75,7 @@ class BookMeta:
     """When the story was last updated, as its source gives it."""
     source: str = ""
     """Where the story lives online (``dc:source``)."""
-    story: StoryFacts = StoryFacts()
+    story: StoryFacts = field(default_factory=StoryFacts)
     """The story's facts: the user's settings over what the source states."""
     words: int = 0
     """The story's words, counted in the book's chapters."""
