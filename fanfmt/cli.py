@@ -166,6 +166,7 @@ def build(
             update=update,
             stylesheet=options.stylesheet,
             in_place=in_place,
+            book=options.book_to,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -332,12 +333,16 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
       fanfmt diff ch7.txt --disable quotes | less -R
       fanfmt build ch7.txt --explain            # build, and show the changes
     """
+    from fanfmt.chapters import expand_inputs, folder_problem
+    from fanfmt.errors import InputError
     from fanfmt.explain import explain_file
 
     options = make_options(**flags)
     status = EXIT_OK
-    for source in inputs:
+    for source in expand_inputs(inputs):
         try:
+            if folder_problem(source):
+                raise InputError(folder_problem(source))
             changes = explain_file(source, options)
         except FanfmtError as exc:
             click.echo(f"fanfmt: error: {one_line(exc)}", err=True)
@@ -397,8 +402,11 @@ def lint(
         chosen, skipped = parse_codes(select), parse_codes(ignore)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--select/--ignore") from None
+    from fanfmt.chapters import expand_inputs
+
     options = make_options(**flags)
-    reports = [filter_report(lint_file(source, options), chosen, skipped) for source in inputs]
+    sources = expand_inputs(inputs)
+    reports = [filter_report(lint_file(source, options), chosen, skipped) for source in sources]
     if output_format == "json":
         click.echo(dumps(reports), nl=False)
     else:

@@ -82,6 +82,10 @@ class Options:
     """Where the story lives online."""
     cover: str | None = None
     """Path of a cover image."""
+    book_to: str = ""
+    """``epub``: ``fanfmt build DIR`` makes one book of the folder (``[book] to``)."""
+    book_name: str = ""
+    """The book's file name template (``"{author} - {title}.epub"``; ``[book] name``)."""
     scene_break_markers: tuple[str, ...] = ()
     """Lines the author uses as scene breaks beyond those fanfmt knows (``~HP~``, ``[break]``)."""
     captions: bool = True

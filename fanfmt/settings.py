@@ -175,7 +175,22 @@ class PathTo:
         return str(path)
 
 
-Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo
+@dataclass(frozen=True, slots=True)
+class NameTemplate:
+    """A book's file name template: ``"{author} - {title}.epub"`` (see :mod:`fanfmt.naming`)."""
+
+    def __call__(self, value: Any, base: Path) -> str:
+        from fanfmt.naming import BadNameError, template_fields
+
+        text = Text()(value, base)
+        try:
+            template_fields(text)
+        except BadNameError as exc:
+            raise BadValueError(str(exc)) from None
+        return text
+
+
+Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo | NameTemplate
 """Check a raw value (with the config file's folder) → the Options value; its kind also
 shapes the flag (a choice, a ``--x/--no-x`` pair, a repeatable flag …)."""
 
@@ -266,6 +281,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Where the story lives online.", "URL", group="book"),
     Setting("cover", "story", "cover", "--cover", PathTo(folder=False),
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
+    Setting("book_to", "book", "to", "", Choice(("epub",))),
+    Setting("book_name", "book", "name", "", NameTemplate()),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(("link", "inline")),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
     Setting("force", "", "", "--force", Switch(),
@@ -273,7 +290,7 @@ SETTINGS: tuple[Setting, ...] = (
             "edited).", group="xhtml"),
 )  # fmt: skip
 
-TABLES: tuple[str, ...] = ("story", "conventions", "output")
+TABLES: tuple[str, ...] = ("story", "book", "conventions", "output")
 """The tables of a ``fanfmt.toml``, in the order ``fanfmt config`` prints them."""
 KEYS: tuple[Setting, ...] = tuple(s for s in SETTINGS if s.table)
 """The settings a ``fanfmt.toml`` may hold."""
@@ -294,6 +311,7 @@ __all__ = [
     "BadValueError",
     "Check",
     "Group",
+    "NameTemplate",
     "Setting",
     "flags",
     "no_controls",
