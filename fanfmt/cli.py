@@ -250,7 +250,8 @@ def config_command(path: str | None, **flags: object) -> None:
 
     PATH is a chapter or a folder (default: the current folder); the nearest
     fanfmt.toml from there up applies, and flags override it as in `fanfmt build`.
-    The output is itself a valid fanfmt.toml.
+    For a chapter (or an EPUB), the story's facts follow as comments, each with
+    where it came from. The output is itself a valid fanfmt.toml.
 
     \b
     Examples:
@@ -262,6 +263,11 @@ def config_command(path: str | None, **flags: object) -> None:
 
     resolved = resolve_options(path or os.getcwd(), **flags)
     click.echo(format_settings(resolved), nl=False)
+    if path and os.path.isfile(path):
+        from fanfmt.story import facts_comment, read_source_facts
+
+        facts = read_source_facts(path, resolved.options)
+        click.echo(facts_comment(facts, resolved.options), nl=False)
 
 
 @cli.group("templates")

@@ -217,12 +217,62 @@ __all__ = [
     "TYPED",
     "Field",
     "Row",
+    "facts_comment",
     "fill_facts",
     "has_any",
     "origins",
+    "read_source_facts",
     "stats",
     "story_facts",
     "subjects",
     "title_rows",
     "untyped_tags",
 ]
+
+
+def read_source_facts(path: str, options: Options) -> StoryFacts:
+    """What the chapter (or EPUB) at ``path`` states about its story (its preface, its
+    page, its front matter, its package); the reading errors are the readers'."""
+    from fanfmt.reader.epub_in import is_epub
+
+    if is_epub(path):
+        from fanfmt.reader.epub_in import read_epub
+
+        return read_epub(path).facts
+    from fanfmt.files import read_input
+    from fanfmt.pipeline import prepare
+    from fanfmt.reader import input_format
+
+    decoded = read_input(path, options.encoding)
+    fmt = input_format(path, options.from_format, decoded.text)
+    return prepare(decoded.text, options, source=path, from_format=fmt).doc.meta.story
+
+
+def facts_comment(facts: StoryFacts, options: Options) -> str:
+    """The story's facts as ``fanfmt config`` prints them under the settings: comment
+    lines, each with where it came from (so the listing stays a valid ``fanfmt.toml``)."""
+    import json
+
+    from fanfmt.settings import KEYS
+
+    keys = {s.field: s.key for s in KEYS}
+    merged = story_facts(options, facts)
+    where = origins(options, facts)
+    rows: list[tuple[str, str]] = []
+    for field in FIELDS:
+        value = getattr(merged, field.name)
+        if not value or field.name not in where:
+            continue
+        if isinstance(value, tuple):
+            shown = "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
+        elif isinstance(value, int):
+            shown = str(value)
+        else:
+            shown = json.dumps(" ".join(str(value).split())[:80], ensure_ascii=False)
+        rows.append((f"# {keys.get(field.option, field.name)} = {shown}", where[field.name]))
+    if not rows:
+        return ""
+    width = max(len(text) for text, _ in rows)
+    lines = ["", "# The story's facts (flags > fanfmt.toml > the source):"]
+    lines += [f"{text:<{width}}  # {origin}" for text, origin in rows]
+    return "\n".join(lines) + "\n"

@@ -245,3 +245,24 @@ def test_lint_of_an_ao3_download_does_not_say_no_problems(tmp_path: Path) -> Non
     assert "S001" in output
     assert "rating" in output
     assert "url" in output
+
+
+def test_config_of_a_chapter_lists_its_facts_and_where_each_came_from(tmp_path: Path) -> None:
+    (tmp_path / "fanfmt.toml").write_text('[story]\nrating = "Mature"\n', encoding="utf-8")
+    source = tmp_path / "work.txt"
+    source.write_text(AO3_TEXT, encoding="utf-8")
+    code, printed = run("config", str(source))
+    assert code == 0, printed
+    lines = printed.splitlines()
+    assert any(
+        line.startswith('# rating = "Mature"') and "fanfmt.toml, line 2" in line for line in lines
+    )
+    assert any(
+        line.startswith('# fandoms = ["Original Work"]') and "# source" in line for line in lines
+    )
+    assert any(
+        line.startswith('# source = "https://archiveofourown.org/works/123456"') for line in lines
+    )
+    import tomllib
+
+    assert tomllib.loads(printed)["story"]["rating"] == "Mature"
