@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from epub_books import SUMMARY, TAGS, URL, ao3_epub
 from test_epub import epubcheck
+from test_epub_in import fanficfare_story, needs_fanficfare
 
 from fanfmt.cli import cli
 from fanfmt.model import StoryFacts
@@ -266,3 +267,25 @@ def test_config_of_a_chapter_lists_its_facts_and_where_each_came_from(tmp_path: 
     import tomllib
 
     assert tomllib.loads(printed)["story"]["rating"] == "Mature"
+
+
+@needs_fanficfare
+def test_a_fanficfare_epub_keeps_every_field_through_two_rebuilds(tmp_path: Path) -> None:
+    book = fanficfare_story(tmp_path)
+    stated = read_epub(str(book)).facts
+    once, twice = tmp_path / "once.epub", tmp_path / "twice.epub"
+    assert run("build", str(book), "-o", str(once))[0] == 0
+    assert run("build", str(once), "-o", str(twice))[0] == 0
+    for out in (once, twice):
+        facts = read_epub(str(out)).facts
+        assert facts.rating == stated.rating == "General"
+        assert facts.characters == stated.characters
+        assert {"Wren", "Tamsin"} <= set(facts.characters)
+        assert {"Drama", "Mystery"} <= set(facts.tags)
+        assert facts.status == "complete"
+        assert (facts.published, facts.updated) == ("2020-05-01", "2020-06-02")
+        assert facts.url == "http://test1.com?sid=1001"
+        assert facts.language == stated.language
+    page = files(once)["OEBPS/titlepage.xhtml"]
+    assert '<dd class="rating">General</dd>' in page
+    assert once.read_bytes() == twice.read_bytes()
