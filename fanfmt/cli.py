@@ -264,7 +264,8 @@ def config_command(path: str | None, **flags: object) -> None:
     resolved = resolve_options(path or os.getcwd(), **flags)
     click.echo(format_settings(resolved), nl=False)
     if path and os.path.isfile(path):
-        from fanfmt.story import facts_comment, read_source_facts
+        from fanfmt.source_facts import read_source_facts
+        from fanfmt.story import facts_comment
 
         facts = read_source_facts(path, resolved.options)
         click.echo(facts_comment(facts, resolved.options), nl=False)

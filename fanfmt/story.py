@@ -221,31 +221,12 @@ __all__ = [
     "fill_facts",
     "has_any",
     "origins",
-    "read_source_facts",
     "stats",
     "story_facts",
     "subjects",
     "title_rows",
     "untyped_tags",
 ]
-
-
-def read_source_facts(path: str, options: Options) -> StoryFacts:
-    """What the chapter (or EPUB) at ``path`` states about its story (its preface, its
-    page, its front matter, its package); the reading errors are the readers'."""
-    from fanfmt.reader.epub_in import is_epub
-
-    if is_epub(path):
-        from fanfmt.reader.epub_in import read_epub
-
-        return read_epub(path).facts
-    from fanfmt.files import read_input
-    from fanfmt.pipeline import prepare
-    from fanfmt.reader import input_format
-
-    decoded = read_input(path, options.encoding)
-    fmt = input_format(path, options.from_format, decoded.text)
-    return prepare(decoded.text, options, source=path, from_format=fmt).doc.meta.story
 
 
 def facts_comment(facts: StoryFacts, options: Options) -> str:
