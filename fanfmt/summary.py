@@ -188,8 +188,8 @@ class Tally:
         )
 
 
-def summarise(doc: Document) -> Summary:
-    """Count what a finished ``doc`` holds."""
+def summarise(doc: Document, options: Options | None = None) -> Summary:
+    """Count what a finished ``doc`` holds (with ``options``: where each fact came from)."""
     tally = Tally()
     tally.add(doc.blocks)
-    return tally.summary(doc.meta, doc.convention)
+    return tally.summary(doc.meta, doc.convention, options)
