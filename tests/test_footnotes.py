@@ -226,3 +226,25 @@ def test_pieces_of_one_block_give_the_same_output(to: str, monkeypatch: pytest.M
             streamed = "".join(get_writer(to).write(prepared.page(), options))
             doc, _ = normalise(text, options, from_format="markdown")
             assert streamed == render(doc, to, options)
+
+
+def test_footnotes_after_a_closing_note_are_kept_in_every_format(tmp_path: Path) -> None:
+    """A chapter that ends with a labelled note keeps its footnotes (they were dropped)."""
+    from click.testing import CliRunner
+
+    from fanfmt.cli import cli
+
+    src = tmp_path / "ch.md"
+    src.write_text(
+        "It rained all day[^1].\n\nShe ran.\n\nShe ran home, and the door was shut.\n\n"
+        "A/N: thanks for reading!\n\n[^1]: In April.\n\n[^2]: Never mentioned.\n",
+        encoding="utf-8",
+    )
+    for to, suffix in (("markdown", ".out.md"), ("xhtml", ".xhtml")):
+        out = tmp_path / f"ch{suffix}"
+        result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-t", to, "-q"])
+        assert result.exit_code == 0, result.output
+        written = out.read_text(encoding="utf-8")
+        assert "In April." in written
+        assert "Never mentioned." in written
+        assert "thanks for reading!" in written
