@@ -200,22 +200,38 @@ def doc_words(doc: Any, markers: tuple[str, ...] = (), *, separators: bool = Fal
     """Every word of a document's paragraphs, headings and notes, but a separator line's
     (``oOoOoOo``, ``-scene break-``: a scene break, drawn as one, not words of the story)
     unless ``separators``; ``markers`` are the author's own separators."""
-    from fanfmt.model import Paragraph
+    from fanfmt.model import Paragraph, SceneBreak
     from fanfmt.rules.scene_breaks import is_separator
     from fanfmt.walk import block_inlines, plain_text
 
     found: Counter[str] = Counter()
     for block in doc.blocks:
+        if isinstance(block, SceneBreak) and block.shown:  # the author's own mark, as typed
+            found.update(words(block.marker))
         for children in block_inlines(block):
-            text = plain_text(children)
             if (
                 not separators
                 and isinstance(block, Paragraph)
-                and is_separator(text, markers) is not None
+                and is_separator(plain_text(children), markers) is not None
             ):
                 continue
-            found.update(words(text))
+            found.update(words(leaf_text(children)))
     return found
+
+
+def leaf_text(children: tuple[Any, ...]) -> str:
+    """The text of each leaf, a space between: ``she"ex`` read, then quoted by the rules
+    (``Text("she")``, ``Quoted((Text("ex"),))``), is two words either way, as the writers'
+    markup (``she<span>“ex”</span>``) makes two words of it."""
+    from fanfmt.model import Container, Text
+
+    parts: list[str] = []
+    for node in children:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Container):
+            parts.append(leaf_text(node.children))
+    return " ".join(parts)
 
 
 def heading_words(doc: Any) -> set[str]:

@@ -257,7 +257,8 @@ def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def _is_chapter_line(text: str) -> re.Match[str] | None:
     if len(text) > CHAPTER_LINE_MAX_CHARS:
         return None
-    text = _BBCODE_RE.sub("", text)  # [b]Chapter 3: Starlight[/b], from an old forum
+    if "[/" in text:  # [b]Chapter 3: Starlight[/b], from an old forum ([i] alone is text)
+        text = _BBCODE_RE.sub("", text)
     inner = text.strip(_DECORATION)
     if len(inner) == len(text.lstrip(_DECORATION)) or len(inner) == len(text.rstrip(_DECORATION)):
         inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"
