@@ -248,3 +248,23 @@ def test_footnotes_after_a_closing_note_are_kept_in_every_format(tmp_path: Path)
         assert "In April." in written
         assert "Never mentioned." in written
         assert "thanks for reading!" in written
+
+
+def test_a_label_defined_twice_is_written_once_so_both_notes_show(tmp_path: Path) -> None:
+    """Two ``[^1]:`` definitions: the second note is ``[^1-2]`` in the Markdown (a reader
+    shows one definition of a label, and the other note's words would be hidden)."""
+    from click.testing import CliRunner
+
+    from fanfmt.cli import cli
+
+    src = tmp_path / "ch.md"
+    src.write_text("One[^1].\n\n[^1]: First.\n\n[^1]: Second.\n", encoding="utf-8")
+    out = tmp_path / "ch.out.md"
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-t", "markdown", "-q"])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert "[^1]: First." in written
+    assert "[^1-2]: Second." in written
+    again = tmp_path / "again.md"
+    result = CliRunner().invoke(cli, ["build", str(out), "-o", str(again), "-t", "markdown", "-q"])
+    assert again.read_text(encoding="utf-8") == written
