@@ -216,15 +216,17 @@ def summary_line(reports: Sequence[FileReport]) -> str:
 
 def to_json(reports: Sequence[FileReport]) -> dict[str, Any]:
     """The ``--format json`` document (its shape: :data:`SCHEMA_PATH`, docs/lint.md)."""
+    from fanfmt.shown import unicode_name
+
     names = known_codes()
     return {
         "version": JSON_VERSION,
         "files": [
             {
-                "path": r.path,
+                "path": unicode_name(r.path),
                 "diagnostics": [
                     {
-                        "path": r.path,
+                        "path": unicode_name(r.path),
                         "line": d.line,
                         "col": d.col,
                         "code": d.code,
