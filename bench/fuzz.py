@@ -23,7 +23,9 @@ written as XHTML, Markdown, the reading page, AO3 HTML and an EPUB; the oracle
   break-``, which the rules draw as a scene break), and a heading typed twice (the page's
   ``Chapter 1`` and the text's), whose words need be there once;
 * for the chapters the property tests generate (words and marks of plain text), the
-  Markdown is stable: fanfmt's own Markdown built again gives the same Markdown.
+  Markdown is stable: fanfmt's own Markdown built again gives the same Markdown;
+* the EPUB, read back as an input EPUB is, holds every word of the finished chapter, and
+  with a few of its bytes changed it is read or refused (``FanfmtError``), nothing else.
 
 Two engines::
 
@@ -43,6 +45,7 @@ With atheris, the first failure stops the run and is written to a ``crash-*`` fi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import random
 import re
@@ -380,7 +383,39 @@ def check(fmt: str, text: str, stable: bool = False) -> None:
     balanced(out["ao3"])
     if stable:
         assert rebuild_markdown(out["markdown"]) == out["markdown"]
-    check_epub(render_epub([doc], options, fallback_title="fuzz").data)
+    book = render_epub([doc], options, fallback_title="fuzz").data
+    check_epub(book)
+    got = epub_words(book)
+    assert not missing(built, got), f"epub read back lost {missing(built, got)}"
+    damaged(book, text)
+
+
+def epub_words(data: bytes) -> Counter[str]:
+    """Every word of the chapters of an EPUB, read back as ``fanfmt build book.epub`` reads it."""
+    from fanfmt.reader.epub_in.archive import EpubArchive
+    from fanfmt.reader.epub_in.book import book_from
+    from fanfmt.reader.epub_in.opf import read_package
+    from fanfmt.reader.html import read_html
+
+    archive = EpubArchive(data, "fuzz.epub")
+    book = book_from(archive, read_package(archive))
+    found: Counter[str] = Counter()
+    for chapter in book.chapters:
+        found.update(doc_words(read_html(chapter.html), separators=True))
+    return found
+
+
+def damaged(data: bytes, seed: str) -> None:
+    """The EPUB with a few bytes changed (where the chapter's text says): read as an EPUB,
+    it is a book or a documented refusal, never another exception."""
+    from fanfmt.errors import FanfmtError
+
+    rng = random.Random(seed)
+    broken = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        broken[rng.randrange(len(broken))] = rng.randrange(256)
+    with contextlib.suppress(FanfmtError):  # a documented refusal
+        epub_words(bytes(broken))
 
 
 _examples = 0
