@@ -4,8 +4,10 @@
 ``(Diagnostic(1, 1, "F001", "quote opens onto a space, a word may be missing: \\" could", …),)``
 
 The text goes through the very chain ``build`` runs (same reader, same rules, same
-options), so the rules' findings are the build's; then the checks in
-:mod:`fanfmt.checks` run on the source and the built document, on the same context.
+options), so the rules' findings are the build's; the checks in :mod:`fanfmt.checks`
+run on the source and the built document, on the same context, as the chapter is
+finished a piece at a time (as ``build`` writes it: a long chapter is linted in the
+memory of its text and one piece).
 """
 
 from __future__ import annotations
@@ -59,17 +61,21 @@ def lint_text(
 
     :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
-    from fanfmt.checks import make_chapter, run_checks
+    from fanfmt.checks import make_chapter, run_checks_in_pieces
+    from fanfmt.checks.layout import source_layout
     from fanfmt.pipeline import prepare
 
     options = options or Options()
     ctx = Context(options)
+    source_layout(text)  # read now, while the text is all there is in memory
     prepared = prepare(
         text, options, source=source, ctx=ctx, from_format=from_format, keep_read=True
     )
-    doc = prepared.finish()
-    assert prepared.as_read is not None
-    run_checks(make_chapter(text, prepared.as_read, doc), ctx)
+    as_read, prepared.as_read = prepared.as_read, None
+    assert as_read is not None
+    chapter = make_chapter(text, as_read, prepared.doc)  # (the inline rules change no kind)
+    del as_read  # the chapter's source paragraphs hold what the checks read of it
+    run_checks_in_pieces(chapter, prepared.pieces(), ctx)
     return tuple(sorted((*repairs, *ctx.diagnostics.items)))
 
 
@@ -215,15 +221,17 @@ def summary_line(reports: Sequence[FileReport]) -> str:
 
 def to_json(reports: Sequence[FileReport]) -> dict[str, Any]:
     """The ``--format json`` document (its shape: :data:`SCHEMA_PATH`, docs/lint.md)."""
+    from fanfmt.shown import unicode_name
+
     names = known_codes()
     return {
         "version": JSON_VERSION,
         "files": [
             {
-                "path": r.path,
+                "path": unicode_name(r.path),
                 "diagnostics": [
                     {
-                        "path": r.path,
+                        "path": unicode_name(r.path),
                         "line": d.line,
                         "col": d.col,
                         "code": d.code,

@@ -54,6 +54,18 @@ def as_text(name: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_name(name: str) -> str:
+    """A file name as a JSON string can hold it: each byte that is not UTF-8 written as
+    ``printable`` writes it (``"caf\\udce9.txt"`` → ``"caf\\\\xe9.txt"``), the rest as it is
+    (JSON escapes what it must)."""
+    if _SURROGATE_RE.search(name) is None:
+        return name
+    return _SURROGATE_RE.sub(_escape, name)
+
+
 def not_utf8(value: str) -> str | None:
     """The first byte of ``value`` that was not UTF-8, shown (``"\\\\xe9"``), or None."""
     m = re.search("[\ud800-\udfff]", value)

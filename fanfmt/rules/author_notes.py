@@ -26,6 +26,7 @@ from fanfmt.model import (
     AuthorNote,
     Block,
     Document,
+    Footnotes,
     Heading,
     Legend,
     NotePosition,
@@ -115,7 +116,9 @@ def _apply(doc: Document, markers: Markers) -> Document:
         else:
             result.append(block)
     if tail_start < len(blocks):
-        result.append(_note(blocks[tail_start:], "after", markers))
+        tail = blocks[tail_start:]
+        result.append(_note(tail, "after", markers))
+        result.extend(b for b in tail if isinstance(b, Footnotes))  # the chapter's notes
     return replace(doc, blocks=tuple(result))
 
 

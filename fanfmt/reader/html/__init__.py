@@ -38,6 +38,7 @@ from dataclasses import replace
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.dom import page_index
 from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
@@ -69,7 +70,8 @@ def _read(text: str, meta: Meta | None) -> Document:
     soup = BeautifulSoup(unescape(text), "html.parser")
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
-    drop(list(soup.find_all(DROP_TAGS)))
+    if page_index(soup).names.intersection(DROP_TAGS):
+        drop(list(soup.find_all(DROP_TAGS)))
     if not (read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)):
         read_generic(soup, page)
     meta = meta or Meta()

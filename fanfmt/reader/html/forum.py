@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from fanfmt.model import Text
 from fanfmt.reader.html.blocks import Page
-from fanfmt.reader.html.dom import collapse
+from fanfmt.reader.html.dom import collapse, select_one
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -51,15 +51,15 @@ _REPLY_RE = re.compile(r"^re:\s*", re.I)
 def read_forum(soup: BeautifulSoup, page: Page) -> bool:
     """Read the first post of a saved forum thread into ``page``; ``False`` if not one."""
     for forum in FORUMS.values():
-        post = soup.select_one(forum.post)
+        post = select_one(soup, forum.post)
         if post is None:
             continue
-        title = soup.select_one(forum.title)
+        title = select_one(soup, forum.title)
         if title is not None:
             name = story_title(collapse(title.get_text()))
             if name:
                 page.story_title = (Text(name),)
-        author = soup.select_one(forum.author)
+        author = select_one(soup, forum.author)
         if author is not None:
             page.author = collapse(author.get_text())
         page.text(post)

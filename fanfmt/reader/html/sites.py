@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import Page
-from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
+from fanfmt.reader.html.dom import (
+    child_tags,
+    class_names,
+    collapse,
+    has_class,
+    select_one,
+    source_line,
+)
 from fanfmt.reader.html.inlines import inline_content
 
 if TYPE_CHECKING:
@@ -70,9 +77,9 @@ _GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
 
 
 def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
-    root = soup.select_one("#workskin")
+    root = select_one(soup, "#workskin")
     if root is None:
-        chapters = soup.select_one("#chapters")
+        chapters = select_one(soup, "#chapters")
         if chapters is None or not has_class(soup, "userstuff"):
             return False
         root = chapters.parent if chapters.parent is not None else chapters
