@@ -72,7 +72,10 @@ def _read(text: str, meta: Meta | None) -> Document:
     title = page_title(soup)
     if page_index(soup).names.intersection(DROP_TAGS):
         drop(list(soup.find_all(DROP_TAGS)))
-    if not (read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)):
+    site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
+    if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
+        page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
+    if not page.items:
         read_generic(soup, page)
     meta = meta or Meta()
     if page.author and not meta.author:

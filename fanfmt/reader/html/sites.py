@@ -153,7 +153,13 @@ def read_generic(soup: BeautifulSoup, page: Page) -> None:
     ]
     drop(furniture)
     body = soup.find("body")
-    page.text(body if isinstance(body, Tag) else soup)
+    whole = not isinstance(body, Tag) or _letters(body) != _letters(soup)
+    page.text(soup if whole else body)  # text typed outside the <body> is read too
+
+
+def _letters(node: Tag) -> int:
+    """How many letters and digits ``node`` holds (the head is gone by now)."""
+    return sum(1 for c in node.get_text() if c.isalnum())
 
 
 def drop(tags: list[Tag]) -> None:
