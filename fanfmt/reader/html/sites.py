@@ -153,8 +153,10 @@ def read_generic(soup: BeautifulSoup, page: Page) -> None:
     ]
     drop(furniture)
     body = soup.find("body")
-    whole = not isinstance(body, Tag) or _letters(body) != _letters(soup)
-    page.text(soup if whole else body)  # text typed outside the <body> is read too
+    if isinstance(body, Tag) and _letters(body) == _letters(soup):
+        page.text(body)
+    else:  # no <body>, or text typed outside it: the whole page
+        page.text(soup)
 
 
 def _letters(node: Tag) -> int:
