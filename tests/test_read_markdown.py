@@ -302,3 +302,19 @@ def test_a_long_paragraph_written_as_markdown_reads_back_the_same() -> None:
     assert len(markdown) > 100_000
     again = convert(markdown, "markdown", from_format="markdown").text
     assert again == markdown
+
+
+def test_an_html_comment_on_its_own_lines_is_hidden_but_not_inside_a_line() -> None:
+    text = "One.\n\n<!-- check the dates\nlater -->\n\nTwo <!-- not this --> three.\n"
+    out = convert(text, "xhtml", from_format="markdown").text
+    assert "check the dates" not in out
+    assert "Two &lt;!-- not this --&gt; three." in out
+
+
+def test_the_authors_mark_at_the_edges_is_an_ornament_in_its_emphasis() -> None:
+    mark = "***...~QV~...***"
+    text = f"{mark}\n\nThe station was quiet.\n\n{mark}\n\nShe left.\n\n{mark}\n"
+    out = convert(text, "xhtml", from_format="markdown").text
+    assert out.count('<div class="ornament"><em><strong>') == 2
+    assert '<p class="scene-break" role="separator">...~QV~...</p>' in out
+    assert "*" not in out.split("<body>")[1]

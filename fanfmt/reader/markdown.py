@@ -11,6 +11,7 @@
 * a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
+* an HTML comment on lines of its own (``<!--more-->``) is blanked, as any renderer hides it
 * raw HTML is never markup: ``<script>`` stays the characters ``<script>``; the formatting
   tags of a blog export are formatting (``<em>hi</em>`` → :class:`Emphasis`, see
   :mod:`fanfmt.reader.md_html`), an ``<hr />`` line is a break, an HTML body is read as HTML
@@ -53,7 +54,7 @@ from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
-from fanfmt.reader.md_html import read_tags
+from fanfmt.reader.md_html import blank_comments, read_tags
 from fanfmt.reader.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
+    blank_comments(lines)
     if _html_body(lines):
         return _read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)

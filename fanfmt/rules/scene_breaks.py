@@ -18,8 +18,9 @@
   paragraphs and dropped, like a separator line, where no story precedes or follows it
 * a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
 * the author's own mark, repeated (``...~AIV~...`` twice or more: signs around a few
-  letters) → a break that shows the mark as typed; at the chapter's start or end, where it
-  divides nothing, it stays as story furniture
+  letters) → a break that shows the mark as typed (its emphasis too, never its ``*``); at
+  the chapter's start or end, where it divides nothing, it is the chapter's ornament: shown
+  as typed, centred, not a paragraph of the story
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from fanfmt.model import (
 from fanfmt.rules._ornament import is_ornament_row
 from fanfmt.rules._text import QUOTE_CHARS, may_be_short, text_of
 from fanfmt.rules.table import Context
+from fanfmt.walk import plain_text
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
 _LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
@@ -147,10 +149,12 @@ def _signed_mark(text: str) -> bool:
     return signs >= 4 and signs >= 2 * len(runs[0])
 
 
-def _furniture(mark: SceneBreak) -> Paragraph:
+def _ornament(mark: SceneBreak, typed: dict[int, Paragraph]) -> Paragraph:
     """The author's mark at a chapter's edge: no break (nothing to divide), but its letters
-    are words, so it stays, as story furniture."""
-    return Paragraph((Text(mark.marker),), mark.line, "furniture", mark.gap_before)
+    are words, so it stays, as the chapter's ornament, with the emphasis it was typed in."""
+    p = typed.get(mark.line)
+    children = p.children if p is not None else (Text(mark.marker),)
+    return Paragraph(children, mark.line, "ornament", mark.gap_before)
 
 
 MARKED_GAP_MIN = 2
@@ -170,6 +174,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     gaps: list[int] = []  # where ``out`` has a break made of blank lines alone
     blocks = doc.blocks
     marks = repeated_marks(blocks)
+    typed: dict[int, Paragraph] = {}  # each mark as the author typed it, by its line
     markers = ctx.options.scene_break_markers + dot_rows(blocks)
     for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
@@ -181,7 +186,9 @@ def apply(doc: Document, ctx: Context) -> Document:
         if isinstance(block, Paragraph):
             text = text_of(block)
             if text.strip() in marks:  # the author's own mark: a break that shows it
-                mark = SceneBreak(text.strip(), block.line, block.gap_before, shown=True)
+                shown = plain_text(block.children).strip()
+                mark = SceneBreak(shown, block.line, block.gap_before, shown=True)
+                typed[block.line] = block
                 if out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
                     out[-1] = replace(mark, gap_before=out[-1].gap_before)
                 else:
@@ -206,11 +213,11 @@ def apply(doc: Document, ctx: Context) -> Document:
         if isinstance(block, SceneBreak):
             nxt = out[i + 1] if i + 1 < len(out) else None
             if nxt is None or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak):
-                if block.shown:  # the author's mark closing the chapter: kept, as furniture
-                    cleaned.append(_furniture(block))
+                if block.shown:  # the author's mark closing the chapter: its ornament
+                    cleaned.append(_ornament(block, typed))
                 continue
             if block.shown and not (cleaned and _story(cleaned[-1])):
-                cleaned.append(_furniture(block))  # … or opening it
+                cleaned.append(_ornament(block, typed))  # … or opening it
                 continue
         cleaned.append(block)
     return replace(doc, blocks=tuple(cleaned))
