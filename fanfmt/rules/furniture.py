@@ -3,6 +3,7 @@
 * ``To be continued…``, ``TBC``, ``(continued in part 3)``, ``cont.`` → furniture
 * ``End of Part 1/4``, ``End of Chapter Two``, ``End Part 2`` → furniture
 * ``Fin``, ``~FIN~``, ``The End``, ``The End?``, ``-30-`` → furniture
+* ``Continuará…``, ``À suivre``, ``Fortsetzung folgt``, ``Fim`` → furniture
 * ``The end of the road was near.``, ``Finally.`` → story text
 """
 
@@ -11,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt.lexicon import PART_MARKERS_ABROAD
 from fanfmt.model import Block, Document, Paragraph
+from fanfmt.patterns import alternatives
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
@@ -20,7 +23,8 @@ _MARKER_RE = re.compile(
     r"^(?:to\s+be\s+continued|tbc|cont(?:inued|['’]d|\.)?"
     r"|continued\s+(?:in|on|next)\b.{0,40}"
     rf"|end\s+(?:of\s+)?(?:part|chapter|ch\.?|book|section|episode|act)\s+{_NUMBER}"
-    r"|(?:the\s+)?end(?:\s+of\s+(?:the\s+)?(?:story|fic|chapter|part))?|fin|finis)"
+    r"|(?:the\s+)?end(?:\s+of\s+(?:the\s+)?(?:story|fic|chapter|part))?|fin|finis"
+    rf"|{alternatives(PART_MARKERS_ABROAD)})"
     r"\W*$",
     re.IGNORECASE,
 )

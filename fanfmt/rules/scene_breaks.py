@@ -88,6 +88,15 @@ def _story(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
 
 
+def _prose(block: Block) -> bool:
+    """A paragraph of the story, a part marker or a note: what a row of dots can divide."""
+    return (
+        _story(block)
+        or (isinstance(block, Paragraph) and block.role == "furniture")
+        or isinstance(block, AuthorNote)
+    )
+
+
 REPEATED_MARK_MAX_CHARS = 40
 """An author's own break mark (``...~AIV~...``) is a short line."""
 REPEATED_MARK_MIN = 2
@@ -110,12 +119,14 @@ def _dots(block: Block) -> str | None:
 
 def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
     """The rows of dots alone the chapter uses as breaks, each between two paragraphs of
-    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``."""
+    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``.
+    A part marker (``To be continued…``) counts as text, and an author's note too: a row
+    after one still divides, and still shows what the chapter uses."""
     rows: list[str] = []
     for i in range(1, len(blocks) - 1):
         row = _dots(blocks[i])
         before, after = blocks[i - 1], blocks[i + 1]
-        if row and _story(before) and _story(after) and not (_dots(before) or _dots(after)):
+        if row and _prose(before) and _prose(after) and not (_dots(before) or _dots(after)):
             rows.append(row)
     return tuple(sorted(set(rows))) if len(rows) >= DOT_ROWS_MIN else ()
 
