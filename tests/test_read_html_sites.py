@@ -233,6 +233,24 @@ def test_forum_first_post_only() -> None:
     assert texts(doc) == ["The lamp needed oil.", "Wren went to the shed for it."]
 
 
+def test_forum_post_closing_link_to_its_replies_is_furniture() -> None:
+    linked = UBB.replace(
+        "Wren went to the shed for it.</div>",
+        'Wren went to the shed for it.<br><br><a href="/t/9#c">Comments</a><br></div>',
+    )
+    doc, _ = normalise(linked, from_format="html")
+    assert texts(doc) == ["The lamp needed oil.", "Wren went to the shed for it."]
+
+
+def test_forum_post_link_with_words_after_it_stays() -> None:
+    linked = UBB.replace(
+        "Wren went to the shed for it.</div>",
+        'Wren went to the shed for it.<br><br><a href="/t/9#c">Comments</a> are welcome.</div>',
+    )
+    doc, _ = normalise(linked, from_format="html")
+    assert texts(doc)[-1] == "Comments are welcome."
+
+
 def test_forum_phpbb() -> None:
     doc, _ = normalise(PHPBB, from_format="html")
     assert plain_text(heading(doc).story_title) == "Lamp Oil"

@@ -5,6 +5,9 @@
 * ``Fin``, ``~FIN~``, ``The End``, ``The End?``, ``-30-`` → furniture
 * ``Continuará…``, ``À suivre``, ``Fortsetzung folgt``, ``Fim`` → furniture
 * ``The end of the road was near.``, ``Finally.`` → story text
+* a word count alone as the chapter's first or last line (``900 words``, ``(2,450
+  words)``, ``Word count: 1200``) → metadata, a fact about the text, not the story;
+  ``Three words.`` or ``900 words`` in the middle of the story → story text
 """
 
 from __future__ import annotations
@@ -41,13 +44,37 @@ def is_furniture(text: str) -> bool:
     return bool(core) and _MARKER_RE.match(core) is not None
 
 
+_WORD_COUNT_RE = re.compile(
+    r"^[\W_]{0,3}(?:(?:word\s*count|words|length)\s*[:=\-–]?\s*)?"
+    r"(?:about\s+|approx\.?\s+|~\s*|c\.\s*)?\d{1,3}(?:[,.\s]?\d{3})*\+?(?:\s*k)?"
+    r"(?:\s+words?)?[\W_]{0,3}$",
+    re.IGNORECASE,
+)
+
+
+def is_word_count(text: str) -> bool:
+    """``"900 words"`` → True; ``"(2,450 words)"`` → True; ``"Words: 1200"`` → True;
+    ``"1984"`` → False (a number alone is a year or a title); ``"Three words."`` → False."""
+    text = text.strip()
+    if len(text) > 40 or not _WORD_COUNT_RE.match(text):
+        return False
+    return re.search(r"\bwords?\b|\bword\s*count\b|\blength\b", text, re.IGNORECASE) is not None
+
+
 def apply(doc: Document, ctx: Context) -> Document:
-    """Give part markers the ``furniture`` role."""
+    """Give part markers the ``furniture`` role, and a word count at an edge ``metadata``."""
     out: list[Block] = []
     changed = False
-    for block in doc.blocks:
-        if isinstance(block, Paragraph) and block.role == "text" and is_furniture(text_of(block)):
-            block = replace(block, role="furniture")
-            changed = True
+    texts = [i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.role == "text"]
+    edges = {texts[0], texts[-1]} if texts else set()
+    for i, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph) and block.role == "text":
+            text = text_of(block)
+            if is_furniture(text):
+                block = replace(block, role="furniture")
+                changed = True
+            elif i in edges and is_word_count(text):
+                block = replace(block, role="metadata")
+                changed = True
         out.append(block)
     return replace(doc, blocks=tuple(out)) if changed else doc
