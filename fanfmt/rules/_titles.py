@@ -188,6 +188,9 @@ def lone_title(
     """Is ``title``, waiting with no chapter line found, the story's title?
 
     * the first block, in title case, then an A/N, a disclaimer or prose (``Paper Lanterns``)
+    * the first line, set apart, that the opening says again word for word (``Out of
+      ideas?`` / ``No plot? No time? Out of ideas?``): a headline, as an advert or a poem
+      names itself
     * or the first block that is not a date, a copyright or a byline line, and set apart:
       below such header lines, or with more space around it than the story's paragraphs
       have (``Our ghost struck again`` / two blank lines / the story); a short subtitle
@@ -200,6 +203,8 @@ def lone_title(
     followed = recognised or (after is not None and (_note_label(after) or _prose(after)))
     if first == 0 and _title_case(text_of(title)) and followed:
         return True
+    if first == 0 and _echoed(title, blocks[i : i + ECHO_BLOCKS]):
+        return True
     for block in blocks[i : i + 3]:
         if isinstance(block, Paragraph) and block.role == "byline":
             continue
@@ -208,6 +213,23 @@ def lone_title(
             return first > 0 or title.gap_before > 0 or block.gap_before > 0
         if not (is_story(block) and is_short_line(text_of(block), 8)):
             return False
+    return False
+
+
+ECHO_BLOCKS = 6
+"""A headline is said again within this many paragraphs of the opening."""
+
+
+def _echoed(title: Paragraph, opening: list[Block]) -> bool:
+    """Does a line of ``opening`` say ``title`` again (case and spacing aside)?"""
+    said = " ".join(text_of(title).split()).casefold()
+    if not said or not is_short_line(said, 8):
+        return False
+    for block in opening:
+        if is_story(block):
+            lines = text_of(block).splitlines() or [text_of(block)]
+            if any(" ".join(line.split()).casefold() == said for line in lines):
+                return True
     return False
 
 
