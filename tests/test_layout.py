@@ -535,3 +535,51 @@ def test_double_spaced_with_indented_paragraphs_and_no_wider_gaps() -> None:
 def test_one_line_paragraphs_some_indented_with_blank_lines_stay_apart() -> None:
     lines = [("    " if n % 4 == 0 else "") + f"Paragraph {n} is one line." for n in range(16)]
     assert len(texts("\n\n".join(lines))) == 16
+
+
+UNEVEN_SCRIPT = """ACT 1    "THE BAKERY"
+-----
+
+(Morning. Flour everywhere.)
+
+MB - Marta Baker
+AP - Apprentice
+
+
+MB - Where is the rye? I asked for the rye at six!
+AP - The cart has not come yet.
+MB - Then go and fetch it, and run.
+
+
+(The apprentice runs out. Marta kneads alone.)
+
+MB - Nobody in this town gets up early any more.
+AP - ....
+MB - Not you, either.
+
+
+
+ACT 2    "THE MARKET"
+-----
+
+(Noon. The square is full.)
+
+AP - I found the cart, but the horse has gone.
+MB - Of course it has.
+"""
+
+
+def test_a_script_spaces_its_speeches_unevenly_and_its_titles_divide_it() -> None:
+    out = convert(UNEVEN_SCRIPT, "xhtml").text
+    assert "scene-break" not in out
+    got = texts(UNEVEN_SCRIPT)
+    assert got[9] == "AP - ...."  # a speaker saying nothing is a speech, not a mark
+    assert got[11] == 'ACT 2 "THE MARKET"'
+    assert len(got) == 15
+
+
+def test_a_speakers_silence_is_not_the_authors_mark() -> None:
+    from fanfmt.rules.scene_breaks import repeated_marks
+
+    doc = read_text("G - ....\n\nBG - Talk to me.\n\nG - ....\n\nBG - Please.\n")
+    assert repeated_marks(doc.blocks) == frozenset()

@@ -35,6 +35,8 @@ from fanfmt.rules._ornament import is_ornament_row
 _Line = Line
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
+SCRIPT_SPACING = 1
+"""In a script, this many blank lines beyond the usual are layout, not a break."""
 _UNDERLINED_MAX = 60
 """A line underlined by a row (a section title) is at most this long."""
 """Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
@@ -91,7 +93,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     width = _width(lines)
     if is_script(lines):
         layout.script = True
-        normal = usual_gap(seps)  # a blank line between speeches is no break
+        # a blank line between speeches is no break, and nor is one more: a script spaces
+        # its cast lists, directions and speeches unevenly; its scenes have titles or marks
+        normal = usual_gap(seps) + SCRIPT_SPACING
         for i, part in enumerate(script_paragraphs(lines, width)):
             gap = max(0, part[0].blanks_before - normal) if i else 0
             yield _join(part, gap)
@@ -160,6 +164,8 @@ def _drop_underlines(lines: list[_Line]) -> list[_Line]:
     ``The Ending`` / ``----------`` is a section's title typed the way Markdown's setext
     headings are: the row belongs to the line, it is no scene break. The line after the
     row starts a block of its own (it keeps the row's blank lines before it, at least one).
+    The title divides the text itself, so the blank lines set above it are its spacing,
+    no break: it keeps one.
     """
     out: list[_Line] = []
     pending_gap = -1
@@ -177,6 +183,8 @@ def _drop_underlines(lines: list[_Line]) -> list[_Line]:
             and len(set(line.text.replace(" ", ""))) == 1
         ):
             pending_gap = 0
+            if prev.blanks_before > 1:
+                out[-1] = _Line(prev.number, prev.text, prev.indented, 1, prev.sig)
             continue
         if pending_gap >= 0:
             blanks = max(1, line.blanks_before)

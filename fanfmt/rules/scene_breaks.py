@@ -152,10 +152,14 @@ def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
 
 
 def _signed_mark(text: str) -> bool:
-    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False."""
+    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False;
+    ``G - ....`` → False (a script's speaker saying nothing: no sign before the letters)."""
     runs = _LETTERS_RE.findall(text)
     if len(runs) != 1 or len(runs[0]) > 4 or text[:1] in QUOTE_CHARS:
         return False
+    before, _, after = text.partition(runs[0])
+    if not (before.strip() and after.strip()):
+        return False  # the mark's signs stand on both sides of its letters
     signs = sum(1 for ch in text if not ch.isspace() and not ch.isalnum())
     return signs >= 4 and signs >= 2 * len(runs[0])
 
