@@ -318,3 +318,21 @@ def test_the_authors_mark_at_the_edges_is_an_ornament_in_its_emphasis() -> None:
     assert out.count('<div class="ornament"><em><strong>') == 2
     assert '<p class="scene-break" role="separator">...~QV~...</p>' in out
     assert "*" not in out.split("<body>")[1]
+
+
+def test_a_section_under_a_note_heading_is_one_note() -> None:
+    text = (
+        "# Salt\n\nThe boat came in late.\n\n***\n\nNobody was on the quay.\n\n"
+        "## Author's notes:\n\nThis began as a dare.\n\n*\n\nThanks to my first readers.\n"
+    )
+    doc = read(text, "markdown")
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1
+    assert notes[0].position == "after"
+    assert [plain_text(p.children) for p in notes[0].paragraphs] == [
+        "Author's notes:",
+        "This began as a dare.",
+        "Thanks to my first readers.",
+    ]
+    assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 1
+    assert sum(isinstance(b, Heading) for b in doc.blocks) == 1

@@ -7,7 +7,8 @@
   can still read ``*Not again.*`` as a thought; ``**word**`` → :class:`Strong`
 * ``***``, ``* * *``, ``---`` (thematic breaks) → :class:`SceneBreak`
 * ``> A/N: …`` block quotes → :class:`AuthorNote` (``before`` the chapter's first
-  paragraph, ``after`` its last, else ``inline``)
+  paragraph, ``after`` its last, else ``inline``); so is a section under a heading that
+  is a note's label (``## Author's Notes``), to the next heading
 * a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
@@ -386,6 +387,36 @@ def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+def _note_sections(found: list[Block | _Quote]) -> list[Block | _Quote]:
+    """``## Author's Notes`` and what follows it, to the next heading: one author's note,
+    its label the heading's words (rows inside it, which divide nothing, go)."""
+    from fanfmt.patterns import NOTE_LABEL_ALONE
+    from fanfmt.walk import plain_text
+
+    out: list[Block | _Quote] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        label = plain_text(item.title) if isinstance(item, Heading) and not item.number else ""
+        if not (label and NOTE_LABEL_ALONE.match(label.strip())):
+            out.append(item)
+            i += 1
+            continue
+        assert isinstance(item, Heading)
+        paragraphs = [Paragraph(item.title, item.line)]
+        i += 1
+        while i < len(found) and not isinstance(found[i], Heading):
+            nxt = found[i]
+            if isinstance(nxt, Paragraph) and any(c.isalnum() for c in plain_text(nxt.children)):
+                paragraphs.append(nxt)  # a row of signs alone (``*``) divides nothing here
+            elif isinstance(nxt, _Quote):
+                paragraphs.extend(nxt.paragraphs)
+            i += 1
+        quote = _Quote(paragraphs, item.line)
+        out.append(quote)
+    return out
+
+
 def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
     """Fold a leading ``**Story Title**`` into the first heading; place the notes
     (:func:`fanfmt.notes.position_notes`)."""
@@ -406,6 +437,7 @@ def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
     ):
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
+    found = _note_sections(found)
     return tuple(
         position_notes(
             AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
