@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING
 
 from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import (
-    AuthorNote,
     Block,
     Document,
     Emphasis,
@@ -49,13 +48,14 @@ from fanfmt.model import (
     Strong,
     Text,
 )
-from fanfmt.notes import position_notes
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
 from fanfmt.reader.md_html import blank_comments, read_tags
+from fanfmt.reader.md_settle import Quote as _Quote
+from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -179,12 +179,6 @@ def _parser() -> MarkdownIt:
     footnote_plugin(md, inline=False, move_to_end=False)
     keep_deep_blocks(md)  # what is nested past markdown-it's limit is read, not dropped
     return md
-
-
-@dataclass(slots=True)
-class _Quote:
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    line: int = 0
 
 
 Found = Block | _Quote | Definition
@@ -385,64 +379,3 @@ def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
     if run:
         out.append(Text("".join(run)))
     return tuple(out)
-
-
-def _note_sections(found: list[Block | _Quote]) -> list[Block | _Quote]:
-    """``## Author's Notes`` and what follows it, to the next heading: one author's note,
-    its label the heading's words (rows inside it, which divide nothing, go)."""
-    from fanfmt.patterns import NOTE_LABEL_ALONE
-    from fanfmt.walk import plain_text
-
-    out: list[Block | _Quote] = []
-    i = 0
-    while i < len(found):
-        item = found[i]
-        label = plain_text(item.title) if isinstance(item, Heading) and not item.number else ""
-        if not (label and NOTE_LABEL_ALONE.match(label.strip())):
-            out.append(item)
-            i += 1
-            continue
-        assert isinstance(item, Heading)
-        paragraphs = [Paragraph(item.title, item.line)]
-        i += 1
-        while i < len(found) and not isinstance(found[i], Heading):
-            nxt = found[i]
-            if isinstance(nxt, Paragraph) and any(c.isalnum() for c in plain_text(nxt.children)):
-                paragraphs.append(nxt)  # a row of signs alone (``*``) divides nothing here
-            elif isinstance(nxt, _Quote):
-                paragraphs.extend(nxt.paragraphs)
-            i += 1
-        quote = _Quote(paragraphs, item.line)
-        out.append(quote)
-    return out
-
-
-def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
-    """Fold a leading ``**Story Title**`` into the first heading; place the notes
-    (:func:`fanfmt.notes.position_notes`)."""
-    if (
-        len(found) >= 2
-        and isinstance(found[0], Paragraph)
-        and isinstance(found[1], Heading)
-        and len(found[0].children) == 1
-        and isinstance(found[0].children[0], Strong)
-    ):
-        strong = found[0].children[0]
-        found = [replace(found[1], story_title=strong.children, line=found[0].line), *found[2:]]
-    elif (
-        len(found) >= 2
-        and isinstance(found[0], Heading)
-        and isinstance(found[1], Heading)
-        and not found[0].story_title
-    ):
-        # "# Story" then "## Chapter 1": the first names the story
-        found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
-    found = _note_sections(found)
-    return tuple(
-        position_notes(
-            AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
-            if isinstance(item, _Quote)
-            else item
-            for item in found
-        )
-    )
