@@ -336,3 +336,27 @@ def test_a_section_under_a_note_heading_is_one_note() -> None:
     ]
     assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 1
     assert sum(isinstance(b, Heading) for b in doc.blocks) == 1
+
+
+POSTED_DRAFT = """# TIDEWATER
+
+From: Corin Vale <corin@example.edu>
+
+Subject: [Harbour][FanFic] Tidewater 1/3
+
+The boat came in late, and nobody on the quay said a word.
+
+From: the harbour master
+
+Subject: your mooring fees
+"""
+
+
+def test_a_posts_header_block_in_a_draft_is_transport_and_names_the_story() -> None:
+    result = convert(POSTED_DRAFT, "xhtml", from_format="markdown")
+    assert "corin@example.edu" not in result.text
+    assert "[Harbour]" not in result.text
+    assert result.document.meta.title == "Tidewater"
+    # further down, From:/Subject: lines are the story's (a letter, a memo)
+    assert "From: the harbour master" in result.text
+    assert "Subject: your mooring fees" in result.text

@@ -12,7 +12,8 @@
 * a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
-* an HTML comment on lines of its own (``<!--more-->``) is blanked, as any renderer hides it
+* an HTML comment on lines of its own (``<!--more-->``) is blanked, as any renderer hides it;
+  so is a post's ``From:``/``Subject:`` block near the top (the subject names the story)
 * raw HTML is never markup: ``<script>`` stays the characters ``<script>``; the formatting
   tags of a blog export are formatting (``<em>hi</em>`` → :class:`Emphasis`, see
   :mod:`fanfmt.reader.md_html`), an ``<hr />`` line is a break, an HTML body is read as HTML
@@ -57,6 +58,7 @@ from fanfmt.reader.md_html import blank_comments, read_tags
 from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
+from fanfmt.reader.transport import draft_headers, subject_title
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -92,6 +94,11 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
     blank_comments(lines)
+    posted, subjects = draft_headers(lines)
+    for k in posted:
+        lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
+    if subjects and not (meta and meta.title) and subject_title(subjects[0]):
+        meta = replace(meta or Meta(), title=subject_title(subjects[0]))
     if _html_body(lines):
         return _read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)

@@ -79,17 +79,28 @@ def _field(line: Line) -> str | None:
     return None
 
 
-def _header_end(lines: list[Line], start: int) -> int:
-    """The index after the header block starting at ``start``, or ``start`` if there is none."""
+def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: bool = False) -> int:
+    """The index after the header block starting at ``start``, or ``start`` if there is none.
+
+    ``spaced``: one blank line may stand between two fields (a post kept in a double-spaced
+    copy); ``top``: the block opens the text, wherever ``start`` is in ``lines``.
+    """
     i = start
     if i < len(lines) and _MBOX_RE.match(lines[i].text):
         i += 1
     names: list[str] = []
-    while i < len(lines) and (i == start or lines[i].blanks_before == 0):
+    subject = ""
+    while i < len(lines) and (
+        i == start
+        or lines[i].blanks_before == 0
+        or (spaced and lines[i].blanks_before == 1 and _field(lines[i]) is not None)
+    ):
         line = lines[i]
         name = _field(line)
         if name is not None:
             names.append(name)
+            if name == "subject":
+                subject = line.text.partition(":")[2]
         elif not (line.indented and names):  # an indented line continues a field
             break
         i += 1
@@ -97,10 +108,53 @@ def _header_end(lines: list[Line], start: int) -> int:
     strong = any(n in _ONLY_TRANSPORT or n.startswith("x-") for n in known)
     # From + Subject + Date alone is also an e-mail in the story (X-Files fic is full of
     # them): it is transport only at the very top of the file
-    mail = start == 0 and {"from", "subject", "date"} <= set(known)
+    top = top or start == 0
+    mail = top and {"from", "subject", "date"} <= set(known)
     if len(known) >= 3 and (strong or mail):
         return i
+    # From + Subject over the text, the subject a post's (``[Tag] Title 1/5``): a post too
+    if top and set(known) == {"from", "subject"} and _posted(subject):
+        return i
     return start
+
+
+def _posted(subject: str) -> bool:
+    """``[Ranma][FanFic] Bliss 1/5`` → True: a newsgroup's tags or a part count."""
+    return bool(_PART_RE.search(subject) or re.match(r"\s*(?:re:\s*)?\[", subject, re.I))
+
+
+TOP_LINES = 12
+"""A post's header block in a draft stands within its first lines (under a title)."""
+
+
+def draft_headers(texts: list[str]) -> tuple[list[int], tuple[str, ...]]:
+    """The lines of a post's header block near the top of a draft (Markdown), and its
+    ``Subject:`` values: the indexes into ``texts`` to blank.
+
+    ``["# Bliss", "", "From: Lara <l@x>", "", "Subject: [R] Bliss 1/5", "", "She woke."]``
+    → ``([2, 4], ("[R] Bliss 1/5",))``; a ``From:`` line in the story further down → none.
+    """
+    kept: list[Line] = []
+    blanks = 0
+    for index, text in enumerate(texts):
+        if not text.strip():
+            blanks += 1
+            continue
+        kept.append(Line(index, text.strip(), text[:1].isspace(), blanks))
+        blanks = 0
+        if len(kept) > TOP_LINES + 8:
+            break
+    for k in range(min(len(kept), TOP_LINES)):
+        end = _header_end(kept, k, spaced=True, top=True)
+        if end > k:
+            block = kept[k:end]
+            subjects = tuple(
+                line.text.partition(":")[2].strip()
+                for line in block
+                if _field(line) == "subject" and line.text.partition(":")[2].strip()
+            )
+            return [line.number for line in block if _field(line) not in _AUTHOR_FIELDS], subjects
+    return [], ()
 
 
 def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
