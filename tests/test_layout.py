@@ -583,3 +583,26 @@ def test_a_speakers_silence_is_not_the_authors_mark() -> None:
 
     doc = read_text("G - ....\n\nBG - Talk to me.\n\nG - ....\n\nBG - Please.\n")
     assert repeated_marks(doc.blocks) == frozenset()
+
+
+SPACED_POST = """From: Corin Vale <corin@example.edu>
+
+Newsgroups: alt.fan.harbour.creative
+
+Subject: Tidewater (1/3)
+
+Date: 4 May 1997 10:00:00 GMT
+
+
+
+The boat came in late, and nobody on the quay said a word about it.
+
+The harbour master counted the ropes twice before he went home.
+"""
+
+
+def test_a_post_header_kept_double_spaced_is_still_transport() -> None:
+    got = texts(SPACED_POST)
+    assert got[0].startswith("The boat came in late")
+    assert len(got) == 2
+    assert convert(SPACED_POST, "xhtml").document.meta.title == "Tidewater"

@@ -177,7 +177,7 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
     carry = -1  # blank lines before a dropped block, given to the next kept line
     while i < len(lines):
         line = lines[i]
-        end = _header_end(lines, i) if (line.blanks_before or i == 0) else i
+        end = _header_end(lines, i, spaced=True) if (line.blanks_before or i == 0) else i
         if end > i:
             for dropped in lines[i:end]:
                 if _field(dropped) in _AUTHOR_FIELDS:
