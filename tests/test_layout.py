@@ -606,3 +606,83 @@ def test_a_post_header_kept_double_spaced_is_still_transport() -> None:
     assert got[0].startswith("The boat came in late")
     assert len(got) == 2
     assert convert(SPACED_POST, "xhtml").document.meta.title == "Tidewater"
+
+
+SAVED_POST = """Article 2211 of rec.humor.harbour:
+Path: pier!corin
+From: corin@pier.example.edu (Corin Vale)
+Newsgroups: rec.humor.harbour
+Subject: The FASTEST ferry in the WORLD
+Message-ID: <2211@pier.example.edu>
+Date: 3 Mar 91 10:00:00 GMT
+Lines: 20
+
+
+	You people have NO IDEA what a fast ferry is.  The TIDEWATER crosses
+the bay before it has even LEFT, which saves a great deal of time for the
+passengers, the crew, and the seagulls who would otherwise have to wait on
+the pier for their lunch like everybody else in this miserable harbour.
+
+	Tickets are sold yesterday, so you had better hurry.  The captain is a
+retired racing driver who refuses to slow down for anything, including the
+lighthouse, the harbour master, and the laws of physics as we know them.
+
+	The TIDEWATER does not have brakes.  Brakes are for WIMPS and for people
+who read the timetable.  If you miss the boat, the boat will come back for
+you, at roughly twice the speed of sound, and apologise on the way past.
+
+							Corin
+
+ /////////////////////\\\\\\\\\\\\\\\\\\\\\\\\
+| Corin Vale, Pier University  corin@pier.example.edu |
+ \\\\\\\\\\\\\\\\\\\\\\\\//////////////////////
+
+
+Copyright 1991 by Corin Vale.  All rights reserved.
+This article may be freely distributed, but it may not be included in any
+publication without the written permission of the author.
+"""
+
+
+def test_a_saved_post_loses_its_newsreader_line_headers_and_boxed_signature() -> None:
+    got = texts(SAVED_POST)
+    assert got[0].startswith("You people have NO IDEA")
+    assert not any("Path:" in t or "Article 2211" in t or "////" in t for t in got)
+    assert not any("Pier University" in t for t in got)
+    out = convert(SAVED_POST, "xhtml")
+    assert out.document.meta.title == "The FASTEST ferry in the WORLD"
+    assert '<p class="disclaimer">Copyright 1991 by Corin Vale.' in out.text
+    assert "<p>Corin</p>" in out.text  # the author's own sign-off stays
+
+
+def test_a_notice_closing_the_story_goes_with_notes_omit() -> None:
+    from fanfmt.options import Options
+
+    out = convert(SAVED_POST, "xhtml", Options(notes="omit")).text
+    assert "Copyright 1991" not in out
+    assert "Tickets are sold yesterday" in out
+
+
+INDENTED_WITH_ONE_PAUSE = """The lamp had been lit since noon, though nobody could say who lit it
+or why, and the keeper had long since stopped asking the gulls about it.
+  He climbed the stairs again at four, counting them under his breath as he
+always did, and found the glass clean and the wick trimmed by someone else.
+  At six the fog came in from the west and swallowed the rocks one by one,
+and the horn began its slow complaint across the water towards the town.
+  By eight he had stopped pretending he was alone in the tower at all.
+He set a second cup on the table and poured the tea, and waited for her.
+
+  The morning was bright and ordinary. The supply boat came at nine with
+flour, paraffin and a newspaper a week old, and the boatman said nothing
+about the second cup drying on the rack beside the sink in the kitchen.
+  He did not mention it either. Some things keep better unsaid, he thought,
+and went up the stairs to put the lamp out for the day, counting as he went.
+  The wick had been trimmed again. He smiled, and let it be.
+"""
+
+
+def test_paragraphs_started_by_indents_make_a_lone_blank_line_a_break() -> None:
+    got = texts(INDENTED_WITH_ONE_PAUSE)
+    assert len(got) == 7
+    assert gaps(INDENTED_WITH_ONE_PAUSE)[4] == 1  # "The morning was bright": after the pause
+    assert convert(INDENTED_WITH_ONE_PAUSE, "xhtml").text.count("scene-break") == 1

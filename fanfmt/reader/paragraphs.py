@@ -127,6 +127,8 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
 
     normal = usual_gap(seps)
     indents = wrapped and _indent_led_lines(blocks)
+    if indents and _indents_only(blocks, width):
+        normal = 0  # indents start its paragraphs: a blank line is a pause, not a paragraph
     # said in lint only where the file's rhythm, not the block itself, cut a block
     layout.indent_rhythm = indents and any(
         _indent_inside(block) and not _indent_led(block) for block in blocks
@@ -142,6 +144,18 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
             continue
         for i, part in enumerate(parts):
             yield _join(part, gap if i == 0 else 0)
+
+
+INDENTS_PER_BLANK = 3
+"""A file with this many paragraphs started by an indent for each blank line between its
+blocks marks its paragraphs by indent alone: its few blank lines are gaps."""
+
+
+def _indents_only(blocks: list[list[_Line]], width: int) -> bool:
+    """Do indents, not blank lines, start the paragraphs of ``blocks``?"""
+    blanks = len(blocks) - 1
+    indented = sum(len(_wrapped_parts(block, width, True)) - 1 for block in blocks)
+    return blanks >= 1 and indented >= INDENTS_PER_BLANK * blanks
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:

@@ -32,7 +32,12 @@ from dataclasses import dataclass
 from fanfmt.reader.lines import Line
 
 _FIELD_RE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):(?:\s+(?P<value>.*))?$")
-_MBOX_RE = re.compile(r"^From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_MBOX_RE = re.compile(
+    r"^(?:From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+    r"|Article:? \d+ (?:of|in) [a-z][\w.+-]*\.[\w.+-]+:?$)"
+)
+"""A mailbox's ``From jdoe@x Mon …`` line, or a newsreader's ``Article 51180 of
+comp.sys.amiga:`` over a saved post's headers."""
 _TRANSPORT = frozenset(
     """from subject newsgroups message-id date lines organization organisation path references
     reply-to sender nntp-posting-host nntp-posting-date xref followup-to distribution approved
@@ -168,6 +173,14 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
         kept, found = strip_transport(lines[:end])
         found.signature_lines += len(lines) - end
         return kept, found
+    box = _box_over_notice(lines)
+    if box is not None:
+        top, bottom = box
+        kept, found = strip_transport(lines[:top])
+        notice = lines[bottom:]
+        notice[0].blanks_before = max(notice[0].blanks_before, lines[top].blanks_before, 1)
+        found.signature_lines += bottom - top
+        return kept + notice, found
     if not any(_FIELD_RE.match(line.text) or line.sig for line in lines[:4000]):
         return lines, Transport()
     out: list[Line] = []
@@ -243,6 +256,45 @@ def _closing_signature(lines: list[Line]) -> int:
         len(t) <= _MAX_CONTACT_CHARS and not t.endswith((".", "!", "?", '"')) for t in block
     )
     return start if boxed or contact else len(lines)
+
+
+_NOTICE_RE = re.compile(
+    r"\bcopyright\b|\(c\)|©|all rights reserved|freely distribut"
+    r"|may (?:not )?be (?:freely )?(?:distributed|copied|reproduced|included)",
+    re.IGNORECASE,
+)
+_BOX_LINE_EDGE = "|#*"
+_BOX_LOOK_BACK = 16
+"""A boxed signature over a closing notice starts within this many lines of the end."""
+
+
+def _rule_row(text: str) -> bool:
+    """``////////\\\\\\\\``, ``+--------+``, ``#########``: a box's top or bottom."""
+    return len(text) >= 10 and not any(ch.isalnum() for ch in text) and len(set(text)) <= 4
+
+
+def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
+    """``(top, bottom)`` of a boxed signature (a rule row, lines edged with ``|``, a rule
+    row, naming the poster) with only the author's notice under it (``Copyright 1992 by
+    …``, ``may be freely distributed``), which stays; None when the file ends otherwise."""
+    n = len(lines)
+    for bottom in range(n - 1, max(0, n - _BOX_LOOK_BACK) - 1, -1):
+        if not _rule_row(lines[bottom].text):
+            continue
+        top = bottom - 1
+        while top > 0 and lines[top].text[:1] in _BOX_LINE_EDGE and not lines[top].blanks_before:
+            top -= 1
+        inner = [line.text for line in lines[top + 1 : bottom]]
+        if top == bottom - 1 or not _rule_row(lines[top].text) or lines[bottom].blanks_before:
+            continue
+        if not any(_EMAIL_RE.search(t) or _CREDIT_RE.search(t) for t in inner):
+            continue
+        rest = [line.text for line in lines[bottom + 1 :]]
+        words = [t for t in rest if not _rule_row(t) and t not in ("--", "---")]
+        if words and _NOTICE_RE.search(words[0]) and top > 0:
+            return top, bottom + 1
+        return None
+    return None
 
 
 def _signature_end(lines: list[Line], start: int) -> int:

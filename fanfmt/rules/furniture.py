@@ -8,6 +8,9 @@
 * a word count alone as the chapter's first or last line (``900 words``, ``(2,450
   words)``, ``Word count: 1200``) → metadata, a fact about the text, not the story;
   ``Three words.`` or ``900 words`` in the middle of the story → story text
+* the author's notice closing the chapter (``Copyright 1992 by Dan Reyes. All rights
+  reserved. This article may be freely distributed…``, ``Characters belong to their
+  creators.``) → a disclaimer, as it would be at the top
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import replace
 
 from fanfmt.lexicon import PART_MARKERS_ABROAD
 from fanfmt.model import Block, Document, Paragraph
-from fanfmt.patterns import alternatives
+from fanfmt.patterns import DISCLAIMER, alternatives
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
@@ -52,6 +55,23 @@ _WORD_COUNT_RE = re.compile(
 )
 
 
+NOTICE_MAX_CHARS = 600
+"""A closing notice is short (a disclaimer at the top is held to the same length)."""
+
+
+_BARE_WORD_RE = re.compile(r"\W*disclaimers?\b(?!\s*[:\-–—])", re.IGNORECASE)
+
+
+def is_notice(text: str) -> bool:
+    """``"Copyright 1992 by Dan Reyes. All rights reserved."`` → True; ``"Disclaimer: …"``
+    → True; ``"Disclaimer is a funny word, she thought."`` → False (the word, unlabelled)."""
+    return (
+        len(text) < NOTICE_MAX_CHARS
+        and DISCLAIMER.match(text) is not None
+        and not _BARE_WORD_RE.match(text)
+    )
+
+
 def is_word_count(text: str) -> bool:
     """``"900 words"`` → True; ``"(2,450 words)"`` → True; ``"Words: 1200"`` → True;
     ``"1984"`` → False (a number alone is a year or a title); ``"Three words."`` → False."""
@@ -67,6 +87,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     changed = False
     texts = [i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.role == "text"]
     edges = {texts[0], texts[-1]} if texts else set()
+    last = texts[-1] if len(texts) > 1 else -1
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and block.role == "text":
             text = text_of(block)
@@ -75,6 +96,9 @@ def apply(doc: Document, ctx: Context) -> Document:
                 changed = True
             elif i in edges and is_word_count(text):
                 block = replace(block, role="metadata")
+                changed = True
+            elif i == last and is_notice(text):
+                block = replace(block, role="disclaimer")
                 changed = True
         out.append(block)
     return replace(doc, blocks=tuple(out)) if changed else doc

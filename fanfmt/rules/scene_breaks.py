@@ -16,6 +16,7 @@
   more uses them as its breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
+  (a closing copyright notice or word count is no story)
 * a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
 * the author's own mark, repeated (``...~AIV~...`` twice or more: signs around a few
   letters) → a break that shows the mark as typed (its emphasis too, never its ``*``); at
@@ -224,10 +225,15 @@ def apply(doc: Document, ctx: Context) -> Document:
         out = _marked_only(out, gaps)
     # a break with no story after it (before the end note or a heading) is not a break
     cleaned: list[Block] = []
+    last_story = max((i for i, b in enumerate(out) if _prose(b)), default=-1)
     for i, block in enumerate(out):
         if isinstance(block, SceneBreak):
             nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is None or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak):
+            if (
+                nxt is None
+                or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak)
+                or (i > last_story and not block.shown)  # only a closing notice after it
+            ):
                 if block.shown:  # the author's mark closing the chapter: its ornament
                     cleaned.append(_ornament(block, typed))
                 continue
