@@ -686,3 +686,16 @@ def test_paragraphs_started_by_indents_make_a_lone_blank_line_a_break() -> None:
     assert len(got) == 7
     assert gaps(INDENTED_WITH_ONE_PAUSE)[4] == 1  # "The morning was bright": after the pause
     assert convert(INDENTED_WITH_ONE_PAUSE, "xhtml").text.count("scene-break") == 1
+
+
+def test_a_saved_post_with_quoted_lines_is_sniffed_as_text() -> None:
+    from fanfmt.reader import sniff
+
+    post = (
+        "From: corin@pier.example.edu (Corin Vale)\nNewsgroups: rec.humor.harbour\n"
+        "Subject: Re: ferries\nDate: 3 Mar 91 10:00:00 GMT\n\n"
+        "In article <1@pier> someone wrote:\n> # of ferries: too many\n> [see the FAQ](faq)\n\n"
+        "\tThere is no such thing as too many ferries.\n"
+    )
+    assert sniff(post) == "text"
+    assert sniff(post.split("\n\n", 1)[1]) == "markdown"  # without its headers: Markdown signs

@@ -128,6 +128,18 @@ def _posted(subject: str) -> bool:
     return bool(_PART_RE.search(subject) or re.match(r"\s*(?:re:\s*)?\[", subject, re.I))
 
 
+def opens_with_headers(text: str) -> bool:
+    """Does ``text`` open with a mail or news header block (a saved post)?
+
+    ``"From: a@b\nNewsgroups: x\nSubject: Home\n\nStory."`` → True; ``"From the
+    start, she knew."`` → False.
+    """
+    from fanfmt.reader.lines import lines as read_lines
+
+    head = read_lines("\n".join(text[:8000].split("\n")[:40]))
+    return bool(head) and _header_end(head, 0, spaced=True) > 0
+
+
 TOP_LINES = 12
 """A post's header block in a draft stands within its first lines (under a title)."""
 
