@@ -699,3 +699,56 @@ def test_a_saved_post_with_quoted_lines_is_sniffed_as_text() -> None:
     )
     assert sniff(post) == "text"
     assert sniff(post.split("\n\n", 1)[1]) == "markdown"  # without its headers: Markdown signs
+
+
+LOG = """Tuesday 4th June 1996
+(C) Wren Hollis
+
+
+
+                    The Lighthouse Ledger
+
+              being the keeper's own account
+              of the winter of the long fog
+              ==============================
+
+
+    Entry #01. Dawn
+    Wind at dawn: north-east, strong
+    State of the lamp: lit, trimmed twice
+
+The fog came in before the tide, which it has never done in all my years on this
+rock, and the gulls went quiet all at once as if somebody had told them to hush.
+I lit the lamp early and sat with it, and the horn kept time for both of us.
+
+    Entry #02. Noon
+    Wind at noon: none
+    State of the lamp: cold
+
+No boat today. I ate the last of the good bread and began on the hard tack, which
+tastes of the tin it came in and nothing else whatever, and then I slept an hour
+in the chair by the stove, and dreamt of nothing, which was a mercy of a kind.
+
+    Entry #03. Dusk
+    Wind at dusk: south, rising
+    State of the lamp: lit, smoking
+
+The wick smoked all evening and I trimmed it three times before it would behave.
+There is a knock in the stove pipe that I do not like, and the cat will not sit
+near it, which tells me more than any book about stoves could ever tell me.
+"""
+
+
+def test_records_set_in_from_flush_prose_keep_their_lines() -> None:
+    doc = read_text(LOG)
+    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph)]
+    entries = [p for p in paragraphs if plain_text(p.children).startswith("Entry #")]
+    assert len(entries) == 3
+    assert sum(isinstance(c, LineBreak) for c in entries[0].children) == 2
+    assert not any(plain_text(p.children).startswith("====") for p in paragraphs)
+
+
+def test_a_dated_title_over_a_centred_subtitle_is_the_title() -> None:
+    out = convert(LOG, "xhtml")
+    assert out.document.meta.title == "" or "Lighthouse Ledger" in out.text
+    assert '<p class="story-title">The Lighthouse Ledger</p>' in out.text
