@@ -752,3 +752,33 @@ def test_a_dated_title_over_a_centred_subtitle_is_the_title() -> None:
     out = convert(LOG, "xhtml")
     assert out.document.meta.title == "" or "Lighthouse Ledger" in out.text
     assert '<p class="story-title">The Lighthouse Ledger</p>' in out.text
+
+
+QUOTING_POST = """From: corin@pier.example.edu (Corin Vale)
+Newsgroups: rec.humor.harbour
+Subject: Re: ferries
+Date: 3 Mar 91 10:00:00 GMT
+
+Somebody wrote, in a fit of madness:
+>Ferries are slow, and nobody in their right mind takes one when
+>there is a perfectly good bridge twelve miles up the coast road.
+
+	You people have NO IDEA what a fast ferry is.  The TIDEWATER crosses
+the bay before it has even LEFT, which saves a great deal of time for the
+passengers, the crew, and the seagulls who would otherwise have to wait on
+the pier for their lunch like everybody else in this miserable harbour.
+
+	Tickets are sold yesterday, so you had better hurry.  The captain is a
+retired racing driver who refuses to slow down for anything, including the
+lighthouse, the harbour master, and the laws of physics as we know them.
+"""
+
+
+def test_a_posts_quoted_lines_stay_lines() -> None:
+    doc = read_text(QUOTING_POST)
+    first = next(p for p in doc.blocks if isinstance(p, Paragraph))
+    assert plain_text(first.children).split("\n") == [
+        "Somebody wrote, in a fit of madness:",
+        ">Ferries are slow, and nobody in their right mind takes one when",
+        ">there is a perfectly good bridge twelve miles up the coast road.",
+    ]

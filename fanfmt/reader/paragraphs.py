@@ -147,6 +147,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         if index and flush and wrapped and _record_block(block, width):
             yield _stanza(block, gap, "text")  # a record or an address set in: its lines kept
             continue
+        if _quoted_block(block):
+            yield _stanza(block, gap, "text")  # a post's quoted lines stay the lines they were
+            continue
         for i, part in enumerate(parts):
             yield _join(part, gap if i == 0 else 0)
 
@@ -203,6 +206,14 @@ def _stanza(block: list[_Line], gap: int, role: ParagraphRole = "verse") -> Para
             children.append(LineBreak())
         children.append(Text(line.text))
     return Paragraph(tuple(children), block[0].number, role=role, gap_before=gap)
+
+
+def _quoted_block(block: list[_Line]) -> bool:
+    """A post's quotation: every line ``>``-quoted, or all but an attribution line over
+    them (``Some folks wrote:`` / ``>Subject: Re: …`` / ``>Basically, …``)."""
+    quoted = [line.text.startswith(">") for line in block]
+    head = 1 if not quoted[0] and block[0].text.rstrip().endswith(":") else 0
+    return len(block) - head >= 2 and all(quoted[head:])
 
 
 def _record_block(block: list[_Line], width: int) -> bool:

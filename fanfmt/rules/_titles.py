@@ -228,11 +228,12 @@ ECHO_BLOCKS = 6
 
 
 def _echoed(title: Paragraph, opening: list[Block]) -> bool:
-    """Does a line of ``opening`` say ``title`` again (case and spacing aside)?"""
+    """Does a line of ``opening`` say ``title`` again (case and spacing aside), after other
+    lines of its own, with prose to follow? (``X`` / ``X`` alone is no headline.)"""
     said = " ".join(text_of(title).split()).casefold()
-    if not said or not is_short_line(said, 8):
+    if not said or not is_short_line(said, 8) or not any(_prose(b) for b in opening):
         return False
-    for block in opening:
+    for block in opening[1:]:
         if is_story(block):
             lines = text_of(block).splitlines() or [text_of(block)]
             if any(" ".join(line.split()).casefold() == said for line in lines):
