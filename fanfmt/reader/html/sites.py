@@ -128,10 +128,17 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
 
 
 def _ao3_note(node: Tag, page: Page) -> None:
+    """An AO3 notes module's words: its label, AO3's ``(See the end of the work for notes)``
+    pointer (``p.jump``, or a plain ``<p>`` on pages of the early 2010s) and its links go."""
+    from fanfmt.rules.ao3_preface import is_pointer
+
     quotes = node.select("blockquote.userstuff") or [node]
     for quote in quotes:
         for tag in quote.select("h3.heading, .heading, p.jump, .jump, ul.associations"):
             if tag is not quote:
+                tag.decompose()
+        for tag in quote.select("p"):
+            if tag is not quote and is_pointer(collapse(tag.get_text())):
                 tag.decompose()
         page.note(quote)
 
