@@ -132,7 +132,7 @@ def test_a_mistake_reads_the_same_on_the_runtime(compiled: Path) -> None:
     assert messages[:2] == messages[2:]
     assert messages[:2] == [
         "template xhtml/chapter.xhtml, line 7: 'meta' is undefined",
-        "template html/page.html, line 14: 'story' is undefined",
+        "template html/page.html, line 16: 'story' is undefined",
     ]
 
 
