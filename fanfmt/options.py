@@ -15,12 +15,14 @@ DashStyle = Literal["closed", "spaced"]
 NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
+MarkStyle = Literal["standard", "alternate"]
 
 QUOTE_STYLES: tuple[str, ...] = ("auto", "american", "british")
 THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "none")
 DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
 NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
+MARK_STYLES: tuple[str, ...] = ("standard", "alternate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,10 @@ class Options:
     title: str = ""
     """Story title; overrides the one found in the text."""
     author: str = ""
-    lang: str = "en"
+    lang: str = "auto"
+    """The chapter's language tag (``fr``, ``pt-BR``); ``auto``: the page's, else detected."""
+    marks: MarkStyle = "standard"
+    """The language's standard quotation marks, or its alternate ones (German ``»…«``)."""
     templates: str | None = None
     """A folder whose templates are used before the built-in ones."""
     encoding: str | None = None

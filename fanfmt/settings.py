@@ -25,6 +25,7 @@ from typing import Any, Literal
 from fanfmt.options import (
     DASH_STYLES,
     INPUT_FORMATS,
+    MARK_STYLES,
     NOTES_MODES,
     QUOTE_STYLES,
     THOUGHT_STYLES,
@@ -112,9 +113,11 @@ _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A language tag: ``en``, ``en-GB``, ``pt-BR``."""
+    """A language tag: ``en``, ``en-GB``, ``pt-BR``; or ``auto``."""
 
     def __call__(self, value: Any, base: Path) -> str:
+        if value == "auto":
+            return "auto"
         if not isinstance(value, str) or not _LANG_RE.match(value):
             raise BadValueError(f"expected a language tag (en, en-GB, pt-BR…), got {_got(value)}")
         return value
@@ -138,14 +141,19 @@ class Lines:
 
 def rules(names: Iterable[str]) -> frozenset[str]:
     """``["dashes"]`` → ``frozenset({"dashes"})``; a name not in the rule chain is a
-    :class:`BadValueError` naming it and the known ones. Flags and ``fanfmt.toml`` both ask here."""
+    :class:`BadValueError` naming it and the rule it is closest to (else the known ones).
+    Flags and ``fanfmt.toml`` both ask here."""
     from fanfmt.rules import DEFAULT_CHAIN
 
     names = tuple(names)
     known = DEFAULT_CHAIN.names()
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise BadValueError(f"unknown rule {_got(unknown[0])} (known: {', '.join(known)})")
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        hint = f"did you mean {_got(close[0])}?" if close else f"known: {', '.join(known)}"
+        raise BadValueError(f"unknown rule {_got(unknown[0])} ({hint})")
     return frozenset(names)
 
 
@@ -200,7 +208,7 @@ class Setting:
 
     @property
     def default(self) -> Any:
-        """The Options field's default: ``Setting("lang", …).default`` → ``"en"``."""
+        """The Options field's default: ``Setting("lang", …).default`` → ``"auto"``."""
         return getattr(_DEFAULTS, self.field)
 
 
@@ -231,7 +239,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Input format (auto: .md is markdown, .html html, else sniffed)."),
     Setting("title", "story", "title", "--title", Text(), "Story title (overrides the text's)."),
     Setting("author", "story", "author", "--author", Text(), "Story author."),
-    Setting("lang", "story", "language", "--lang", Language(), "Language tag."),
+    Setting("lang", "story", "language", "--lang", Language(),
+            "Language tag (auto: the page's, else detected from the text)."),
+    Setting("marks", "output", "marks", "--marks", Choice(MARK_STYLES),
+            "The language's standard quotation marks, or its alternate ones (German »…«)."),
     Setting("templates", "output", "templates", "--templates", PathTo(folder=True),
             "Use templates from DIR before the built-in ones.", "DIR"),
     Setting("series", "story", "series", "--series", Text(), "Series the story belongs to.",

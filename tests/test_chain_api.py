@@ -31,6 +31,7 @@ NAMES = [
     "scene_breaks",
     "captions",
     "conventions",
+    "lang_marks",
     "emphasis",
     "ellipses",
     "dashes",

@@ -31,6 +31,10 @@ Inline rules (``paragraph(p, where, ctx) -> Paragraph``) see one paragraph at a 
 so a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.pipeline`).
 Their order:
 
+* ``lang_marks`` runs before ``dashes``: in a chapter not in English the hyphen of
+  ``- Я не знаю, - сказала она`` is a dialogue dash, not a spaced hyphen made a closed dash
+  (chain.txt: "dialogue dashes typed as hyphens in a Russian chapter"). It reads the
+  marks a chapter types by their role before ``quotes`` pairs them.
 * ``emphasis`` runs before ``apostrophes``: an elision that opens an emphasised word,
   ``*'em*``, stands at the start of its span once the ``*`` is markup; read the other way
   round, the ``*`` hides it and ``quotes`` opens a quotation, ``‘em`` (chain.txt: "an
@@ -83,6 +87,7 @@ BLOCK_RULES = RuleTable(
 )
 INLINE_RULES = RuleTable(
     (
+        InlineRule("lang_marks"),
         InlineRule("emphasis"),
         InlineRule("ellipses"),
         InlineRule("dashes"),

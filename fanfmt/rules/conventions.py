@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt.languages import typography
 from fanfmt.lexicon import SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
+from fanfmt.rules.lang_marks import opens_with_dash
+from fanfmt.rules.quotes.typed import style as typed_style
 from fanfmt.rules.table import Context
 from fanfmt.walk import iter_paragraphs
 
@@ -139,6 +142,17 @@ def detect(paragraphs: list[Paragraph]) -> Convention:
     return Convention(quotes, thoughts, detected=True)  # type: ignore[arg-type]
 
 
+def _language(doc: Document, lang: str) -> str:
+    """The chapter's language: as set, as found when it was read, else from its text."""
+    if lang != "auto":
+        return lang
+    if doc.meta.lang_found:
+        return doc.meta.lang
+    from fanfmt.langfind import detect
+
+    return detect(text_of(p) for p in iter_paragraphs(doc))[0]
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Record the detected (or forced) convention on the document."""
     found = detect(list(iter_paragraphs(doc)))
@@ -148,5 +162,14 @@ def apply(doc: Document, ctx: Context) -> Document:
     forced = opts.quotes != "auto" or opts.thoughts != "auto"
     if opts.quotes != "auto" and opts.thoughts == "auto" and quotes == "british":
         thoughts = "none" if found.thoughts == "single" else found.thoughts
-    convention = Convention(quotes, thoughts, detected=not forced)
+    marks, dashes = "", False
+    lang = _language(doc, opts.lang)
+    typo = typography(lang)
+    if typo is not None:
+        story = [p for p in iter_paragraphs(doc) if p.role == "text"]
+        marks = typed_style("\n".join(text_of(p) for p in story), typo)
+        dashes = sum(opens_with_dash(text_of(p)) for p in story) >= max(2, len(story) // 20)
+    convention = Convention(
+        quotes, thoughts, detected=not forced, marks=marks, dashes=dashes, lang=lang
+    )
     return replace(doc, convention=convention)

@@ -17,12 +17,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from fanfmt.languages import Marks
 from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.inline import HtmlInlines
+from fanfmt.writers.inline import HtmlInlines, chapter_marks
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import page_title
 from fanfmt.xmlchars import strip_unsafe
@@ -73,9 +74,9 @@ def stylesheet(options: Options, *, footnotes: bool = False) -> str:
     return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 
-def html_markup(options: Options) -> Render:
+def html_markup(options: Options, marks: Marks | None = None) -> Render:
     """Inline nodes → reading-page markup the templates print as it is."""
-    render = HtmlInlines(options).render
+    render = HtmlInlines(options, marks).render
     return lambda children: Markup(render(children))
 
 
@@ -86,9 +87,9 @@ class HtmlWriter:
     template = "html/page.html"
     blocks_template = "html/blocks.html"
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → the same markup as XHTML's (footnote references as ``<sup>``)."""
-        return html_markup(options)
+        return html_markup(options, marks)
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The page a part at a time, stylesheet inlined."""
@@ -96,7 +97,7 @@ class HtmlWriter:
             page,
             options,
             self.template,
-            html_markup(options),
+            html_markup(options, chapter_marks(page.meta, page.convention, options)),
             story=story_view(page, options),
             page_title=page_title(page.meta),
             css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),

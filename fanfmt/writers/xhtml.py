@@ -15,11 +15,12 @@ from pathlib import PurePath
 
 from markupsafe import Markup
 
+from fanfmt.languages import Marks
 from fanfmt.model import Inline, Meta
 from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.inline import XhtmlInlines, escape_html
+from fanfmt.writers.inline import XhtmlInlines, chapter_marks, escape_html
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.xmlchars import strip_unsafe
 
@@ -43,9 +44,9 @@ class XhtmlWriter:
     template = "xhtml/chapter.xhtml"
     blocks_template = "xhtml/blocks.xhtml"
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → XHTML markup."""
-        return markup(options)
+        return markup(options, marks)
 
     def write(
         self, page: Page, options: Options, *, stylesheet_href: str = "fanfmt.css"
@@ -59,16 +60,16 @@ class XhtmlWriter:
             page,
             options,
             self.template,
-            markup(options),
+            markup(options, chapter_marks(page.meta, page.convention, options)),
             stylesheet_href=stylesheet_href,
             inline_css=Markup(inline_css),
             page_title=page_title(page.meta),
         )
 
 
-def markup(options: Options) -> Render:
+def markup(options: Options, marks: Marks | None = None) -> Render:
     """Inline nodes → markup the templates print as it is (not escaped again)."""
-    render = XhtmlInlines(options).render
+    render = XhtmlInlines(options, marks).render
     return lambda children: Markup(render(children))
 
 
