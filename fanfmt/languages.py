@@ -13,10 +13,13 @@ uses, and ``alternate`` the other (``--marks alternate``): German books print bo
 and »…«; „…“ is what German keyboards, newspapers and nearly all German fanfic type, so it
 is the default, and »…« (the style of many novels) is the alternate.
 
-``typed`` says which marks of the language's own a chapter may already hold, and what each
-is to the quote rule (the English mark of the same role: ``“`` opens, ``”`` closes a
-primary quotation, ``‘``/``’`` a secondary one); a chapter typed in its own marks is paired
-into dialogue as a straight-quoted one is, never turned into English marks.
+A chapter that types marks of its own keeps them: ``conventions`` finds which
+(:func:`fanfmt.rules.quotes.typed.style`), the quote rule reads each by its role, and the
+writer prints the same marks (:class:`Marks`), never English ones.
+
+Every language prints the apostrophe ``’`` (``l’homme``, ``dell’acqua``) and the ellipsis
+``…``; ``dash`` is its dash between words, and ``dash_spaced`` how a dialogue dash stands
+before the speech.
 """
 
 from __future__ import annotations
@@ -25,8 +28,6 @@ from dataclasses import dataclass
 
 NNBSP = "\u202f"
 """Narrow no-break space: inside French guillemets and before ``; : ! ?``."""
-
-_LD, _RD, _LS, _RS = "\u201c", "\u201d", "\u2018", "\u2019"  # the quote rule's own marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +41,15 @@ class Typography:
     """Marks around speech and an outer quotation."""
     secondary: tuple[str, str]
     """Marks around a quotation inside another."""
-    typed: dict[str, str]
-    """Marks of the language's own a source may hold → the quote rule's mark of that role."""
     inner: str = ""
     """Space inside the marks (French: a narrow no-break space)."""
     before_punct: str = ""
     """Space before ``; : ! ?`` (French)."""
     dash_spaced: bool = True
     """Dash dialogue: ``— Je ne sais pas`` (spaced) or ``—No lo sé`` (closed, Spanish)."""
+    dash: str = ""
+    """The dash between two words, as the language spaces it (``" – "`` in German); empty:
+    as in English (``--dash-style``)."""
     alternate: tuple[tuple[str, str], tuple[str, str]] | None = None
     """The other marks the language's print uses (``--marks alternate``)."""
     names: tuple[str, ...] = ()
@@ -81,41 +83,29 @@ class Marks:
         return cls(primary, secondary, inner)
 
 
-# The typed marks each language's writers use (besides straight quotes, always understood).
-_GUILLEMETS = {"«": _LD, "»": _RD}
-_LOW_HIGH = {"„": _LD, "“": _RD, "‚": _LS, "‘": _RS}  # German, Czech: „…“ ‚…‘
-
 TABLE: dict[str, Typography] = {
     t.code: t
     for t in (
-        Typography("de", "German", ("„", "“"), ("‚", "‘"), {**_LOW_HIGH, "»": _LD, "«": _RD},
+        Typography("de", "German", ("„", "“"), ("‚", "‘"), dash=" – ",
                    alternate=(("»", "«"), ("›", "‹")), names=("deutsch",)),
-        Typography("fr", "French", ("«", "»"), ("“", "”"),
-                   {**_GUILLEMETS, "“": _LS, "”": _RS, "‹": _LS, "›": _RS},
+        Typography("fr", "French", ("«", "»"), ("“", "”"), dash=" — ",
                    inner=NNBSP, before_punct=NNBSP, names=("français", "francais")),
-        Typography("es", "Spanish", ("«", "»"), ("“", "”"),
-                   {**_GUILLEMETS, "“": _LS, "”": _RS}, dash_spaced=False,
+        Typography("es", "Spanish", ("«", "»"), ("“", "”"), dash_spaced=False,
                    names=("español", "espanol", "castellano")),
-        Typography("pt", "Portuguese", ("“", "”"), ("‘", "’"),
-                   {"“": _LD, "”": _RD, "«": _LD, "»": _RD},
+        Typography("pt", "Portuguese", ("“", "”"), ("‘", "’"), dash=" — ",
                    alternate=(("«", "»"), ("“", "”")), names=("português", "portugues")),
-        Typography("it", "Italian", ("«", "»"), ("“", "”"),
-                   {**_GUILLEMETS, "“": _LS, "”": _RS}, names=("italiano",)),
-        Typography("ru", "Russian", ("«", "»"), ("„", "“"),
-                   {**_GUILLEMETS, "„": _LS, "“": _RS}, names=("русский",)),
-        Typography("uk", "Ukrainian", ("«", "»"), ("„", "“"),
-                   {**_GUILLEMETS, "„": _LS, "“": _RS}, names=("українська",)),
-        Typography("pl", "Polish", ("„", "”"), ("«", "»"),
-                   {"„": _LD, "”": _RD, "«": _LS, "»": _RS}, names=("polski",)),
-        Typography("cs", "Czech", ("„", "“"), ("‚", "‘"), dict(_LOW_HIGH),
+        Typography("it", "Italian", ("«", "»"), ("“", "”"), dash=" — ", names=("italiano",)),
+        Typography("ru", "Russian", ("«", "»"), ("„", "“"), dash=" — ", names=("русский",)),
+        Typography("uk", "Ukrainian", ("«", "»"), ("„", "“"), dash=" — ",
+                   names=("українська",)),
+        Typography("pl", "Polish", ("„", "”"), ("«", "»"), dash=" – ", names=("polski",)),
+        Typography("cs", "Czech", ("„", "“"), ("‚", "‘"), dash=" – ",
                    alternate=(("»", "«"), ("›", "‹")), names=("čeština", "cestina")),
-        Typography("nl", "Dutch", ("“", "”"), ("‘", "’"), {"„": _LD, "“": _LD, "”": _RD},
-                   names=("nederlands",)),
-        Typography("sv", "Swedish", ("”", "”"), ("’", "’"), {"”": '"', "»": '"'},
+        Typography("nl", "Dutch", ("“", "”"), ("‘", "’"), dash=" – ", names=("nederlands",)),
+        Typography("sv", "Swedish", ("”", "”"), ("’", "’"), dash=" – ",
                    alternate=(("»", "»"), ("’", "’")), names=("svenska",)),
-        Typography("fi", "Finnish", ("”", "”"), ("’", "’"), {"”": '"', "»": '"'},
-                   names=("suomi",)),
-        Typography("da", "Danish", ("»", "«"), ("›", "‹"), {"»": _LD, "«": _RD},
+        Typography("fi", "Finnish", ("”", "”"), ("’", "’"), dash=" – ", names=("suomi",)),
+        Typography("da", "Danish", ("»", "«"), ("›", "‹"), dash=" – ",
                    alternate=(("„", "“"), ("‚", "‘")), names=("dansk",)),
     )
 }  # fmt: skip
