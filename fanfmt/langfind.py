@@ -55,7 +55,8 @@ _DETECTOR_LANGS = sorted({*TABLE, "en", "zh", "ja", "ko", "tr", "id", "vi", "hu"
 _ENGLISH_SHARE = 0.2
 """Of the words, the share that are common English ones for a text to be English at once."""
 _ENGLISH_FLOOR = 0.12
-"""A text whose common English words are this share of it is never another language."""
+"""A text whose common English words are this share of it, and more of it than the common
+words of the language the detector says, is English all the same."""
 
 
 def from_page(head: str, named: str = "") -> str:
@@ -97,7 +98,8 @@ def detect(texts: Iterable[str]) -> tuple[str, str]:
     if found is None:  # no detector installed: the common words decide
         how = "detected: common words"
         return (best, how) if shares[best] >= _ENGLISH_SHARE / 2 else ("en", "default")
-    if english >= _ENGLISH_FLOOR or is_english(found):
+    other = shares.get(primary_tag(found), 0.0)
+    if is_english(found) or (english >= _ENGLISH_FLOOR and english > other):
         return "en", "detected"
     return found, "detected"
 

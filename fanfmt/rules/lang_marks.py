@@ -54,10 +54,12 @@ def _toggles(s: str, start: int) -> list[tuple[int, int]]:
 
 
 _FR_TAG_RE = re.compile(
-    r"(?<=[,!?…] )[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b"
+    r"(?<=[,!?…] )(?:[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b"
+    r"|(?-i:[a-zàâçéèêëîïôûù][^\W\d_]+(?:a|it|ut|ît|ût)) (?-i:[A-ZÀÂÇÉÈÊÎÔ])[^\W\d_]+)"
     r"(?:[^.!?…;:\n]{0,40}?(?=[.,;:]))?"
 )
-"""A French tag inverted after speech: ``, répondit-il``, ``? demanda-t-elle doucement``."""
+"""A French tag after speech: inverted, ``, répondit-il``, ``? demanda-t-elle doucement``,
+or a verb and a name, ``, répondit Léa``."""
 
 
 def _french_tags(s: str, start: int) -> list[tuple[int, int]]:
