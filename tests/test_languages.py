@@ -33,8 +33,8 @@ NOVEL = ROOT.parent / "shared" / "corpus" / "prose" / "pride_and_prejudice_pg134
 FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
 
 
-def found(path: Path, **options: str) -> tuple[str, str]:
-    meta = prepare(read_input(str(path)).text, Options(**options), source=path.name).doc.meta
+def found(path: Path) -> tuple[str, str]:
+    meta = prepare(read_input(str(path)).text, Options(), source=path.name).doc.meta
     return meta.lang, meta.lang_found
 
 
