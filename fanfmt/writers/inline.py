@@ -107,6 +107,15 @@ class InlineRenderer:
     def __init__(self, options: Options | None = None, marks: Marks | None = None) -> None:
         self.thought_marks = options.thought_marks if options is not None else False
         self.lang_marks = marks
+        self.orphans: dict[int, str] | None = None
+        """A mark that pairs with nothing, in the chapter's language: ``”`` → ``»``."""
+        if marks is not None:
+            (po, pc), (so, _) = marks.primary, marks.secondary
+            self.orphans = {
+                ord(LEFT_DOUBLE_QUOTE): po + marks.inner,
+                ord(RIGHT_DOUBLE_QUOTE): marks.inner + pc,
+                ord(LEFT_SINGLE_QUOTE): so,
+            }
         self.depth = 0
         """How many quotations are open around the node being rendered."""
 
@@ -137,6 +146,8 @@ class InlineRenderer:
         parts: list[str] = []
         for i, node in enumerate(children):
             match node:
+                case Text() if self.orphans is not None:
+                    parts.append(self.text(node.text.translate(self.orphans)))
                 case Text():
                     parts.append(self.text(node.text))
                 case Quoted():
