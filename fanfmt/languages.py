@@ -11,7 +11,9 @@ by a dash); the writers print it with the marks of the chapter's language, from 
 Where a language's practice is divided, the first is the one most of its printed fiction
 uses, and ``alternate`` the other (``--marks alternate``): German books print both „…“
 and »…«; „…“ is what German keyboards, newspapers and nearly all German fanfic type, so it
-is the default, and »…« (the style of many novels) is the alternate.
+is the default, and »…« (the style of many novels) is the alternate. Spanish fan fiction
+types “…” (its word processors' marks) far more than the Academy's «…», so “…” is the
+default and «…» “…” the alternate.
 
 A chapter that types marks of its own keeps them: ``conventions`` finds which
 (:func:`fanfmt.rules.quotes.typed.style`), the quote rule reads each by its role, and the
@@ -90,8 +92,8 @@ TABLE: dict[str, Typography] = {
                    alternate=(("»", "«"), ("›", "‹")), names=("deutsch",)),
         Typography("fr", "French", ("«", "»"), ("“", "”"), dash=" — ",
                    inner=NNBSP, before_punct=NNBSP, names=("français", "francais")),
-        Typography("es", "Spanish", ("«", "»"), ("“", "”"), dash_spaced=False,
-                   names=("español", "espanol", "castellano")),
+        Typography("es", "Spanish", ("“", "”"), ("‘", "’"), dash_spaced=False,
+                   alternate=(("«", "»"), ("“", "”")), names=("español", "espanol", "castellano")),
         Typography("pt", "Portuguese", ("“", "”"), ("‘", "’"), dash=" — ",
                    alternate=(("«", "»"), ("“", "”")), names=("português", "portugues")),
         Typography("it", "Italian", ("«", "»"), ("“", "”"), dash=" — ", names=("italiano",)),

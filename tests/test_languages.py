@@ -141,10 +141,10 @@ def test_german_alternate_marks_are_a_setting() -> None:
 
 
 def test_marks_a_chapter_types_are_kept_not_made_the_standard_ones() -> None:
-    text = "“No lo sé”, dijo ella. “¿Y tú? Me dijo ‘vuelve’ y se fue sin más.”\n"
-    out = convert(text, "markdown", Options(lang="es")).text
-    assert "“No lo sé”" in out
-    assert "‘vuelve’" in out
+    text = "“Non lo so”, disse lei. “E tu? Mi ha detto ‘torna’ e se n’è andato.”\n"
+    out = convert(text, "markdown", Options(lang="it")).text
+    assert "“Non lo so”" in out
+    assert "‘torna’" in out
     assert "«" not in out
 
 
@@ -173,6 +173,7 @@ def test_every_language_has_two_pairs_of_marks() -> None:
         ("„Tak” – powiedział. „Nie.”", "pl", "„”«»"),
         ('"Ja", sagte er.', "de", ""),
         ("“Sí”, dijo. “No.”", "es", "“”‘’"),
+        ("«Sí», dijo. «No.»", "es", "«»“”"),
     ],
 )
 def test_the_marks_a_chapter_types_are_found(text: str, lang: str, marks: str) -> None:
