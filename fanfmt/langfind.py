@@ -17,19 +17,19 @@ the tag ``en`` (so an English chapter's output is the same whatever its page say
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from fanfmt.languages import NAMES, TABLE, is_english, primary_tag
+from collections.abc import Iterable, Iterator
 
 SAMPLE_CHARS = 20_000
 """How much of the chapter's text the detector reads."""
+QUICK_CHARS = 3_000
+"""How much the count of common English words reads first (the whole sample if it is not
+sure)."""
 MIN_WORDS = 12
 """Fewer words than this: too short to tell (English, the default)."""
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_HTML_LANG_RE = re.compile(
-    r"<html\b[^>]*?\b(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)", re.I
-)
+_HTML_LANG = r"<html\b[^>]*?\b(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"
+"""``<html lang="es">``: compiled only for a page (a ``.txt`` build never needs it)."""
 
 _STOP: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -50,8 +50,9 @@ _STOP: dict[str, frozenset[str]] = {
     "fi": frozenset("ja on ei se että hän oli en mutta kun niin minä sinä mitä".split()),
     "cs": frozenset("a se v na je že to s z do jsem by ale jak co jsi ne".split()),
 }
-_DETECTOR_LANGS = sorted({*TABLE, "en", "zh", "ja", "ko", "tr", "id", "vi", "hu", "ro", "el"})
-"""What the detector may answer: the languages fanfic is written in most."""
+_DETECTOR_MORE = ("en", "zh", "ja", "ko", "tr", "id", "vi", "hu", "ro", "el")
+"""What the detector may answer beyond the languages of :mod:`fanfmt.languages`: the
+languages fanfic is written in most."""
 _ENGLISH_SHARE = 0.2
 """Of the words, the share that are common English ones for a text to be English at once."""
 _ENGLISH_FLOOR = 0.12
@@ -62,19 +63,36 @@ words of the language the detector says, is English all the same."""
 def from_page(head: str, named: str = "") -> str:
     """The language a page states: its ``<html lang>`` (in ``head``, the page's start), or a
     language named in words (``Español``); ``""`` when none or an unknown one."""
-    m = _HTML_LANG_RE.search(head)
+    m = re.search(_HTML_LANG, head, re.I) if head else None
     if m:
         return m.group(1)
-    return NAMES.get(named.strip().lower(), "") if named else ""
+    if not named:
+        return ""
+    from fanfmt.languages import NAMES
+
+    return NAMES.get(named.strip().lower(), "")
 
 
-def _words(texts: Iterable[str]) -> list[str]:
+def _sample(texts: Iterator[str], pieces: list[str], limit: int) -> list[str]:
+    """``pieces`` with more of ``texts`` added, up to about ``limit`` characters in all."""
+    size = sum(map(len, pieces))
+    while size < limit:
+        text = next(texts, None)
+        if text is None:
+            break
+        pieces.append(text)
+        size += len(text)
+    return pieces
+
+
+def _words(pieces: list[str], limit: int) -> list[str]:
+    """The words, lower-cased, of ``pieces`` up to about ``limit`` characters."""
     words: list[str] = []
     size = 0
-    for text in texts:
-        words.extend(w.lower() for w in _WORD_RE.findall(text))
+    for text in pieces:
+        words.extend(w.lower() for w in _WORD_RE.findall(text[: max(0, limit - size)]))
         size += len(text)
-        if size >= SAMPLE_CHARS:
+        if size >= limit:
             break
     return words
 
@@ -86,14 +104,19 @@ def _shares(words: list[str]) -> dict[str, float]:
 
 def detect(texts: Iterable[str]) -> tuple[str, str]:
     """(tag, how) from the text of the chapter's paragraphs (see the module)."""
-    words = _words(texts)
+    rest = iter(texts)
+    pieces = _sample(rest, [], QUICK_CHARS)
+    words = _words(pieces, QUICK_CHARS)
     if len(words) < MIN_WORDS:
         return "en", "default: too short to tell"
-    shares = _shares(words)
-    english = shares["en"]
-    best = max(shares, key=shares.__getitem__)
-    if english >= _ENGLISH_SHARE and best == "en":
-        return "en", "detected: common English words"
+    for limit in (QUICK_CHARS, SAMPLE_CHARS):  # the start of the chapter is enough for English
+        if limit != QUICK_CHARS:
+            words = _words(_sample(rest, pieces, limit), limit)
+        shares = _shares(words)
+        english = shares["en"]
+        best = max(shares, key=shares.__getitem__)
+        if english >= _ENGLISH_SHARE and best == "en":
+            return "en", "detected: common English words"
     found = _model(" ".join(words[:4000]))
     if found is None:  # no detector installed: the common words decide
         how = "detected: common words"
@@ -110,10 +133,22 @@ def _model(text: str) -> str | None:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
     except ImportError:
         return None
+    from fanfmt.languages import TABLE
+
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(_DETECTOR_LANGS)
+    identifier.set_languages(sorted({*TABLE, *_DETECTOR_MORE}))
     lang, _ = identifier.classify(text)
     return str(lang)
+
+
+def primary_tag(lang: str) -> str:
+    """``"pt-BR"`` → ``"pt"``; ``"EN"`` → ``"en"``."""
+    return lang.split("-", 1)[0].lower()
+
+
+def is_english(lang: str) -> bool:
+    """``en``, ``en-GB`` …"""
+    return primary_tag(lang) == "en"
 
 
 def settle(set_lang: str, page_lang: str, texts: Iterable[str]) -> tuple[str, str]:

@@ -11,13 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.languages import typography
 from fanfmt.lexicon import SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
-from fanfmt.rules.lang_marks import opens_with_dash
-from fanfmt.rules.quotes.typed import style as typed_style
 from fanfmt.rules.table import Context
 from fanfmt.walk import iter_paragraphs
 
@@ -164,8 +161,15 @@ def apply(doc: Document, ctx: Context) -> Document:
         thoughts = "none" if found.thoughts == "single" else found.thoughts
     marks, dashes = "", False
     lang = _language(doc, opts.lang)
-    typo = typography(lang)
+    typo = None
+    if lang != "en":  # English: the tables of other languages are not even imported
+        from fanfmt.languages import typography
+
+        typo = typography(lang)
     if typo is not None:
+        from fanfmt.rules.lang_marks import opens_with_dash
+        from fanfmt.rules.quotes.typed import style as typed_style
+
         story = [p for p in iter_paragraphs(doc) if p.role == "text"]
         marks = typed_style("\n".join(text_of(p) for p in story), typo)
         dashes = sum(opens_with_dash(text_of(p)) for p in story) >= max(2, len(story) // 20)

@@ -21,7 +21,6 @@ from functools import partial
 from itertools import pairwise
 
 from fanfmt.chars import EM_DASH
-from fanfmt.languages import typography
 from fanfmt.model import Emphasis, Paragraph, Strong, Text
 from fanfmt.rules.table import Context, Where
 from fanfmt.walk import map_paragraph_text, plain_text
@@ -90,9 +89,12 @@ _SPACED = partial(educate, spaced=True)
 def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
     fn = _SPACED if ctx.options.dash_style == "spaced" else _CLOSED
-    typo = typography(where.convention.lang)
-    if typo is not None and typo.dash:
-        fn = partial(educate, between=typo.dash)
+    if where.convention.lang != "en":
+        from fanfmt.languages import typography
+
+        typo = typography(where.convention.lang)
+        if typo is not None and typo.dash:
+            fn = partial(educate, between=typo.dash)
     held = _hold_joins(p)
     if held is p:
         return map_paragraph_text(p, fn)

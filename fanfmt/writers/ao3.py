@@ -19,16 +19,19 @@ so this writer uses only what survives, and the text looks right after pasting:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from fanfmt.languages import Marks
 from fanfmt.model import Inline
 from fanfmt.options import Options
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.html import story_view
 from fanfmt.writers.inline import Ao3Inlines, chapter_marks
 from fanfmt.writers.page import Page
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 AO3_KEEPS: frozenset[str] = frozenset({
     "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center",

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from fanfmt.languages import Marks
 from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
 from fanfmt.templating import environment
@@ -27,6 +26,9 @@ from fanfmt.writers.inline import HtmlInlines, chapter_marks
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import page_title
 from fanfmt.xmlchars import strip_unsafe
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 
 def story_view(page: Page, options: Options) -> dict[str, Any]:

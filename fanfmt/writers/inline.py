@@ -71,6 +71,8 @@ def quote_marks(node: Quoted) -> tuple[str, str]:
 def chapter_marks(meta: Meta, convention: Convention, options: Options) -> Marks | None:
     """The marks a chapter not in English is printed with (``None``: English, by kind): its
     language as the rules read it (``convention.lang``, the same as ``meta.lang``)."""
+    if convention.lang == "en":
+        return None
     from fanfmt.languages import Marks, typography
 
     typo = typography(convention.lang)

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from fanfmt.languages import Marks
 from fanfmt.model import Inline
 from fanfmt.options import Options
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import MarkdownInlines, chapter_marks, escape_text
 from fanfmt.writers.page import Page
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 _BLANK_LINES_RE = re.compile("\n\n\n+")
 """Three newlines or more (written so, the pattern starts with a string re searches fast)."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from fanfmt.languages import Marks
 from fanfmt.model import Inline, Meta
 from fanfmt.options import Options
 from fanfmt.templating import builtin_templates, environment
@@ -23,6 +23,9 @@ from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import XhtmlInlines, chapter_marks, escape_html
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.xmlchars import strip_unsafe
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
