@@ -336,6 +336,23 @@ LANG_TIME_WORDS: dict[str, tuple[str, ...]] = {
 }
 """Words of a time caption: ``Tres días después…``, ``Drei Jahre später``, ``Спустя год``."""
 
+LANG_THOUGHT_VERBS: dict[str, tuple[str, ...]] = {
+    "es": ("pensó", "pensaba", "se dijo", "se preguntó"),
+    "pt": ("pensou", "pensava", "se perguntou"),
+    "fr": ("pensa", "songea", "se dit", "se demanda", "pensait", "songeait"),
+    "de": ("dachte", "fragte sich"),
+    "it": ("pensò", "pensava", "si chiese", "si disse"),
+    "ru": ("подумал", "подумала", "думал", "думала", "подумалось"),
+    "uk": ("подумав", "подумала"),
+    "pl": ("pomyślał", "pomyślała", "myślał", "myślała"),
+    "nl": ("dacht",),
+    "sv": ("tänkte",),
+    "da": ("tænkte",),
+    "cs": ("pomyslel", "pomyslela"),
+}
+"""Verbs that cue a thought right after it: ``*Eso no es propio de él*, pensó``,
+``*Этого не может быть*, подумал он``."""
+
 LANG_NOTE_WORDS: dict[str, tuple[str, ...]] = {
     "es": (
         "capítulo",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.lexicon import SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from fanfmt.lexicon import LANG_THOUGHT_VERBS, SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
@@ -55,10 +55,12 @@ def _tag_re(marks: str) -> re.Pattern[str]:
 _SINGLE_TAG_RE = _tag_re("'’")
 _DOUBLE_TAG_RE = _tag_re('"”')
 _NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
+_LANG_THOUGHT = alternatives(frozenset(w for ws in LANG_THOUGHT_VERBS.values() for w in ws))
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
     rf"(?:{_THOUGHT_VERB}|told[^\S\n]+(?:him|her|them|my|your)sel(?:f|ves))"
-    r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice)"
+    r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice"
+    rf"|[—–-]?[^\S\n]*(?:{_LANG_THOUGHT})(?![^\W\d_]))"
 )
 THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
 _ASTERISK_RE = re.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
