@@ -10,6 +10,8 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 SPEECH_VERBS = frozenset(
     """said says say saying asked asks replied answered shouted shouting yelled yelling
     cried called whispered whispering muttered muttering murmured mumbled screamed snapped
@@ -94,7 +96,7 @@ ELISIONS = frozenset(
 )
 """Words that start with an apostrophe for a dropped letter: ``'em``, ``'cause``, ``'tis``."""
 
-CHAPTER_WORDS = (
+CHAPTER_WORDS: tuple[str, ...] = (
     "chapter",
     "chap.",
     "chap",
@@ -109,9 +111,17 @@ CHAPTER_WORDS = (
     "kapitel",
     "capitolo",
 )
-"""The word before a chapter's number: ``Chapter 7``, ``Ch. 3``, ``Capítulo 2``."""
+"""The word before a chapter's number: ``Chapter 7``, ``Ch. 3``, ``Capítulo 2`` (the words of
+the other languages are added at the end of this module)."""
 
-SECTION_WORDS = ("prologue", "epilogue", "interlude", "afterword", "foreword", "preface")
+SECTION_WORDS: tuple[str, ...] = (
+    "prologue",
+    "epilogue",
+    "interlude",
+    "afterword",
+    "foreword",
+    "preface",
+)
 """Headings that need no number: ``Prologue``, ``Epilogue``."""
 
 NUMBER_WORDS = (
@@ -164,3 +174,251 @@ OTHER_LABELS = ("summary", "chapter text")
 """Labels alone on a line that are not a note's: AO3's ``Summary`` and ``Chapter Text``.
 (The labels of a note, ``A/N``, ``Author's Note`` and their spellings, are patterns:
 :mod:`fanfmt.patterns`.)"""
+
+
+# -- other languages --------------------------------------------------------------------
+#
+# One table per kind of word, one row per language, so a language is added (or a word of
+# one) in one place. Each table is joined to the English words above, after them: the
+# English patterns stay as they were, and a chapter in any language is read with the words
+# of every language (a word of one is never a word of English prose). Labels that could be
+# an English word (``Nota``, ``N/A``) count only before a colon or alone on their line.
+
+LANG_CHAPTER_WORDS: dict[str, tuple[str, ...]] = {
+    "es": ("capítulo", "capitulo", "parte"),
+    "pt": ("capítulo", "capitulo", "parte"),
+    "fr": ("chapitre", "partie"),
+    "de": ("kapitel", "teil"),
+    "it": ("capitolo", "parte"),
+    "ru": ("глава", "часть"),
+    "uk": ("розділ", "глава", "частина"),
+    "pl": ("rozdział", "rozdzial", "część"),
+    "cs": ("kapitola",),
+    "nl": ("hoofdstuk",),
+    "sv": ("kapitel",),
+    "da": ("kapitel",),
+    "fi": ("luku",),
+}
+"""The word before a chapter's number: ``Capítulo 3``, ``Глава 2``, ``Rozdział 5``."""
+
+LANG_SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "es": ("prólogo", "prologo", "epílogo", "epilogo"),
+    "pt": ("prólogo", "prologo", "epílogo", "epilogo"),
+    "fr": ("épilogue", "prologue"),
+    "de": ("prolog", "epilog"),
+    "it": ("prologo", "epilogo"),
+    "ru": ("пролог", "эпилог"),
+    "pl": ("prolog", "epilog"),
+}
+"""Headings that need no number: ``Prólogo``, ``Эпилог``."""
+
+LANG_NOTE_LABELS: dict[str, tuple[str, ...]] = {
+    "es": (
+        "nota de la autora",
+        "nota del autor",
+        "nota de autora",
+        "nota de autor",
+        "notas de la autora",
+        "notas del autor",
+        "n. de la a.",
+        "n. del a.",
+        "n/a",
+        "n.a.",
+    ),
+    "pt": ("nota da autora", "nota do autor", "notas da autora", "notas do autor", "n/a"),
+    "fr": (
+        "note de l'autrice",
+        "note de l’autrice",
+        "note de l'auteure",
+        "note de l’auteure",
+        "note de l'auteur",
+        "note de l’auteur",
+        "notes de l'auteur",
+        "notes de l’auteur",
+        "n.d.a.",
+        "nda",
+    ),
+    "de": (
+        "anmerkung der autorin",
+        "anmerkung des autors",
+        "anmerkungen",
+        "anmerkung",
+        "anm. d. a.",
+        "anm.",
+    ),
+    "it": (
+        "nota dell'autrice",
+        "nota dell’autrice",
+        "nota dell'autore",
+        "nota dell’autore",
+        "note dell'autrice",
+        "note dell’autrice",
+        "n.d.a.",
+        "nda",
+    ),
+    "ru": (
+        "примечание автора",
+        "примечания автора",
+        "примечание",
+        "примечания",
+        "от автора",
+        "п/а",
+    ),
+    "uk": ("примітка автора", "примітки автора", "від автора"),
+    "pl": ("notka autorki", "notka autora", "nota autorki", "od autorki", "od autora"),
+    "nl": ("noot van de auteur", "n/a"),
+}
+"""An author's note's label in each language: ``Nota de la autora:``, ``Anmerkung:``."""
+
+LANG_COLON_LABELS = frozenset({"n/a", "n.a.", "nda", "anm.", "n.d.a.", "примечание", "примечания"})
+"""The labels of :data:`LANG_NOTE_LABELS` that count only before a colon or alone."""
+
+LANG_DISCLAIMERS: dict[str, tuple[str, ...]] = {
+    "es": (r"(?:los\s+)?personajes\s+(?:no\s+(?:me|nos)\s+pertenecen|(?:le\s+)?pertenecen\s+a"
+           r"|son\s+(?:de|propiedad\s+de))", r"nada\s+(?:me|nos)\s+pertenece",
+           r"ninguno\s+de\s+los\s+personajes\s+(?:me|nos)\s+pertenece"),
+    "pt": (r"(?:os\s+)?personagens\s+(?:não\s+(?:me|nos)\s+pertencem|pertencem\s+a)",),
+    "fr": (r"(?:les\s+)?personnages\s+(?:ne\s+m['’]appartiennent\s+pas|appartiennent\s+à"
+           r"|sont\s+(?:la\s+propriété\s+)?(?:de|à))", r"rien\s+ne\s+m['’]appartient"),
+    "de": (r"(?:alle\s+|die\s+)?(?:charaktere|figuren|personen)\s+(?:gehören|sind\s+eigentum)",
+           r"mir\s+gehört\s+nichts"),
+    "it": (r"(?:i\s+)?personaggi\s+(?:non\s+mi\s+appartengono|appartengono\s+a"
+           r"|sono\s+(?:di|proprietà))",),
+    "ru": (r"(?:все\s+)?(?:персонажи|права)\s+принадлежат", r"отказ\s+от\s+прав"),
+    "pl": (r"(?:wszystkie\s+)?postacie\s+należą\s+do", r"nic\s+do\s+mnie\s+nie\s+należy"),
+}  # fmt: skip
+"""A disclaimer's words in each language (regular expressions): ``Los personajes no me
+pertenecen``, ``Die Charaktere gehören J. K. Rowling``."""
+
+LANG_TIME_WORDS: dict[str, tuple[str, ...]] = {
+    "es": (
+        "después",
+        "despues",
+        "más tarde",
+        "antes",
+        "años",
+        "días",
+        "horas",
+        "semanas",
+        "meses",
+        "mañana",
+        "noche",
+        "tarde",
+        "flashback",
+    ),
+    "pt": ("depois", "mais tarde", "anos", "dias", "horas", "semanas", "meses", "manhã", "noite"),
+    "fr": (
+        "plus tard",
+        "après",
+        "avant",
+        "jours",
+        "heures",
+        "semaines",
+        "années",
+        "matin",
+        "soir",
+        "nuit",
+        "lendemain",
+    ),
+    "de": (
+        "später",
+        "danach",
+        "vorher",
+        "jahre",
+        "tage",
+        "stunden",
+        "wochen",
+        "monate",
+        "morgen",
+        "abend",
+        "nacht",
+    ),
+    "it": (
+        "dopo",
+        "più tardi",
+        "prima",
+        "anni",
+        "giorni",
+        "settimane",
+        "mesi",
+        "mattina",
+        "sera",
+        "notte",
+    ),
+    "ru": (
+        "спустя",
+        "позже",
+        "через",
+        "назад",
+        "лет",
+        "дней",
+        "часов",
+        "недель",
+        "утро",
+        "вечер",
+        "ночь",
+    ),
+    "pl": ("później", "potem", "godzin", "tygodni", "miesięcy", "rano", "wieczorem", "nocą"),
+}
+"""Words of a time caption: ``Tres días después…``, ``Drei Jahre später``, ``Спустя год``."""
+
+LANG_THOUGHT_VERBS: dict[str, tuple[str, ...]] = {
+    "es": ("pensó", "pensaba", "se dijo", "se preguntó"),
+    "pt": ("pensou", "pensava", "se perguntou"),
+    "fr": ("pensa", "songea", "se dit", "se demanda", "pensait", "songeait"),
+    "de": ("dachte", "fragte sich"),
+    "it": ("pensò", "pensava", "si chiese", "si disse"),
+    "ru": ("подумал", "подумала", "думал", "думала", "подумалось"),
+    "uk": ("подумав", "подумала"),
+    "pl": ("pomyślał", "pomyślała", "myślał", "myślała"),
+    "nl": ("dacht",),
+    "sv": ("tänkte",),
+    "da": ("tænkte",),
+    "cs": ("pomyslel", "pomyslela"),
+}
+"""Verbs that cue a thought right after it: ``*Eso no es propio de él*, pensó``,
+``*Этого не может быть*, подумал он``."""
+
+LANG_NOTE_WORDS: dict[str, tuple[str, ...]] = {
+    "es": (
+        "capítulo",
+        "capitulo",
+        "historia",
+        "fic",
+        "reviews",
+        "comentarios",
+        "comentario",
+        "actualización",
+        "actualizar",
+        "gracias",
+        "leer",
+        "lectores",
+        "lectoras",
+    ),
+    "pt": ("capítulo", "história", "comentários", "obrigada", "obrigado", "leitores"),
+    "fr": ("chapitre", "histoire", "commentaires", "merci", "lecteurs", "lectrices"),
+    "de": ("kapitel", "geschichte", "kommentare", "danke", "leser", "leserinnen"),
+    "it": ("capitolo", "storia", "recensioni", "grazie", "lettori", "lettrici"),
+    "ru": ("глава", "главы", "фанфик", "отзывы", "отзыв", "спасибо", "читатели", "проду"),
+    "pl": ("rozdział", "opowiadanie", "komentarze", "dziękuję", "czytelnicy"),
+}
+"""Words an author uses talking about the story, in each language (``¡Gracias por los
+comentarios!``)."""
+
+
+def _joined(table: dict[str, tuple[str, ...]], known: Iterable[str] = ()) -> tuple[str, ...]:
+    """The words of every language in ``table`` not in ``known``, in order, each once."""
+    seen = set(known)
+    out: list[str] = []
+    for words in table.values():
+        for w in words:
+            if w not in seen:
+                seen.add(w)
+                out.append(w)
+    return tuple(out)
+
+
+CHAPTER_WORDS = CHAPTER_WORDS + _joined(LANG_CHAPTER_WORDS, CHAPTER_WORDS)
+SECTION_WORDS = SECTION_WORDS + _joined(LANG_SECTION_WORDS, SECTION_WORDS)
+TIME_WORDS = TIME_WORDS | frozenset(_joined(LANG_TIME_WORDS))
+NOTE_WORDS = NOTE_WORDS | frozenset(_joined(LANG_NOTE_WORDS))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias, TypeGuard
 
-QuoteKind = Literal["double", "single"]
+QuoteKind = Literal["double", "single", "dash"]
+"""``dash``: speech a dash introduces (``—No lo sé —dijo ella.``), printed with no marks."""
 EmphasisMarker = Literal["*", "_", "html"]
 ThoughtMarker = Literal["single", "asterisk", "underscore", "html"]
 NotePosition = Literal["before", "after", "inline"]
@@ -194,6 +195,13 @@ class Convention:
     thoughts: Literal["single", "asterisk", "underscore", "none"] = "single"
     detected: bool = True
     """False when the user forced the convention."""
+    marks: str = ""
+    """A chapter not in English that types its language's marks: the four it types
+    (``"«»“”"``: primary, then secondary); empty: its language's standard ones."""
+    dashes: bool = False
+    """Dialogue introduced by a dash (``—No lo sé —dijo ella.``)."""
+    lang: str = "en"
+    """The chapter's language (the inline rules read it here)."""
 
     def describe(self) -> str:
         """``Convention("british", "asterisk")`` → ``'british dialogue, *asterisk* thoughts'``."""
@@ -204,7 +212,9 @@ class Convention:
             "none": "no",
         }
         how = "detected" if self.detected else "set"
-        return f"{self.quotes} dialogue, {marks[self.thoughts]} thoughts ({how})"
+        dashes = ", dash dialogue" if self.dashes else ""
+        typed = f", typed {self.marks[:2]}{self.marks[2:]}" if self.marks else ""
+        return f"{self.quotes} dialogue, {marks[self.thoughts]} thoughts{dashes}{typed} ({how})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +274,8 @@ class Meta:
     """The chapter heading as plain text (``Chapter 7: The Smallest Spark``)."""
     author: str = ""
     lang: str = "en"
+    lang_found: str = ""
+    """How ``lang`` was found: ``set``, ``page``, ``detected`` … (``-v`` says)."""
     source: str = ""
     """Where the text came from (a file name), for messages."""
     story: StoryFacts = field(default_factory=StoryFacts)

@@ -27,6 +27,7 @@ InputFormat = Literal["auto", "text", "markdown", "html"]
 Ao3Mode = Literal["kit", "single"]
 Status = Literal["", "complete", "in progress"]
 BookTo = Literal["", "epub"]
+MarkStyle = Literal["standard", "alternate"]
 
 QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
 THOUGHT_STYLES: tuple[str, ...] = get_args(ThoughtStyle)
@@ -37,6 +38,7 @@ INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
 AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
 STATUSES: tuple[str, ...] = get_args(Status)[1:]
 """``complete``, ``in progress`` (empty: as the source says)."""
+MARK_STYLES: tuple[str, ...] = get_args(MarkStyle)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,10 @@ class Options:
     title: str = ""
     """Story title; overrides the one found in the text."""
     author: str = ""
-    lang: str = "en"
+    lang: str = "auto"
+    """The chapter's language tag (``fr``, ``pt-BR``); ``auto``: the page's, else detected."""
+    marks: MarkStyle = "standard"
+    """The language's standard quotation marks, or its alternate ones (German ``»…«``)."""
     templates: str | None = None
     """A folder whose templates are used before the built-in ones."""
     encoding: str | None = None

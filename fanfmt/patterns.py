@@ -33,6 +33,9 @@ from fanfmt.chars import ELLIPSIS
 from fanfmt.lexicon import (
     CHAPTER_WORDS,
     ELISIONS,
+    LANG_COLON_LABELS,
+    LANG_DISCLAIMERS,
+    LANG_NOTE_LABELS,
     METADATA_FIELDS,
     NOTE_LABELS_ABROAD,
     NUMBER_WORDS,
@@ -67,8 +70,18 @@ _ABROAD_LABEL = rf"(?:{_ABROAD})(?:\s*\d{{1,2}})?(?=\s*[:\-–—]|\W{{0,3}}$)"
 """``Nota de la autora:``, ``Advertencia 1:``, ``N/A -``, ``Notas`` alone: a note's label in
 another language (:data:`fanfmt.lexicon.NOTE_LABELS_ABROAD`)."""
 
+_LABELS = sorted({w for words in LANG_NOTE_LABELS.values() for w in words})
+_LANG_LABEL = (
+    rf"(?:{alternatives(frozenset(w for w in _LABELS if w not in LANG_COLON_LABELS))})(?=\W|$)"
+    rf"|(?:{alternatives(frozenset(w for w in _LABELS if w in LANG_COLON_LABELS))})"
+    r"(?=\s*[:\-–—]|\W{0,3}$)"
+)
+"""A note's label in another language (:data:`fanfmt.lexicon.LANG_NOTE_LABELS`):
+``Nota de la autora``, ``Anmerkung``; ``N/A`` and the like only before a colon or alone."""
+
 NOTE_LABEL = re.compile(
-    rf"^\W{{0,3}}(?:{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
+    rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)"
+    r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
     r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$)"
     rf"|{_ABROAD_LABEL})\s*[:\-–—)]?",
     _I,
@@ -78,18 +91,19 @@ NOTE_LABEL = re.compile(
 ``N/A:``, ``Anmerkung:`` in another language."""
 
 NOTE_LABEL_ALONE = re.compile(
-    rf"^\W{{0,3}}(?:{_A_SLASH_N}|author['’]?s?\s*notes?|(?:chapter\s+)?(?:end\s+)?notes?"
+    rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s*notes?"
+    r"|(?:chapter\s+)?(?:end\s+)?notes?"
     rf"|(?:{_ABROAD}))\W{{0,3}}$",
     _I,
 )
 """A note's label alone on its line (``Notes:``, ``~A/N~``): the note is what follows."""
 
-_AN = rf"\W{{0,3}}(?:{_A_SLASH_N}|{_A_DOT_N}|an\s*:|author['’]?s?\s+notes?)"
+_AN = rf"\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an\s*:|author['’]?s?\s+notes?)"
 AN_LABEL = re.compile("^" + _AN, _I)
 """Only ``A/N``, ``A.N.``, ``AN:`` or ``Author's Note`` at the start: narrower than
 :data:`NOTE_LABEL`, so that ``Notes: I don't own Naruto`` at the top is a disclaimer."""
 
-NOTE_START = re.compile(rf"^\W*(?:{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
+NOTE_START = re.compile(rf"^\W*(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
 """``A/N``, ``Author's Notes``, ``Notes`` as the first word: the line is not a title."""
 
 OTHER_LABEL = re.compile(rf"^\W{{0,3}}(?:{alternatives(OTHER_LABELS)})\W{{0,3}}$", _I)
@@ -152,12 +166,15 @@ DISCLAIMER = re.compile(
     r"|\W*(?:(?:sadly|alas|still|they['’]?re|they\s+are|it['’]?s|it\s+is|all)[,.!]?\s+)?"
     r"not\s+mine(?:\W|$)(?!\s*(?:to|for|any\s?more)\b)(?=.{0,80}$)"
     r"|.{0,80}\bbelongs?\s+to\s+(?:(?-i:[A-Z\d])|(?:their|its|the)\s+(?:respective\s+)?"
-    r"(?:owners?|creators?|authors?)\b)(?=.{0,120}$))",
+    r"(?:owners?|creators?|authors?)\b)(?=.{0,120}$)"
+    rf"|.{{0,40}}\b(?:{'|'.join(w for words in LANG_DISCLAIMERS.values() for w in words)}))",
     _I,
 )
 """``Disclaimer: …``, ``I don't own Harry Potter``, ``I own nothing``, ``Usual disclaimers
 apply``, ``Naruto belongs to Kishimoto``, ``X and Y are the property of Z``, ``All
 characters used without permission``, ``Characters copyright …``, ``(c) 1998 …``,
+``Los personajes no me pertenecen`` (and the other languages' words:
+:data:`fanfmt.lexicon.LANG_DISCLAIMERS`),
 ``No copyright infringement intended``, ``Not mine``. ``The house belonged to her
 grandmother.`` is story: past tense, and nobody who owns a copyright."""
 

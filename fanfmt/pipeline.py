@@ -131,7 +131,8 @@ def prepare(
     ``keep_read`` keeps the document as read in ``Prepared.as_read`` (for the checks).
     """
     options = options or Options()
-    meta = Meta(author=options.author, lang=options.lang, source=source)
+    lang = options.lang if options.lang != "auto" else "en"
+    meta = Meta(author=options.author, lang=lang, source=source)
     fmt = from_format if from_format != "auto" else options.from_format
     if fmt == "auto":
         fmt = sniff(text)
@@ -141,6 +142,8 @@ def prepare(
     if fmt in ("html", "markdown"):
         text = _drop_references(text, fmt, ctx)
     doc = split_long_paragraphs(read(text, fmt, meta), ctx.report)
+    doc, options = _language(doc, options, text[:4096] if fmt == "html" else "")
+    ctx.options = options
     report_unused(doc, ctx.report)
     if ctx.changes is not None:
         ctx.changes.append((READ_STEP, doc))
@@ -154,7 +157,22 @@ def prepare(
     if options.title:
         doc = retitle(doc, options.title)
     doc = replace(doc, meta=_final_meta(doc, chain.inline, options))
+    if ctx.changes:  # the titles are final by the end of the block rules: no inline rule's doing
+        rule, last = ctx.changes[-1]
+        ctx.changes[-1] = (rule, replace(last, meta=doc.meta))
     return Prepared(doc, chain.inline, ctx, as_read=as_read)
+
+
+def _language(doc: Document, options: Options, head: str) -> tuple[Document, Options]:
+    """The chapter with its language found (:mod:`fanfmt.langfind`), and the options the
+    rules read with it set."""
+    from fanfmt.langfind import from_page, settle
+
+    page = from_page(head, doc.meta.story.language) if options.lang == "auto" else ""
+    texts = (display_text(b.children) for b in doc.blocks if isinstance(b, Paragraph))
+    lang, how = settle(options.lang, page, texts)
+    doc = replace(doc, meta=replace(doc.meta, lang=lang, lang_found=how))
+    return doc, options if options.lang == lang else options.replace(lang=lang)
 
 
 def _drop_references(text: str, fmt: str, ctx: Context) -> str:

@@ -26,6 +26,7 @@ from fanfmt.options import (
     AO3_MODES,
     DASH_STYLES,
     INPUT_FORMATS,
+    MARK_STYLES,
     NOTES_MODES,
     QUOTE_STYLES,
     STATUSES,
@@ -115,9 +116,11 @@ _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 @dataclass(frozen=True, slots=True)
 class Language:
-    """A language tag: ``en``, ``en-GB``, ``pt-BR``."""
+    """A language tag: ``en``, ``en-GB``, ``pt-BR``; or ``auto``."""
 
     def __call__(self, value: Any, base: Path) -> str:
+        if value == "auto":
+            return "auto"
         if not isinstance(value, str) or not _LANG_RE.match(value):
             raise BadValueError(f"expected a language tag (en, en-GB, pt-BR…), got {_got(value)}")
         return value
@@ -224,7 +227,7 @@ class Setting:
 
     @property
     def default(self) -> Any:
-        """The Options field's default: ``Setting("lang", …).default`` → ``"en"``."""
+        """The Options field's default: ``Setting("lang", …).default`` → ``"auto"``."""
         return getattr(_DEFAULTS, self.field)
 
 
@@ -255,7 +258,10 @@ SETTINGS: tuple[Setting, ...] = (
             "Input format (auto: .md is markdown, .html html, else sniffed)."),
     Setting("title", "story", "title", "--title", Text(), "Story title (overrides the text's)."),
     Setting("author", "story", "author", "--author", Text(), "Story author."),
-    Setting("lang", "story", "language", "--lang", Language(), "Language tag."),
+    Setting("lang", "story", "language", "--lang", Language(),
+            "Language tag (auto: the page's, else detected from the text)."),
+    Setting("marks", "output", "marks", "--marks", Choice(MARK_STYLES),
+            "The language's standard quotation marks, or its alternate ones (German »…«)."),
     Setting("templates", "output", "templates", "--templates", PathTo(folder=True),
             "Use templates from DIR before the built-in ones.", "DIR"),
     Setting("series", "story", "series", "--series", Text(), "Series the story belongs to.",

@@ -56,6 +56,7 @@ class Summary:
         meta = self.meta
         return [
             f"convention: {self.convention.describe()}",
+            f"language: {meta.lang} ({meta.lang_found or 'set'})",
             f"heading: {meta.chapter or '(none)'}; story title: {meta.title or '(none)'}",
             f"paragraphs: {self.paragraphs}; legend: {'yes' if self.legend else 'no'}",
             f"author's notes: {len(self.notes)} ({', '.join(self.notes) or 'none'})",

@@ -33,6 +33,7 @@ NAMES = [
     "scene_breaks",
     "captions",
     "conventions",
+    "lang_marks",
     "emphasis",
     "ellipses",
     "dashes",

@@ -138,15 +138,32 @@ def _closing_quote_after_space(p: SourceParagraph) -> Iterator[int]:
             yield i - 1
 
 
+def _spaces_its_marks(lang: str) -> bool:
+    """Does the language put a space before ``; : ! ?`` (French)?"""
+    if lang == "en":
+        return False
+    from fanfmt.languages import typography
+
+    typo = typography(lang)
+    return typo is not None and bool(typo.before_punct)
+
+
 @check("F004", "space-before-closing", "warning")
 def space_before_closing(chapter: Chapter) -> Iterator[Finding]:
     """A space before closing punctuation or a closing quote: the word before it was lost.
 
-    Example: ``He had never wanted to see .``
+    Example: ``He had never wanted to see .`` In a language that spaces its marks (French
+    ``Où ?``, ``« mot »``) a space before ``; : ! ?`` or a closing quote is no finding.
     """
+    spaced = _spaces_its_marks(chapter.document.convention.lang)
     for p in chapter.prose():
-        found = [m.start() for m in SPACE_BEFORE_PUNCT_RE.finditer(p.text)]
-        found += list(_closing_quote_after_space(p))
+        found = [
+            m.start()
+            for m in SPACE_BEFORE_PUNCT_RE.finditer(p.text)
+            if not (spaced and m.group(1) in ";:!?")
+        ]
+        if not spaced:
+            found += list(_closing_quote_after_space(p))
         for i in sorted(set(found)):
             mark = p.text[i : i + 200].lstrip()[:1]
             before = p.text[max(0, i - 20) : i].split(" ")[-1]

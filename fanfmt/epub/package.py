@@ -123,13 +123,30 @@ def chapter_title(doc: Document) -> str:
     return ""
 
 
+def book_lang(docs: Sequence[Document], options: Options) -> str:
+    """The book's language: ``--lang``, else the one most of its chapters are in (the first
+    chapter's on a tie)."""
+    if options.lang != "auto":
+        return options.lang
+    from collections import Counter
+
+    counts = Counter(doc.meta.lang for doc in docs)
+    return max(counts, key=lambda lang: (counts[lang], -[d.meta.lang for d in docs].index(lang)))
+
+
 def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> list[Chapter]:
     writer = XhtmlWriter()
     width = max(3, len(str(len(docs))))
     out: list[Chapter] = []
     for number, doc in enumerate(docs, 1):
         doc = replace(
-            doc, meta=replace(doc.meta, title=meta.title, author=meta.author, lang=meta.lang)
+            doc,
+            meta=replace(
+                doc.meta,
+                title=meta.title,
+                author=meta.author,
+                lang=doc.meta.lang if options.lang == "auto" else meta.lang,
+            ),
         )
         name = f"chapter-{number:0{width}d}"
         title = chapter_title(doc) or f"Chapter {number}"
@@ -184,7 +201,7 @@ def render_book(
     meta = BookMeta(
         title=title,
         author=author,
-        lang=check_lang(options.lang),
+        lang=check_lang(book_lang(docs, options)),
         identifier="",
         modified=modified_time(environ, " ".join(story.updated.split())),
         series=" ".join(story.series.split()),

@@ -37,6 +37,11 @@ Inline rules (``paragraph(p, where, ctx) -> Paragraph``) see one paragraph at a 
 so a long chapter is finished a piece at a time as it is written (:mod:`fanfmt.pipeline`).
 Their order:
 
+* ``lang_marks`` runs before ``dashes``: in a chapter not in English the double hyphen of
+  ``--No lo sé --dijo ella--.`` is a dialogue dash, each keeping the space before it,
+  not a dash between words that takes the space away (chain.txt: "dialogue dashes typed as
+  double hyphens in a Spanish chapter"). It reads the marks a chapter types by their role
+  before ``quotes`` pairs them.
 * ``emphasis`` runs before ``apostrophes``: an elision that opens an emphasised word,
   ``*'em*``, stands at the start of its span once the ``*`` is markup; read the other way
   round, the ``*`` hides it and ``quotes`` opens a quotation, ``‘em`` (chain.txt: "an
@@ -90,6 +95,7 @@ BLOCK_RULES = RuleTable(
 )
 INLINE_RULES = RuleTable(
     (
+        InlineRule("lang_marks"),
         InlineRule("emphasis"),
         InlineRule("ellipses"),
         InlineRule("dashes"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.lexicon import SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from fanfmt.lexicon import LANG_THOUGHT_VERBS, SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
@@ -55,10 +55,12 @@ def _tag_re(marks: str) -> re.Pattern[str]:
 _SINGLE_TAG_RE = _tag_re("'’")
 _DOUBLE_TAG_RE = _tag_re('"”')
 _NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
+_LANG_THOUGHT = alternatives(frozenset(w for ws in LANG_THOUGHT_VERBS.values() for w in ws))
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
     rf"(?:{_THOUGHT_VERB}|told[^\S\n]+(?:him|her|them|my|your)sel(?:f|ves))"
-    r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice)"
+    r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice"
+    rf"|[—–-]?[^\S\n]*(?:{_LANG_THOUGHT})(?![^\W\d_]))"
 )
 THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
 _ASTERISK_RE = re.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
@@ -139,6 +141,17 @@ def detect(paragraphs: list[Paragraph]) -> Convention:
     return Convention(quotes, thoughts, detected=True)  # type: ignore[arg-type]
 
 
+def _language(doc: Document, lang: str) -> str:
+    """The chapter's language: as set, as found when it was read, else from its text."""
+    if lang != "auto":
+        return lang
+    if doc.meta.lang_found:
+        return doc.meta.lang
+    from fanfmt.langfind import detect
+
+    return detect(text_of(p) for p in iter_paragraphs(doc))[0]
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Record the detected (or forced) convention on the document."""
     found = detect(list(iter_paragraphs(doc)))
@@ -148,5 +161,21 @@ def apply(doc: Document, ctx: Context) -> Document:
     forced = opts.quotes != "auto" or opts.thoughts != "auto"
     if opts.quotes != "auto" and opts.thoughts == "auto" and quotes == "british":
         thoughts = "none" if found.thoughts == "single" else found.thoughts
-    convention = Convention(quotes, thoughts, detected=not forced)
+    marks, dashes = "", False
+    lang = _language(doc, opts.lang)
+    typo = None
+    if lang != "en":  # English: the tables of other languages are not even imported
+        from fanfmt.languages import typography
+
+        typo = typography(lang)
+    if typo is not None:
+        from fanfmt.rules.lang_marks import opens_with_dash
+        from fanfmt.rules.quotes.typed import style as typed_style
+
+        story = [p for p in iter_paragraphs(doc) if p.role == "text"]
+        marks = typed_style("\n".join(text_of(p) for p in story), typo)
+        dashes = sum(opens_with_dash(text_of(p)) for p in story) >= max(2, len(story) // 20)
+    convention = Convention(
+        quotes, thoughts, detected=not forced, marks=marks, dashes=dashes, lang=lang
+    )
     return replace(doc, convention=convention)

@@ -8,6 +8,8 @@
   ``pre- and post-war`` stays
 * ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
 * arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
+* in a language not English, the language's dash between words: ``Er kam - und ging`` →
+  ``Er kam – und ging`` (German), ``Он пришёл - и ушёл`` → ``Он пришёл — и ушёл``
 * a hyphen that joins a word to italics stays: ``non-_X-Files_`` → ``non-*X-Files*``
 """
 
@@ -33,11 +35,12 @@ MARKER_RE = re.compile(r"^-[^-\s][^-]{0,40}-$")
 RESTART_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
 
-def educate(text: str, *, spaced: bool = False) -> str:
-    """Apply the dash rules to one string."""
+def educate(text: str, *, spaced: bool = False, between: str = "") -> str:
+    """Apply the dash rules to one string; ``between``: the dash between words, spaced, of a
+    language not English (``" – "``)."""
     if "-" not in text:
         return text
-    dash = f" {EM_DASH} " if spaced else EM_DASH
+    dash = between or (f" {EM_DASH} " if spaced else EM_DASH)
 
     def double(m: re.Match[str]) -> str:
         before = text[m.start() - 1] if m.start() else ""
@@ -86,6 +89,12 @@ _SPACED = partial(educate, spaced=True)
 def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
     """Replace ``--``, ``---``, spaced hyphens and cut-off hyphens with em dashes."""
     fn = _SPACED if ctx.options.dash_style == "spaced" else _CLOSED
+    if where.convention.lang != "en":
+        from fanfmt.languages import typography
+
+        typo = typography(where.convention.lang)
+        if typo is not None and typo.dash:
+            fn = partial(educate, between=typo.dash)
     held = _hold_joins(p)
     if held is p:
         return map_paragraph_text(p, fn)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from fanfmt.errors import ConfigError
 
 if TYPE_CHECKING:
+    from fanfmt.languages import Marks
     from fanfmt.model import Document, Inline
     from fanfmt.options import Options
     from fanfmt.writers.page import Page
@@ -80,7 +81,9 @@ class Writer(Protocol):
     """The template whose ``blocks`` macro renders the blocks alone (``None``: the page
     has nothing around its blocks)."""
 
-    def inlines(self, options: Options) -> Callable[[tuple[Inline, ...]], str]:
+    def inlines(
+        self, options: Options, marks: Marks | None = None
+    ) -> Callable[[tuple[Inline, ...]], str]:
         """Inline nodes → the format's markup."""
         ...
 
@@ -127,9 +130,11 @@ def render(doc: Document, to: str, options: Options) -> str:
 def blocks_only(doc: Document, to: str, options: Options) -> str:
     """Only the rendered blocks of a finished document, with no page around them."""
     from fanfmt.writers._views import render_blocks
+    from fanfmt.writers.inline import chapter_marks
     from fanfmt.writers.page import Page
 
     writer = get_writer(to)
     if writer.blocks_template is None:
         return render(doc, to, options)
-    return render_blocks(Page.of(doc), options, writer.blocks_template, writer.inlines(options))
+    inlines = writer.inlines(options, chapter_marks(doc.meta, doc.convention, options))
+    return render_blocks(Page.of(doc), options, writer.blocks_template, inlines)

@@ -20,6 +20,7 @@ writer uses only what survives, and the text looks right after pasting:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -27,8 +28,11 @@ from fanfmt.model import Inline
 from fanfmt.options import Options
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.html import story_view
-from fanfmt.writers.inline import Ao3Inlines
+from fanfmt.writers.inline import Ao3Inlines, chapter_marks
 from fanfmt.writers.page import Page
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 AO3_KEEPS: frozenset[str] = frozenset({
     "a", "abbr", "acronym", "address", "b", "big", "blockquote", "br", "caption", "center",
@@ -60,16 +64,15 @@ class Ao3Writer:
     template = "ao3/chapter.html"
     blocks_template = None
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → AO3-safe markup."""
-        render = Ao3Inlines(options).render
+        render = Ao3Inlines(options, marks).render
         return lambda children: Markup(render(children))
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The chapter text to paste (there is no page around it), a part at a time."""
-        parts = generate_page(
-            page, options, self.template, self.inlines(options), story=story_view(page, options)
-        )
+        render = self.inlines(options, chapter_marks(page.meta, page.convention, options))
+        parts = generate_page(page, options, self.template, render, story=story_view(page, options))
         return unindented_lines(parts)
 
 

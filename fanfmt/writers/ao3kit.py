@@ -33,7 +33,7 @@ from fanfmt.options import Options
 from fanfmt.template_set import templates
 from fanfmt.writers._views import Render, View, _shown_refs, _view
 from fanfmt.writers.ao3 import unindented_lines
-from fanfmt.writers.inline import Ao3Inlines, Ao3KitInlines, display_text
+from fanfmt.writers.inline import Ao3Inlines, Ao3KitInlines, chapter_marks, display_text
 from fanfmt.writers.page import Page
 from fanfmt.xmlchars import strip_unsafe
 
@@ -103,7 +103,11 @@ def kit_files(page: Page, options: Options) -> dict[str, str]:
     blocks = list(page.blocks)  # the kit needs the whole chapter: it is not streamed
     parts = _sort(blocks, options)
     shown = _shown_refs(blocks, tuple(range(len(blocks))))
-    kit_render, note_render = Ao3KitInlines(options).render, Ao3Inlines(options).render
+    marks = chapter_marks(page.meta, page.convention, options)
+    kit_render, note_render = (
+        Ao3KitInlines(options, marks).render,
+        Ao3Inlines(options, marks).render,
+    )
 
     def text(children: tuple[Inline, ...]) -> str:
         return Markup(kit_render(children))

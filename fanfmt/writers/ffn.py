@@ -19,6 +19,7 @@ deletes a line made only of symbols (``***``, ``~~~``). So this writer uses only
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -27,8 +28,11 @@ from fanfmt.patterns import NOTE_LABEL
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.ao3 import unindented_lines
 from fanfmt.writers.html import story_view
-from fanfmt.writers.inline import FfnInlines
+from fanfmt.writers.inline import FfnInlines, chapter_marks
 from fanfmt.writers.page import Page
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 FFN_KEEPS: frozenset[str] = frozenset(
     {"p", "br", "hr", "em", "i", "strong", "b", "u", "s", "strike"}
@@ -60,9 +64,9 @@ class FfnWriter:
     template = "ffn/chapter.html"
     blocks_template = None
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → the markup FFN keeps."""
-        render = FfnInlines(options).render
+        render = FfnInlines(options, marks).render
         return lambda children: Markup(render(children))
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
@@ -71,7 +75,7 @@ class FfnWriter:
             page,
             options,
             self.template,
-            self.inlines(options),
+            self.inlines(options, chapter_marks(page.meta, page.convention, options)),
             story=story_view(page, options),
             bold_label=bold_label,
         )

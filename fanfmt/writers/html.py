@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -22,10 +22,13 @@ from fanfmt.options import Options
 from fanfmt.template_set import templates
 from fanfmt.walk import plain_text
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.inline import HtmlInlines
+from fanfmt.writers.inline import HtmlInlines, chapter_marks
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.writers.xhtml import page_title
 from fanfmt.xmlchars import strip_unsafe
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 
 def story_view(page: Page, options: Options) -> dict[str, Any]:
@@ -81,9 +84,9 @@ def stylesheet(options: Options, *, footnotes: bool = False) -> str:
     return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 
-def html_markup(options: Options) -> Render:
+def html_markup(options: Options, marks: Marks | None = None) -> Render:
     """Inline nodes → reading-page markup the templates print as it is."""
-    render = HtmlInlines(options).render
+    render = HtmlInlines(options, marks).render
     return lambda children: Markup(render(children))
 
 
@@ -94,9 +97,9 @@ class HtmlWriter:
     template = "html/page.html"
     blocks_template = "html/blocks.html"
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → the same markup as XHTML's (footnote references as ``<sup>``)."""
-        return html_markup(options)
+        return html_markup(options, marks)
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The page a part at a time, stylesheet inlined."""
@@ -104,7 +107,7 @@ class HtmlWriter:
             page,
             options,
             self.template,
-            html_markup(options),
+            html_markup(options, chapter_marks(page.meta, page.convention, options)),
             story=story_view(page, options),
             page_title=page_title(page.meta),
             css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),

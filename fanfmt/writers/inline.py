@@ -34,13 +34,18 @@ from fanfmt.chars import (
 from fanfmt.model import Emphasis, Inline, LineBreak, NoteRef, Quoted, Strong, Text, Thought
 
 if TYPE_CHECKING:
+    from fanfmt.languages import Marks
+    from fanfmt.model import Convention, Meta
     from fanfmt.options import Options
 
 QUOTE_GLYPHS = {
     "double": (LEFT_DOUBLE_QUOTE, RIGHT_DOUBLE_QUOTE),
     "single": (LEFT_SINGLE_QUOTE, RIGHT_SINGLE_QUOTE),
+    "dash": ("", ""),
 }
-"""The quote marks every writer uses for each :class:`Quoted` kind."""
+"""The quote marks every writer uses for each :class:`Quoted` kind in English (a chapter in
+another language takes its :class:`~fanfmt.languages.Marks`, by depth: see
+:meth:`InlineRenderer.marks`). Speech a dash introduces has no marks: its dash is text."""
 LINE_BREAK = "\u21b5"  # ↵
 """How the explain view shows a line break inside a paragraph."""
 BACK_LINK = "\u21a9\ufe0e"  # ↩ (drawn as text, never as an emoji)
@@ -61,6 +66,19 @@ def quote_marks(node: Quoted) -> tuple[str, str]:
     """The marks around a quotation: ``“`` and ``”``, either left out when the source had none."""
     left, right = QUOTE_GLYPHS[node.kind]
     return (left if node.opened else "", right if node.closed else "")
+
+
+def chapter_marks(meta: Meta, convention: Convention, options: Options) -> Marks | None:
+    """The marks a chapter not in English is printed with (``None``: English, by kind): its
+    language as the rules read it (``convention.lang``, the same as ``meta.lang``)."""
+    if convention.lang == "en":
+        return None
+    from fanfmt.languages import Marks, typography
+
+    typo = typography(convention.lang)
+    if typo is None:
+        return None
+    return Marks.of(typo, convention.marks, options.marks == "alternate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +106,50 @@ class InlineRenderer:
     ``(Text("a "), Emphasis((Text("b"),)))`` → ``"a b"``; a line break is a space.
     """
 
-    def __init__(self, options: Options | None = None) -> None:
+    def __init__(self, options: Options | None = None, marks: Marks | None = None) -> None:
         self.thought_marks = options.thought_marks if options is not None else False
+        self.lang_marks = marks
+        self.orphans: dict[int, str] | None = None
+        """A mark that pairs with nothing, in the chapter's language: ``”`` → ``»``."""
+        if marks is not None:
+            (po, pc), (so, _) = marks.primary, marks.secondary
+            self.orphans = {
+                ord(LEFT_DOUBLE_QUOTE): po + marks.inner,
+                ord(RIGHT_DOUBLE_QUOTE): marks.inner + pc,
+                ord(LEFT_SINGLE_QUOTE): so,
+            }
+        self.depth = 0
+        """How many quotations are open around the node being rendered."""
+
+    def marks(self, node: Quoted) -> tuple[str, str]:
+        """The marks around ``node``: by its kind in English (:func:`quote_marks`); in
+        another language, the language's primary marks outside any quotation and its
+        secondary ones inside one (``„Er sagte ‚nein‘.“``), spaced as it spaces them."""
+        lang = self.lang_marks
+        if lang is None or node.kind == "dash":
+            return quote_marks(node)
+        left, right = lang.primary if self.depth == 0 else lang.secondary
+        if self.depth == 0 and lang.inner:
+            left, right = left + lang.inner, lang.inner + right
+        return (left if node.opened else "", right if node.closed else "")
+
+    def inside(self, node: Quoted, within: Within) -> str:
+        """The text of a quotation's children, one quotation deeper (speech a dash
+        introduces has no marks: a quotation inside it takes the primary ones)."""
+        step = node.kind != "dash"
+        self.depth += step
+        try:
+            return self.render(node.children, within)
+        finally:
+            self.depth -= step
 
     def render(self, children: tuple[Inline, ...], within: Within = OUTSIDE) -> str:
         """The text of ``children``, each node through its hook."""
         parts: list[str] = []
         for i, node in enumerate(children):
             match node:
+                case Text() if self.orphans is not None:
+                    parts.append(self.text(node.text.translate(self.orphans)))
                 case Text():
                     parts.append(self.text(node.text))
                 case Quoted():
@@ -122,8 +176,8 @@ class InlineRenderer:
 
     def quoted(self, node: Quoted, within: Within) -> str:
         """A quotation, in its glyphs."""
-        left, right = quote_marks(node)
-        return f"{left}{self.render(node.children, within)}{right}"
+        left, right = self.marks(node)
+        return f"{left}{self.inside(node, within)}{right}"
 
     def thought_text(self, node: Thought, inner: str) -> str:
         """A thought's text, in single quotes when the chapter wrote them and
@@ -223,8 +277,8 @@ class XhtmlInlines(InlineRenderer):
         A cut-off ``—”`` stays on the line of the word before it: ``“Wait—”`` →
         ``“Wait&#x2060;—”`` (a word joiner, so no line starts with the dash).
         """
-        left, right = quote_marks(node)
-        inner = self.render(node.children, Within(within.dialogue or node.dialogue))
+        left, right = self.marks(node)
+        inner = self.inside(node, Within(within.dialogue or node.dialogue))
         if right and EM_DASH in inner[-12:]:
             inner = _CUT_OFF_RE.sub(_JOINED_DASH, inner, count=1)
         text = f"{left}{inner}{right}"

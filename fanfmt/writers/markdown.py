@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from fanfmt.model import Inline
 from fanfmt.options import Options
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.inline import MarkdownInlines, escape_text
+from fanfmt.writers.inline import MarkdownInlines, chapter_marks, escape_text
 from fanfmt.writers.page import Page
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 _BLANK_LINES_RE = re.compile("\n\n\n+")
 """Three newlines or more (written so, the pattern starts with a string re searches fast)."""
@@ -62,9 +66,9 @@ class MarkdownWriter:
     template = "markdown/chapter.md"
     blocks_template = None
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """A paragraph's nodes → its CommonMark line(s), each line's block start escaped."""
-        render = MarkdownInlines(options).render
+        render = MarkdownInlines(options, marks).render
         return lambda children: escape_line_starts(render(children).strip(" "))
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
@@ -72,9 +76,8 @@ class MarkdownWriter:
         scene_break = (
             escape_block_start(escape_text(options.scene_break)) if options.scene_break else "* * *"
         )
-        parts = generate_page(
-            page, options, self.template, self.inlines(options), scene_break=scene_break
-        )
+        render = self.inlines(options, chapter_marks(page.meta, page.convention, options))
+        parts = generate_page(page, options, self.template, render, scene_break=scene_break)
         return tidy_blank_lines(parts)
 
 

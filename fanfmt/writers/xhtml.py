@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -20,9 +21,12 @@ from fanfmt.options import Options
 from fanfmt.template_runtime import builtin_templates
 from fanfmt.template_set import templates
 from fanfmt.writers._views import Render, generate_page
-from fanfmt.writers.inline import XhtmlInlines, escape_html
+from fanfmt.writers.inline import XhtmlInlines, chapter_marks, escape_html
 from fanfmt.writers.page import Page, has_footnotes
 from fanfmt.xmlchars import strip_unsafe
+
+if TYPE_CHECKING:
+    from fanfmt.languages import Marks
 
 
 def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
@@ -44,9 +48,9 @@ class XhtmlWriter:
     template = "xhtml/chapter.xhtml"
     blocks_template = "xhtml/blocks.xhtml"
 
-    def inlines(self, options: Options) -> Render:
+    def inlines(self, options: Options, marks: Marks | None = None) -> Render:
         """Inline nodes → XHTML markup."""
-        return markup(options)
+        return markup(options, marks)
 
     def write(
         self, page: Page, options: Options, *, stylesheet_href: str = "fanfmt.css"
@@ -60,16 +64,16 @@ class XhtmlWriter:
             page,
             options,
             self.template,
-            markup(options),
+            markup(options, chapter_marks(page.meta, page.convention, options)),
             stylesheet_href=stylesheet_href,
             inline_css=Markup(inline_css),
             page_title=page_title(page.meta),
         )
 
 
-def markup(options: Options) -> Render:
+def markup(options: Options, marks: Marks | None = None) -> Render:
     """Inline nodes → markup the templates print as it is (not escaped again)."""
-    render = XhtmlInlines(options).render
+    render = XhtmlInlines(options, marks).render
     return lambda children: Markup(render(children))
 
 
