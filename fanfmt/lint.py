@@ -24,6 +24,7 @@ from fanfmt.options import Options
 from fanfmt.rules.table import Context
 
 if TYPE_CHECKING:
+    from fanfmt.model import Document
     from fanfmt.reader.decode import Decoded
 
 UNREADABLE = "E000"
@@ -59,6 +60,18 @@ def lint_text(
 
     :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
+    _, found = lint_document(text, options, source=source, from_format=from_format)
+    return tuple(sorted((*repairs, *found)))
+
+
+def lint_document(
+    text: str, options: Options | None = None, *, source: str = "", from_format: str = "auto"
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """The finished document and lint's findings from one run of the chain (no repairs).
+
+    What :func:`lint_text` reports, with the document ``build`` writes from the same text,
+    for a caller that shows both (``fanfmt preview``).
+    """
     from fanfmt.checks import make_chapter, run_checks
     from fanfmt.pipeline import prepare
 
@@ -70,7 +83,7 @@ def lint_text(
     doc = prepared.finish()
     assert prepared.as_read is not None
     run_checks(make_chapter(text, prepared.as_read, doc), ctx)
-    return tuple(sorted((*repairs, *ctx.diagnostics.items)))
+    return doc, tuple(sorted(ctx.diagnostics.items))
 
 
 def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:
