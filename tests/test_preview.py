@@ -7,16 +7,14 @@ The browser tests (an edit seen within a second, the switch, the Copy buttons) a
 from __future__ import annotations
 
 import http.client
-import os
 import re
 import signal
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_tools import start_preview
 from click.testing import CliRunner
 
 from fanfmt.cli import cli
@@ -301,25 +299,9 @@ def test_a_port_already_taken_is_exit_2(tmp_path: Path) -> None:
     assert err.count("\n") == 1
 
 
-def start(chapter: Path) -> tuple[subprocess.Popen[str], str]:
-    """``fanfmt preview`` in a process of its own, and the address it printed."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "fanfmt", "preview", str(chapter), "--debounce", "20"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    found = re.search(r"at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)", line)
-    assert found, line
-    return process, found.group(1)
-
-
 @pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
 def test_ctrl_c_stops_the_preview_cleanly_with_exit_0(tmp_path: Path, sent: int) -> None:
-    process, url = start(write_chapter(tmp_path))
+    process, url = start_preview(write_chapter(tmp_path))
     address = url.removeprefix("http://").rstrip("/")
     assert get(address, "/")[0] == 200
     process.send_signal(sent)

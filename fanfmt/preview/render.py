@@ -179,7 +179,7 @@ class Renderer:
         def kit_chrome(kind: str) -> dict[str, Markup]:
             return self._chrome("kit", tag, findings=findings, kit=kind)
 
-        kit = kit_view(doc, self.options, self.source, kit_chrome)
+        kit = kit_view(doc, self.options, kit_chrome)
         return Views(page, kit, findings, placed=placed)
 
 
