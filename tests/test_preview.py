@@ -16,14 +16,18 @@ from pathlib import Path
 import pytest
 from browser_tools import start_preview
 from click.testing import CliRunner
+from markupsafe import escape
 
 from fanfmt.cli import cli
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.lint import lint_document
 from fanfmt.options import Options
 from fanfmt.preview import serve
+from fanfmt.preview.chrome import chrome
+from fanfmt.preview.kit import kit_maker, paste_view
 from fanfmt.preview.paths import RefusedError, inside
 from fanfmt.preview.render import MARK_RE, Renderer, marked, paragraph_lines, place
+from fanfmt.writers import get_writer
 from fanfmt.writers.html import HtmlWriter, html_markup, reading_page
 from fanfmt.writers.page import Page
 
@@ -96,11 +100,25 @@ def test_the_page_is_the_reading_page_with_the_bar_and_reload_script(tmp_path: P
     assert "1 finding<" in views.page
 
 
-def test_the_ao3_view_holds_the_ao3_paste(tmp_path: Path) -> None:
+def test_the_paste_view_holds_the_ao3_paste_to_copy_and_as_shown() -> None:
+    doc, _ = lint_document(CHAPTER, Options())
+    markup = chrome(None, view="kit", source="ch5.txt", tag="t-1")
+    shown = paste_view(doc, Options(), markup)
+    paste = "".join(get_writer("ao3").write(Page.of(doc), Options()))
+    assert f'<textarea id="paste-text" readonly>{escape(paste)}</textarea>' in shown
+    assert f'<div class="shown">\n{paste}\n</div>' in shown
+    assert str(markup["bar"]) in shown
+
+
+def test_the_ao3_view_is_the_kit_page_where_fanfmt_has_one(tmp_path: Path) -> None:
     views = Renderer(str(write_chapter(tmp_path)), Options()).build("t-1")
-    assert '<textarea id="paste-text" readonly>&lt;h2 align=' in views.kit
-    assert "&lt;p&gt;The rain came down on the harbour all night.&lt;/p&gt;" in views.kit
-    assert 'aria-current="page">AO3 paste</a>' in views.kit
+    if kit_maker() is None:
+        assert 'aria-current="page">AO3 paste</a>' in views.kit
+        assert '<textarea id="paste-text" readonly>' in views.kit
+    else:
+        assert 'aria-current="page">AO3 kit</a>' in views.kit
+        assert 'id="copy-chapter"' in views.kit
+    assert views.kit.index('<nav id="fanfmt-bar"') < views.kit.index('var built = "t-1";')
 
 
 def test_a_chapter_that_cannot_be_built_shows_why(tmp_path: Path) -> None:

@@ -1,10 +1,10 @@
 """The AO3 view of ``fanfmt preview``: the posting kit's page, else the single AO3 paste.
 
 Where fanfmt has an AO3 posting kit (:data:`KIT_MODULE`, whose ``kit_files(page, options)``
-gives every file of the kit by name, the kit page under ``PAGE_FILE``), the switch shows
-that page, with the preview's bar and reload script added. Without one it shows the
-chapter as ``--to ao3`` writes it, as text to copy and as AO3 shows it
-(``templates/preview/paste.html``).
+gives every file of the kit by name, the kit page under ``PAGE_FILE``) and the ``ao3``
+setting is not ``single``, the switch shows that page, with the preview's bar and reload
+script added. Else it shows the chapter as ``--to ao3`` writes it, as text to copy and as
+AO3 shows it (``templates/preview/paste.html``).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def kit_view(doc: Document, options: Options, chrome: Chrome) -> str:
     from fanfmt.preview.chrome import insert
 
     maker = kit_maker()
-    if maker is not None:
+    if maker is not None and getattr(options, "ao3", "kit") != "single":
         return insert(maker(doc, options), chrome("kit"))
     return paste_view(doc, options, chrome("paste"))
 
