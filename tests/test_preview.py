@@ -128,6 +128,21 @@ def test_a_chapter_that_cannot_be_built_shows_why(tmp_path: Path) -> None:
     assert "no text to format" in views.kit
 
 
+def test_an_internal_error_on_a_save_is_shown_and_the_preview_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = Renderer(str(write_chapter(tmp_path)), Options())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("a rule tripped")
+
+    monkeypatch.setattr("fanfmt.lint.lint_document", broken)
+    views = renderer.build("t-2")
+    assert views.error.endswith("internal error (ValueError: a rule tripped); please report it")
+    monkeypatch.undo()
+    assert not renderer.build("t-3").error
+
+
 # --- what is served -----------------------------------------------------------------------
 
 

@@ -8,8 +8,9 @@ so what is shown is what ``fanfmt build --to html`` writes and ``fanfmt lint`` r
   starting on or before its line (one before every paragraph goes in a list at the top)
 * the preview's bar, its stylesheet and the script that reloads the page come from
   ``templates/preview/parts.html``; nothing of them is ever in a built file
-* a chapter that cannot be built as saved shows its one-line error instead, and the
-  page comes back at the next save that builds
+* a chapter that cannot be built as saved shows its one-line error instead (an internal
+  error too: the preview goes on watching), and the page comes back at the next save
+  that builds
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 from markupsafe import Markup
 
 from fanfmt.diagnostics import Diagnostic
-from fanfmt.errors import NO_WORDS, FanfmtError, InputError, one_line
+from fanfmt.errors import NO_WORDS, FanfmtError, InputError, describe_unexpected, one_line
 from fanfmt.model import AuthorNote, Block, Document, Footnotes, Heading, Legend, Paragraph
 from fanfmt.options import Options
 from fanfmt.preview.chrome import chrome, insert, parts
@@ -143,6 +144,8 @@ class Renderer:
             return self._views(doc, findings, tag)
         except FanfmtError as exc:
             return self.failed(one_line(exc), tag)
+        except Exception as exc:  # a bug met on this save: say so, and keep watching
+            return self.failed(f"{self.source}: {describe_unexpected(exc)}", tag)
 
     def failed(self, error: str, tag: str) -> Views:
         """What is shown while the chapter cannot be built: ``error``, on both views."""
