@@ -22,17 +22,16 @@ if TYPE_CHECKING:
     "--port",
     type=click.IntRange(0, 65535),
     default=0,
-    show_default=True,
-    help="Port on 127.0.0.1 (0: any free port).",
+    metavar="N",
+    help="Port on 127.0.0.1 (default: 0, any free port).",
 )
 @click.option(
     "--debounce",
     "debounce",
     type=click.IntRange(1, 10_000),
     default=50,
-    show_default=True,
     metavar="MS",
-    help="Rebuild once the file has been quiet this long after a save.",
+    help="Rebuild once the file has been quiet this long after a save (default: 50).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
 @chapter_options
