@@ -27,6 +27,7 @@ from fanfmt.preview.chrome import chrome
 from fanfmt.preview.kit import kit_maker, paste_view
 from fanfmt.preview.paths import RefusedError, inside
 from fanfmt.preview.render import MARK_RE, Renderer, marked, paragraph_lines, place
+from fanfmt.preview.server import Site
 from fanfmt.writers import get_writer
 from fanfmt.writers.html import HtmlWriter, html_markup, reading_page
 from fanfmt.writers.page import Page
@@ -294,6 +295,17 @@ def test_a_save_is_announced_on_the_event_stream(server: str, folder: Path) -> N
     _status, body = get(server, "/")
     assert b"walked into the sea" in body
     assert f'var built = "{second}";'.encode() in body
+
+
+def test_a_save_that_changes_nothing_shown_reloads_no_page(folder: Path) -> None:
+    site = Site(str(folder / "ch5.txt"), Options())
+    first = site.rebuild()
+    tag = site.tag
+    assert site.rebuild() is first  # saved again as it was
+    assert site.tag == tag
+    write_chapter(folder, CHAPTER.replace("turned away", "walked into the sea"))
+    assert "walked into the sea" in site.rebuild().page
+    assert site.tag != tag
 
 
 # --- the command --------------------------------------------------------------------------

@@ -54,11 +54,17 @@ class Site:
         self.views = Views("", "")
 
     def rebuild(self) -> Views:
-        """Build the chapter as saved now and make it the newest; wake every event stream."""
+        """Build the chapter as saved now and make it the newest; wake every event stream.
+
+        A save that changes nothing shown (the same text saved again) keeps the build
+        before it, so no page reloads for it.
+        """
         with self._building:
             self._count += 1
             tag = f"{self._token}-{self._count}"
             views = self.renderer.build(tag)
+            if _same(views, tag, self.views, self.tag):
+                return self.views
             with self._changed:
                 self.tag, self.views = tag, views
                 self._changed.notify_all()
@@ -75,6 +81,14 @@ class Site:
         with self._changed:
             self.closed = True
             self._changed.notify_all()
+
+
+def _same(new: Views, new_tag: str, old: Views, old_tag: str) -> bool:
+    """Do two builds show the same, their tags aside?"""
+    if not old_tag or new.findings != old.findings or new.error != old.error:
+        return False
+    page, kit = old.page.replace(old_tag, new_tag), old.kit.replace(old_tag, new_tag)
+    return (new.page, new.kit) == (page, kit)
 
 
 class Handler(BaseHTTPRequestHandler):
