@@ -5,10 +5,10 @@ No browser is downloaded: Playwright is told to run ``/usr/bin/chromium`` (or
 skip, saying which.
 
 ``screenshot(page, "preview-page")`` writes ``preview-page.png`` into the folder named by
-``$FANFMT_SCREENSHOTS`` and does nothing when it is unset, so an ordinary run leaves the
-tree as it was. The pictures in ``docs/images/`` are made so::
+``$FANFMT_DOC_IMAGES`` and does nothing when it is unset, so an ordinary run leaves the
+tree as it was. The pictures in ``docs/img/`` are made so::
 
-    FANFMT_SCREENSHOTS=docs/images python -m pytest -q tests/test_preview_browser.py
+    FANFMT_DOC_IMAGES=docs/img python -m pytest -q tests/test_preview_browser.py
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 CHROMIUM = os.environ.get("FANFMT_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = "FANFMT_SCREENSHOTS"
+SCREENSHOTS = "FANFMT_DOC_IMAGES"
 """The environment variable naming the folder screenshots go to."""
 VIEWPORT = {"width": 1280, "height": 800}
 """Wide enough for lint's findings to stand in the margin beside their paragraphs."""
@@ -55,7 +55,7 @@ def chromium() -> Iterator[Browser]:
 
 
 def screenshot(page: Page, name: str) -> Path | None:
-    """``name.png`` of what ``page`` shows, in ``$FANFMT_SCREENSHOTS``; nothing when unset."""
+    """``name.png`` of what ``page`` shows, in ``$FANFMT_DOC_IMAGES``; nothing when unset."""
     folder = os.environ.get(SCREENSHOTS)
     if not folder:
         return None

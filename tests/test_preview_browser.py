@@ -215,7 +215,7 @@ def test_each_copy_button_of_the_kit_copies_exactly_its_field(
     buttons = copying.locator("button[id^='copy-']")
     shown = [buttons.nth(i).get_attribute("data-field") for i in range(buttons.count())]
     assert shown == list(fields)
-    screenshot(copying, "ao3-kit")
+    screenshot(copying, "preview-kit")
     for field, text in fields.items():
         if not text:
             continue  # an empty field: nothing to copy (the page says to leave it blank)
