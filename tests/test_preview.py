@@ -27,7 +27,7 @@ from fanfmt.preview.chrome import chrome
 from fanfmt.preview.kit import kit_maker, paste_view
 from fanfmt.preview.paths import RefusedError, inside
 from fanfmt.preview.render import MARK_RE, Renderer, marked, paragraph_lines, place
-from fanfmt.preview.server import Site
+from fanfmt.preview.server import Site, make_server
 from fanfmt.writers import get_writer
 from fanfmt.writers.html import HtmlWriter, html_markup, reading_page
 from fanfmt.writers.page import Page
@@ -308,6 +308,14 @@ def test_a_save_that_changes_nothing_shown_reloads_no_page(folder: Path) -> None
     assert site.tag != tag
 
 
+def test_the_server_is_bound_to_loopback_only(folder: Path) -> None:
+    server = make_server(Site(str(folder / "ch5.txt"), Options()))
+    try:
+        assert server.socket.getsockname()[0] == "127.0.0.1"
+    finally:
+        server.server_close()
+
+
 # --- the command --------------------------------------------------------------------------
 
 
@@ -329,6 +337,12 @@ def test_standard_input_and_folders_are_refused(target: str) -> None:
     code, _, err = run("preview", target)
     assert code == 3
     assert err.count("\n") == 1
+
+
+def test_there_is_no_way_to_listen_on_another_address(tmp_path: Path) -> None:
+    code, _, err = run("preview", str(write_chapter(tmp_path)), "--host", "0.0.0.0")
+    assert code == 2
+    assert "No such option: --host" in err
 
 
 def test_a_port_already_taken_is_exit_2(tmp_path: Path) -> None:
