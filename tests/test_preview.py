@@ -342,7 +342,7 @@ def test_standard_input_and_folders_are_refused(target: str) -> None:
 def test_there_is_no_way_to_listen_on_another_address(tmp_path: Path) -> None:
     code, _, err = run("preview", str(write_chapter(tmp_path)), "--host", "0.0.0.0")
     assert code == 2
-    assert "No such option: --host" in err
+    assert re.search(r"no such option:? '?--host", err, re.IGNORECASE)
 
 
 def test_a_port_already_taken_is_exit_2(tmp_path: Path) -> None:
