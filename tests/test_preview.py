@@ -28,12 +28,13 @@ from fanfmt.preview.kit import kit_maker, paste_view
 from fanfmt.preview.paths import RefusedError, inside
 from fanfmt.preview.render import MARK_RE, Renderer, marked, paragraph_lines, place
 from fanfmt.preview.server import Site, make_server
+from fanfmt.reader import input_format
 from fanfmt.writers import get_writer
 from fanfmt.writers.html import HtmlWriter, html_markup, reading_page
 from fanfmt.writers.page import Page
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = sorted((REPO / "samples").glob("*.txt"))
+SAMPLES = sorted(p for p in (REPO / "samples").iterdir() if p.suffix in (".txt", ".md", ".html"))
 CHAPTER = (
     "Chapter One: The Quiet Harbour\n"
     "\n"
@@ -84,7 +85,8 @@ def test_place_puts_each_finding_beside_the_paragraph_it_falls_in() -> None:
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_the_marks_are_all_the_preview_adds_to_the_reading_page(sample: Path) -> None:
     options = Options()
-    doc, _ = lint_document(sample.read_text("utf-8"), options, source=sample.name)
+    fmt = input_format(sample.name, "auto", sample.read_text("utf-8"))
+    doc, _ = lint_document(sample.read_text("utf-8"), options, source=sample.name, from_format=fmt)
     shown: set[int] = set()
     render = marked(html_markup(options), paragraph_lines(doc.blocks), shown)
     previewed = "".join(reading_page(Page.of(doc), options, render))
