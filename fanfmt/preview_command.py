@@ -55,7 +55,7 @@ def preview(chapter: str, port: int, debounce: int, open_browser: bool, **flags:
 
     from fanfmt.preview import serve
 
-    options = make_options(**flags)
+    options = make_options(chapter, **flags)  # the fanfmt.toml nearest the chapter
     stop = threading.Event()
 
     def ready(url: str) -> None:

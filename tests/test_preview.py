@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_tools import start_preview
+from browser_tools import start_preview, stop_preview
 from click.testing import CliRunner
 from markupsafe import escape
 
@@ -358,6 +358,17 @@ def test_a_port_already_taken_is_exit_2(tmp_path: Path) -> None:
     assert code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in err
     assert err.count("\n") == 1
+
+
+def test_the_fanfmt_toml_beside_the_chapter_applies(tmp_path: Path) -> None:
+    chapter = write_chapter(tmp_path / "story", CHAPTER + "\n* * *\n\nThe end came quietly.\n")
+    (chapter.parent / "fanfmt.toml").write_text('[output]\nscene_break = "~ o ~"\n', "utf-8")
+    process, url = start_preview(chapter)  # from the current folder, not the chapter's
+    try:
+        _, page = get(url.removeprefix("http://").rstrip("/"), "/")
+    finally:
+        stop_preview(process)
+    assert '<p class="scene-break" role="separator">~ o ~</p>' in page.decode()
 
 
 @pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "term"])
