@@ -8,8 +8,9 @@ and comparing one taken after it. The inputs are the samples, the test chapters
 (HTML and Markdown), and, where ``../shared`` is beside the repository, the founding
 chapter and the Gutenberg novel. For each input it records:
 
-* ``build`` in every format (xhtml, markdown, html, ao3, and EPUB with
-  ``SOURCE_DATE_EPOCH`` set), with ``--notes keep``, ``end`` and ``omit``;
+* ``build`` in every format (xhtml, markdown, html, ao3 as one paste and as its kit's
+  files, ffn, and EPUB with ``SOURCE_DATE_EPOCH`` set), with ``--notes keep``, ``end``
+  and ``omit``;
 * what ``build -v`` prints, what ``lint --format json`` and ``diff`` print,
   and the exit code of each.
 
@@ -29,7 +30,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
-FORMATS = {"xhtml": ".xhtml", "markdown": ".md", "html": ".html", "ao3": ".ao3.html"}
+FORMATS = {
+    "xhtml": ".xhtml",
+    "markdown": ".md",
+    "html": ".html",
+    "ao3": ".ao3.html",
+    "ffn": ".ffn.html",
+}
+ONE_FILE = {"ao3": ["--ao3", "single"]}
+"""The AO3 single paste is one file; its kit (a folder) is recorded file by file."""
 NOTES = ("keep", "end", "omit")
 
 
@@ -87,11 +96,31 @@ def snapshot(out: Path) -> int:
                             "--notes",
                             notes,
                             "-q",
+                            *ONE_FILE.get(fmt, []),
                         ],
                     )
                     if target.exists():
                         shutil.copyfile(target, out / target.name)
                         count += 1
+                kit = Path(f"{stem}.{notes}.ao3")
+                run(
+                    f"{stem}.{notes}.ao3-kit.log",
+                    [
+                        "build",
+                        str(local),
+                        "--no-config",
+                        "-o",
+                        str(kit),
+                        "--to",
+                        "ao3",
+                        "--notes",
+                        notes,
+                        "-q",
+                    ],
+                )
+                for part in sorted(kit.glob("*")) if kit.is_dir() else []:
+                    shutil.copyfile(part, out / f"{kit.name}.{part.name}")
+                    count += 1
                 epub = Path(f"{stem}.{notes}.epub")
                 run(
                     f"{stem}.{notes}.epub.log",

@@ -51,8 +51,11 @@ def convert(
     """Convert one raw chapter.
 
     :param text: the chapter, already decoded.
-    :param to: ``"xhtml"``, ``"markdown"``, ``"html"`` or ``"ao3"`` (any other name is a
-        :class:`~fanfmt.errors.ConfigError` listing these).
+    :param to: ``"xhtml"``, ``"markdown"``, ``"html"``, ``"ao3"`` (the single paste; the
+        posting kit is :func:`fanfmt.writers.ao3kit.kit_files`) or ``"ffn"``.
+    :raises ~fanfmt.errors.ConfigError: for any other ``to``, listing these; for ``"epub"``,
+        saying to build the book with :func:`fanfmt.epub.build_epub` (an EPUB holds a
+        whole book of chapter files, not one text).
     :param options: user choices (:class:`~fanfmt.options.Options`).
     :param source: a name for messages (e.g. the file name).
     :param from_format: ``"text"``, ``"markdown"``, ``"html"`` or ``"auto"`` (sniffed).

@@ -105,11 +105,11 @@ class Plan:
     settled: tuple[Outcome, ...] = field(default=())
 
 
-def output_suffix(to: str) -> str:
-    """``"markdown"`` → ``".md"``."""
-    from fanfmt.writers import format_suffix
+def output_suffix(to: str, ao3: str = "single") -> str:
+    """``"markdown"`` → ``".md"``; ``"ao3"`` with the kit → ``".ao3"`` (its folder)."""
+    from fanfmt.writers import KIT_SUFFIX, format_suffix
 
-    return format_suffix(to)
+    return KIT_SUFFIX if to == "ao3" and ao3 == "kit" else format_suffix(to)
 
 
 def is_chapter(path: Path, suffixes: tuple[str, ...] = CHAPTER_SUFFIXES) -> bool:
@@ -164,6 +164,7 @@ def plan(
     update: bool = False,
     stylesheet: str = "link",
     in_place: bool = False,
+    ao3: str = "kit",
 ) -> Plan:
     """Expand folders, name every output, and settle the inputs that need no work.
 
@@ -173,10 +174,11 @@ def plan(
     :param update: skip chapters whose output is at least as new as the chapter.
     :param stylesheet: ``"link"``: XHTML outputs get ``fanfmt.css`` written beside them.
     :param in_place: ``to="epub"`` only: each book is rebuilt over itself.
+    :param ao3: ``kit``: each ``to="ao3"`` output is a kit's folder (``ch5.ao3``).
     :raises ConfigError: when an output, or a stylesheet beside one, is one of the inputs:
         nothing is built, so no input is ever overwritten (see :func:`refuse_overwrites`).
     """
-    suffix = output_suffix(to)
+    suffix = output_suffix(to, ao3)
     found = list(expand(inputs, (".epub",) if to == "epub" else CHAPTER_SUFFIXES))
     files = {file_id(f[0]) for f in found if not isinstance(f, Outcome)} - {None}
     css = to == "xhtml" and stylesheet == "link"

@@ -19,7 +19,7 @@ from fanfmt.files import dated_as_read, read_input, same_file, seen, write_atomi
 from fanfmt.options import Options
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
-from fanfmt.writers import SUFFIX_FORMATS, format_suffix, get_writer
+from fanfmt.writers import KIT_SUFFIX, SUFFIX_FORMATS, format_suffix, get_writer
 from fanfmt.writers.page import has_footnotes
 
 if TYPE_CHECKING:
@@ -100,6 +100,9 @@ def build_file(
     if fmt == "epub":
         raise ConfigError("an EPUB holds a whole book: use fanfmt.epub.build_epub (or the CLI)")
     out = output or default_output(source, fmt)
+    kit = fmt == "ao3" and options.ao3 == "kit" and out != "-" and write
+    if kit:
+        out = kit_folder(out)
     if source != "-" and out != "-" and same_file(source, out):
         raise OutputError(f"{out}: refusing to overwrite the input")
     css = Path(out).parent / "fanfmt.css"
@@ -120,10 +123,18 @@ def build_file(
     tally = Tally()
     prepared.observe = tally.add  # counted as the paragraphs are finished
     # the chapter is finished a piece at a time as the page is written (fanfmt.pipeline)
-    parts = get_writer(fmt).write(prepared.page(), options)
+    parts: Iterable[str] = () if kit else get_writer(fmt).write(prepared.page(), options)
     text = ""
     notes: tuple[str, ...] = ()
-    if write and out != "-":
+    if kit:
+        from fanfmt.writers.ao3kit import kit_files
+
+        files = kit_files(prepared.page(), options)
+        _refuse_input(source, out, files)
+        dated = partial(dated_as_read, source, read)
+        for name, content in files.items():
+            write_atomic(Path(out) / name, content, within=within, mtime=dated)
+    elif write and out != "-":
         # dated as the chapter was read, so --update compares what was read (fanfmt.batch)
         device = write_atomic(out, parts, within=within, mtime=partial(dated_as_read, source, read))
         if fmt == "xhtml" and options.stylesheet == "link" and not device:
@@ -147,6 +158,20 @@ def build_file(
     summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
     diagnostics = tuple(prepared.ctx.diagnostics.sorted())
     return Built(source, out, fmt, summary, repairs + diagnostics, text, notes)
+
+
+def kit_folder(out: str) -> str:
+    """Where the AO3 kit goes: ``ch5.ao3.html`` (the single paste's name) → ``ch5.ao3``; any
+    other name is the folder itself."""
+    suffix = format_suffix("ao3")
+    return out[: -len(suffix)] + KIT_SUFFIX if out.lower().endswith(suffix) else out
+
+
+def _refuse_input(source: str, folder: str, files: dict[str, str]) -> None:
+    """No file of a kit may be its input (``-o .`` beside a chapter named ``chapter.html``)."""
+    for name in files:
+        if source != "-" and same_file(source, Path(folder) / name):
+            raise OutputError(f"{Path(folder) / name}: refusing to overwrite the input")
 
 
 def build_or_rebuild(

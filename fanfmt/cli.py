@@ -3,7 +3,8 @@
 Each command reads its flags into settings (:mod:`fanfmt.flags`), makes one library call
 and prints what came of it; ``fanfmt build``'s decisions are :func:`fanfmt.plan.plan_build`.
 
-Exit codes: 0 done; 1 some inputs failed; 2 usage or configuration error;
+Exit codes: 0 done (also when the reader of standard output closed it early, as
+``| head`` does); 1 some inputs failed; 2 usage or configuration error;
 3 an input cannot be read as a chapter; 4 an output cannot be written;
 70 an unexpected internal error; 130 interrupted. Every error is one line on
 standard error: ``fanfmt: error: <path>: <reason>``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 import click
@@ -39,10 +40,8 @@ from fanfmt.preview_command import preview
 from fanfmt.writers import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
-    from fanfmt.batch import Outcome
     from fanfmt.explain import Change
     from fanfmt.messages import Line
-    from fanfmt.plan import BuildPlan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
@@ -58,11 +57,11 @@ def _crash(exc: BaseException, source: str = "") -> None:
         click.echo("fanfmt: error: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if isinstance(exc, BrokenPipeError):
-        # nothing more can reach the reader; keep Python from complaining at exit
+        # the reader closed the pipe (``| head``): it has what it wanted, so end quietly;
+        # the rest goes nowhere, and Python does not complain of it at exit
         with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        click.echo("fanfmt: error: -: standard output was closed", err=True)
-        sys.exit(EXIT_OUTPUT)
+        sys.exit(EXIT_OK)
     where = f"{source}: " if source else ""
     click.echo(f"fanfmt: error: {where}{describe_unexpected(exc)}", err=True)
     sys.exit(EXIT_INTERNAL)
@@ -70,6 +69,25 @@ def _crash(exc: BaseException, source: str = "") -> None:
 
 class _Cli(click.Group):
     """The command group; an unexpected exception in any command becomes one line (exit 70)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """``fanfmt ch7.txt``: a chapter where a command is expected is a usage error that
+        says which command was meant (``Did you mean 'fanfmt build ch7.txt'?``)."""
+        if (
+            args
+            and not ctx.resilient_parsing
+            and self.get_command(ctx, args[0]) is None
+            and _names_a_chapter(args[0])
+        ):
+            import shlex
+
+            meant = shlex.join(["fanfmt", "build", *args])
+            if len(meant) > _HINT_MAX and len(args) > 1:
+                meant = shlex.join(["fanfmt", "build", args[0]]) + " …"
+            raise click.UsageError(f"No such command {args[0]!r}. Did you mean {meant!r}?", ctx)
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -81,6 +99,19 @@ class _Cli(click.Group):
         except (Exception, KeyboardInterrupt) as exc:
             _crash(exc)
         return None
+
+
+_HINT_MAX = 72
+"""A longer ``fanfmt build …`` suggestion names the first input only."""
+
+
+def _names_a_chapter(word: str) -> bool:
+    """``ch7.txt`` (whether or not it exists), ``story.epub``, an existing file or folder."""
+    from fanfmt.reader import SUFFIX_INPUTS
+
+    if os.path.splitext(word)[1].lower() in (*SUFFIX_INPUTS, ".epub"):
+        return True
+    return os.path.exists(word)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,6 +186,7 @@ def build(
     from fanfmt.messages import batch_lines, book_lines, book_warnings, built_lines, fresh_lines
     from fanfmt.plan import Explained, plan_build
     from fanfmt.plan import build as run_plan
+    from fanfmt.progress import progress
 
     options = make_options(**flags)
     try:
@@ -167,12 +199,13 @@ def build(
             update=update,
             stylesheet=options.stylesheet,
             in_place=in_place,
+            ao3=options.ao3,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     source = work.inputs[0] if work.kind == "single" else ""
     try:
-        with _progress(work, hidden=quiet or not sys.stderr.isatty()) as advance:
+        with progress(work, hidden=quiet or not sys.stderr.isatty()) as advance:
             result = run_plan(work, options, workers=jobs, on_outcome=advance, stdout=write_stdout)
     except FanfmtError:
         raise
@@ -196,28 +229,6 @@ def build(
             if result.output == "-":
                 write_stdout([result.book.data])
             _say(book_lines(result, verbose=verbose, quiet=quiet))
-
-
-@contextlib.contextmanager
-def _progress(work: BuildPlan, *, hidden: bool) -> Iterator[Callable[[Outcome], None]]:
-    """A batch's progress bar on standard error (drawn only on a terminal); a no-op else."""
-    if work.work is None:
-        yield lambda outcome: None
-        return
-    with click.progressbar(
-        length=len(work.work.jobs) + len(work.work.settled),
-        label="building",
-        file=sys.stderr,
-        hidden=hidden,
-        show_pos=True,
-        show_percent=True,
-    ) as bar:
-
-        def advance(outcome: Outcome) -> None:
-            del outcome
-            bar.update(1)
-
-        yield advance
 
 
 def _say(lines: Iterable[Line]) -> None:

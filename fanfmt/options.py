@@ -1,13 +1,22 @@
 """User choices, carried to every rule and writer in one frozen value.
 
 ``Options(quotes="british", disabled_rules=frozenset({"dashes"}))``
+
+A value that is not one of a field's choices is refused when the options are made, with
+the choices in the message: ``Options(quotes="brit")`` → ``ConfigError('Options(quotes=
+"brit"): expected one of auto, american, british')``. The choices are the ``Literal``
+types below, declared once: the settings table (:mod:`fanfmt.settings`) checks
+``fanfmt.toml`` and flags against the same tuples.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin, get_type_hints
+
+from fanfmt.errors import ConfigError
 
 QuoteStyle = Literal["auto", "american", "british"]
 ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
@@ -15,12 +24,15 @@ DashStyle = Literal["closed", "spaced"]
 NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
+Ao3Mode = Literal["kit", "single"]
 
-QUOTE_STYLES: tuple[str, ...] = ("auto", "american", "british")
-THOUGHT_STYLES: tuple[str, ...] = ("auto", "single", "asterisk", "underscore", "none")
-DASH_STYLES: tuple[str, ...] = ("closed", "spaced")
-NOTES_MODES: tuple[str, ...] = ("keep", "end", "omit")
-INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "markdown", "html")
+QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
+THOUGHT_STYLES: tuple[str, ...] = get_args(ThoughtStyle)
+DASH_STYLES: tuple[str, ...] = get_args(DashStyle)
+NOTES_MODES: tuple[str, ...] = get_args(NotesMode)
+STYLESHEET_MODES: tuple[str, ...] = get_args(StylesheetMode)
+INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
+AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +55,9 @@ class Options:
     """Author's notes: keep in place, collect at the end, or omit."""
     stylesheet: StylesheetMode = "link"
     """XHTML: link ``fanfmt.css`` (written beside the output) or inline it."""
+    ao3: Ao3Mode = "kit"
+    """``--to ao3``: a posting kit (a folder, one file per field of AO3's form, and a page
+    to copy them from), or ``single``: one text to paste, notes and heading inside it."""
     force: bool = False
     """Replace a ``fanfmt.css`` beside the output that is not fanfmt's own (a user's, or
     one edited by hand); without it, such a file is left alone and a warning says so."""
@@ -71,6 +86,35 @@ class Options:
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Further metadata for templates, beyond the fields above (``{"publisher": "…"}``)."""
 
+    def __post_init__(self) -> None:
+        for name, choices in _checks():
+            value = getattr(self, name)
+            if choices is None:  # a switch
+                if not isinstance(value, bool):
+                    raise ConfigError(f"Options({name}={value!r}): expected True or False")
+            elif value not in choices:
+                expected = ", ".join(map(str, choices))
+                raise ConfigError(f"Options({name}={value!r}): expected one of {expected}")
+        rules: object = self.disabled_rules
+        if isinstance(rules, str):  # "dashes" for {"dashes"}: a set of its letters
+            raise ConfigError(
+                f"Options(disabled_rules={rules!r}): expected a set of rule names, "
+                f"such as frozenset({{{rules!r}}})"
+            )
+
     def replace(self, **changes: Any) -> Options:
-        """A copy with ``changes`` applied."""
+        """A copy with ``changes`` applied (checked as a new one is)."""
         return dataclasses.replace(self, **changes)
+
+
+@functools.cache
+def _checks() -> tuple[tuple[str, tuple[object, ...] | None], ...]:
+    """``(field, its choices)`` for each field typed as a ``Literal``, ``(field, None)`` for
+    each ``bool``: read once from the class's own annotations."""
+    found: list[tuple[str, tuple[object, ...] | None]] = []
+    for name, hint in get_type_hints(Options).items():
+        if get_origin(hint) is Literal:
+            found.append((name, get_args(hint)))
+        elif hint is bool:
+            found.append((name, None))
+    return tuple(found)

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from fanfmt.diagnostics import Diagnostic
+from fanfmt.errors import ConfigError
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import (
     AuthorNote,
@@ -143,7 +144,10 @@ def prepare(
     if ctx.changes is not None:
         ctx.changes.append((READ_STEP, doc))
     as_read = doc if keep_read else None
-    chain = DEFAULT_CHAIN.disable(options.disabled_rules | rules_done_by(fmt))
+    try:
+        chain = DEFAULT_CHAIN.disable(options.disabled_rules | rules_done_by(fmt))
+    except KeyError as exc:  # Options(disabled_rules=…) made in Python, with a name not a rule
+        raise ConfigError(f"Options(disabled_rules=…): {exc.args[0]}") from None
     with gc_paused():  # the rules build trees and make no reference cycles
         doc = run_blocks(chain.block, doc, ctx)
     doc = replace(doc, meta=_final_meta(doc, chain.inline, options))

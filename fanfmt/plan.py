@@ -83,6 +83,7 @@ def plan_build(
     update: bool = False,
     stylesheet: str = "link",
     in_place: bool = False,
+    ao3: str = "kit",
 ) -> BuildPlan:
     """Decide what ``fanfmt build INPUT... [-o output] [--to to]`` does (see the module).
 
@@ -90,6 +91,7 @@ def plan_build(
     :param update: skip chapters whose output is already at least as new.
     :param stylesheet: the ``stylesheet`` option (``link`` writes ``fanfmt.css`` beside XHTML).
     :param in_place: EPUB inputs only: write each new book over its input.
+    :param ao3: the ``ao3`` option: ``kit`` names a folder (``ch5.ao3``) for ``--to ao3``.
     :raises UsageError: for a command given wrongly;
         :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told, or a
         batch output (or stylesheet) that is one of its inputs: then nothing is written.
@@ -114,9 +116,9 @@ def plan_build(
         return BuildPlan("book", inputs, output, "epub")
     if wants_batch(inputs, output, listed=files_from is not None):
         fmt = to or "xhtml"
-        return _plan_batch(inputs, files_from or (), output, fmt, update, stylesheet)
+        return _plan_batch(inputs, files_from or (), output, fmt, update, stylesheet, ao3=ao3)
     source = inputs[0]
-    fresh = _fresh(source, output, to) if update else ""
+    fresh = _fresh(source, output, to, ao3) if update else ""
     return BuildPlan("single", (source,), output, to, explain=explain, fresh=fresh)
 
 
@@ -139,6 +141,8 @@ def _plan_batch(
     update: bool,
     stylesheet: str,
     in_place: bool = False,
+    *,
+    ao3: str = "kit",
 ) -> BuildPlan:
     from fanfmt.batch import plan
 
@@ -163,17 +167,23 @@ def _plan_batch(
             f"-o {output} looks like a file, but several chapters are built: "
             f"give a folder (ending in /)"
         )
-    work = plan(sources, output, to=to, update=update, stylesheet=stylesheet, in_place=in_place)
+    work = plan(
+        sources, output, to=to, update=update, stylesheet=stylesheet, in_place=in_place, ao3=ao3
+    )
     return BuildPlan("batch", tuple(sources), output, to, work=work, in_place=in_place)
 
 
-def _fresh(source: str, output: str | None, to: str | None) -> str:
-    """``--update`` for one chapter: its output when that is newer, else ``""``."""
-    from fanfmt.build import default_output, pick_format
+def _fresh(source: str, output: str | None, to: str | None, ao3: str = "kit") -> str:
+    """``--update`` for one chapter: its output (an AO3 kit: its folder) when that is
+    newer, else ``""``."""
+    from fanfmt.build import default_output, kit_folder, pick_format
 
     if source == "-" or output == "-":
         return ""
-    out = output or default_output(source, pick_format(to, output))
+    fmt = pick_format(to, output)
+    out = output or default_output(source, fmt)
+    if fmt == "ao3" and ao3 == "kit":
+        out = kit_folder(out)
     return out if up_to_date(Path(source), Path(out)) else ""
 
 

@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from fanfmt.options import (
+    AO3_MODES,
     DASH_STYLES,
     INPUT_FORMATS,
     NOTES_MODES,
     QUOTE_STYLES,
+    STYLESHEET_MODES,
     THOUGHT_STYLES,
     Options,
 )
@@ -138,14 +140,20 @@ class Lines:
 
 def rules(names: Iterable[str]) -> frozenset[str]:
     """``["dashes"]`` → ``frozenset({"dashes"})``; a name not in the rule chain is a
-    :class:`BadValueError` naming it and the known ones. Flags and ``fanfmt.toml`` both ask here."""
+    :class:`BadValueError` naming it and the rule it is close to, or else the known ones
+    (the whole list would not fit on the error's one line). Flags and ``fanfmt.toml`` both
+    ask here."""
     from fanfmt.rules import DEFAULT_CHAIN
 
     names = tuple(names)
     known = DEFAULT_CHAIN.names()
     unknown = [n for n in names if n not in known]
     if unknown:
-        raise BadValueError(f"unknown rule {_got(unknown[0])} (known: {', '.join(known)})")
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], known, n=1)
+        hint = f"did you mean {_got(close[0])}?" if close else f"known: {', '.join(known)}"
+        raise BadValueError(f"unknown rule {_got(unknown[0])} ({hint})")
     return frozenset(names)
 
 
@@ -244,8 +252,11 @@ SETTINGS: tuple[Setting, ...] = (
             group="book"),
     Setting("cover", "story", "cover", "--cover", PathTo(folder=False),
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
-    Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(("link", "inline")),
+    Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(STYLESHEET_MODES),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
+    Setting("ao3", "output", "ao3", "--ao3", Choice(AO3_MODES),
+            "AO3: a posting kit (a folder, a file per field of the form) or a single paste.",
+            group="xhtml"),
     Setting("force", "", "", "--force", Switch(),
             "XHTML: replace a fanfmt.css beside it that fanfmt did not write (or that was "
             "edited).", group="xhtml"),

@@ -4,7 +4,8 @@
 * ``HYPOTHESIS_PROFILE=ci pytest`` runs the property tests with more examples
   (default profile: ``dev``)
 * the founding chapter is read from ``../shared/corpus/`` beside the repository when it
-  is there; tests that need it skip otherwise
+  is there (or from the file ``FANFMT_FOUNDING`` names, for a checkout elsewhere); tests
+  that need it skip otherwise
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from hypothesis import HealthCheck, settings
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = REPO_ROOT / "samples"
-FOUNDING_CHAPTER = REPO_ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+FOUNDING_CHAPTER = Path(
+    os.environ.get("FANFMT_FOUNDING")
+    or REPO_ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+)
 
 settings.register_profile(
     "ci", max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow]

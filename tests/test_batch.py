@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -16,6 +17,7 @@ from fanfmt.batch import BatchReport, Job, Outcome, build_job, build_many, chunk
 from fanfmt.build import build_file
 from fanfmt.cli import cli
 from fanfmt.options import Options
+from fanfmt.progress import bar_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
@@ -444,6 +446,59 @@ def test_progress_bar_and_summary_on_a_terminal(with_bad: Path) -> None:
     assert "\r" in screen  # the bar redraws in place
     assert "5 built, 2 failed" in screen
     assert "bad.txt: this is a PDF file, not a text chapter" in screen
+
+
+_ESCAPE_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_the_progress_bar_fits_a_40_column_terminal(tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    source = tmp_path / "story"
+    source.mkdir()
+    for n in range(1, 7):
+        (source / f"ch{n}.txt").write_text(f'Chapter {n}\n\n"Run," she said.\n', "utf-8")
+    master, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.Popen(
+        fanfmt_cmd(str(source), "-o", str(tmp_path / "out")),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,  # not the terminal: the bar is drawn on standard error
+        stderr=terminal,
+        env=env,
+    )
+    os.close(terminal)
+    drawn = b"".join(read_all(master))
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    text = _ESCAPE_RE.sub("", drawn.decode("utf-8", "replace"))
+    assert "building" in text
+    assert "6/6" in text
+    rows = [row for row in re.split(r"[\r\n]", text) if row.strip()]
+    assert all(len(row) < 40 for row in rows), rows
+
+
+@pytest.mark.parametrize("columns", [24, 30, 40, 50, 60, 80, 120, 300])
+@pytest.mark.parametrize("length", [1, 9, 480, 12000])
+def test_every_bar_layout_is_shorter_than_its_terminal(columns: int, length: int) -> None:
+    layout = bar_layout(length, columns)
+    if layout is None:  # not even the count and a bar one character wide fit
+        assert len(f"building  [#]  {length}/{length}") >= columns
+        return
+    width, percent, eta = layout
+    info = f"{length}/{length}" + ("  100%" if percent else "") + ("  1d 00:00:00" if eta else "")
+    assert len(f"building  [{'#' * width}]  {info}") < columns
+    if columns >= 100:
+        assert layout == (36, True, True)  # wide: the whole bar and all it tells
+
+
+def test_no_bar_on_a_terminal_too_narrow_for_one() -> None:
+    assert bar_layout(480, 20) is None
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from markdown_it.utils import read_fixture_file
@@ -23,6 +24,7 @@ from fanfmt.writers import blocks_only
 
 NAMES = [
     "ao3_preface",
+    "front_matter",
     "headings",
     "legend",
     "furniture",
@@ -292,6 +294,87 @@ def test_normalise_and_render_compose_to_convert() -> None:
 def test_unknown_format_is_a_config_error_listing_the_known_ones() -> None:
     with pytest.raises(ConfigError) as info:
         fanfmt.convert("Hi.\n", "pdf")
-    assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3)"
+    assert str(info.value) == "unknown output format 'pdf' (known: xhtml, markdown, html, ao3, ffn)"
     with pytest.raises(ConfigError):
         fanfmt.render(Document(()), "pdf")
+
+
+@pytest.mark.parametrize("to", ["epub", "EPUB"])
+def test_convert_to_epub_says_how_to_build_a_book(to: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        fanfmt.convert("Hi.\n", to)
+    message = str(info.value)
+    assert message.startswith(f"{to!r} is a book, not a page: build one from chapter files with")
+    assert "fanfmt.epub.build_epub(" in message
+    assert message.endswith("a page is one of: xhtml, markdown, html, ao3, ffn")
+    with pytest.raises(ConfigError, match="build_epub"):
+        fanfmt.render(Document(()), to)
+
+
+def test_the_book_hint_names_a_function_that_builds_a_book(tmp_path: Path) -> None:
+    from fanfmt.epub import build_epub
+
+    (tmp_path / "ch1.txt").write_text("Chapter 1\n\nIt rained.\n", encoding="utf-8")
+    built = build_epub([str(tmp_path / "ch1.txt")], str(tmp_path / "story.epub"), Options())
+    assert (tmp_path / "story.epub").read_bytes()[:2] == b"PK"
+    assert built.output == str(tmp_path / "story.epub")
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "choices"),
+    [
+        ("quotes", "brit", "auto, american, british"),
+        ("thoughts", "italics", "auto, single, asterisk, underscore, none"),
+        ("dash_style", "wide", "closed, spaced"),
+        ("notes", "hide", "keep, end, omit"),
+        ("stylesheet", "embed", "link, inline"),
+        ("from_format", "epub", "auto, text, markdown, html"),
+    ],
+)
+def test_options_refuse_a_value_not_among_the_choices(field: str, bad: str, choices: str) -> None:
+    message = f"Options({field}={bad!r}): expected one of {choices}"
+    given: dict[str, Any] = {field: bad}
+    with pytest.raises(ConfigError) as info:
+        Options(**given)
+    assert str(info.value) == message
+    with pytest.raises(ConfigError) as again:
+        Options().replace(**given)
+    assert str(again.value) == message
+
+
+def test_options_refuse_a_switch_that_is_not_true_or_false() -> None:
+    with pytest.raises(
+        ConfigError, match=r"^Options\(thought_marks='yes'\): expected True or False$"
+    ):
+        Options(thought_marks="yes")  # type: ignore[arg-type]
+
+
+def test_options_refuse_one_rule_name_given_as_a_string() -> None:
+    with pytest.raises(ConfigError, match=r"such as frozenset\(\{'dashes'\}\)"):
+        Options(disabled_rules="dashes")  # type: ignore[arg-type]
+
+
+def test_an_unknown_rule_in_options_is_a_config_error_listing_the_rules() -> None:
+    with pytest.raises(ConfigError) as info:
+        fanfmt.convert("Hi.\n", options=Options(disabled_rules=frozenset({"smart_quotes"})))
+    assert "unknown rule smart_quotes" in str(info.value)
+    assert "dashes" in str(info.value)
+
+
+def test_the_settings_check_the_same_choices_as_options() -> None:
+    from fanfmt.settings import SETTINGS, Choice
+
+    choices = {s.field: s.check.choices for s in SETTINGS if isinstance(s.check, Choice)}
+    assert set(choices) == {
+        "quotes",
+        "thoughts",
+        "dash_style",
+        "notes",
+        "stylesheet",
+        "from_format",
+        "ao3",
+    }
+    for field, allowed in choices.items():
+        for value in allowed:
+            given: dict[str, Any] = {field: value}
+            assert getattr(Options(**given), field) == value

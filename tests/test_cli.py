@@ -234,6 +234,60 @@ def test_unwritable_output(chapter: Path, tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX pipes")
+def test_a_reader_closing_the_pipe_ends_the_build_quietly(tmp_path: Path) -> None:
+    """``fanfmt build long.txt -o - | head``: the reader has what it wanted; exit 0, no word."""
+    long = tmp_path / "long.txt"
+    long.write_text("".join(f'"Line {n}," she said.\n\n' for n in range(60_000)), "utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fanfmt", "build", str(long), "-o", "-", "--to", "markdown"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    assert proc.stdout.readline()  # the first line, as ``head -1`` reads it
+    proc.stdout.close()  # far more than a pipe holds is still to come
+    errors = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0, errors
+    assert errors == ""
+
+
+def test_a_chapter_where_a_command_is_expected_suggests_build(chapter: Path) -> None:
+    result = run(str(chapter))
+    assert result.exit_code == 2
+    assert f"No such command '{chapter}'. Did you mean 'fanfmt build {chapter}'?" in result.output
+
+
+@pytest.mark.parametrize("word", ["ch7.txt", "story.EPUB", "notes.md"])
+def test_a_chapter_name_suggests_build_before_it_exists(word: str) -> None:
+    result = run(word, "-o", "out dir/")
+    assert result.exit_code == 2
+    assert f"Did you mean \"fanfmt build {word} -o 'out dir/'\"?" in result.output
+
+
+def test_a_long_build_suggestion_names_the_first_input_only() -> None:
+    result = run("ch1.txt", *(f"chapter-{n:02}-of-the-long-road.txt" for n in range(2, 6)))
+    assert "Did you mean 'fanfmt build ch1.txt …'?" in result.output
+
+
+def test_an_existing_file_of_any_name_suggests_build(tmp_path: Path) -> None:
+    draft = tmp_path / "draft"
+    draft.write_text("It rained.\n", encoding="utf-8")
+    result = run(str(draft))
+    assert result.exit_code == 2
+    assert f"Did you mean 'fanfmt build {draft}'?" in result.output
+
+
+def test_a_word_that_names_no_chapter_gets_no_build_hint() -> None:
+    result = run("frobnicate")
+    assert result.exit_code == 2
+    assert "No such command 'frobnicate'." in result.output
+    assert "fanfmt build" not in result.output
+    assert "Did you mean 'build'?" in run("biuld").output  # click's own, for a misspelling
+
+
 def test_verbose_summary(chapter: Path) -> None:
     result = run("build", str(chapter), "-v")
     assert result.exit_code == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,13 +62,41 @@ def test_dask_bag_builds_a_tree_of_chapters(client: Any, chapters: Path) -> None
             assert Path(outcome.output).read_text(encoding="utf-8") == expected
 
 
-def test_the_documented_recipe_runs(client: Any, chapters: Path) -> None:
-    """The code block of docs/batch.md, with a local cluster's address."""
-    docs = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
-    match = re.search(r"```python dask-recipe\n(.*?)```", docs, re.DOTALL)
-    assert match, "docs/batch.md has lost its dask-recipe code block"
-    code = match.group(1).replace('"tcp://scheduler:8786"', repr(client.scheduler.address))
-    namespace: dict[str, Any] = {"__name__": "recipe"}
-    exec(compile(code, "docs/batch.md", "exec"), namespace)
-    assert namespace["report"].summary() == f"{len(SAMPLES)} built, 1 failed"
+def recipes() -> list[tuple[str, str]]:
+    """``(file, code)`` of every ``python dask-recipe`` block in the README and docs/."""
+    found = []
+    for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"```python dask-recipe\n(.*?)```", text, re.DOTALL):
+            found.append((str(path.relative_to(ROOT)), match.group(1)))
+    return found
+
+
+def test_the_docs_hold_the_recipe_with_its_guard() -> None:
+    assert [name for name, _ in recipes()] == ["docs/batch.md"]
+    for _, code in recipes():
+        assert '\nif __name__ == "__main__":' in code  # a local cluster imports it again
+
+
+@pytest.mark.parametrize(("name", "code"), recipes(), ids=[name for name, _ in recipes()])
+def test_the_documented_recipe_runs_pasted_as_a_script(
+    name: str, code: str, chapters: Path
+) -> None:
+    """The block as a reader pastes it into a file and runs it: a fresh process that
+    starts its own local cluster (whose workers import the script again)."""
+    script = chapters / "build_all.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        cwd=chapters,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == [
+        f"{len(SAMPLES)} built, 1 failed",
+        f"{os.path.join('chapters', 'cover.txt')}: this is a PNG image, not a text chapter",
+    ]
     assert len(list((chapters / "out").rglob("*.xhtml"))) == len(SAMPLES)

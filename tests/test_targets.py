@@ -187,8 +187,10 @@ def test_cli_builds_both_targets(tmp_path: Path) -> None:
     runner = CliRunner()
     for args, out in (
         (["--to", "html"], "ch5.html"),
-        (["--to", "ao3"], "ch5.ao3.html"),
-        (["-o", str(tmp_path / "x.ao3.html")], "x.ao3.html"),
+        (["--to", "ao3", "--ao3", "single"], "ch5.ao3.html"),
+        (["-o", str(tmp_path / "x.ao3.html"), "--ao3", "single"], "x.ao3.html"),
+        (["--to", "ao3"], "ch5.ao3/chapter.html"),
+        (["-o", str(tmp_path / "y.ao3.html")], "y.ao3/kit.html"),  # the kit: a folder
     ):
         result = runner.invoke(cli, ["build", str(chapter), "--no-config", *args])
         assert result.exit_code == 0, result.output

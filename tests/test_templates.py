@@ -153,12 +153,18 @@ def with_line(name: str, text: str) -> tuple[str, int]:
         ("markdown", "markdown/chapter.md"),
         ("html", "html/page.html"),
         ("html", "html/blocks.html"),
-        ("ao3", "ao3/chapter.html"),
+        ("ao3-single", "ao3/chapter.html"),
+        ("ao3", "ao3/kit-fields.html"),
+        ("ao3", "ao3/kit.html"),
+        ("ao3", "ao3/title.txt"),
+        ("ao3", "ao3/workskin.css"),
+        ("ffn", "ffn/chapter.html"),
     ],
 )
 def test_an_unknown_variable_fails_with_the_template_name_and_line(
     tmp_path: Path, fmt: str, name: str
 ) -> None:
+    fmt, _, mode = fmt.partition("-")
     chapter = chapter_in(tmp_path / "story")
     source, line = with_line(name, "{{ sumary }}")
     (tmp_path / "mine" / name).parent.mkdir(parents=True)
@@ -166,7 +172,7 @@ def test_an_unknown_variable_fails_with_the_template_name_and_line(
     out = tmp_path / "story" / "out.txt"
     code, stdout, err = run(
         "build", str(chapter), "--to", fmt, "-o", str(out), "--no-config",
-        "--templates", str(tmp_path / "mine"),
+        "--templates", str(tmp_path / "mine"), *(["--ao3", mode] if mode else []),
     )  # fmt: skip
     assert code == 2
     assert err == f"fanfmt: error: template {name}, line {line}: 'sumary' is undefined\n"

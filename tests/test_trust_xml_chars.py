@@ -60,7 +60,15 @@ def test_no_output_holds_a_character_xml_forbids(tmp_path: Path, name: str, fmt:
     out = tmp_path / f"out{format_suffix(fmt)}"
     result = run("build", str(source), "-t", fmt, "-o", str(out))
     assert result.exit_code == 0, result.output
-    text = out.read_text(encoding="utf-8")
+    if fmt == "ao3":  # the posting kit: a folder (out.ao3), every file of it
+        kit = out.with_name("out.ao3")
+        text = "".join(p.read_text(encoding="utf-8") for p in sorted(kit.iterdir()))
+        single = run("build", str(source), "-t", fmt, "-o", str(out), "--ao3", "single")
+        assert single.exit_code == 0, single.output
+        paste = out.read_text(encoding="utf-8")  # and the single paste
+        assert FORBIDDEN_RE.search(paste) is None, repr(paste)
+    else:
+        text = out.read_text(encoding="utf-8")
     assert FORBIDDEN_RE.search(text) is None, repr(text)
     for word in WORDS:
         assert word in text, (word, text)

@@ -13,8 +13,14 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
   example shows in italics, not as a thought").
 * ``ao3_preface`` runs before ``headings``: an AO3 download read as text states its title,
   byline, summary and notes in its own labelled layout; once it is taken apart,
-  ``headings`` sees a heading at the top (as from a reader) and ``author_notes`` sees
-  notes made (chain.txt: "an AO3 download's preface read as text").
+  ``front_matter`` and ``headings`` see a heading at the top (as from a reader) and
+  ``author_notes`` sees notes made (chain.txt: "an AO3 download's preface read as text").
+* ``front_matter`` runs before ``headings``: the two read the top of the chapter in one
+  walk (``fanfmt.rules._top``), and the byline, disclaimer and header fields are found
+  around the chapter line before it becomes a heading; run the other way round, a field
+  under a made heading is no longer read (chain.txt: "a header field under the chapter
+  line is front matter"). Switching ``headings`` off switches ``front_matter`` off too,
+  as when the two were one rule.
 * ``furniture`` runs before ``captions``: ``To be continued…`` after a break is a part
   marker, not a caption (chain.txt: "a part marker after a break is furniture, not a
   caption").
@@ -71,7 +77,8 @@ __all__ = [
 BLOCK_RULES = RuleTable(
     (
         BlockRule("ao3_preface"),
-        BlockRule("headings"),
+        BlockRule("front_matter"),
+        BlockRule("headings", implies=("front_matter",)),
         BlockRule("legend"),
         BlockRule("furniture"),
         BlockRule("verse"),

@@ -5,7 +5,8 @@
   (they are its frame, not a scene break)
 * ``-----`` / ``It began at dawn.`` / ``-----`` → left alone: story between two breaks
 
-Used by the ``headings`` rule, which decides every other disclaimer.
+Used by the ``headings`` rule, last, on the chapter with its headings made; ``front_matter``
+decides every other disclaimer.
 """
 
 from __future__ import annotations

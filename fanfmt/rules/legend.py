@@ -27,7 +27,7 @@ MULTI_RE = re.compile(rf"^(?:(?:{_MARKED})[\s,;|/-]*){{2,}}$")
 TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.IGNORECASE)
 LEGEND_ZONE = 12
 """A legend is looked for in this many blocks after the headings. A zone of its own, not
-``headings.TOP_ZONE`` (16 blocks from the top): a legend sits right under the chapter
+``_top.TOP_ZONE`` (16 blocks from the top): a legend sits right under the chapter
 heading, and looking further would take a story's first lines of speech for one."""
 
 

@@ -11,7 +11,7 @@
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
-* ``...``, ``"..."``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks; but a chapter
+* ``...``, ``"..."``, ``"X"``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks; but a chapter
   that has a row of dots alone (``...``, ``....``, ``…``) between its paragraphs twice or
   more uses them as its breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
@@ -76,8 +76,14 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
 
         if (mixed and len(letters) >= 3) or x_run or (letters != text and len(text) >= 4):
             return text
-    if len(text) == 3 and text[0] == text[2] and text[1] in "oOxX0" and not text[0].isalnum():
-        return text  # ~o~, -x-, *o*
+    if (
+        len(text) == 3
+        and text[0] == text[2]
+        and text[1] in "oOxX0"
+        and not text[0].isalnum()
+        and text[0] not in QUOTE_CHARS
+    ):
+        return text  # ~o~, -x-, *o*; but "X" and 'o' are a letter spoken or written
     return None
 
 

@@ -16,7 +16,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
 from fanfmt.diagnostics import Diagnostics, Severity
 from fanfmt.model import (
@@ -33,6 +33,9 @@ from fanfmt.model import (
 from fanfmt.options import Options
 from fanfmt.walk import map_footnotes, map_heading
 
+if TYPE_CHECKING:
+    from fanfmt.rules._top import Top
+
 
 @dataclass(slots=True)
 class Context:
@@ -44,6 +47,10 @@ class Context:
     """The name of the rule now running (filled in by the tables)."""
     changes: list[tuple[str, Document]] | None = None
     """When a list, ``(rule, document after it)`` is appended for each rule (``--explain``)."""
+    top: tuple[Top, tuple[Block, ...]] | None = None
+    """The reading of the chapter's top that ``front_matter`` made, with the blocks it gave:
+    ``headings``, the next rule, takes it up when it is handed those very blocks
+    (:mod:`fanfmt.rules._top`)."""
 
     def report(
         self, code: str, message: str, line: int, *, col: int = 1, severity: Severity = "warning"
@@ -96,6 +103,9 @@ class _Stateless:
 class _Rule:
     name: str
     enabled: bool = True
+    implies: tuple[str, ...] = ()
+    """Rules switched off with this one: what its name covered before they were rules of
+    their own, so an old ``--disable`` keeps its meaning."""
 
     @property
     def module(self) -> str:
@@ -299,6 +309,7 @@ class RuleChain:
     def disable(self, names: Iterable[str]) -> RuleChain:
         """Both tables with ``names`` switched off (unknown names raise ``KeyError``)."""
         off = self._check(names)
+        off |= {implied for r in self.rules if r.name in off for implied in r.implies}
         return RuleChain(self.block.disable(off), self.inline.disable(off))
 
     def only(self, names: Iterable[str]) -> RuleChain:

@@ -46,8 +46,12 @@ FORMAT_TABLE: tuple[Format, ...] = (
     Format("epub", (".epub",), "fanfmt.epub"),
     Format("html", (".html", ".htm"), "fanfmt.writers.html:HtmlWriter"),
     Format("ao3", (".ao3.html",), "fanfmt.writers.ao3:Ao3Writer"),
+    Format("ffn", (".ffn.html",), "fanfmt.writers.ffn:FfnWriter"),
 )
 """Every output format, in the order ``--help`` lists them."""
+
+KIT_SUFFIX = ".ao3"
+"""The AO3 posting kit is a folder (``ch5.txt`` → ``ch5.ao3``), not a file of a suffix above."""
 
 OUTPUT_FORMATS: list[str] = [f.name for f in FORMAT_TABLE]
 """What ``--to`` accepts."""
@@ -56,7 +60,8 @@ WRITERS: dict[str, Format] = {f.name: f for f in FORMAT_TABLE if f.page}
 FORMATS: tuple[str, ...] = tuple(WRITERS)
 SUFFIX_FORMATS: dict[str, str] = {s: f.name for f in FORMAT_TABLE for s in f.suffixes}
 """Output suffix → format: ``.xhtml`` is EPUB-ready XHTML, ``.html`` the standalone reading
-page, ``.ao3.html`` HTML for AO3's editor, ``.epub`` a book."""
+page, ``.ao3.html`` HTML for AO3's editor, ``.ffn.html`` HTML for FanFiction.Net's document
+manager, ``.epub`` a book."""
 
 
 def format_suffix(name: str) -> str:
@@ -88,13 +93,24 @@ def _unknown(name: str, known: list[str] | tuple[str, ...]) -> str:
     return f"unknown output format {name!r} (known: {', '.join(known)})"
 
 
-def get_writer(name: str) -> Writer:
-    """The writer for ``xhtml``, ``markdown``, ``html`` or ``ao3``, imported on first use.
+_BOOK_HINT = (
+    "{name!r} is a book, not a page: build one from chapter files with "
+    "fanfmt.epub.build_epub(['ch1.txt', 'ch2.txt'], 'story.epub', options) "
+    "(fanfmt build ch*.txt -o story.epub); a page is one of: {known}"
+)
+"""What :func:`get_writer` says when asked for a format that holds a whole book."""
 
-    Any other name is a :class:`~fanfmt.errors.ConfigError` listing these.
+
+def get_writer(name: str) -> Writer:
+    """The writer for ``xhtml``, ``markdown``, ``html``, ``ao3`` or ``ffn``, imported on first use.
+
+    Any other name is a :class:`~fanfmt.errors.ConfigError` listing these; ``"epub"``
+    says to build a book with :func:`fanfmt.epub.build_epub` instead.
     """
     fmt = WRITERS.get(name)
     if fmt is None:
+        if name.lower() in OUTPUT_FORMATS:  # a format of whole books
+            raise ConfigError(_BOOK_HINT.format(name=name, known=", ".join(FORMATS)))
         raise ConfigError(_unknown(name, FORMATS))
     module, _, cls = fmt.writer.partition(":")
     writer: Writer = getattr(importlib.import_module(module), cls)()

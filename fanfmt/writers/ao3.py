@@ -1,7 +1,8 @@
-"""The AO3 writer: HTML to paste into the Archive of Our Own's HTML editor.
+"""The AO3 single paste (``--ao3 single``): one text for the Archive of Our Own's editor.
 
-AO3 keeps a fixed list of tags and drops every ``class`` and ``style`` attribute,
-so this writer uses only what survives, and the text looks right after pasting:
+AO3 keeps a fixed list of tags and attributes (it keeps ``class`` too, for work skins:
+the posting kit, :mod:`fanfmt.writers.ao3kit`, uses them; this paste has none), so this
+writer uses only what survives, and the text looks right after pasting:
 
 * ``Thought`` and ``Emphasis`` → ``<em>``; ``Strong`` → ``<strong>``; ``LineBreak`` → ``<br />``
 * ``Quoted`` → curly quotes in the text (no ``<span>``)
@@ -69,13 +70,13 @@ class Ao3Writer:
         parts = generate_page(
             page, options, self.template, self.inlines(options), story=story_view(page, options)
         )
-        return _unindented_lines(parts)
+        return unindented_lines(parts)
 
 
-def _unindented_lines(parts: Iterable[str]) -> Iterator[str]:
+def unindented_lines(parts: Iterable[str]) -> Iterator[str]:
     """Every line of ``parts`` stripped, the blank ones left out, a part at a time.
 
-    ``"".join(_unindented_lines(["  <p>a</p>\\n\\n  <p>", "b</p>\\n"]))``
+    ``"".join(unindented_lines(["  <p>a</p>\\n\\n  <p>", "b</p>\\n"]))``
     → ``"<p>a</p>\\n<p>b</p>\\n"``
     """
     held = ""  # the start of a line whose end has not come yet

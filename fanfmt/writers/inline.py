@@ -306,6 +306,24 @@ class Ao3Inlines(InlineRenderer):
         )
 
 
+class Ao3KitInlines(Ao3Inlines):
+    """The AO3 kit's chapter text: as :class:`Ao3Inlines`, a thought ``<em class="thought">``
+    (AO3 keeps classes in a work's text, for its work skin; without one it is italic)."""
+
+    def thought(self, node: Thought, within: Within, spot: Spot) -> str:
+        """``<em class="thought">``."""
+        inner = self.thought_text(node, self.render(node.children, within))
+        return f'<em class="thought">{inner}</em>'
+
+
+class FfnInlines(Ao3Inlines):
+    """FanFiction.Net keeps no link: as :class:`Ao3Inlines`, a footnote reference ``[1]``."""
+
+    def note_ref(self, node: NoteRef) -> str:
+        """``[1]``."""
+        return f"[{node.number}]"
+
+
 _MARKUP_CHARS = "\\`*_[]<&"
 """Characters CommonMark may read as markup; the backslash first, so no escape is escaped."""
 

@@ -1,0 +1,376 @@
+"""The top of a chapter, read once for ``front_matter`` and ``headings``: :func:`read_top`.
+
+The two rules divide what one walk over the top finds. Which paragraph is the story's
+title, which the byline and which the chapter line are told together (a title is a
+title because a chapter line follows it; ``By Someone`` is a byline because it stands
+among the first lines), so they are read together, and each rule keeps its part:
+
+* ``Story Title`` / ``By Someone`` / ``Chapter 7`` / ``The Spark`` → a heading with a
+  story title (``headings``) and a ``byline`` (``front_matter``)
+* ``Disclaimer: …``, ``Rating: T``, ``Summary:`` and the summary under it, AO3's
+  ``Chapter Text`` → ``disclaimer``, ``metadata`` (``front_matter``)
+* a heading the reader found (``# Chapter 7: The Spark``) → number and title split
+  (``headings``); the disclaimer and byline lines after it (``front_matter``)
+
+Each block of the reading is an :class:`Entry` that says which rule it belongs to and
+what it was made from, so each rule can leave out the other's part (:class:`Top`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from fanfmt.model import (
+    Block,
+    Heading,
+    Inline,
+    Paragraph,
+    ParagraphRole,
+    Strong,
+    Text,
+    is_story,
+)
+from fanfmt.patterns import (
+    AN_LABEL,
+    AO3_LABEL,
+    AO3_LANDMARK,
+    BYLINE,
+    DATE_LINE,
+    DISCLAIMER,
+    LABELLED_DISCLAIMER,
+    METADATA_LINE,
+    NOTE_START,
+    TITLE_FIELD,
+)
+from fanfmt.rules._chapter import CHAPTER_TITLE_MAX_WORDS, DECORATION, chapter_line, split_heading
+from fanfmt.rules._named import named_author, named_title
+from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
+from fanfmt.rules._titles import lone_title, title_block
+
+TOP_ZONE = 16
+"""The front matter is looked for in this many blocks at the top (a chapter's own
+headers: title, byline, disclaimer, metadata), and after a reader's heading."""
+DISCLAIMER_MAX_CHARS = 600
+"""A disclaimer is shorter: a longer paragraph that says "I don't own" is story or a note."""
+METADATA_MAX_CHARS = 1000
+"""A header field (``Summary: …``) is shorter."""
+BYLINE_ROWS = 6
+"""A byline is among the first blocks: ``By Someone`` further down is story."""
+BYLINE_ROWS_AFTER_HEADING = 4
+"""The same, counting from a heading the reader found."""
+TITLE_ROWS = 3
+"""A story title stands in the first lines of a file."""
+_STORY_LINE_RE = re.compile(
+    r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
+    r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
+    r"|\b(?:thought|wondered|said|asked|sighed)\b",
+)
+"""A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
+MARKER_LINE_RE = re.compile(
+    r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
+    r"|present(?:\s+day|\s+time)?|now|then)\W*$",
+    re.IGNORECASE,
+)
+"""``*Flashback*``, ``-End Flashback-``, ``Present day``: a marker in the story, not a title."""
+
+Kind = Literal["same", "front", "heading"]
+"""Whose decision a block of the reading is: nobody's, ``front_matter``'s, ``headings``'."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One block of the reading: ``block`` as both rules leave it, ``was`` what it was
+    made from (``(block,)`` when it is unchanged)."""
+
+    block: Block
+    was: tuple[Block, ...]
+    kind: Kind = "same"
+
+
+def _same(block: Block) -> Entry:
+    return Entry(block, (block,))
+
+
+def _front(block: Paragraph, role: ParagraphRole) -> Entry:
+    return Entry(replace(block, role=role), (block,), "front")
+
+
+@dataclass(frozen=True, slots=True)
+class Top:
+    """The chapter as the walk over its top reads it: ``head`` (the top, read) then
+    ``rest`` (the blocks after it, the front matter further down marked), ``rest[0]``
+    being block ``start`` of the chapter as :func:`title_block` made it plain."""
+
+    head: tuple[Entry, ...]
+    rest: tuple[Entry, ...]
+    start: int
+    title: str = ""
+    """The story title a ``Title:`` field names."""
+    author: str = ""
+    """The author a byline names."""
+
+    def front(self) -> tuple[Block, ...]:
+        """The chapter with the front matter marked and no heading made."""
+        return tuple(unmade((*self.head, *self.rest), "heading"))
+
+
+def unmade(entries: Iterable[Entry], kind: Kind | None) -> list[Block]:
+    """The blocks of ``entries``, each of ``kind``'s decisions left unmade (the blocks it
+    was made from, as typed); ``None``: every decision made."""
+    return [b for e in entries for b in (e.was if e.kind == kind else (e.block,))]
+
+
+def read_top(blocks: Sequence[Block]) -> Top:
+    """Read the top of the chapter ``blocks`` (see the module's docstring)."""
+    head: list[Entry] = []
+    if blocks and isinstance(blocks[0], Heading):
+        base = [_same(b) for b in blocks]
+        i = _after_reader_heading(base, head)
+    else:
+        base = _plain(blocks)
+        i = _walk(base, head)
+    title = author = ""
+    if head:
+        top = [e.block for e in head[:TOP_ZONE]]
+        title, author = named_title(top), named_author(top)
+    rest: list[Entry] = []
+    previous = head[-1].block if head else None
+    for index, entry in enumerate(base[i:], start=i):
+        block = entry.block
+        if index < TOP_ZONE + i and is_story(block):
+            role = _top_role(text_of(block), previous is not None and _after_note(previous))
+            if role is not None:
+                entry = _front(block, role)
+        rest.append(entry)
+        previous = entry.block
+    return Top(tuple(head), tuple(rest), i, title, author)
+
+
+def _plain(blocks: Sequence[Block]) -> list[Entry]:
+    """The chapter as :func:`title_block` makes it plain: what it marks is front matter,
+    the heading it makes (a title typed over a byline) a heading."""
+    given = {id(b) for b in blocks}
+    out: list[Entry] = []
+    for block in title_block(list(blocks), TITLE_ROWS):
+        if id(block) in given:
+            out.append(_same(block))
+        elif isinstance(block, Heading):
+            out.append(Entry(block, (blocks[0],), "heading"))
+        elif isinstance(block, Paragraph) and not is_story(block):
+            out.append(Entry(block, (replace(block, role="text"),), "front"))
+        else:
+            out.append(_same(block))
+    return out
+
+
+def _top_role(text: str, after_note: bool = False) -> ParagraphRole | None:
+    """Near the top, after the front matter: AO3's ``Chapter Text`` landmark is metadata,
+    and a labelled disclaimer (after a legend or a note) is a disclaimer; right after an
+    ``A/N:`` line or another disclaimer, so is ``I own nothing.``"""
+    if AO3_LANDMARK.match(text):
+        return "metadata"
+    if LABELLED_DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+        return "disclaimer"
+    if after_note and DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+        return "disclaimer"
+    return None
+
+
+def _after_note(block: Block) -> bool:
+    """``A/N: …`` or a disclaimer: what an unlabelled disclaimer may follow."""
+    if not isinstance(block, Paragraph):
+        return False
+    return block.role == "disclaimer" or (is_story(block) and bool(AN_LABEL.match(text_of(block))))
+
+
+def _after_reader_heading(base: list[Entry], out: list[Entry]) -> int:
+    """A heading the reader found (Markdown ``#``, an HTML title) starts the chapter:
+    split it, then mark the disclaimer and byline lines right after it."""
+    first = base[0].block
+    assert isinstance(first, Heading)
+    split = split_heading(first)
+    out.append(Entry(split, (first,), "heading") if split is not first else _same(first))
+    i = 1
+    while i < min(len(base), TOP_ZONE):
+        block = base[i].block
+        if not is_story(block):
+            break
+        text = text_of(block)
+        label = AO3_LABEL.match(text)
+        if label is not None and label.group(1).lower() == "summary":
+            i = _summary(base, i, out)
+            continue
+        if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+            out.append(_front(block, "disclaimer"))
+        elif BYLINE.match(text) and i < BYLINE_ROWS_AFTER_HEADING:
+            out.append(_front(block, "byline"))
+        else:
+            break
+        i += 1
+    return i
+
+
+def _summary(base: list[Entry], i: int, out: list[Entry]) -> int:
+    """``Summary:`` alone on its line (an AO3 page pasted as text) and the summary under it,
+    up to the next label or gap, as ``metadata``; the index after them."""
+    label = base[i].block
+    assert isinstance(label, Paragraph)
+    out.append(_front(label, "metadata"))
+    i += 1
+    while i < len(base):
+        nxt = base[i].block
+        if not isinstance(nxt, Paragraph):
+            break
+        if AO3_LABEL.match(text_of(nxt)) or nxt.gap_before or not is_story(nxt):
+            break
+        out.append(_front(nxt, "metadata"))
+        i += 1
+    return i
+
+
+def _unbold(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A title set in bold as a whole (``**Title**``, as fanfmt's Markdown writes one) is plain:
+    ``(Strong((Text("T"),)),)`` → ``(Text("T"),)``."""
+    if len(children) == 1 and isinstance(children[0], Strong):
+        return children[0].children
+    return children
+
+
+def _by_line(entries: list[Entry]) -> list[Entry]:
+    return sorted(entries, key=lambda e: e.block.line)
+
+
+def _walk(base: list[Entry], out: list[Entry]) -> int:
+    """Consume the top of the chapter; return the index of the first block not consumed.
+
+    Title candidates before the chapter line wait in ``pending``: they become the story
+    title (or a byline) once a chapter line is found, and plain paragraphs otherwise.
+    """
+    blocks = [e.block for e in base]
+    pending: list[Paragraph] = []
+    recognised: list[Entry] = []  # bylines, metadata, disclaimers seen while titles wait
+    i = 0
+    heading: Entry | None = None
+    while i < min(len(blocks), TOP_ZONE):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and block.role in ("byline", "metadata"):
+            (recognised if pending else out).append(base[i])  # named by the title block
+            i += 1
+            continue
+        if not is_story(block):
+            break
+        text = text_of(block)
+        m = chapter_line(text)
+        if m is not None and heading is None:
+            title: tuple[Inline, ...] = (
+                (Text(m.group("title").strip()),) if m.group("title") else ()
+            )
+            number = (Text(m.group("number").strip()),)
+            story_title: tuple[Inline, ...] = ()
+            made_of: tuple[Block, ...] = (block,)
+            if pending:
+                first, rest = pending[0], pending[1:]
+                if recognised:
+                    # "Story / By X / Chapter 1": keep the order, the title in a header of its own
+                    title_only = Heading(
+                        (), (), _unbold(first.children), first.line, first.gap_before
+                    )
+                    out.append(Entry(title_only, (first,), "heading"))
+                    out.extend(_by_line([*map(_same, rest), *recognised]))
+                else:
+                    story_title = _unbold(first.children)
+                    made_of = (first, block)
+                    out.extend(map(_same, rest))
+            else:
+                out.extend(recognised)
+            pending, recognised = [], []
+            made = Heading(number, title, story_title, block.line, block.gap_before)
+            heading = Entry(made, made_of, "heading")
+            out.append(heading)
+            i += 1
+            if not title and i < len(blocks):
+                nxt = blocks[i]
+                if isinstance(nxt, Paragraph) and _could_be_title(text_of(nxt)):
+                    titled = Entry(replace(made, title=nxt.children), (*made_of, nxt), "heading")
+                    out[out.index(heading)] = heading = titled
+                    i += 1
+            continue
+        role: ParagraphRole | None = None
+        label = AO3_LABEL.match(text)
+        if label is not None and label.group(1).lower() == "summary":
+            # AO3 paste: "Summary:" on its own line, the summary below it
+            out.extend(_by_line([*map(_same, pending), *recognised]))
+            pending, recognised = [], []
+            i = _summary(base, i, out)
+            continue
+        if label is not None and label.group(1).lower() == "chapter text":
+            out.extend(_by_line([*map(_same, pending), *recognised]))
+            out.append(_front(block, "metadata"))
+            return i + 1  # AO3's landmark: the story starts here
+        if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
+            role = "disclaimer"
+        elif _is_field(text):
+            role = "metadata"
+        elif BYLINE.match(text.strip(DECORATION)) and i < BYLINE_ROWS:
+            role = "byline"  # "By Someone", "* by Someone *"
+        elif DATE_LINE.match(text) and i < BYLINE_ROWS and heading is None and not pending:
+            role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
+        if role is not None:
+            (recognised if pending or recognised else out).append(_front(block, role))
+            i += 1
+            continue
+        if heading is None and i < TITLE_ROWS and _could_be_title(text) and not pending:
+            pending.append(block)
+            i += 1
+            continue
+        if heading is None and pending and _chapter_line_ahead(blocks, i):
+            recognised.append(base[i])  # a legend between the title and the chapter line
+            i += 1
+            continue
+        break
+    lone = heading is None and len(pending) == 1
+    done = [e.block for e in out]
+    waiting = [e.block for e in recognised if isinstance(e.block, Paragraph)]
+    if lone and lone_title(blocks, i, pending[0], done, waiting):
+        # "Paper Lanterns", then an A/N or a disclaimer: the story's title, no chapter line
+        first = pending.pop()
+        alone = Heading((), (), _unbold(first.children), first.line, first.gap_before)
+        out.append(Entry(alone, (first,), "heading"))
+    out.extend(_by_line([*map(_same, pending), *recognised]))
+    return i
+
+
+def _is_field(text: str) -> bool:
+    """``Title: Paper Lanterns``, ``Rating: T``: a field of the story's header."""
+    field = TITLE_FIELD.match(text) or METADATA_LINE.match(text)
+    return field is not None and len(text) < METADATA_MAX_CHARS
+
+
+def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
+    """Is there a chapter line a few short lines below ``blocks[i]`` (a legend between)?"""
+    for j in range(i, min(len(blocks), i + within + 1)):
+        block = blocks[j]
+        if not is_story(block):
+            return False
+        text = text_of(block)
+        if j > i and chapter_line(text):
+            return True
+        if not is_short_line(text, 10):
+            return False
+    return False
+
+
+def _could_be_title(text: str) -> bool:
+    if not is_short_line(text, CHAPTER_TITLE_MAX_WORDS) or text[0] in QUOTE_CHARS:
+        return False
+    if DISCLAIMER.match(text) or NOTE_START.match(text) or BYLINE.match(text):
+        return False
+    # "Katara's POV" under "Chapter 5" says whose eyes the scene is seen through: no title
+    if POV_RE.search(text) or MARKER_LINE_RE.match(text):
+        return False
+    if _STORY_LINE_RE.search(text):
+        return False  # _Great_, Percy thought. _Just great._ — the story has begun
+    return not (text.endswith(".") and not text.endswith(".."))
