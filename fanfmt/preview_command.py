@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from fanfmt.flags import chapter_options, make_options, setting_options
+from fanfmt.flags import chapter_options, make_options, setting_option, setting_options
 
 if TYPE_CHECKING:
     from fanfmt.preview.render import Views
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     help="Rebuild once the file has been quiet this long after a save (default: 50).",
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@setting_option("ao3")
 @chapter_options
 @setting_options("book")
 def preview(chapter: str, port: int, debounce: int, open_browser: bool, **flags: object) -> None:
@@ -49,6 +50,7 @@ def preview(chapter: str, port: int, debounce: int, open_browser: bool, **flags:
       fanfmt preview ch5.txt                   # prints the address to open
       fanfmt preview ch5.txt --open            # … and opens it
       fanfmt preview ch5.txt --port 8023 --notes end
+      fanfmt preview ch5.txt --ao3 single      # the AO3 view: one paste, not the kit
     """
     import signal
     import threading

@@ -24,7 +24,7 @@ from fanfmt.lint import lint_document
 from fanfmt.options import Options
 from fanfmt.preview import serve
 from fanfmt.preview.chrome import chrome
-from fanfmt.preview.kit import kit_maker, paste_view
+from fanfmt.preview.kit import paste_view
 from fanfmt.preview.paths import RefusedError, inside
 from fanfmt.preview.render import MARK_RE, Renderer, marked, paragraph_lines, place
 from fanfmt.preview.server import Site, make_server
@@ -113,15 +113,19 @@ def test_the_paste_view_holds_the_ao3_paste_to_copy_and_as_shown() -> None:
     assert str(markup["bar"]) in shown
 
 
-def test_the_ao3_view_is_the_kit_page_where_fanfmt_has_one(tmp_path: Path) -> None:
+def test_the_ao3_view_is_the_kit_page(tmp_path: Path) -> None:
     views = Renderer(str(write_chapter(tmp_path)), Options()).build("t-1")
-    if kit_maker() is None:
-        assert 'aria-current="page">AO3 paste</a>' in views.kit
-        assert '<textarea id="paste-text" readonly>' in views.kit
-    else:
-        assert 'aria-current="page">AO3 kit</a>' in views.kit
-        assert 'id="copy-chapter"' in views.kit
+    assert 'aria-current="page">AO3 kit</a>' in views.kit
+    assert 'id="copy-chapter"' in views.kit
+    assert "The rain came down on the harbour all night." in views.kit
     assert views.kit.index('<nav id="fanfmt-bar"') < views.kit.index('var built = "t-1";')
+
+
+def test_with_ao3_single_the_ao3_view_is_the_single_paste(tmp_path: Path) -> None:
+    views = Renderer(str(write_chapter(tmp_path)), Options(ao3="single")).build("t-1")
+    assert 'aria-current="page">AO3 paste</a>' in views.kit
+    assert '<textarea id="paste-text" readonly>' in views.kit
+    assert 'id="copy-chapter"' not in views.kit
 
 
 def test_a_chapter_that_cannot_be_built_shows_why(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from browser_tools import VIEWPORT, chromium, screenshot, start_preview, stop_preview
@@ -156,15 +156,6 @@ def test_the_browser_cannot_reach_a_file_outside_the_folder(
 # --- the Copy buttons ---------------------------------------------------------------------
 
 
-def kit_module() -> Any:
-    """The AO3 posting kit's module, or ``None`` where this fanfmt has none."""
-    import importlib
-
-    from fanfmt.preview.kit import KIT_MODULE, kit_maker
-
-    return None if kit_maker() is None else importlib.import_module(KIT_MODULE)
-
-
 @pytest.fixture
 def copying(browser: Browser) -> Iterator[Page]:
     """A page allowed to write and read the clipboard."""
@@ -176,25 +167,33 @@ def copying(browser: Browser) -> Iterator[Page]:
         context.close()
 
 
+SENTINEL = "(the clipboard before the click)"
+
+
 def copied(page: Page, button: str) -> str:
-    """Click ``button`` and give what the clipboard then holds."""
-    page.evaluate("navigator.clipboard.writeText('')")
+    """Click ``button`` and give what the clipboard then holds (an empty field copies "")."""
+    page.evaluate("text => navigator.clipboard.writeText(text)", SENTINEL)
     page.locator(button).click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t !== '')", timeout=5_000)
+    page.wait_for_function(
+        "sentinel => navigator.clipboard.readText().then(t => t !== sentinel)",
+        arg=SENTINEL,
+        timeout=5_000,
+    )
     text: str = page.evaluate("navigator.clipboard.readText()")
     return text
 
 
-def test_the_ao3_paste_copy_button_copies_exactly_the_paste(
-    copying: Page, preview: str, chapter: Path
-) -> None:
+def test_the_ao3_paste_copy_button_copies_exactly_the_paste(copying: Page, chapter: Path) -> None:
     from fanfmt.api import convert
 
-    if kit_module() is not None:
-        pytest.skip("the AO3 view is the posting kit: its buttons are tested below")
-    copying.goto(preview + "_fanfmt/kit")
-    expected = convert(CHAPTER, "ao3", Options(), source=str(chapter)).text
-    assert copied(copying, "button.copy") == expected
+    process, url = start_preview(chapter, "--ao3", "single")
+    try:
+        copying.goto(url + "_fanfmt/kit")
+        expected = convert(CHAPTER, "ao3", Options(), source=str(chapter)).text
+        assert copied(copying, "button.copy") == expected
+    finally:
+        code, err = stop_preview(process)
+    assert code == 0, err
 
 
 def test_each_copy_button_of_the_kit_copies_exactly_its_field(
@@ -202,21 +201,18 @@ def test_each_copy_button_of_the_kit_copies_exactly_its_field(
 ) -> None:
     """The kit page's documented structure: per field ``ID`` a ``<button id="copy-ID"
     data-field="ID">``; the field's text is the file of the kit with that field."""
-    kit = kit_module()
-    if kit is None:
-        pytest.skip("this fanfmt has no AO3 posting kit page (fanfmt.writers.ao3kit)")
     from fanfmt.api import normalise
+    from fanfmt.writers.ao3kit import FIELDS, SKIN, kit_files
     from fanfmt.writers.page import Page as Chapter
 
     doc, _ = normalise(CHAPTER, Options(), source=str(chapter))
-    files = kit.kit_files(Chapter.of(doc), Options())
-    fields = {f.id: files[f.file] for f in (*kit.FIELDS, kit.SKIN) if f.file in files}
+    files = kit_files(Chapter.of(doc), Options())
+    fields = {f.id: files[f.file] for f in (*FIELDS, SKIN) if f.file in files}
     copying.goto(preview + "_fanfmt/kit")
     buttons = copying.locator("button[id^='copy-']")
     shown = [buttons.nth(i).get_attribute("data-field") for i in range(buttons.count())]
     assert shown == list(fields)
     screenshot(copying, "preview-kit")
+    assert "" in fields.values()  # the summary: an empty field copies nothing, exactly
     for field, text in fields.items():
-        if not text:
-            continue  # an empty field: nothing to copy (the page says to leave it blank)
         assert copied(copying, f"#copy-{field}") == text, field

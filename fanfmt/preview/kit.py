@@ -1,15 +1,13 @@
-"""The AO3 view of ``fanfmt preview``: the posting kit's page, else the single AO3 paste.
+"""The AO3 view of ``fanfmt preview``: the posting kit's page, or the single AO3 paste.
 
-Where fanfmt has an AO3 posting kit (:data:`KIT_MODULE`, whose ``kit_files(page, options)``
-gives every file of the kit by name, the kit page under ``PAGE_FILE``) and the ``ao3``
-setting is not ``single``, the switch shows that page, with the preview's bar and reload
-script added. Else it shows the chapter as ``--to ao3`` writes it, as text to copy and as
-AO3 shows it (``templates/preview/paste.html``).
+With the ``ao3`` setting at ``kit`` (the default), the switch shows the kit page that
+``fanfmt build --to ao3`` writes (``kit.html``, :mod:`fanfmt.writers.ao3kit`), with the
+preview's bar and reload script added. With ``ao3 = "single"`` (``--ao3 single``) it shows
+the single paste, as text to copy and as AO3 shows it (``templates/preview/paste.html``).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -20,45 +18,23 @@ from fanfmt.options import Options
 from fanfmt.templating import environment
 from fanfmt.writers.page import Page
 
-KIT_MODULE = "fanfmt.writers.ao3kit"
-"""Where the posting kit's page is made, when fanfmt has one."""
-
 Chrome = Callable[[str], dict[str, Markup]]
 """``"kit"`` or ``"paste"`` → the preview's ``head``, ``bar`` and ``script`` markup."""
-
-
-KitPage = Callable[[Document, Options], str]
-
-
-def kit_maker() -> KitPage | None:
-    """A chapter → the posting kit's page, or ``None`` when fanfmt has no posting kit."""
-    try:
-        module = importlib.import_module(KIT_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != KIT_MODULE:
-            raise
-        return None
-    files: Callable[[Page, Options], dict[str, str]] | None = getattr(module, "kit_files", None)
-    name: str | None = getattr(module, "PAGE_FILE", None)
-    if files is None or name is None:
-        return None
-    page_file: str = name
-    make: Callable[[Page, Options], dict[str, str]] = files
-    return lambda doc, options: make(Page.of(doc), options)[page_file]
 
 
 def kit_view(doc: Document, options: Options, chrome: Chrome) -> str:
     """The AO3 view of a finished chapter, with the preview's own markup from ``chrome``."""
     from fanfmt.preview.chrome import insert
+    from fanfmt.writers.ao3kit import PAGE_FILE, kit_files
 
-    maker = kit_maker()
-    if maker is not None and getattr(options, "ao3", "kit") != "single":
-        return insert(maker(doc, options), chrome("kit"))
-    return paste_view(doc, options, chrome("paste"))
+    if options.ao3 == "single":
+        return paste_view(doc, options, chrome("paste"))
+    return insert(kit_files(Page.of(doc), options)[PAGE_FILE], chrome("kit"))
 
 
 def paste_view(doc: Document, options: Options, parts: dict[str, Markup]) -> str:
-    """The chapter as ``fanfmt build --to ao3`` writes it, to copy and as AO3 shows it."""
+    """The chapter as ``fanfmt build --to ao3 --ao3 single`` writes it, to copy and as AO3
+    shows it."""
     from fanfmt.writers import get_writer
 
     ao3 = "".join(get_writer("ao3").write(Page.of(doc), options))
@@ -67,4 +43,4 @@ def paste_view(doc: Document, options: Options, parts: dict[str, Markup]) -> str
     return str(template.render(parts=parts, **context))
 
 
-__all__ = ["KIT_MODULE", "KitPage", "kit_maker", "kit_view", "paste_view"]
+__all__ = ["kit_view", "paste_view"]
