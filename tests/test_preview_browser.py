@@ -136,7 +136,7 @@ def test_the_switch_shows_the_ao3_view_which_follows_edits_too(
     assert page.locator("#fanfmt-show-kit").get_attribute("aria-current") == "page"
     save(chapter, CHAPTER.replace("turned away", "walked into the sea"))
     page.get_by_text("walked into the sea").first.wait_for(timeout=10_000)
-    screenshot(page, "preview-ao3")
+    screenshot(page, "preview-kit")
     page.locator("#fanfmt-show-page").click()
     page.wait_for_url(preview)
     assert "walked into the sea" in page.locator("main.chapter").inner_text()
@@ -212,7 +212,6 @@ def test_each_copy_button_of_the_kit_copies_exactly_its_field(
     buttons = copying.locator("button[id^='copy-']")
     shown = [buttons.nth(i).get_attribute("data-field") for i in range(buttons.count())]
     assert shown == list(fields)
-    screenshot(copying, "preview-kit")
     assert "" in fields.values()  # the summary: an empty field copies nothing, exactly
     for field, text in fields.items():
         assert copied(copying, f"#copy-{field}") == text, field
