@@ -1,11 +1,11 @@
 """Benchmarks for fanfmt, printed as one table of figures, ratios and targets.
 
-    python bench/run.py              # everything (about two minutes on two cores)
-    python bench/run.py --quick      # fewer repeats, a 200-chapter batch
+    python bench/run.py              # everything (a few minutes on two cores)
+    python bench/run.py --quick      # fewer rounds
 
 What it measures, on inputs it generates under ``bench/out/`` from the founding
-chapter (``../shared/corpus/return-of-darkness-ch7.txt`` beside the repository;
-the repository's ``samples/*.txt`` stand in when it is absent):
+chapter (``shared/corpus/return-of-darkness-ch7.txt`` beside the repository or a folder
+above it; the repository's ``samples/*.txt`` stand in when it is absent):
 
 * start-up: the whole ``fanfmt build CHAPTER`` process against a ``python -c``
   process that imports markdown-it-py and renders the same chapter with its
@@ -16,7 +16,17 @@ the repository's ``samples/*.txt`` stand in when it is absent):
 * peak memory (maximum resident set of a fresh process) converting the ~4 MB story
 * a 1,000-chapter batch (``fanfmt build FOLDER -o OUT -q``) with ``-j 1`` and ``-j 2``
 
-Every figure is the best of ``--repeat`` runs (start-up: the median is shown too).
+How, so that a busy machine skews the ratios as little as it can:
+
+* the two sides of every comparison run alternately (A B A B …), and a ratio is the
+  median of the per-round ratios, so a burst of load elsewhere falls on both sides of
+  one round rather than on one side of the whole figure;
+* fanfmt's ``.pyc`` files are compiled first and every child process may write them
+  (``PYTHONDONTWRITEBYTECODE`` is removed from its environment), as a wheel install has
+  them; one untimed run of each command warms the caches (compiled templates, the OS's
+  file cache);
+* the load average is printed before and after, and each figure says how many rounds
+  it took.
 """
 
 from __future__ import annotations
@@ -38,7 +48,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+SHARED = next(
+    (up / "shared" / "corpus" for up in ROOT.parents if (up / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
+"""The shared corpus: beside the repository, or beside a folder that holds it."""
+FOUNDING = SHARED / "return-of-darkness-ch7.txt"
 MIB = 1024 * 1024
 
 MDIT_SETUP = (
@@ -131,25 +146,54 @@ def fanfmt_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "fanfmt"]
 
 
-def wall(cmd: Sequence[str], repeat: int) -> list[float]:
-    """Whole-process wall-clock times of ``cmd``, in seconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
-        times.append(time.perf_counter() - start)
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The environment of every child process: allowed to write ``.pyc`` files."""
+
+
+def compile_pyc() -> None:
+    """Compile fanfmt's ``.pyc`` files, as installing a wheel does."""
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(ROOT / "fanfmt")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env=CHILD_ENV,
+    )
+
+
+def run_once(cmd: Sequence[str]) -> float:
+    """One whole-process wall-clock time of ``cmd``, in seconds."""
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=CHILD_ENV)
+    return time.perf_counter() - start
+
+
+def call_once(fn: Callable[[], object]) -> float:
+    """One in-process call of ``fn``, in seconds, after a full collection."""
+    gc.collect()
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def alternate(
+    sides: Sequence[Callable[[], float]], rounds: int, before: Callable[[], None] | None = None
+) -> list[list[float]]:
+    """Each side's times over ``rounds`` rounds, the sides taking turns (A B A B …).
+
+    ``before`` runs (untimed) before every timed call, to reset what a call leaves behind.
+    """
+    times: list[list[float]] = [[] for _ in sides]
+    for _ in range(rounds):
+        for i, side in enumerate(sides):
+            if before is not None:
+                before()
+            times[i].append(side())
     return times
 
 
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` in-process calls, in seconds."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def ratio(ours: Sequence[float], theirs: Sequence[float]) -> float:
+    """The median of the per-round ratios ``ours[i] / theirs[i]``."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
 
 
 def peak_mib(path: Path, which: str) -> float:
@@ -159,6 +203,7 @@ def peak_mib(path: Path, which: str) -> float:
         check=True,
         capture_output=True,
         text=True,
+        env=CHILD_ENV,
     )
     return int(done.stdout.strip()) * 1024 / MIB
 
@@ -172,64 +217,70 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms"
 
 
-def startup(paths: dict[str, Path], repeat: int, rows: list[Row]) -> None:
+def median_ms(times: Sequence[float]) -> str:
+    return f"median {ms(statistics.median(times))}, best {ms(min(times))}"
+
+
+def startup(paths: dict[str, Path], rounds: int, rows: list[Row]) -> None:
     chapter = paths["chapter"]
-    ours = wall(
-        [*fanfmt_command(), "build", str(chapter), "-o", str(OUT / "chapter.xhtml"), "-q"], repeat
-    )
-    theirs = wall(
-        [sys.executable, "-c", MDIT_SCRIPT, str(chapter), str(OUT / "chapter.mdit.html")], repeat
-    )
-    ok = statistics.median(ours) < statistics.median(theirs)
+    ours_cmd = [*fanfmt_command(), "build", str(chapter), "-o", str(OUT / "chapter.xhtml"), "-q"]
+    theirs_cmd = [sys.executable, "-c", MDIT_SCRIPT, str(chapter), str(OUT / "chapter.mdit.html")]
+    run_once(ours_cmd), run_once(theirs_cmd)  # warm: compiled templates, the file cache
+    ours, theirs = alternate([partial(run_once, ours_cmd), partial(run_once, theirs_cmd)], rounds)
+    r = ratio(ours, theirs)
     rows.append(
         Row(
             "start-up: fanfmt build CHAPTER (whole process)",
-            f"{ms(min(ours))} (median {ms(statistics.median(ours))})",
-            f"markdown-it-py process {ms(min(theirs))} (median {ms(statistics.median(theirs))}); "
-            f"ratio {statistics.median(ours) / statistics.median(theirs):.2f}×",
-            "< markdown-it-py",
-            ok,
+            median_ms(ours),
+            f"markdown-it-py process {median_ms(theirs)}; ratio {r:.2f}× ({rounds} rounds)",
+            "≤ 1.2× markdown-it-py",
+            r <= 1.2,
         )
     )
 
 
-def throughput(paths: dict[str, Path], repeat: int, rows: list[Row]) -> None:
+def throughput(paths: dict[str, Path], rounds: int, rows: list[Row]) -> None:
     from markdown_it import MarkdownIt
 
     from fanfmt import convert
 
     md = MarkdownIt("commonmark", {"typographer": True}).enable(["replacements", "smartquotes"])
     texts = {key: paths[key].read_text(encoding="utf-8") for key in ("4mb", "8mb")}
-    ours = {key: best(partial(convert, text, "xhtml"), repeat) for key, text in texts.items()}
-    theirs = {key: best(partial(md.render, text), repeat) for key, text in texts.items()}
-    pandoc = shutil.which("pandoc")
+    convert(texts["4mb"][:100_000], "xhtml"), md.render(texts["4mb"][:100_000])  # warm
+    sides = []
     for key in ("4mb", "8mb"):
+        sides += [
+            partial(call_once, partial(convert, texts[key], "xhtml")),
+            partial(call_once, partial(md.render, texts[key])),
+        ]
+    ours4, theirs4, ours8, theirs8 = alternate(sides, rounds)
+    pandoc = shutil.which("pandoc")
+    for key, ours, theirs in (("4mb", ours4, theirs4), ("8mb", ours8, theirs8)):
         size = mb(paths[key])
-        rate, mdit_rate = size / ours[key], size / theirs[key]
-        compared = f"markdown-it-py {mdit_rate:.2f} MB/s; ratio {rate / mdit_rate:.2f}×"
+        r = ratio(theirs, ours)  # how many times markdown-it-py's time fanfmt's is
+        rate, mdit_rate = size / statistics.median(ours), size / statistics.median(theirs)
+        compared = f"markdown-it-py {mdit_rate:.2f} MB/s; ratio {r:.2f}× ({rounds} rounds)"
         if pandoc:
             cmd = [pandoc, "-f", "markdown+smart", "-t", "html", str(paths[key]), "-o", os.devnull]
-            pandoc_s = min(wall(cmd, max(1, repeat // 2)))
-            compared += (
-                f"; pandoc {size / pandoc_s:.2f} MB/s (ratio {rate / (size / pandoc_s):.2f}×)"
-            )
-        target = "≥ 4× markdown-it-py and ≥ 10 MB/s" if key == "4mb" else ""
-        ok = rate >= 4 * mdit_rate and rate >= 10 if key == "4mb" else None
+            pandoc_s = statistics.median(run_once(cmd) for _ in range(max(1, rounds // 2)))
+            compared += f"; pandoc {size / pandoc_s:.2f} MB/s"
+        target = "≥ 1.5× markdown-it-py (aim 2×)" if key == "4mb" else ""
         rows.append(
             Row(
                 f"throughput: convert, {size:.1f} MB story",
                 f"{rate:.2f} MB/s",
                 compared,
                 target,
-                ok,
+                r >= 1.5 if key == "4mb" else None,
             )
         )
-    scale = ours["8mb"] / ours["4mb"]
+    scale = ratio(ours8, ours4)
     rows.append(
         Row(
             "scaling: 8 MB time / 4 MB time",
-            f"{scale:.2f}× ({ours['8mb']:.2f} s / {ours['4mb']:.2f} s)",
-            f"markdown-it-py {theirs['8mb'] / theirs['4mb']:.2f}×",
+            f"{scale:.2f}× (median {statistics.median(ours8):.2f} s / "
+            f"{statistics.median(ours4):.2f} s)",
+            f"markdown-it-py {ratio(theirs8, theirs4):.2f}×",
             "≤ 2.2×",
             scale <= 2.2,
         )
@@ -252,46 +303,44 @@ def memory(paths: dict[str, Path], rows: list[Row]) -> None:
     )
 
 
-def batch(paths: dict[str, Path], repeat: int, rows: list[Row]) -> None:
+def batch(paths: dict[str, Path], rounds: int, rows: list[Row]) -> None:
     folder = paths["chapters"]
     count = len(list(folder.glob("*/*.txt")))
     size = sum(p.stat().st_size for p in folder.glob("*/*.txt")) / 1e6
-    times: dict[int, float] = {}
-    cpu: dict[int, float] = {}
-    for jobs in (1, 2):
-        out = OUT / f"batch-j{jobs}"
+    out = OUT / "batch"
+    cpu: dict[int, list[float]] = {1: [], 2: []}
+
+    def run_jobs(jobs: int) -> float:
         cmd = [*fanfmt_command(), "build", str(folder), "-o", f"{out}/", "-q", "-j", str(jobs)]
-        runs = []
-        for _ in range(repeat):
-            shutil.rmtree(out, ignore_errors=True)
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            runs.append((min(wall(cmd, 1)), before))
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[jobs] = min(
-                cpu.get(jobs, float("inf")),
-                after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
-            )
-        times[jobs] = min(t for t, _ in runs)
-    speedup = times[1] / times[2]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        took = run_once(cmd)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu[jobs].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        return took
+
+    def clear() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+
+    one, two = alternate([partial(run_jobs, 1), partial(run_jobs, 2)], rounds, before=clear)
+    clear()
+    speedup = ratio(one, two)
+    cpu1, cpu2 = statistics.median(cpu[1]), statistics.median(cpu[2])
     # the CPU work of -j 1 over that of -j 2 spread on two idle cores: an upper bound
     # that, unlike wall time, other processes on a shared machine barely change
-    bound = 2 * cpu[1] / cpu[2] if cpu[2] else 0.0
+    bound = 2 * cpu1 / cpu2 if cpu2 else 0.0
     what = f"batch: {count} chapters ({size:.1f} MB), whole process"
+    t1, t2 = statistics.median(one), statistics.median(two)
     rows.append(
-        Row(
-            what + ", -j 1",
-            f"{times[1]:.2f} s",
-            f"{count / times[1]:.0f} chapters/s; {cpu[1]:.2f} CPU-s",
-        )
+        Row(what + ", -j 1", f"{t1:.2f} s", f"{count / t1:.0f} chapters/s; {cpu1:.2f} CPU-s")
     )
     rows.append(
         Row(
             what + ", -j 2",
-            f"{times[2]:.2f} s",
-            f"{count / times[2]:.0f} chapters/s; {cpu[2]:.2f} CPU-s; speed-up {speedup:.2f}× "
-            f"(bound from CPU time {bound:.2f}×)",
-            "≥ 1.7× faster than -j 1",
-            speedup >= 1.7,
+            f"{t2:.2f} s",
+            f"{count / t2:.0f} chapters/s; {cpu2:.2f} CPU-s; speed-up {speedup:.2f}× "
+            f"({rounds} rounds; bound from CPU time {bound:.2f}×)",
+            "≥ 1.8× faster than -j 1",
+            speedup >= 1.8,
         )
     )
 
@@ -311,40 +360,46 @@ def print_table(rows: list[Row], header: str) -> None:
         print(line.format(*c))
 
 
+def load() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="fewer repeats, 200 chapters")
-    parser.add_argument("--repeat", type=int, default=None, help="runs per figure (best is kept)")
-    parser.add_argument("--chapters", type=int, default=None, help="chapters in the batch (1000)")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds per comparison")
+    parser.add_argument("--chapters", type=int, default=1000, help="chapters in the batch (1000)")
     parser.add_argument(
         "--only", choices=["startup", "throughput", "memory", "batch"], action="append"
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the rows to this file")
     args = parser.parse_args(argv)
-    repeat = args.repeat or (2 if args.quick else 3)
-    chapters = args.chapters or (200 if args.quick else 1000)
+    rounds = args.rounds or (3 if args.quick else 5)
     text, source = founding_text()
-    paths = generate(text, chapters)
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    header = (
-        f"fanfmt bench — input: {source} ({len(text.encode()) / 1000:.0f} kB); "
-        f"{os.cpu_count()} CPUs, load average {load}; Python {sys.version.split()[0]}"
-    )
+    paths = generate(text, args.chapters)
+    compile_pyc()
+    load_before = load()
     rows: list[Row] = []
     only = set(args.only or ["startup", "throughput", "memory", "batch"])
     if "startup" in only:
-        startup(paths, max(repeat * 5, 11), rows)
+        startup(paths, rounds * 4 + 1, rows)
     if "memory" in only:
         memory(paths, rows)
     if "throughput" in only:
-        throughput(paths, repeat, rows)
+        throughput(paths, rounds, rows)
     if "batch" in only:
-        batch(paths, max(1, repeat - 1), rows)
+        batch(paths, max(2, rounds - 2), rows)
+    header = (
+        f"fanfmt bench — input: {source} ({len(text.encode()) / 1000:.0f} kB); "
+        f"{os.cpu_count()} CPUs, load average {load_before} before, {load()} after; "
+        f"Python {sys.version.split()[0]}"
+    )
     print_table(rows, header)
     if args.json:
-        args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=2), encoding="utf-8")
+        found = {"header": header, "rows": [r.__dict__ for r in rows]}
+        args.json.write_text(json.dumps(found, indent=2), encoding="utf-8")
     return 0
 
 

@@ -29,7 +29,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "corpus"
+SHARED = next(
+    (up / "shared" / "corpus" for up in ROOT.parents if (up / "shared" / "corpus").is_dir()),
+    ROOT.parent / "shared" / "corpus",
+)
+"""The shared corpus: beside the repository, or beside a folder that holds it."""
 FORMATS = {
     "xhtml": ".xhtml",
     "markdown": ".md",

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from fanfmt.chapters import BATCH_SUFFIXES, no_chapters_message, walk_folder
 from fanfmt.errors import FanfmtError, one_line
 from fanfmt.files import up_to_date
 from fanfmt.options import Options
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 Status = Literal["built", "skipped", "failed"]
-CHAPTER_SUFFIXES = (".txt",)
-"""What a folder input contributes: its files with these suffixes (any case)."""
+CHAPTER_SUFFIXES = BATCH_SUFFIXES
+"""What a folder input contributes to a batch: its ``.txt`` files (any case)."""
 MAX_CHUNK = 16
 """At most this many chapters travel to a worker process at once."""
 
@@ -112,22 +113,6 @@ def output_suffix(to: str, ao3: str = "single") -> str:
     return KIT_SUFFIX if to == "ao3" and ao3 == "kit" else format_suffix(to)
 
 
-def is_chapter(path: Path, suffixes: tuple[str, ...] = CHAPTER_SUFFIXES) -> bool:
-    """A file a folder input contributes (``*.txt``, not hidden)."""
-    return path.suffix.lower() in suffixes and not path.name.startswith(".")
-
-
-def walk_folder(folder: Path, suffixes: tuple[str, ...] = CHAPTER_SUFFIXES) -> Iterator[Path]:
-    """The chapter files (or, given ``(".epub",)``, books) below ``folder``, sorted, hidden
-    folders skipped."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root, name)
-            if is_chapter(path, suffixes):
-                yield path
-
-
 def relative_name(source: Path) -> Path:
     """The path a file input keeps under the output folder (see the module docstring)."""
     if source.is_absolute() or ".." in source.parts:
@@ -136,13 +121,12 @@ def relative_name(source: Path) -> Path:
 
 
 def expand(
-    inputs: Iterable[str], suffixes: tuple[str, ...] = CHAPTER_SUFFIXES
+    inputs: Iterable[str], suffixes: tuple[str, ...] = BATCH_SUFFIXES
 ) -> Iterator[tuple[Path, Path] | Outcome]:
     """``(source, path kept under the output folder)`` per chapter (or book, for EPUBs).
 
     A folder without chapters gives a failed :class:`Outcome` instead.
     """
-    kinds = " ".join(f"*{s}" for s in suffixes)
     for item in inputs:
         path = Path(item)
         if path.is_dir():
@@ -151,7 +135,7 @@ def expand(
                 found = True
                 yield source, source.relative_to(path)
             if not found:
-                yield Outcome(item, "", "failed", f"no chapter files ({kinds}) in this folder", 3)
+                yield Outcome(item, "", "failed", no_chapters_message(suffixes), 3)
         else:
             yield path, relative_name(path)
 
@@ -179,7 +163,7 @@ def plan(
         nothing is built, so no input is ever overwritten (see :func:`refuse_overwrites`).
     """
     suffix = output_suffix(to, ao3)
-    found = list(expand(inputs, (".epub",) if to == "epub" else CHAPTER_SUFFIXES))
+    found = list(expand(inputs, (".epub",) if to == "epub" else BATCH_SUFFIXES))
     files = {file_id(f[0]) for f in found if not isinstance(f, Outcome)} - {None}
     css = to == "xhtml" and stylesheet == "link"
     jobs: list[Job] = []
@@ -313,14 +297,14 @@ def _ignore(outcome: Outcome) -> None:
 def _warm(to: str, options: Options) -> None:
     """Import the pipeline (and compile templates) once, before worker processes fork."""
     from fanfmt.rules import DEFAULT_CHAIN
-    from fanfmt.templating import environment
+    from fanfmt.template_set import templates
     from fanfmt.writers import get_writer
 
     for rule in DEFAULT_CHAIN.rules:
         rule.load()
     get_writer("xhtml" if to == "epub" else to)
     try:
-        env = environment(options.templates)
+        env = templates(options.templates)
         for name in ("xhtml/chapter.xhtml", "xhtml/blocks.xhtml", "markdown/chapter.md"):
             env.get_template(name)
     except Exception:  # a broken template is reported per chapter, by build_job

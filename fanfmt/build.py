@@ -155,7 +155,7 @@ def build_file(
         stdout(parts)
     else:
         text = "".join(parts)
-    summary = tally.summary(prepared.doc.meta, prepared.doc.convention)
+    summary = tally.summary(prepared.doc.meta, prepared.doc.convention, options)
     diagnostics = tuple(prepared.ctx.diagnostics.sorted())
     return Built(source, out, fmt, summary, repairs + diagnostics, text, notes)
 

@@ -200,6 +200,7 @@ def build(
             stylesheet=options.stylesheet,
             in_place=in_place,
             ao3=options.ao3,
+            book=options.book_to,
         )
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -261,7 +262,8 @@ def config_command(path: str | None, **flags: object) -> None:
 
     PATH is a chapter or a folder (default: the current folder); the nearest
     fanfmt.toml from there up applies, and flags override it as in `fanfmt build`.
-    The output is itself a valid fanfmt.toml.
+    For a chapter (or an EPUB), the story's facts follow as comments, each with
+    where it came from. The output is itself a valid fanfmt.toml.
 
     \b
     Examples:
@@ -273,6 +275,12 @@ def config_command(path: str | None, **flags: object) -> None:
 
     resolved = resolve_options(path or os.getcwd(), **flags)
     click.echo(format_settings(resolved), nl=False)
+    if path and os.path.isfile(path):
+        from fanfmt.source_facts import read_source_facts
+        from fanfmt.story import facts_comment
+
+        facts = read_source_facts(path, resolved.options)
+        click.echo(facts_comment(facts, resolved.options), nl=False)
 
 
 @cli.group("templates")
@@ -344,12 +352,16 @@ def diff(inputs: tuple[str, ...], **flags: object) -> None:
       fanfmt diff ch7.txt --disable quotes | less -R
       fanfmt build ch7.txt --explain            # build, and show the changes
     """
+    from fanfmt.chapters import expand_inputs, folder_problem
+    from fanfmt.errors import InputError
     from fanfmt.explain import explain_file
 
     options = make_options(**flags)
     status = EXIT_OK
-    for source in inputs:
+    for source in expand_inputs(inputs):
         try:
+            if folder_problem(source):
+                raise InputError(folder_problem(source))
             changes = explain_file(source, options)
         except FanfmtError as exc:
             click.echo(f"fanfmt: error: {one_line(exc)}", err=True)
@@ -409,8 +421,11 @@ def lint(
         chosen, skipped = parse_codes(select), parse_codes(ignore)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--select/--ignore") from None
+    from fanfmt.chapters import expand_inputs
+
     options = make_options(**flags)
-    reports = [filter_report(lint_file(source, options), chosen, skipped) for source in inputs]
+    sources = expand_inputs(inputs)
+    reports = [filter_report(lint_file(source, options), chosen, skipped) for source in sources]
     if output_format == "json":
         click.echo(dumps(reports), nl=False)
     else:

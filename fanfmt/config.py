@@ -34,7 +34,7 @@ from typing import Any
 
 from fanfmt.errors import ConfigError
 from fanfmt.options import Options
-from fanfmt.settings import FLAG_NAMES, KEYS, TABLES, BadValueError
+from fanfmt.settings import FLAG_NAMES, KEYS, TABLES, BadValueError, Choice
 
 CONFIG_NAME = "fanfmt.toml"
 
@@ -204,7 +204,7 @@ def resolve(
     known = {f.name for f in fields(Options)}
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
-    for name in sorted(known - {"extra"}):
+    for name in sorted(known - {"extra", "origins"}):
         from_file = config.values.get(name) if config else None
         if name in given and name in flags:
             values[name], sources[name] = flags[name], FLAG_NAMES.get(name, name)
@@ -217,7 +217,8 @@ def resolve(
     unknown = set(flags) - known
     if unknown:
         raise ConfigError(f"unknown option {', '.join(sorted(unknown))}")
-    return Resolved(Options(**values), config.path if config else None, sources)
+    options = Options(**values, origins=dict(sources))
+    return Resolved(options, config.path if config else None, sources)
 
 
 def _toml_value(value: Any) -> str:
@@ -243,7 +244,7 @@ def format_settings(resolved: Resolved) -> str:
         for setting in (k for k in KEYS if k.table == table):
             value = getattr(resolved.options, setting.field)
             where = resolved.sources.get(setting.field, "default")
-            if value is None:
+            if value is None or (isinstance(setting.check, Choice) and not value):
                 rows.append((f"# {setting.key} is not set", where))
             else:
                 rows.append((f"{setting.key} = {_toml_value(value)}", where))

@@ -57,8 +57,8 @@ def _option(setting: Setting) -> Callable[[FC], FC]:
             pass  # a cover is read, and its errors told, by the EPUB build
     if isinstance(default, tuple | frozenset):
         kw["multiple"] = True  # a list: the flag repeats (no default: click gives ())
-    else:
-        kw["default"] = default
+    elif not (isinstance(check, Choice) and default not in check.choices):
+        kw["default"] = default  # (a choice whose default is unset is None until given)
         kw["show_default"] = bool(default) and not isinstance(check, Switch)
     return click.option(*decls, **kw)
 
@@ -204,6 +204,8 @@ def resolve_options(start: str | None = None, /, **kw: object) -> Resolved:
     no_config = bool(kw.pop("no_config", False))
     flags: dict[str, object] = dict(kw)
     for setting in SETTINGS:
+        if isinstance(setting.check, Choice) and flags.get(setting.field, "") is None:
+            del flags[setting.field]  # a choice left unset (``--status``): the file's, else none
         if setting.field in flags and not isinstance(setting.check, PathTo):
             _utf8_only(setting.flag, flags[setting.field])
         if isinstance(setting.check, Rules) and setting.field in flags:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 from pathlib import Path
 
@@ -26,8 +25,12 @@ _cleaned: set[str] = set()
 
 
 def temporary_name(name: str) -> str:
-    """The name of a new temporary file for ``name``: short enough for any file system."""
-    return f".{name[:40]}.fanfmt-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    """The name of a new temporary file for ``name``: short enough for any file system.
+
+    Its random part comes from ``os.urandom``, as ``secrets.token_hex`` would take it
+    (without loading ``secrets``, and ``hmac`` and ``hashlib`` with it, on every build).
+    """
+    return f".{name[:40]}.fanfmt-{os.getpid()}-{os.urandom(4).hex()}.tmp"
 
 
 def clean_leftovers(folder: str | Path) -> list[str]:

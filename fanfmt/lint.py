@@ -116,9 +116,14 @@ def lint_bytes(data: bytes, options: Options | None = None, *, source: str = "")
 
 
 def lint_file(path: str, options: Options | None = None) -> FileReport:
-    """Lint one chapter file (``-`` for standard input)."""
+    """Lint one chapter file (``-`` for standard input); a folder without a chapter below
+    it is one E000 finding saying so."""
+    from fanfmt.chapters import folder_problem
     from fanfmt.files import read_input
 
+    problem = folder_problem(path)
+    if problem:
+        return FileReport(path, _unreadable(path, InputError(problem)))
     encoding = options.encoding if options else None
     return _lint_decoded(path, lambda: read_input(path, encoding), options)
 

@@ -90,6 +90,10 @@ def book_lines(built: EpubBuild, *, verbose: bool = False, quiet: bool = False) 
         plural = "" if count == 1 else "s"
         lines.append(Line(f"wrote {printable(built.output)} (epub, {count} chapter{plural})"))
     if verbose:
+        from fanfmt.summary import facts_lines
+
+        meta = built.book.meta
+        lines += [Line(line, err=True) for line in facts_lines(meta.story, dict(meta.origins))]
         for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
             where = printable(chapter.source)
             lines.append(Line(f"{where} → {entry.href}: {printable(entry.title)}", err=True))

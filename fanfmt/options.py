@@ -33,6 +33,7 @@ NOTES_MODES: tuple[str, ...] = get_args(NotesMode)
 STYLESHEET_MODES: tuple[str, ...] = get_args(StylesheetMode)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
 AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
+STATUSES: tuple[str, ...] = ("complete", "in progress")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +78,38 @@ class Options:
     """The story's place in its series (1, 2, …)."""
     summary: str = ""
     tags: tuple[str, ...] = ()
+    """Additional (freeform) tags."""
+    fandoms: tuple[str, ...] = ()
+    rating: str = ""
+    """``Teen And Up Audiences``, ``T`` … as the user names it."""
+    warnings: tuple[str, ...] = ()
+    """AO3's archive warnings."""
+    categories: tuple[str, ...] = ()
+    """``Gen``, ``F/M`` …"""
+    relationships: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    status: str = ""
+    """``complete`` or ``in progress``; empty: as the source says."""
+    published: str = ""
+    """When the story was first published (``2021-03-04``)."""
+    updated: str = ""
+    source_url: str = ""
+    """Where the story lives online."""
     cover: str | None = None
     """Path of a cover image."""
+    book_to: str = ""
+    """``epub``: ``fanfmt build DIR`` makes one book of the folder (``[book] to``)."""
+    book_name: str = ""
+    """The book's file name template (``"{author} - {title}.epub"``; ``[book] name``)."""
     scene_break_markers: tuple[str, ...] = ()
     """Lines the author uses as scene breaks beyond those fanfmt knows (``~HP~``, ``[break]``)."""
     captions: bool = True
     """Detect scene captions (short time/place lines after a break)."""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Further metadata for templates, beyond the fields above (``{"publisher": "…"}``)."""
+    origins: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Where each field's value came from (``{"rating": "fanfmt.toml, line 3"}``), as
+    :func:`fanfmt.config.resolve` found it; shown by ``-v``."""
 
     def __post_init__(self) -> None:
         for name, choices in _checks():

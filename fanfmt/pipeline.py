@@ -23,6 +23,7 @@ passes after it report nothing, so a template that loops twice finds nothing twi
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -130,7 +131,7 @@ def prepare(
     ``keep_read`` keeps the document as read in ``Prepared.as_read`` (for the checks).
     """
     options = options or Options()
-    meta = Meta(title=options.title, author=options.author, lang=options.lang, source=source)
+    meta = Meta(author=options.author, lang=options.lang, source=source)
     fmt = from_format if from_format != "auto" else options.from_format
     if fmt == "auto":
         fmt = sniff(text)
@@ -150,6 +151,8 @@ def prepare(
         raise ConfigError(f"Options(disabled_rules=…): {exc.args[0]}") from None
     with gc_paused():  # the rules build trees and make no reference cycles
         doc = run_blocks(chain.block, doc, ctx)
+    if options.title:
+        doc = retitle(doc, options.title)
     doc = replace(doc, meta=_final_meta(doc, chain.inline, options))
     return Prepared(doc, chain.inline, ctx, as_read=as_read)
 
@@ -220,6 +223,35 @@ def _final_meta(doc: Document, rules: RuleTable[InlineRule], options: Options) -
     if options.title:
         return replace(doc.meta, title=options.title)
     return doc.meta
+
+
+def retitle(doc: Document, title: str) -> Document:
+    """The story title the reader sees, everywhere the text shows it, as ``title`` (``--title``).
+
+    A heading's story title becomes ``title``; so does a heading that is the text's own
+    story title alone (a one-shot whose work title heads it). The text's title is
+    ``doc.meta.title`` as the readers and rules found it.
+    """
+    own = _fold(doc.meta.title)
+    new = (Text(title),)
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading) and block.story_title:
+            block = replace(block, story_title=new)
+        elif (
+            isinstance(block, Heading)
+            and own
+            and not block.number
+            and _fold(display_text(block.title)) == own
+        ):
+            block = replace(block, title=new)
+        blocks.append(block)
+    return replace(doc, blocks=tuple(blocks), meta=replace(doc.meta, title=title))
+
+
+def _fold(text: str) -> str:
+    """``"The  Quiet Harbour!"`` → ``"the quiet harbour"``."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _cut(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Block, ...]]:

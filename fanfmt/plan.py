@@ -10,7 +10,9 @@ single chapter already up to date, its skipped :class:`~fanfmt.batch.Outcome`.
 
 The rules, as the command line has always had them:
 
-* an output ending in ``.epub``, or ``--to epub``: every INPUT goes into one book;
+* an output ending in ``.epub``, or ``--to epub``: every INPUT goes into one book; so does
+  one folder when its ``fanfmt.toml`` says ``[book] to = "epub"`` (``--to`` still wins),
+  and a book given no ``-o`` file name is named by ``[book] name`` when it has one;
 * several INPUTs, a folder, a list (``files_from``), or an output folder (``out/``, or an
   existing folder): a batch, each chapter to its own output;
 * else one chapter to one output (``-`` for standard output; ``/dev/stdout`` counts as ``-``).
@@ -84,6 +86,7 @@ def plan_build(
     stylesheet: str = "link",
     in_place: bool = False,
     ao3: str = "kit",
+    book: str = "",
 ) -> BuildPlan:
     """Decide what ``fanfmt build INPUT... [-o output] [--to to]`` does (see the module).
 
@@ -92,6 +95,8 @@ def plan_build(
     :param stylesheet: the ``stylesheet`` option (``link`` writes ``fanfmt.css`` beside XHTML).
     :param in_place: EPUB inputs only: write each new book over its input.
     :param ao3: the ``ao3`` option: ``kit`` names a folder (``ch5.ao3``) for ``--to ao3``.
+    :param book: ``[book] to`` of the ``fanfmt.toml`` in force (``epub``): one folder
+        INPUT is one book, unless ``--to`` asks for another format.
     :raises UsageError: for a command given wrongly;
         :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told, or a
         batch output (or stylesheet) that is one of its inputs: then nothing is written.
@@ -112,6 +117,8 @@ def plan_build(
         return _plan_batch(inputs, files_from or (), output, "epub", update, stylesheet, in_place)
     if in_place:
         raise UsageError("--in-place rebuilds EPUB inputs; these are chapters (give -o)")
+    if book and to is None and files_from is None and is_book_folder(inputs, output):
+        to = book
     if (to or ("epub" if (output or "").lower().endswith(".epub") else "")) == "epub":
         return BuildPlan("book", inputs, output, "epub")
     if wants_batch(inputs, output, listed=files_from is not None):
@@ -120,6 +127,17 @@ def plan_build(
     source = inputs[0]
     fresh = _fresh(source, output, to, ao3) if update else ""
     return BuildPlan("single", (source,), output, to, explain=explain, fresh=fresh)
+
+
+def is_book_folder(inputs: tuple[str, ...], output: str | None) -> bool:
+    """One folder as the INPUT, and an output that is a folder, an ``.epub`` or none."""
+    if len(inputs) != 1 or inputs[0] == "-" or not os.path.isdir(inputs[0]):
+        return False
+    return output is None or output.lower().endswith(".epub") or _is_folder(output)
+
+
+def _is_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or os.path.isdir(output)
 
 
 def wants_batch(inputs: tuple[str, ...], output: str | None, *, listed: bool = False) -> bool:
@@ -232,4 +250,4 @@ def build(
     return Explained(built, tuple(explain_changes(ctx.changes or [])))
 
 
-__all__ = ["BuildPlan", "Explained", "build", "plan_build", "wants_batch"]
+__all__ = ["BuildPlan", "Explained", "build", "is_book_folder", "plan_build", "wants_batch"]

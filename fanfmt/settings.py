@@ -28,6 +28,7 @@ from fanfmt.options import (
     INPUT_FORMATS,
     NOTES_MODES,
     QUOTE_STYLES,
+    STATUSES,
     STYLESHEET_MODES,
     THOUGHT_STYLES,
     Options,
@@ -182,7 +183,22 @@ class PathTo:
         return str(path)
 
 
-Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo
+@dataclass(frozen=True, slots=True)
+class NameTemplate:
+    """A book's file name template: ``"{author} - {title}.epub"`` (see :mod:`fanfmt.naming`)."""
+
+    def __call__(self, value: Any, base: Path) -> str:
+        from fanfmt.naming import BadNameError, template_fields
+
+        text = Text()(value, base)
+        try:
+            template_fields(text)
+        except BadNameError as exc:
+            raise BadValueError(str(exc)) from None
+        return text
+
+
+Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo | NameTemplate
 """Check a raw value (with the config file's folder) → the Options value; its kind also
 shapes the flag (a choice, a ``--x/--no-x`` pair, a repeatable flag …)."""
 
@@ -250,8 +266,31 @@ SETTINGS: tuple[Setting, ...] = (
             "TEXT", group="book"),
     Setting("tags", "story", "tags", "--tag", Lines(), "A tag (repeatable).", "TAG",
             group="book"),
+    Setting("fandoms", "story", "fandoms", "--fandom", Lines(), "A fandom (repeatable).",
+            "NAME", group="book"),
+    Setting("rating", "story", "rating", "--rating", Text(),
+            "The rating (General Audiences, Teen And Up Audiences, Mature, Explicit, K+ …).",
+            "RATING", group="book"),
+    Setting("warnings", "story", "warnings", "--warning", Lines(),
+            "An archive warning (repeatable).", "TEXT", group="book"),
+    Setting("categories", "story", "categories", "--category", Lines(),
+            "A category: Gen, F/M, M/M … (repeatable).", "NAME", group="book"),
+    Setting("relationships", "story", "relationships", "--relationship", Lines(),
+            "A relationship (repeatable).", "NAME", group="book"),
+    Setting("characters", "story", "characters", "--character", Lines(),
+            "A character (repeatable).", "NAME", group="book"),
+    Setting("status", "story", "status", "--status", Choice(STATUSES),
+            "Whether the story is complete or in progress.", group="book"),
+    Setting("published", "story", "published", "--published", Text(),
+            "When the story was first published (2021-03-04).", "DATE", group="book"),
+    Setting("updated", "story", "updated", "--updated", Text(),
+            "When the story was last updated.", "DATE", group="book"),
+    Setting("source_url", "story", "source", "--source-url", Text(),
+            "Where the story lives online.", "URL", group="book"),
     Setting("cover", "story", "cover", "--cover", PathTo(folder=False),
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
+    Setting("book_to", "book", "to", "", Choice(("epub",))),
+    Setting("book_name", "book", "name", "", NameTemplate()),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(STYLESHEET_MODES),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),
     Setting("ao3", "output", "ao3", "--ao3", Choice(AO3_MODES),
@@ -262,7 +301,7 @@ SETTINGS: tuple[Setting, ...] = (
             "edited).", group="xhtml"),
 )  # fmt: skip
 
-TABLES: tuple[str, ...] = ("story", "conventions", "output")
+TABLES: tuple[str, ...] = ("story", "book", "conventions", "output")
 """The tables of a ``fanfmt.toml``, in the order ``fanfmt config`` prints them."""
 KEYS: tuple[Setting, ...] = tuple(s for s in SETTINGS if s.table)
 """The settings a ``fanfmt.toml`` may hold."""
@@ -283,6 +322,7 @@ __all__ = [
     "BadValueError",
     "Check",
     "Group",
+    "NameTemplate",
     "Setting",
     "flags",
     "no_controls",

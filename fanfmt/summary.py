@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from fanfmt.model import (
@@ -27,6 +27,7 @@ from fanfmt.model import (
     Strong,
     Thought,
 )
+from fanfmt.options import Options
 from fanfmt.walk import count_nodes
 
 
@@ -45,6 +46,10 @@ class Summary:
     headings: int
     dialogue: int
     thoughts: int
+    origins: tuple[tuple[str, str], ...] = ()
+    """Fact → where it came from (``("rating", "--rating")``), when the options are known."""
+    facts: StoryFacts | None = None
+    """The story's facts with the user's settings over the source's (else ``meta.story``)."""
 
     def lines(self) -> list[str]:
         """The summary as lines of text."""
@@ -57,7 +62,7 @@ class Summary:
             f"scene breaks: {self.scene_breaks}; captions: {self.captions}; "
             f"headings: {self.headings}",
             f"dialogue spans: {self.dialogue}; thoughts: {self.thoughts}",
-            *_facts_lines(meta.story),
+            *facts_lines(self.facts or meta.story, dict(self.origins)),
         ]
 
 
@@ -89,12 +94,17 @@ def stated_facts(story: StoryFacts) -> list[tuple[str, str]]:
     return out
 
 
-def _facts_lines(story: StoryFacts) -> list[str]:
-    """``["story facts: rating: T; fandoms: Naruto; words: 1200"]``, or none."""
+def facts_lines(story: StoryFacts, origins: Mapping[str, str] | None = None) -> list[str]:
+    """``["story facts: rating: T; fandoms: Naruto; words: 1200"]``, or none; with
+    ``origins``, where each came from: ``rating: T (fanfmt.toml, line 2)``."""
     facts = stated_facts(story)
     if not facts:
         return []
-    return ["story facts: " + "; ".join(f"{name}: {shown}" for name, shown in facts)]
+    where = {k.replace("_", " "): v for k, v in (origins or {}).items()}
+    shown = [
+        f"{name}: {value}" + (f" ({where[name]})" if name in where else "") for name, value in facts
+    ]
+    return ["story facts: " + "; ".join(shown)]
 
 
 def count_dialogue(children: tuple[Inline, ...], inside: bool = False) -> int:
@@ -149,8 +159,19 @@ class Tally:
         self.dialogue += count_dialogue(p.children)
         self.thoughts += count_nodes(p.children, Thought)
 
-    def summary(self, meta: Meta, convention: Convention) -> Summary:
-        """The counts so far, with what the chapter's ``meta`` and ``convention`` say."""
+    def summary(
+        self, meta: Meta, convention: Convention, options: Options | None = None
+    ) -> Summary:
+        """The counts so far, with what the chapter's ``meta`` and ``convention`` say;
+        with ``options``, the story's facts as the user's settings make them, and where
+        each came from."""
+        facts: StoryFacts | None = None
+        where: tuple[tuple[str, str], ...] = ()
+        if options is not None:
+            from fanfmt.story import origins, story_facts
+
+            facts = story_facts(options, meta.story)
+            where = tuple(origins(options, meta.story).items())
         return Summary(
             meta=meta,
             convention=convention,
@@ -162,11 +183,13 @@ class Tally:
             headings=self.headings,
             dialogue=self.dialogue,
             thoughts=self.thoughts,
+            origins=where,
+            facts=facts,
         )
 
 
-def summarise(doc: Document) -> Summary:
-    """Count what a finished ``doc`` holds."""
+def summarise(doc: Document, options: Options | None = None) -> Summary:
+    """Count what a finished ``doc`` holds (with ``options``: where each fact came from)."""
     tally = Tally()
     tally.add(doc.blocks)
-    return tally.summary(doc.meta, doc.convention)
+    return tally.summary(doc.meta, doc.convention, options)

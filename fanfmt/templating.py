@@ -11,7 +11,10 @@ A template that uses a name it was not given, or has a syntax error, raises
 The built-in templates are compiled once and kept, compiled, in the user's cache
 folder (``$XDG_CACHE_HOME/fanfmt``, else ``~/.cache/fanfmt``); when that folder cannot
 be written, they are compiled on every run instead. A user's own templates are
-compiled on every run.
+compiled on every run. Writers ask :func:`fanfmt.template_runtime.templates`, which runs
+the built-in templates' kept code on Jinja's runtime alone and comes here only for a
+user's templates, or to compile the built-in ones when nothing is kept yet
+(:func:`keep_compiled`).
 
 A user's templates (and the built-in ones they fall back on) are rendered in Jinja's
 immutable sandbox: a template can read the values it is given, never call into Python
@@ -28,69 +31,22 @@ import os
 import sys
 from functools import lru_cache
 from pathlib import Path
-from types import FrameType, TracebackType
 from typing import Any, NoReturn
 
 import jinja2
 import jinja2.sandbox
 
-from fanfmt.errors import ConfigError
-
-
-class BadTemplateError(ConfigError, jinja2.TemplateError):
-    """A template cannot be used: ``template xhtml/chapter.xhtml, line 9: 'x' is undefined``."""
-
-
-class UndefinedVariableError(BadTemplateError, jinja2.UndefinedError):
-    """A template used a variable it was not given; the message names the template and line."""
-
-    def __init__(self, message: str | None = None) -> None:
-        super().__init__(f"{_location_in_stack()}{message or 'undefined variable'}")
-
-
-def _where(template: object, lineno: int) -> str:
-    if not isinstance(template, jinja2.Template):
-        return ""
-    return f"template {template.name}, line {template.get_corresponding_lineno(lineno)}: "
-
-
-def _location_in_stack() -> str:
-    """``template NAME, line N: `` for the innermost template frame now running."""
-    frame: FrameType | None = sys._getframe(1)
-    while frame is not None:
-        where = _where(frame.f_globals.get("__jinja_template__"), frame.f_lineno)
-        if where:
-            return where
-        frame = frame.f_back
-    return ""
-
-
-def _location_in_traceback(tb: TracebackType | None) -> str:
-    where = ""
-    while tb is not None:
-        where = _where(tb.tb_frame.f_globals.get("__jinja_template__"), tb.tb_lineno) or where
-        tb = tb.tb_next
-    return where
-
-
-class _Undefined(jinja2.StrictUndefined):
-    """Strict, and its error says which template and line used the unknown name."""
-
-    __slots__ = ()
-
-    def __init__(
-        self,
-        hint: str | None = None,
-        obj: Any = jinja2.utils.missing,
-        name: str | None = None,
-        exc: type[jinja2.TemplateRuntimeError] = UndefinedVariableError,
-    ) -> None:
-        if exc is jinja2.UndefinedError:
-            exc = UndefinedVariableError
-        super().__init__(hint, obj, name, exc)
-
-
-_DICT_ATTRIBUTES = frozenset(dir(dict))
+from fanfmt.template_cache import cache_folder, write_compiled
+from fanfmt.template_runtime import (
+    DICT_ATTRIBUTES,
+    ESCAPED,
+    SETTINGS,
+    BadTemplateError,
+    Compiled,
+    UndefinedVariableError,
+    builtin_templates,
+    message_of,
+)
 
 
 class _Environment(jinja2.Environment):
@@ -102,7 +58,7 @@ class _Environment(jinja2.Environment):
         gives the same value without raising and catching an exception (block views are
         dicts, read several times per paragraph).
         """
-        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+        if type(obj) is dict and attribute not in DICT_ATTRIBUTES:
             try:
                 return obj[attribute]
             except KeyError:
@@ -112,16 +68,9 @@ class _Environment(jinja2.Environment):
     def handle_exception(self, source: str | None = None) -> NoReturn:
         """Turn template mistakes into one-line :class:`BadTemplateError` errors."""
         _, exc, tb = sys.exc_info()
-        if isinstance(exc, jinja2.TemplateSyntaxError):
-            name = exc.name or exc.filename or "?"
-            raise BadTemplateError(f"template {name}, line {exc.lineno}: {exc.message}") from None
-        if isinstance(exc, jinja2.TemplateError) and not isinstance(exc, BadTemplateError):
-            what = (
-                f"template {exc.message!r} not found"
-                if isinstance(exc, jinja2.TemplateNotFound)
-                else str(exc.message)
-            )
-            raise BadTemplateError(f"{_location_in_traceback(tb)}{what}") from None
+        error = message_of(exc, tb)
+        if error is not None:
+            raise error from None
         super().handle_exception(source)
 
 
@@ -132,15 +81,6 @@ class _SandboxedEnvironment(_Environment, jinja2.sandbox.ImmutableSandboxedEnvir
     sandbox's own, which refuses private attributes, internals and callables that change
     a value.
     """
-
-
-def builtin_templates() -> Path:
-    """The folder holding the default templates."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "templates"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "templates"
 
 
 class _BuiltinBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -177,30 +117,8 @@ class _BuiltinBytecodeCache(jinja2.FileSystemBytecodeCache):
             self.dump_bytecode(bucket)
 
 
-def _cache_folder() -> str | None:
-    """``$XDG_CACHE_HOME/fanfmt`` (else ``~/.cache/fanfmt``), created; None when not writable."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the XDG spec says to ignore it
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # no home folder either
-        return None
-    folder = os.path.join(base, "fanfmt")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except (OSError, ValueError):
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
-
-
-_ESCAPED = ("xhtml", "html", "opf", "xml", "ncx")
-"""Templates with these suffixes have their variables HTML-escaped."""
-_SETTINGS: dict[str, Any] = {
-    "autoescape": jinja2.select_autoescape(_ESCAPED),
-    "undefined": _Undefined,
-    "keep_trailing_newline": True,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-}
+_SETTINGS = SETTINGS
+_ESCAPED = ESCAPED
 
 
 def _bytecode_cache(builtin: Path, sandboxed: bool) -> jinja2.BytecodeCache | None:
@@ -210,7 +128,7 @@ def _bytecode_cache(builtin: Path, sandboxed: bool) -> jinja2.BytecodeCache | No
     settings and whether it is the sandbox (whose compiled code calls through the sandbox),
     so a cache written with other ones is never read.
     """
-    folder = _cache_folder()
+    folder = cache_folder()
     if folder is None:
         return None
     from hashlib import sha1
@@ -243,6 +161,27 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     )
 
 
+def keep_compiled(env: jinja2.Environment, path: str, builtin: Path) -> None:
+    """Compile every built-in template with ``env`` and keep the code in ``path``, for
+    :class:`~fanfmt.template_runtime.RuntimeTemplates` in the next runs; never an error."""
+    table: Compiled = {}
+    for file in sorted(builtin.rglob("*")):
+        rel = file.relative_to(builtin)
+        if not file.is_file() or "__pycache__" in rel.parts:
+            continue
+        name = rel.as_posix()
+        try:
+            info = os.stat(file)  # before reading: an edit from now on makes the entry stale
+            assert env.loader is not None
+            source, filename, _ = env.loader.get_source(env, name)
+            code = env.compile(source, name, filename)
+        except (jinja2.TemplateError, OSError, ValueError):
+            continue
+        if filename is not None and os.path.samefile(filename, file):
+            table[name] = (filename, info.st_size, info.st_mtime_ns, code)
+    write_compiled(path, builtin, table)
+
+
 def export_templates(dest: str | Path, *, force: bool = False) -> list[Path]:
     """Copy every built-in template into ``dest`` for editing; the files written.
 
@@ -273,3 +212,14 @@ def export_templates(dest: str | Path, *, force: bool = False) -> list[Path]:
 def render(name: str, user_dir: str | None = None, **context: object) -> str:
     """Render template ``name`` with ``context``."""
     return environment(user_dir).get_template(name).render(**context)
+
+
+__all__ = [
+    "BadTemplateError",
+    "UndefinedVariableError",
+    "builtin_templates",
+    "environment",
+    "export_templates",
+    "keep_compiled",
+    "render",
+]

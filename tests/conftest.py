@@ -6,15 +6,20 @@
 * the founding chapter is read from ``../shared/corpus/`` beside the repository when it
   is there (or from the file ``FANFMT_FOUNDING`` names, for a checkout elsewhere); tests
   that need it skip otherwise
+* the compiled-template cache goes to a fresh folder of the run's own
+  (``XDG_CACHE_HOME``), never the user's ``~/.cache``
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="fanfmt-test-cache-")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_DIR = REPO_ROOT / "samples"

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from fanfmt.api import convert, normalise
 from fanfmt.cli import cli
 from fanfmt.options import Options
+from fanfmt.template_runtime import RuntimeTemplate
 from fanfmt.templating import BadTemplateError, builtin_templates, export_templates
 from fanfmt.writers._views import block_views
 from fanfmt.writers.html import story_view
@@ -232,6 +233,19 @@ def test_every_variable_a_template_receives_is_documented(
 
     monkeypatch.setattr(jinja2.Template, "render", recording)
     monkeypatch.setattr(jinja2.Template, "generate", recording_parts)
+    # the built-in templates' kept code runs on these instead (fanfmt.template_runtime)
+    runtime_render, runtime_generate = RuntimeTemplate.render, RuntimeTemplate.generate
+
+    def runtime_recording(self: RuntimeTemplate, *args: Any, **kwargs: Any) -> str:
+        seen.setdefault(str(self.name), set()).update(kwargs)
+        return runtime_render(self, *args, **kwargs)
+
+    def runtime_parts(self: RuntimeTemplate, *args: Any, **kwargs: Any) -> Iterator[str]:
+        seen.setdefault(str(self.name), set()).update(kwargs)
+        return runtime_generate(self, *args, **kwargs)
+
+    monkeypatch.setattr(RuntimeTemplate, "render", runtime_recording)
+    monkeypatch.setattr(RuntimeTemplate, "generate", runtime_parts)
     options = Options(stylesheet="inline")
     convert(NOTES.read_text("utf-8"), fmt, options)
     assert seen

@@ -15,10 +15,38 @@
 
 from __future__ import annotations
 
-from fanfmt.epub.build import EpubBuild, build_epub, render_epub, write_epub
-from fanfmt.epub.meta import BookMeta
-from fanfmt.epub.package import Book, Chapter, Cover
-from fanfmt.epub.sources import expand_sources, natural_order
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fanfmt.epub.build import EpubBuild, build_epub, render_epub, write_epub
+    from fanfmt.epub.meta import BookMeta
+    from fanfmt.epub.package import Book, Chapter, Cover
+    from fanfmt.epub.sources import expand_sources, natural_order
+
+_HOMES = {
+    "EpubBuild": "build",
+    "build_epub": "build",
+    "render_epub": "build",
+    "write_epub": "build",
+    "BookMeta": "meta",
+    "Book": "package",
+    "Chapter": "package",
+    "Cover": "package",
+    "expand_sources": "sources",
+    "natural_order": "sources",
+}
+"""Each public name's module, imported on first use: a chapter build that only asks
+``fanfmt.epub.library`` whether its inputs are EPUBs loads none of the book writer."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(name)
+    from importlib import import_module
+
+    return getattr(import_module(f"fanfmt.epub.{home}"), name)
+
 
 __all__ = [
     "Book",

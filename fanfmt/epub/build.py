@@ -111,6 +111,34 @@ def render_epub(
     )
 
 
+def _refuse_inputs(files: Sequence[str], out: str) -> None:
+    for source in files:
+        if source != "-" and out != "-" and same_file(source, out):
+            raise OutputError(f"{out}: refusing to overwrite the input")
+
+
+def book_name(template: str, book: Book) -> str:
+    """The file name ``[book] name`` gives ``book`` (:func:`fanfmt.naming.book_file_name`)."""
+    from fanfmt.naming import book_file_name
+
+    meta, story = book.meta, book.meta.story
+    values = {
+        "title": meta.title,
+        "author": meta.author,
+        "series": meta.series,
+        "series_index": meta.series_index or "",
+        "rating": story.rating,
+        "status": story.status,
+        "fandom": story.fandoms[0] if story.fandoms else "",
+        "language": meta.lang,
+        "published": meta.published,
+        "updated": meta.updated,
+        "words": meta.words,
+        "chapters": meta.chapter_count,
+    }
+    return book_file_name(template, values)
+
+
 def build_epub(
     sources: Sequence[str],
     output: str | None,
@@ -121,24 +149,28 @@ def build_epub(
 ) -> EpubBuild:
     """Read every chapter of ``sources`` (files and folders, natural order) into one EPUB.
 
-    ``output`` ``None`` names the book after its single input; a folder (existing, or
-    ending in ``/``) receives the book inside it; ``-`` leaves the writing to the caller
+    ``output`` ``None`` names the book after its single input (or, with ``[book] name``,
+    by that template, beside where the input's name would put it); a folder (existing,
+    or ending in ``/``) receives the book inside it; ``-`` leaves the writing to the caller
     (the bytes are in ``book.data``).
     """
     if not sources:
         raise ConfigError("no INPUT given: name the chapter files or a folder holding them")
     out = output or default_output(sources)
-    if out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+    folder_out = out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir())
+    if folder_out:
         out = str(Path(out) / Path(default_output(sources)).name)
+    named = bool(options.book_name) and (output is None or folder_out)
     files = expand_sources(sources)
-    for source in files:
-        if source != "-" and out != "-" and same_file(source, out):
-            raise OutputError(f"{out}: refusing to overwrite the input")
+    _refuse_inputs(files, out)
     chapters = read_chapters(files, options)
     fallback = Path(out).stem if out != "-" else Path(files[0]).stem if files[0] != "-" else ""
     book = render_epub(
         [c.document for c in chapters], options, fallback_title=fallback, environ=environ
     )
+    if named:
+        out = str(Path(out).with_name(book_name(options.book_name, book)))
+        _refuse_inputs(files, out)
     if write and out != "-":
         write_atomic(out, book.data)
     return EpubBuild(out, tuple(chapters), book)

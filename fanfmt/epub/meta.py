@@ -20,11 +20,12 @@ import os
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from fanfmt.errors import ConfigError
-from fanfmt.model import Document, Paragraph
+from fanfmt.model import Document, Paragraph, StoryFacts
 from fanfmt.options import Options
 from fanfmt.walk import plain_text
 
@@ -74,6 +75,48 @@ class BookMeta:
     """When the story was last updated, as its source gives it."""
     source: str = ""
     """Where the story lives online (``dc:source``)."""
+    story: StoryFacts = field(default_factory=StoryFacts)
+    """The story's facts: the user's settings over what the source states."""
+    words: int = 0
+    """The story's words, counted in the book's chapters."""
+    chapter_count: int = 0
+    origins: tuple[tuple[str, str], ...] = ()
+    """Fact → where it came from (``("rating", "fanfmt.toml, line 2")``)."""
+
+    @property
+    def rows(self) -> list[Any]:
+        """The title page's tag rows (:func:`fanfmt.story.title_rows`)."""
+        from fanfmt.story import title_rows
+
+        return title_rows(self.story)
+
+    @property
+    def faceted(self) -> bool:
+        """Whether the story has facts beyond tags, series, summary and dates (a rating,
+        fandoms …): its title page is laid out as AO3's preface."""
+        return any(row.name != "tags" for row in self.rows)
+
+    @property
+    def stats(self) -> list[tuple[str, str]]:
+        """The title page's ``Stats:`` (:func:`fanfmt.story.stats`); none without facts."""
+        from fanfmt.story import has_any, stats
+
+        if not has_any(self.story):
+            return []
+        return stats(self.story, words=self.words, chapters=self.chapter_count)
+
+    @property
+    def typed(self) -> list[tuple[str, str]]:
+        """``[("fanfmt:rating", "Teen And Up Audiences"), ("fanfmt:fandom", "Naruto"), …]``:
+        each typed fact as a ``<meta name>`` of the package, so a rebuild reads it back."""
+        from fanfmt.story import TYPED
+
+        out: list[tuple[str, str]] = []
+        for name in TYPED:
+            value = getattr(self.story, name)
+            for item in value if isinstance(value, tuple) else (value,) if value else ():
+                out.append((f"fanfmt:{name}", " ".join(item.split())))
+        return out
 
     @property
     def published_date(self) -> str:
@@ -138,15 +181,17 @@ def check_lang(lang: str) -> str:
     return tag
 
 
-def modified_time(environ: Mapping[str, str] | None = None) -> datetime:
-    """``SOURCE_DATE_EPOCH=1700000000`` → 2023-11-14T22:13:20Z; unset → 1980-01-01 (fixed).
+def modified_time(environ: Mapping[str, str] | None = None, updated: str = "") -> datetime:
+    """``SOURCE_DATE_EPOCH=1700000000`` → 2023-11-14T22:13:20Z; unset → the story's
+    ``updated`` date when it is one (``2021-04-05`` → 2021-04-05T00:00:00Z), else
+    1980-01-01 (fixed: never the clock).
 
     Times outside what a zip file can record are clamped to 1980–2107.
     """
     env = os.environ if environ is None else environ
     raw = env.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
-        return EARLIEST
+        return _date(updated) or EARLIEST
     try:
         seconds = int(raw)
     except ValueError:
@@ -158,6 +203,21 @@ def modified_time(environ: Mapping[str, str] | None = None) -> datetime:
     if seconds >= int(LATEST.timestamp()):
         return LATEST
     return datetime.fromtimestamp(seconds, UTC)
+
+
+_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _date(text: str) -> datetime | None:
+    """``"2021-04-05"`` → that day at midnight UTC (within what a zip records), else None."""
+    m = _DAY_RE.match(text.strip())
+    if m is None:
+        return None
+    try:
+        day = datetime(int(m[1]), int(m[2]), int(m[3]), tzinfo=UTC)
+    except ValueError:
+        return None
+    return day if EARLIEST <= day <= LATEST else None
 
 
 def content_identifier(parts: Iterable[bytes]) -> str:

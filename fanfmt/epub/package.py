@@ -35,6 +35,7 @@ from fanfmt.epub.meta import (
 from fanfmt.errors import ConfigError
 from fanfmt.model import Document, Heading, StoryFacts
 from fanfmt.options import Options
+from fanfmt.story import fill_facts, origins, story_facts, subjects
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
 from fanfmt.writers.page import Page, has_footnotes
@@ -163,10 +164,13 @@ def render_book(
     fallback_title: str = "",
     environ: Mapping[str, str] | None = None,
     facts: StoryFacts | None = None,
+    identifier: str = "",
 ) -> Book:
     """Chapter documents (already normalised) → a whole EPUB 3, in memory.
 
-    ``facts`` gives the dates and the source URL (``dc:date``, ``dc:source``).
+    ``facts`` gives the dates and the source URL (``dc:date``, ``dc:source``);
+    ``identifier`` the book's own (a rebuilt book keeps it), else one is made from
+    the content.
     """
     if not docs:
         raise ConfigError("an EPUB needs at least one chapter")
@@ -175,26 +179,29 @@ def render_book(
     options = replace(options, stylesheet="link")
     title, title_warnings = book_title(docs, options, as_text(fallback_title))
     author, author_warnings = book_author(docs, options)
+    stated = facts if facts is not None else docs_facts(docs)
+    story = story_facts(options, stated)
     meta = BookMeta(
         title=title,
         author=author,
         lang=check_lang(options.lang),
         identifier="",
-        modified=modified_time(environ),
-        series=" ".join(options.series.split()),
-        series_index=options.series_index,
-        summary=options.summary.strip(),
-        tags=tuple(dict.fromkeys(t.strip() for t in options.tags if t.strip())),
+        modified=modified_time(environ, " ".join(story.updated.split())),
+        series=" ".join(story.series.split()),
+        series_index=story.series_index or None,
+        summary=story.summary.strip(),
+        tags=subjects(story),
+        published=" ".join(story.published.split()),
+        updated=" ".join(story.updated.split()),
+        source=" ".join(story.url.split()),
+        story=story,
+        words=sum(count_words(d) for d in docs),
+        chapter_count=len(docs),
+        origins=tuple(origins(options, stated).items()),
     )
-    if facts is not None:
-        meta = replace(
-            meta,
-            published=" ".join(facts.published.split()),
-            updated=" ".join(facts.updated.split()),
-            source=" ".join(facts.url.split()),
-        )
     chapters = _chapters(docs, options, meta)
-    meta = replace(meta, identifier=content_identifier(_identity(meta, chapters, cover)))
+    own = " ".join(strip_unsafe(identifier).split())
+    meta = replace(meta, identifier=own or content_identifier(_identity(meta, chapters, cover)))
     files = _files(meta, chapters, cover, options)
     return Book(
         meta=meta,
@@ -204,6 +211,21 @@ def render_book(
         files=tuple(files),
         data=zip_bytes(files, meta.modified),
     )
+
+
+def docs_facts(docs: Sequence[Document]) -> StoryFacts:
+    """What the chapters' sources state about the story, the first chapter's first."""
+    out = StoryFacts()
+    for doc in docs:
+        out = fill_facts(out, doc.meta.story)
+    return out
+
+
+def count_words(doc: Document) -> int:
+    """The words of the story's own paragraphs (not its notes or front matter)."""
+    from fanfmt.model import is_story
+
+    return sum(len(plain_text(b.children).split()) for b in doc.blocks if is_story(b))
 
 
 def _cover_warnings(cover: Cover | None) -> list[str]:

@@ -13,7 +13,8 @@ What the user sets wins over what the book says::
 
 ``in_place=True`` writes over the input, atomically: the new book is complete on disk
 before it replaces the old one, and the old one stays as it was on any failure. A book
-that comes out byte for byte as it went in is not rewritten.
+that comes out byte for byte as it went in is not rewritten. The new book keeps the old
+one's identifier (``dc:identifier``), so a reader or calibre knows it for the same book.
 """
 
 from __future__ import annotations
@@ -29,14 +30,11 @@ from fanfmt.epub.package import render_book
 from fanfmt.epub.split import split_chapters
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import same_file, write_atomic
-from fanfmt.model import Document, StoryFacts
+from fanfmt.model import Document
 from fanfmt.options import Options
 from fanfmt.reader.epub_in import EpubBook, read_epub
-from fanfmt.reader.epub_in.book import fill_facts
+from fanfmt.story import fill_facts, untyped_tags
 from fanfmt.walk import has_words
-
-_TAG_FIELDS = ("tags", "fandoms", "rating", "warnings", "categories", "relationships", "characters")
-"""The facts that become subjects (``dc:subject``), in this order after the book's own."""
 
 
 def rebuild_epub(
@@ -59,6 +57,7 @@ def rebuild_epub(
     facts = book.facts
     for chapter in chapters:  # what the pages themselves state (an AO3 preface)
         facts = fill_facts(facts, chapter.document.meta.story)
+    facts = untyped_tags(facts)
     cover = None
     if options.cover:
         from fanfmt.epub.cover import read_cover
@@ -66,11 +65,12 @@ def rebuild_epub(
         cover = read_cover(options.cover)
     rendered = render_book(
         [c.document for c in chapters],
-        book_options(book, options, facts),
+        book_options(book, options),
         cover=cover or book.cover,
         fallback_title=Path(source).stem,
         environ=environ,
         facts=facts,
+        identifier=book.package.identifier,
     )
     if write and out != "-" and not (in_place and _unchanged(source, rendered.data)):
         write_atomic(out, rendered.data)
@@ -128,16 +128,12 @@ def _titled(doc: Document, title: str) -> Document:
     return replace(doc, meta=replace(doc.meta, chapter=" ".join(title.split())))
 
 
-def book_options(book: EpubBook, options: Options, facts: StoryFacts | None = None) -> Options:
+def book_options(book: EpubBook, options: Options) -> Options:
     """``options`` with what the book says filling what the user left unset (see the module).
 
-    ``facts``: the story's facts (default: ``book.facts``, the package's and title page's).
+    The story's facts (series, summary, tags …) are not options: :func:`render_book` puts
+    the user's settings over them (:func:`fanfmt.story.story_facts`).
     """
-    facts = facts or book.facts
-    tags = [*options.tags]
-    for name in _TAG_FIELDS:
-        value = getattr(facts, name)
-        tags.extend(value if isinstance(value, tuple) else (value,) if value else ())
     lang = options.lang
     if lang == Options().lang and book.package.language:
         try:
@@ -149,10 +145,6 @@ def book_options(book: EpubBook, options: Options, facts: StoryFacts | None = No
         title=options.title or book.title,
         author=options.author or book.author,
         lang=lang,
-        series=options.series or facts.series,
-        series_index=options.series_index or (facts.series_index or None),
-        summary=options.summary or facts.summary,
-        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
     )
 
 

@@ -4,7 +4,9 @@
   ``FrontMatter(fields={"title": "The Glass Orchard", "author": "Wren"}, lines=4)``; the
   reader starts the chapter after it, and the title and author fill the metadata the
   user did not give
-* ``authors: [Wren, Ash]`` → ``author`` ``"Wren, Ash"``; ``tags``, ``fandom``, ``rating`` and
+* ``authors: [Wren, Ash]`` → ``author`` ``"Wren, Ash"``; ``tags``, ``fandom``, ``rating``,
+  ``warnings``, ``category``, ``relationships``, ``characters``, ``language``, ``series``,
+  ``series_index``, ``status``, ``published`` (or ``date``), ``updated``, ``url`` and
   ``summary`` fill the story's facts
 * ``subtitle: "Chapter 16"`` (or ``chapter:``, or a ``title`` that is a chapter line) is the
   chapter's heading when the chapter has none of its own
@@ -33,6 +35,14 @@ _TITLE_KEYS = ("title",)
 _CHAPTER_KEYS = ("chapter", "chapter_title", "subtitle")
 _SUMMARY_KEYS = ("summary", "description", "excerpt")
 _AUTHOR_KEYS = ("author", "authors", "creator", "byline")
+_STATUS = {
+    "complete": "complete",
+    "completed": "complete",
+    "in progress": "in progress",
+    "in-progress": "in progress",
+    "ongoing": "in progress",
+    "wip": "in progress",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +115,9 @@ def _text(value: object) -> str:
 def fill_meta(meta: Meta, front: FrontMatter) -> Meta:
     """``meta`` with the title and author the front matter gives where ``meta`` has none.
 
-    What the user gave (``--title``, ``fanfmt.toml``) is already in ``meta`` and wins. A
+    What the user gave (``--author``) is already in ``meta`` and wins; ``--title`` and the
+    story facts the user sets win later (:func:`fanfmt.pipeline.retitle`,
+    :func:`fanfmt.story.story_facts`). A
     ``title`` that is a chapter line (``Chapter 3: Frost``) names the chapter, not the story
     (:func:`chapter_line`).
     """
@@ -113,12 +125,25 @@ def fill_meta(meta: Meta, front: FrontMatter) -> Meta:
     if CHAPTER_LINE.match(title):
         title = ""
     author = next((front.fields[k] for k in _AUTHOR_KEYS if k in front.fields), "")
+    story = meta.story
+    index = _first(front, ("series_index", "series_part", "part"))
     facts = replace(
-        meta.story,
-        summary=meta.story.summary or _first(front, _SUMMARY_KEYS),
-        tags=meta.story.tags or _list(front, "tags"),
-        fandoms=meta.story.fandoms or _list(front, "fandom", "fandoms"),
-        rating=meta.story.rating or _first(front, ("rating",)),
+        story,
+        summary=story.summary or _first(front, _SUMMARY_KEYS),
+        tags=story.tags or _list(front, "tags", "additional_tags", "freeform"),
+        fandoms=story.fandoms or _list(front, "fandom", "fandoms"),
+        rating=story.rating or _first(front, ("rating",)),
+        warnings=story.warnings or _list(front, "warnings", "warning", "archive_warnings"),
+        categories=story.categories or _list(front, "categories", "category"),
+        relationships=story.relationships or _list(front, "relationships", "relationship"),
+        characters=story.characters or _list(front, "characters"),
+        language=story.language or _first(front, ("language",)),
+        series=story.series or _first(front, ("series",)),
+        series_index=story.series_index or (int(index) if index.isdigit() else 0),
+        status=story.status or _STATUS.get(_first(front, ("status",)).lower(), ""),
+        published=story.published or _first(front, ("published", "date")),
+        updated=story.updated or _first(front, ("updated", "modified")),
+        url=story.url or _first(front, ("url", "source", "link")),
     )
     return replace(meta, title=meta.title or title, author=meta.author or author, story=facts)
 

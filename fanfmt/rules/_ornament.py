@@ -19,6 +19,9 @@ _SENTENCE_MARKS = frozenset(".…!?,;:'\"“”‘’")
 _MAX_ROW = 200
 """A row is at most this many characters once its spaces are taken out."""
 _NON_SPACE_RE = re.compile(r"\S+")
+_OTHER_LETTER_RE = re.compile(rf"[^\W_{''.join(sorted(_ORNAMENT_LETTERS))}]")
+"""A letter or digit (``str.isalnum``, which ``[^\\W_]`` matches exactly) not in
+:data:`_ORNAMENT_LETTERS`: found at once in a line of prose."""
 
 
 def _unit(text: str) -> str | None:
@@ -59,14 +62,13 @@ def is_ornament_row(text: str) -> bool:
     ignored) with no letter outside ``o``, ``x`` and ``0``. A row of one letter needs at
     least five of it (``ooo`` is a sound); sentence marks alone (``...``, ``!!!``) are no row.
     """
+    if _OTHER_LETTER_RE.search(text):
+        return False  # a word; no space is a letter, so the line's letters are the row's
     squeezed = _squeezed(text)
     if squeezed is None or len(squeezed) < 3:
         return False
     if set(squeezed) <= _SENTENCE_MARKS:
         return False  # "...", "!!!", "?!?!": punctuation, spoken
-    letters = {c for c in squeezed if c.isalnum()}
-    if not letters <= _ORNAMENT_LETTERS:
-        return False
     unit = _unit(squeezed)
     if unit is None:
         return False

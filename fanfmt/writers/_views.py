@@ -24,7 +24,7 @@ from fanfmt.model import (
     Text,
 )
 from fanfmt.options import Options
-from fanfmt.templating import environment
+from fanfmt.template_set import templates
 from fanfmt.walk import block_inlines, note_refs
 from fanfmt.writers.inline import BACK_LINK, note_id, ref_id
 from fanfmt.writers.page import Page, place_notes, placed_order
@@ -159,7 +159,7 @@ def generate_page(
     """
     views = BlockViews(page, options, render)
     pieces = (
-        environment(options.templates)
+        templates(options.templates)
         .get_template(template)
         .generate(
             meta=page.meta, convention=page.convention, blocks=views, options=options, **extra
@@ -184,7 +184,7 @@ def generate_page(
 
 def render_blocks(page: Page, options: Options, template: str, render: Render) -> str:
     """Only the blocks, as the ``blocks(views, options)`` macro of ``template`` renders them."""
-    macros = environment(options.templates).get_template(template).module
+    macros = templates(options.templates).get_template(template).module
     with gc_paused():  # rendering makes no reference cycles
         views = BlockViews(page, options, render)
-        return strip_unsafe(str(macros.blocks(views, options)))  # type: ignore[attr-defined]
+        return strip_unsafe(str(macros.blocks(views, options)))

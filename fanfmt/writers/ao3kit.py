@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from fanfmt.model import AuthorNote, Block, Heading, Inline, Paragraph
 from fanfmt.options import Options
-from fanfmt.templating import environment
+from fanfmt.template_set import templates
 from fanfmt.writers._views import Render, View, _shown_refs, _view
 from fanfmt.writers.ao3 import unindented_lines
 from fanfmt.writers.inline import Ao3Inlines, Ao3KitInlines, display_text
@@ -111,7 +111,7 @@ def kit_files(page: Page, options: Options) -> dict[str, str]:
     def notes(children: tuple[Inline, ...]) -> str:  # AO3 keeps classes there; none needed
         return Markup(note_render(children))
 
-    env = environment(options.templates)
+    env = templates(options.templates)
     macros: Any = env.get_template("ao3/kit-fields.html").module
 
     def lines(markup: object) -> str:

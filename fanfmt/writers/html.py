@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from fanfmt.model import Heading, Paragraph
 from fanfmt.options import Options
-from fanfmt.templating import environment
+from fanfmt.template_set import templates
 from fanfmt.walk import plain_text
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import HtmlInlines
@@ -31,19 +31,27 @@ from fanfmt.xmlchars import strip_unsafe
 def story_view(page: Page, options: Options) -> dict[str, Any]:
     """What templates know about the story as a whole (the ``story`` variable).
 
+    The series, summary and tags are the story's facts with the user's settings over the
+    source's (:func:`fanfmt.story.story_facts`); ``rows`` the other facts a title page
+    shows (rating, archive warnings, fandoms …), ``stats`` the dates and counts.
     ``title_in_text`` is true when the chapter's own heading already shows the story title,
     ``author_in_text`` when a byline in the chapter already names the author.
     """
+    from fanfmt.story import stats, story_facts, title_rows
+
     meta, shaped = page.meta, page.blocks.shaped  # the shape is known before finishing
+    facts = story_facts(options, meta.story)
     return {
         "title": meta.title,
         "author": meta.author,
         "language": meta.lang,
-        "series": options.series,
-        "series_index": options.series_index,
-        "summary": options.summary,
-        "summary_paragraphs": [p.strip() for p in options.summary.split("\n\n") if p.strip()],
-        "tags": list(options.tags),
+        "series": facts.series,
+        "series_index": facts.series_index or None,
+        "summary": facts.summary,
+        "summary_paragraphs": [p.strip() for p in facts.summary.split("\n\n") if p.strip()],
+        "tags": list(facts.tags),
+        "rows": [r for r in title_rows(facts) if r.name != "tags"],
+        "stats": stats(facts) if meta.story else [],
         "cover": options.cover,
         "title_in_text": any(_shows_title(b, meta.title) for b in shaped),
         "author_in_text": any(isinstance(b, Paragraph) and b.role == "byline" for b in shaped),
@@ -69,7 +77,7 @@ def _fold(text: str) -> list[str]:
 def stylesheet(options: Options, *, footnotes: bool = False) -> str:
     """The reading page's stylesheet, from the template set (user folder first);
     ``footnotes`` adds the rules for footnotes."""
-    template = environment(options.templates).get_template("html/style.css")
+    template = templates(options.templates).get_template("html/style.css")
     return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 

@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from fanfmt.model import Inline, Meta
 from fanfmt.options import Options
-from fanfmt.templating import builtin_templates, environment
+from fanfmt.template_runtime import builtin_templates
+from fanfmt.template_set import templates
 from fanfmt.writers._views import Render, generate_page
 from fanfmt.writers.inline import XhtmlInlines, escape_html
 from fanfmt.writers.page import Page, has_footnotes
@@ -32,7 +33,7 @@ def render_inlines(children: tuple[Inline, ...], options: Options) -> str:
 def stylesheet_text(options: Options, *, footnotes: bool = False) -> str:
     """The stylesheet, from the template set (user folder first); ``footnotes`` adds the
     rules for footnotes (only pages that have them carry them)."""
-    template = environment(options.templates).get_template("fanfmt.css")
+    template = templates(options.templates).get_template("fanfmt.css")
     return strip_unsafe(template.render(options=options, footnotes=footnotes))
 
 

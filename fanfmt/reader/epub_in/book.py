@@ -17,8 +17,8 @@ what it leaves out), the cover image, and the story's pages in spine order, each
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fanfmt.errors import InputError
 from fanfmt.files import read_bytes
@@ -26,6 +26,7 @@ from fanfmt.model import StoryFacts
 from fanfmt.reader.epub_in.archive import EpubArchive, resolve
 from fanfmt.reader.epub_in.furniture import page_kind, title_page_facts
 from fanfmt.reader.epub_in.opf import Package, read_package
+from fanfmt.story import TYPED, fill_facts, untyped_tags
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
@@ -106,7 +107,7 @@ def book_from(archive: EpubArchive, package: Package) -> EpubBook:
         chapters = [EpubChapter(pages[0][0], _joined(archive, pages), "")]
     else:
         chapters = _chapters(archive, pages, package.titles)
-    facts = fill_facts(_package_facts(package), facts)
+    facts = untyped_tags(fill_facts(_package_facts(package), facts))
     return EpubBook(
         source=archive.source,
         package=package,
@@ -180,7 +181,16 @@ def _css(archive: EpubArchive, sheet: str) -> str:
 
 
 def _package_facts(package: Package) -> StoryFacts:
+    typed = {name: package.typed.get(name, ()) for name in TYPED}
     return StoryFacts(
+        rating=next(iter(typed["rating"]), ""),
+        status=next(iter(typed["status"]), ""),
+        language=next(iter(typed["language"]), ""),
+        fandoms=typed["fandoms"],
+        warnings=typed["warnings"],
+        categories=typed["categories"],
+        relationships=typed["relationships"],
+        characters=typed["characters"],
         series=package.series,
         series_index=package.series_index or 0,
         summary=_summary(package.description),
@@ -204,18 +214,6 @@ def _summary(description: str) -> str:
     blocks = [" ".join(p.get_text().split()) for p in soup.find_all(["p", "div"])]
     text = "\n\n".join(b for b in blocks if b)
     return text or " ".join(soup.get_text().split())
-
-
-def fill_facts(first: StoryFacts, then: StoryFacts) -> StoryFacts:
-    """``first``, with what it leaves empty taken from ``then`` (lists: both, once each)."""
-    changes: dict[str, Any] = {}
-    for name in StoryFacts.__dataclass_fields__:
-        a, b = getattr(first, name), getattr(then, name)
-        if isinstance(a, tuple):
-            changes[name] = tuple(dict.fromkeys((*a, *b)))
-        elif not a and b:
-            changes[name] = b
-    return replace(first, **changes)
 
 
 def _cover(archive: EpubArchive, package: Package) -> Cover | None:

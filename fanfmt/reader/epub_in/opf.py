@@ -58,6 +58,11 @@ class Package:
     """Zip name → the first contents entry that leads to it."""
     cover: str = ""
     """The cover image's zip name, or ``""``."""
+    typed: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The facts fanfmt keeps as ``<meta name="fanfmt:rating" content="…">`` (a book it
+    made): ``{"rating": ("Teen And Up Audiences",), "fandoms": ("Naruto",)}``."""
+    identifier: str = ""
+    """The book's own identifier (the ``dc:identifier`` the package names as unique)."""
 
 
 def parse_xml(data: bytes, what: str) -> ET.Element:
@@ -124,6 +129,7 @@ def read_package(archive: EpubArchive) -> Package:
     facts = _metadata(metadata) if metadata is not None else {}
     return Package(
         opf=opf,
+        identifier=_identifier(metadata, root.get("unique-identifier", "")),
         spine=tuple(order),
         titles=_titles(archive, opf, items, spine),
         cover=_cover(archive, opf, items, metadata),
@@ -135,12 +141,16 @@ def _metadata(metadata: ET.Element) -> dict[str, Any]:
     refines: dict[str, dict[str, str]] = {}
     names: dict[str, str] = {}
     properties: list[tuple[str, str, str]] = []  # (property, id, text)
+    typed: dict[str, list[str]] = {}
     for meta in metadata.iter(f"{{{OPF}}}meta"):
         if meta.get("refines"):
             target = meta.get("refines", "").lstrip("#")
             refines.setdefault(target, {})[meta.get("property", "")] = _text(meta)
         elif meta.get("name"):
-            names.setdefault(meta.get("name", ""), " ".join(meta.get("content", "").split()))
+            name, content = meta.get("name", ""), " ".join(meta.get("content", "").split())
+            names.setdefault(name, content)
+            if name.startswith("fanfmt:") and content:
+                typed.setdefault(name.removeprefix("fanfmt:"), []).append(content)
         elif meta.get("property"):
             properties.append((meta.get("property", ""), meta.get("id", ""), _text(meta)))
     out: dict[str, Any] = {}
@@ -182,7 +192,18 @@ def _metadata(metadata: ET.Element) -> dict[str, Any]:
                 break
     out["series"] = series
     out["series_index"] = _index(index) if series else None
+    out["typed"] = {k: tuple(dict.fromkeys(v)) for k, v in typed.items()}
     return out
+
+
+def _identifier(metadata: ET.Element | None, unique: str) -> str:
+    """The ``dc:identifier`` whose id the package's ``unique-identifier`` names, else the
+    first one, else ``""``."""
+    if metadata is None:
+        return ""
+    found = [(e.get("id", ""), _text(e)) for e in metadata.iter(f"{{{DC}}}identifier") if _text(e)]
+    named = [text for ident, text in found if unique and ident == unique]
+    return next(iter(named + [text for _, text in found]), "")
 
 
 def _index(text: str) -> int | None:
