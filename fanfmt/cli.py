@@ -114,7 +114,7 @@ def _names_a_chapter(word: str) -> bool:
     return os.path.exists(word)
 
 
-@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Cli, commands=[preview], context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="fanfmt")
 def cli() -> None:
     """Format raw fanfiction chapters into clean XHTML, Markdown and EPUB.
@@ -438,9 +438,6 @@ def lint(
         if not quiet:
             click.echo(summary_line(reports), err=True)
     sys.exit(exit_status(reports))
-
-
-cli.add_command(preview)
 
 
 def main() -> None:
