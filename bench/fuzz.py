@@ -14,11 +14,18 @@ written as XHTML, Markdown, the reading page, AO3 HTML and an EPUB; the oracle
 * the EPUB is a zip whose first entry is ``mimetype`` (stored), whose container names
   an OPF that parses, and whose every manifest item is there, its XHTML parsing as XML;
 * every word of the chapter as read (each paragraph, heading and note of the document
-  the reader made, before any rule) is in the XHTML body and in the Markdown (as
-  CommonMark renders it), as many times or more (a rule may add a label, never drop a
-  word); for plain text, every word of the file as the reader reads it (transport out);
+  the reader made, before any rule) is in the document the rules finished, as many times
+  or more (a rule may add a label, never drop a word), and every word of that document
+  is in the XHTML body and in the Markdown (as CommonMark with footnotes renders it);
+  for plain text, every word of the file is in the document as read (transport out).
+  A word is a run of letters or a run of digits (``Chapter 1Mira``: three words). Two
+  things are not words lost: a separator line (``oOoOoOo``, ``* * *``, ``-scene
+  break-``, which the rules draw as a scene break), and a heading typed twice (the page's
+  ``Chapter 1`` and the text's), whose words need be there once;
 * for the chapters the property tests generate (words and marks of plain text), the
-  Markdown is stable: fanfmt's own Markdown built again gives the same Markdown.
+  Markdown is stable: fanfmt's own Markdown built again gives the same Markdown;
+* the EPUB, read back as an input EPUB is, holds every word of the finished chapter, and
+  with a few of its bytes changed it is read or refused (``FanfmtError``), nothing else.
 
 Two engines::
 
@@ -38,8 +45,10 @@ With atheris, the first failure stops the run and is written to a ``crash-*`` fi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import random
+import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -180,22 +189,110 @@ def inputs() -> st.SearchStrategy[tuple[str, str, bool]]:
     )
 
 
-def doc_words(doc: Any) -> Counter[str]:
-    """Every word of a document's paragraphs, headings and notes."""
-    from test_properties import words
+WORD_RE = re.compile(r"[^\W\d_]+|\d+")
+"""A word: a run of letters, or a run of digits. ``Chapter 1Mira`` is ``Chapter``, ``1``
+and ``Mira``: a heading split from the text after it keeps every word."""
 
+
+def words(text: str) -> list[str]:
+    """``"Don’t go, Chapter 1Mira"`` → ``["Don", "t", "go", "Chapter", "1", "Mira"]``."""
+    return WORD_RE.findall(text.replace("\u2019", "'"))
+
+
+def doc_words(doc: Any, markers: tuple[str, ...] = (), *, separators: bool = False) -> Counter[str]:
+    """Every word of a document's paragraphs, headings and notes, but a separator line's
+    (``oOoOoOo``, ``-scene break-``: a scene break, drawn as one, not words of the story)
+    unless ``separators``; ``markers`` are the author's own separators."""
+    from fanfmt.model import Paragraph, SceneBreak
+    from fanfmt.rules.scene_breaks import is_separator
     from fanfmt.walk import block_inlines, plain_text
 
     found: Counter[str] = Counter()
     for block in doc.blocks:
+        if isinstance(block, SceneBreak) and block.shown:  # the author's own mark, as typed
+            found.update(words(block.marker))
         for children in block_inlines(block):
-            found.update(words(plain_text(children)))
+            if (
+                not separators
+                and isinstance(block, Paragraph)
+                and is_separator(plain_text(children), markers) is not None
+            ):
+                continue
+            found.update(words(leaf_text(children)))
     return found
+
+
+def leaf_text(children: tuple[Any, ...]) -> str:
+    """The text of each leaf, a space between: ``she"ex`` read, then quoted by the rules
+    (``Text("she")``, ``Quoted((Text("ex"),))``), is two words either way, as the writers'
+    markup (``she<span>“ex”</span>``) makes two words of it."""
+    from fanfmt.model import Container, Text
+
+    parts: list[str] = []
+    for node in children:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, Container):
+            parts.append(leaf_text(node.children))
+    return " ".join(parts)
+
+
+def heading_words(doc: Any) -> set[str]:
+    """The words of the finished document's headings: a heading the author typed twice
+    (the page's ``Chapter 1`` and the text's ``Chapter 1``) is one heading, so its words
+    need be there only once."""
+    from fanfmt.model import Heading
+    from fanfmt.walk import block_inlines, plain_text
+
+    return {
+        word
+        for block in doc.blocks
+        if isinstance(block, Heading)
+        for children in block_inlines(block)
+        for word in words(plain_text(children))
+    }
+
+
+def lost(expected: Counter[str], got: Counter[str], once: set[str] = frozenset()) -> Counter[str]:
+    """The words of ``expected`` that ``got`` has fewer of (a word of ``once`` counts as
+    kept when ``got`` has it at all)."""
+    short = expected - got
+    return Counter({w: n for w, n in short.items() if not (w in once and got[w])})
 
 
 def missing(expected: Counter[str], got: Counter[str]) -> Counter[str]:
     """The words of ``expected`` that ``got`` has fewer of."""
     return expected - got
+
+
+def markdown_words(markdown: str) -> list[str]:
+    """The words of fanfmt's Markdown as a CommonMark reader with footnotes shows them."""
+    labels = _DEFINITION_RE.findall(markdown)
+    if labels:  # a note nothing refers to is shown too (a renderer would leave it out)
+        markdown += "\n\n" + "".join(f"[^{label}]" for label in labels) + "\n"
+    html = _markdown().render(markdown)
+    return words(" ".join(ET.fromstring(f"<div>{html}</div>".encode()).itertext()))
+
+
+def xhtml_words(page: str) -> list[str]:
+    """The words of an XHTML page's body."""
+    body = ET.fromstring(page.encode("utf-8")).find("{http://www.w3.org/1999/xhtml}body")
+    assert body is not None
+    return words(" ".join(body.itertext()))
+
+
+_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+"""A footnote's definition in Markdown, ``[^1]: …``: its label."""
+_MD: list[Any] = []
+
+
+def _markdown() -> Any:
+    if not _MD:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        _MD.append(MarkdownIt("commonmark").use(footnote_plugin))
+    return _MD[0]
 
 
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -250,7 +347,7 @@ def check_epub(data: bytes) -> None:
 
 def check(fmt: str, text: str, stable: bool = False) -> None:
     """The oracle: read ``text`` as ``fmt``, write every format, and check (see the module)."""
-    from test_properties import markdown_words, rebuild_markdown, words, xhtml_words
+    from test_properties import rebuild_markdown
 
     from fanfmt.epub import render_epub
     from fanfmt.errors import FanfmtError
@@ -269,20 +366,56 @@ def check(fmt: str, text: str, stable: bool = False) -> None:
     except FanfmtError:
         return  # a documented refusal
     assert prepared.as_read is not None
-    expected = doc_words(prepared.as_read)
+    expected = doc_words(prepared.as_read, options.scene_break_markers)
     if fmt == "text":
         read = Counter(words(as_read(text)))
-        assert not missing(read, expected), f"reader lost {missing(read, expected)}"
+        every = doc_words(prepared.as_read, separators=True)
+        assert not missing(read, every), f"reader lost {missing(read, every)}"
+    built = doc_words(doc)
+    once = heading_words(doc)
+    assert not lost(expected, built, once), f"rules lost {lost(expected, built, once)}"
     out = {to: "".join(get_writer(to).write(Page.of(doc), options)) for to in WRITERS}
     got = Counter(xhtml_words(out["xhtml"]))
-    assert not missing(expected, got), f"xhtml lost {missing(expected, got)}"
+    assert not missing(built, got), f"xhtml lost {missing(built, got)}"
     got = Counter(markdown_words(out["markdown"]))
-    assert not missing(expected, got), f"markdown lost {missing(expected, got)}"
+    assert not missing(built, got), f"markdown lost {missing(built, got)}"
     balanced(out["html"])
     balanced(out["ao3"])
     if stable:
         assert rebuild_markdown(out["markdown"]) == out["markdown"]
-    check_epub(render_epub([doc], options, fallback_title="fuzz").data)
+    book = render_epub([doc], options, fallback_title="fuzz").data
+    check_epub(book)
+    got = epub_words(book)
+    assert not missing(built, got), f"epub read back lost {missing(built, got)}"
+    damaged(book, text)
+
+
+def epub_words(data: bytes) -> Counter[str]:
+    """Every word of the chapters of an EPUB, read back as ``fanfmt build book.epub`` reads it."""
+    from fanfmt.reader.epub_in.archive import EpubArchive
+    from fanfmt.reader.epub_in.book import book_from
+    from fanfmt.reader.epub_in.opf import read_package
+    from fanfmt.reader.html import read_html
+
+    archive = EpubArchive(data, "fuzz.epub")
+    book = book_from(archive, read_package(archive))
+    found: Counter[str] = Counter()
+    for chapter in book.chapters:
+        found.update(doc_words(read_html(chapter.html), separators=True))
+    return found
+
+
+def damaged(data: bytes, seed: str) -> None:
+    """The EPUB with a few bytes changed (where the chapter's text says): read as an EPUB,
+    it is a book or a documented refusal, never another exception."""
+    from fanfmt.errors import FanfmtError
+
+    rng = random.Random(seed)
+    broken = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        broken[rng.randrange(len(broken))] = rng.randrange(256)
+    with contextlib.suppress(FanfmtError):  # a documented refusal
+        epub_words(bytes(broken))
 
 
 _examples = 0

@@ -16,7 +16,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -70,29 +70,28 @@ def _crash(exc: BaseException, source: str = "") -> None:
 class _Cli(click.Group):
     """The command group; an unexpected exception in any command becomes one line (exit 70)."""
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
-        """``fanfmt ch7.txt``: a chapter where a command is expected is a usage error that
-        says which command was meant (``Did you mean 'fanfmt build ch7.txt'?``)."""
-        if (
-            args
-            and not ctx.resilient_parsing
-            and self.get_command(ctx, args[0]) is None
-            and _names_a_chapter(args[0])
-        ):
-            import shlex
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.ClickException as exc:
+            from fanfmt.shown import shown_click_error
 
-            meant = shlex.join(["fanfmt", "build", *args])
-            if len(meant) > _HINT_MAX and len(args) > 1:
-                meant = shlex.join(["fanfmt", "build", args[0]]) + " …"
-            raise click.UsageError(f"No such command {args[0]!r}. Did you mean {meant!r}?", ctx)
-        return super().resolve_command(ctx, args)
+            raise shown_click_error(exc) from None
 
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+        except click.exceptions.ClickException as exc:
+            from fanfmt.shown import shown_click_error
+
+            raise shown_click_error(exc) from None
+        except (click.exceptions.Exit, click.exceptions.Abort):
             raise
         except FanfmtError as exc:
             _fail(exc)

@@ -64,7 +64,7 @@ def read_bytes(path: str) -> bytes:
         if info.st_size > MAX_INPUT_BYTES:
             raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
         with open(path, "rb") as fh:
-            return _read_stream(fh, path)
+            return _read_stream(fh, path, info.st_size)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
@@ -77,8 +77,13 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def _read_stream(fh: BinaryIO, path: str) -> bytes:
-    data = fh.read(MAX_INPUT_BYTES + 1)
+def _read_stream(fh: BinaryIO, path: str, size: int = 0) -> bytes:
+    """All of ``fh``, refused past the limit; ``size`` is what the file's size said (a
+    read of the whole limit at once would ask for a buffer of the limit's size)."""
+    limit = MAX_INPUT_BYTES + 1
+    data = fh.read(min(limit, size + 1) if size else limit)
+    if size and len(data) > size:  # it grew since: the rest, to the limit
+        data += fh.read(limit - len(data))
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{path}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
     return data

@@ -134,6 +134,32 @@ METADATA_FIELDS = (
 ).split()
 """Labels of a story's header: ``Rating: T``, ``Pairing: Harry/Ginny``."""
 
+NOTE_LABELS_ABROAD = (
+    # Spanish
+    "notas de la autora", "notas del autor", "nota de la autora", "nota del autor",
+    "nota de autora", "nota de autor", "notas finales", "nota final", "notas", "nota",
+    "n/a", "n.a.", "advertencias", "advertencia", "aclaraciones", "aclaración",
+    # Portuguese
+    "notas da autora", "notas do autor", "nota da autora", "nota do autor",
+    "notas iniciais", "notas finais", "avisos", "aviso",
+    # French
+    "notes de l'auteure", "notes de l'auteur", "note de l'auteure", "note de l'auteur",
+    "mot de l'auteure", "mot de l'auteur", "n.d.a.", "nda", "avertissement",
+    # German
+    "anmerkungen der autorin", "anmerkungen des autors", "anmerkung der autorin",
+    "anmerkung des autors", "anmerkungen", "anmerkung", "vorwort", "warnung",
+)  # fmt: skip
+"""An author's note's labels in Spanish, Portuguese, French and German, longest first where
+one begins another: a note when followed by ``:`` or a dash (``Nota de la autora:``,
+``N/A:``, ``Advertencia 1:``, ``Anmerkung -``) or alone on the line (``Notas``)."""
+
+PART_MARKERS_ABROAD = (
+    "continuará", "continuara", "continuará en el próximo capítulo", "continua", "continuação",
+    "à suivre", "a suivre", "fortsetzung folgt", "ende", "fim",
+)  # fmt: skip
+"""``To be continued`` and ``The End`` in Spanish, Portuguese, French and German: story
+furniture like their English forms (``fin`` is already one)."""
+
 OTHER_LABELS = ("summary", "chapter text")
 """Labels alone on a line that are not a note's: AO3's ``Summary`` and ``Chapter Text``.
 (The labels of a note, ``A/N``, ``Author's Note`` and their spellings, are patterns:

@@ -4,16 +4,18 @@
 ``(Diagnostic(1, 1, "F001", "quote opens onto a space, a word may be missing: \\" could", …),)``
 
 The text goes through the very chain ``build`` runs (same reader, same rules, same
-options), so the rules' findings are the build's; then the checks in
-:mod:`fanfmt.checks` run on the source and the built document, on the same context.
+options), so the rules' findings are the build's; the checks in :mod:`fanfmt.checks`
+run on the source and the built document, on the same context, as the chapter is
+finished a piece at a time (as ``build`` writes it: a long chapter is linted in the
+memory of its text and one piece).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +26,7 @@ from fanfmt.options import Options
 from fanfmt.rules.table import Context
 
 if TYPE_CHECKING:
-    from fanfmt.model import Document
+    from fanfmt.model import Block, Document
     from fanfmt.reader.decode import Decoded
 
 UNREADABLE = "E000"
@@ -60,7 +62,7 @@ def lint_text(
 
     :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
-    _, found = lint_document(text, options, source=source, from_format=from_format)
+    _, found = _linted(text, options, source=source, from_format=from_format, keep=False)
     return tuple(sorted((*repairs, *found)))
 
 
@@ -70,20 +72,42 @@ def lint_document(
     """The finished document and lint's findings from one run of the chain (no repairs).
 
     What :func:`lint_text` reports, with the document ``build`` writes from the same text,
-    for a caller that shows both (``fanfmt preview``).
+    for a caller that shows both (``fanfmt preview``); it holds the whole document.
     """
-    from fanfmt.checks import make_chapter, run_checks
+    doc, found = _linted(text, options, source=source, from_format=from_format, keep=True)
+    assert doc is not None
+    return doc, found
+
+
+def _linted(
+    text: str, options: Options | None, *, source: str, from_format: str, keep: bool
+) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """The rules' and checks' findings, and with ``keep`` the finished document."""
+    from fanfmt.checks import make_chapter, run_checks_in_pieces
+    from fanfmt.checks.layout import source_layout
     from fanfmt.pipeline import prepare
 
     options = options or Options()
     ctx = Context(options)
+    source_layout(text)  # read now, while the text is all there is in memory
     prepared = prepare(
         text, options, source=source, ctx=ctx, from_format=from_format, keep_read=True
     )
-    doc = prepared.finish()
-    assert prepared.as_read is not None
-    run_checks(make_chapter(text, prepared.as_read, doc), ctx)
+    as_read, prepared.as_read = prepared.as_read, None
+    assert as_read is not None
+    chapter = make_chapter(text, as_read, prepared.doc)  # (the inline rules change no kind)
+    del as_read  # the chapter's source paragraphs hold what the checks read of it
+    finished: list[Block] = []
+    pieces = prepared.pieces()
+    run_checks_in_pieces(chapter, _kept(pieces, finished) if keep else pieces, ctx)
+    doc = replace(prepared.doc, blocks=tuple(finished)) if keep else None
     return doc, tuple(sorted(ctx.diagnostics.items))
+
+
+def _kept(pieces: Iterable[tuple[Block, ...]], into: list[Block]) -> Iterator[tuple[Block, ...]]:
+    for piece in pieces:
+        into.extend(piece)
+        yield piece
 
 
 def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:
@@ -228,15 +252,17 @@ def summary_line(reports: Sequence[FileReport]) -> str:
 
 def to_json(reports: Sequence[FileReport]) -> dict[str, Any]:
     """The ``--format json`` document (its shape: :data:`SCHEMA_PATH`, docs/lint.md)."""
+    from fanfmt.shown import unicode_name
+
     names = known_codes()
     return {
         "version": JSON_VERSION,
         "files": [
             {
-                "path": r.path,
+                "path": unicode_name(r.path),
                 "diagnostics": [
                     {
-                        "path": r.path,
+                        "path": unicode_name(r.path),
                         "line": d.line,
                         "col": d.col,
                         "code": d.code,

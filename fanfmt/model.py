@@ -13,9 +13,13 @@ QuoteKind = Literal["double", "single"]
 EmphasisMarker = Literal["*", "_", "html"]
 ThoughtMarker = Literal["single", "asterisk", "underscore", "html"]
 NotePosition = Literal["before", "after", "inline"]
-ParagraphRole = Literal["text", "caption", "disclaimer", "byline", "metadata", "verse", "furniture"]
+ParagraphRole = Literal[
+    "text", "caption", "disclaimer", "byline", "metadata", "verse", "furniture", "ornament"
+]
 """``verse``: a stanza, its lines split by :class:`LineBreak`; ``furniture``: a marker of the
-story's parts (``To be continued``, ``End of Part 1``, ``The End``)."""
+story's parts (``To be continued``, ``End of Part 1``, ``The End``); ``ornament``: the
+author's own mark opening or closing the chapter (``...~AIV~...``), a decoration that divides
+nothing, shown as typed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ NotesMode = Literal["keep", "end", "omit"]
 StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
 Ao3Mode = Literal["kit", "single"]
+Status = Literal["", "complete", "in progress"]
+BookTo = Literal["", "epub"]
 
 QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
 THOUGHT_STYLES: tuple[str, ...] = get_args(ThoughtStyle)
@@ -33,7 +35,8 @@ NOTES_MODES: tuple[str, ...] = get_args(NotesMode)
 STYLESHEET_MODES: tuple[str, ...] = get_args(StylesheetMode)
 INPUT_FORMATS: tuple[str, ...] = get_args(InputFormat)
 AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
-STATUSES: tuple[str, ...] = ("complete", "in progress")
+STATUSES: tuple[str, ...] = get_args(Status)[1:]
+"""``complete``, ``in progress`` (empty: as the source says)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ class Options:
     """``Gen``, ``F/M`` …"""
     relationships: tuple[str, ...] = ()
     characters: tuple[str, ...] = ()
-    status: str = ""
+    status: Status = ""
     """``complete`` or ``in progress``; empty: as the source says."""
     published: str = ""
     """When the story was first published (``2021-03-04``)."""
@@ -97,7 +100,7 @@ class Options:
     """Where the story lives online."""
     cover: str | None = None
     """Path of a cover image."""
-    book_to: str = ""
+    book_to: BookTo = ""
     """``epub``: ``fanfmt build DIR`` makes one book of the folder (``[book] to``)."""
     book_name: str = ""
     """The book's file name template (``"{author} - {title}.epub"``; ``[book] name``)."""

@@ -34,6 +34,7 @@ from fanfmt.lexicon import (
     CHAPTER_WORDS,
     ELISIONS,
     METADATA_FIELDS,
+    NOTE_LABELS_ABROAD,
     NUMBER_WORDS,
     OTHER_LABELS,
     SECTION_WORDS,
@@ -61,16 +62,24 @@ _A_SLASH_N = r"a\s*/\s*n"
 _A_DOT_N = r"a\.n\."
 """``A.N.``."""
 
+_ABROAD = "|".join(re.escape(w).replace("'", "['’]") for w in NOTE_LABELS_ABROAD)
+_ABROAD_LABEL = rf"(?:{_ABROAD})(?:\s*\d{{1,2}})?(?=\s*[:\-–—]|\W{{0,3}}$)"
+"""``Nota de la autora:``, ``Advertencia 1:``, ``N/A -``, ``Notas`` alone: a note's label in
+another language (:data:`fanfmt.lexicon.NOTE_LABELS_ABROAD`)."""
+
 NOTE_LABEL = re.compile(
     rf"^\W{{0,3}}(?:{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
-    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))\s*[:\-–—)]?",
+    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$)"
+    rf"|{_ABROAD_LABEL})\s*[:\-–—)]?",
     _I,
 )
 """A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
-``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone."""
+``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone; ``Nota de la autora:``,
+``N/A:``, ``Anmerkung:`` in another language."""
 
 NOTE_LABEL_ALONE = re.compile(
-    rf"^\W{{0,3}}(?:{_A_SLASH_N}|author['’]?s?\s*notes?|(?:chapter\s+)?(?:end\s+)?notes?)\W{{0,3}}$",
+    rf"^\W{{0,3}}(?:{_A_SLASH_N}|author['’]?s?\s*notes?|(?:chapter\s+)?(?:end\s+)?notes?"
+    rf"|(?:{_ABROAD}))\W{{0,3}}$",
     _I,
 )
 """A note's label alone on its line (``Notes:``, ``~A/N~``): the note is what follows."""

@@ -17,6 +17,10 @@ becomes ``�`` and a control character a space: ``as_text("caf\\udce9")`` → `
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import click
 
 _ESCAPED_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -54,10 +58,29 @@ def as_text(name: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_name(name: str) -> str:
+    """A file name as a JSON string can hold it: each byte that is not UTF-8 written as
+    ``printable`` writes it (``"caf\\udce9.txt"`` → ``"caf\\\\xe9.txt"``), the rest as it is
+    (JSON escapes what it must)."""
+    if _SURROGATE_RE.search(name) is None:
+        return name
+    return _SURROGATE_RE.sub(_escape, name)
+
+
 def not_utf8(value: str) -> str | None:
     """The first byte of ``value`` that was not UTF-8, shown (``"\\\\xe9"``), or None."""
     m = re.search("[\ud800-\udfff]", value)
     return None if m is None else _escape(m)
 
 
-__all__ = ["as_text", "not_utf8", "printable"]
+def shown_click_error(exc: click.exceptions.ClickException) -> click.exceptions.ClickException:
+    """``exc`` with what the user typed escaped in its message (``Got unexpected extra
+    argument (x\\x1b[2J)``): one line, and nothing a terminal would act on."""
+    exc.message = printable(exc.message)  # type: ignore[misc]  # (Final in the stubs only)
+    return exc
+
+
+__all__ = ["as_text", "not_utf8", "printable", "shown_click_error"]

@@ -373,6 +373,8 @@ def test_the_settings_check_the_same_choices_as_options() -> None:
         "stylesheet",
         "from_format",
         "ao3",
+        "status",
+        "book_to",
     }
     for field, allowed in choices.items():
         for value in allowed:

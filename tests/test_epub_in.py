@@ -348,3 +348,31 @@ def test_fanficfare_post_process_cmd_ends_with_a_fixed_book(tmp_path: Path) -> N
         assert b'version="3.0"' in z.read("OEBPS/content.opf")
     assert epubcheck(book) == []
     assert "“Is the lamp lit?”" in book_text(book)[0]
+
+
+def _damaged(book: Path, at: str) -> Path:
+    """``book`` with its first deflated page's data, or the version its zip directory
+    says is needed to open an entry, made nonsense."""
+    data = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as z:
+        info = next(i for i in z.infolist() if i.compress_type == zipfile.ZIP_DEFLATED)
+    if at == "data":
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        data[start : start + 4] = b"\xff\xff\xff\xff"
+    else:
+        directory = data.rfind(b"PK\x01\x02", 0, data.rfind(b"PK\x05\x06"))
+        data[directory + 6] = 0xFF  # "version needed to extract" of the last entry
+    bad = book.with_name(f"bad-{at}.epub")
+    bad.write_bytes(bytes(data))
+    return bad
+
+
+@pytest.mark.parametrize("at", ["data", "directory"])
+def test_a_damaged_zip_is_one_line_and_exit_3(ao3: Path, tmp_path: Path, at: str) -> None:
+    """Deflated data that does not inflate, or a zip version no reader knows: refused as a
+    damaged EPUB, never an internal error (they were exit 70)."""
+    code, output = run("build", str(_damaged(ao3, at)), "-o", str(tmp_path / "out.epub"))
+    assert code == 3, output
+    assert "damaged" in output or "not a readable EPUB" in output, output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out.epub").exists()

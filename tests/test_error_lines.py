@@ -176,3 +176,25 @@ def test_a_files_from_list_with_names_that_are_not_utf8_is_built(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "wrote out/caf\\xe9.xhtml" in done.stdout
     assert (tmp_path / "out" / os.fsdecode(b"caf\xe9.xhtml")).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        (("rules", "x\x1b[2Jy\nz"), "Got unexpected extra argument (x\\x1b[2Jy\\nz)"),
+        (("--b\x1bad",), "No such option '--b\\x1bad'"),
+        (("build", "--ti\x1b[31mtle", "x"), "No such option '--ti\\x1b[31mtle'"),
+        (("build", "--notes", "k\x1bp\nq", "x"), "'k\\x1bp\\nq' is not one of"),
+    ],
+)
+def test_a_usage_error_shows_what_was_typed_escaped_on_one_line(
+    args: tuple[str, ...], shown: str
+) -> None:
+    """A control character in an unknown option, command argument or value is written as
+    an escape: the error is one line and the terminal is given nothing to act on."""
+    done = fanfmt(*args)
+    assert done.returncode == 2, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(errors) == 1, done.stderr
+    assert shown in errors[0], errors[0]
+    assert "\x1b" not in done.stderr

@@ -226,3 +226,45 @@ def test_pieces_of_one_block_give_the_same_output(to: str, monkeypatch: pytest.M
             streamed = "".join(get_writer(to).write(prepared.page(), options))
             doc, _ = normalise(text, options, from_format="markdown")
             assert streamed == render(doc, to, options)
+
+
+def test_footnotes_after_a_closing_note_are_kept_in_every_format(tmp_path: Path) -> None:
+    """A chapter that ends with a labelled note keeps its footnotes (they were dropped)."""
+    from click.testing import CliRunner
+
+    from fanfmt.cli import cli
+
+    src = tmp_path / "ch.md"
+    src.write_text(
+        "It rained all day[^1].\n\nShe ran.\n\nShe ran home, and the door was shut.\n\n"
+        "A/N: thanks for reading!\n\n[^1]: In April.\n\n[^2]: Never mentioned.\n",
+        encoding="utf-8",
+    )
+    for to, suffix in (("markdown", ".out.md"), ("xhtml", ".xhtml")):
+        out = tmp_path / f"ch{suffix}"
+        result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-t", to, "-q"])
+        assert result.exit_code == 0, result.output
+        written = out.read_text(encoding="utf-8")
+        assert "In April." in written
+        assert "Never mentioned." in written
+        assert "thanks for reading!" in written
+
+
+def test_a_label_defined_twice_is_written_once_so_both_notes_show(tmp_path: Path) -> None:
+    """Two ``[^1]:`` definitions: the second note is ``[^1-2]`` in the Markdown (a reader
+    shows one definition of a label, and the other note's words would be hidden)."""
+    from click.testing import CliRunner
+
+    from fanfmt.cli import cli
+
+    src = tmp_path / "ch.md"
+    src.write_text("One[^1].\n\n[^1]: First.\n\n[^1]: Second.\n", encoding="utf-8")
+    out = tmp_path / "ch.out.md"
+    result = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "-t", "markdown", "-q"])
+    assert result.exit_code == 0, result.output
+    written = out.read_text(encoding="utf-8")
+    assert "[^1]: First." in written
+    assert "[^1-2]: Second." in written
+    again = tmp_path / "again.md"
+    result = CliRunner().invoke(cli, ["build", str(out), "-o", str(again), "-t", "markdown", "-q"])
+    assert again.read_text(encoding="utf-8") == written

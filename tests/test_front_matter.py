@@ -100,3 +100,45 @@ def test_front_matter_facts_fill_the_story() -> None:
     assert facts.tags == ("angst", "fluff")
     assert facts.rating == "Teen"
     assert facts.summary == "Two go north."
+
+
+HUGO = """+++
+date = 2021-03-04T10:00:00Z
+description = "Author: Wren"
+title = "Harbour Lights: The Long Watch"
+tags = ["Fan fiction", "Harbour Lights"]
+
++++
+> Setting note: this takes place a year after the storm.
+
+### 2301 — The Lighthouse
+
+<!--more-->
+
+The lamp turned all night.
+
+She counted the ships until dawn.
+"""
+
+
+def test_toml_front_matter_is_the_story_facts() -> None:
+    front = split_front_matter(HUGO.split("\n"))
+    assert front.lines == 7
+    assert front.fields["title"] == "Harbour Lights: The Long Watch"
+    result = convert(HUGO, "xhtml", from_format="markdown")
+    assert result.document.meta.title == "Harbour Lights: The Long Watch"
+    assert result.document.meta.story.tags == ("Fan fiction", "Harbour Lights")
+    assert "+++" not in result.text
+    assert "description" not in result.text
+
+
+def test_the_excerpt_comment_of_a_blog_draft_is_not_text() -> None:
+    result = convert(HUGO, "xhtml", from_format="markdown")
+    assert "more--" not in result.text
+    assert "The lamp turned all night." in result.text
+
+
+def test_a_block_between_plus_rules_that_is_not_toml_stays() -> None:
+    text = "+++\nShe ran, and ran.\n+++\n\nMore.\n"
+    assert split_front_matter(text.split("\n")).lines == 0
+    assert "She ran, and ran." in convert(text, "markdown", from_format="markdown").text

@@ -535,3 +535,250 @@ def test_double_spaced_with_indented_paragraphs_and_no_wider_gaps() -> None:
 def test_one_line_paragraphs_some_indented_with_blank_lines_stay_apart() -> None:
     lines = [("    " if n % 4 == 0 else "") + f"Paragraph {n} is one line." for n in range(16)]
     assert len(texts("\n\n".join(lines))) == 16
+
+
+UNEVEN_SCRIPT = """ACT 1    "THE BAKERY"
+-----
+
+(Morning. Flour everywhere.)
+
+MB - Marta Baker
+AP - Apprentice
+
+
+MB - Where is the rye? I asked for the rye at six!
+AP - The cart has not come yet.
+MB - Then go and fetch it, and run.
+
+
+(The apprentice runs out. Marta kneads alone.)
+
+MB - Nobody in this town gets up early any more.
+AP - ....
+MB - Not you, either.
+
+
+
+ACT 2    "THE MARKET"
+-----
+
+(Noon. The square is full.)
+
+AP - I found the cart, but the horse has gone.
+MB - Of course it has.
+"""
+
+
+def test_a_script_spaces_its_speeches_unevenly_and_its_titles_divide_it() -> None:
+    out = convert(UNEVEN_SCRIPT, "xhtml").text
+    assert "scene-break" not in out
+    got = texts(UNEVEN_SCRIPT)
+    assert got[9] == "AP - ...."  # a speaker saying nothing is a speech, not a mark
+    assert got[11] == 'ACT 2 "THE MARKET"'
+    assert len(got) == 15
+
+
+def test_a_speakers_silence_is_not_the_authors_mark() -> None:
+    from fanfmt.rules.scene_breaks import repeated_marks
+
+    doc = read_text("G - ....\n\nBG - Talk to me.\n\nG - ....\n\nBG - Please.\n")
+    assert repeated_marks(doc.blocks) == frozenset()
+
+
+SPACED_POST = """From: Corin Vale <corin@example.edu>
+
+Newsgroups: alt.fan.harbour.creative
+
+Subject: Tidewater (1/3)
+
+Date: 4 May 1997 10:00:00 GMT
+
+
+
+The boat came in late, and nobody on the quay said a word about it.
+
+The harbour master counted the ropes twice before he went home.
+"""
+
+
+def test_a_post_header_kept_double_spaced_is_still_transport() -> None:
+    got = texts(SPACED_POST)
+    assert got[0].startswith("The boat came in late")
+    assert len(got) == 2
+    assert convert(SPACED_POST, "xhtml").document.meta.title == "Tidewater"
+
+
+SAVED_POST = """Article 2211 of rec.humor.harbour:
+Path: pier!corin
+From: corin@pier.example.edu (Corin Vale)
+Newsgroups: rec.humor.harbour
+Subject: The FASTEST ferry in the WORLD
+Message-ID: <2211@pier.example.edu>
+Date: 3 Mar 91 10:00:00 GMT
+Lines: 20
+
+
+	You people have NO IDEA what a fast ferry is.  The TIDEWATER crosses
+the bay before it has even LEFT, which saves a great deal of time for the
+passengers, the crew, and the seagulls who would otherwise have to wait on
+the pier for their lunch like everybody else in this miserable harbour.
+
+	Tickets are sold yesterday, so you had better hurry.  The captain is a
+retired racing driver who refuses to slow down for anything, including the
+lighthouse, the harbour master, and the laws of physics as we know them.
+
+	The TIDEWATER does not have brakes.  Brakes are for WIMPS and for people
+who read the timetable.  If you miss the boat, the boat will come back for
+you, at roughly twice the speed of sound, and apologise on the way past.
+
+							Corin
+
+ /////////////////////\\\\\\\\\\\\\\\\\\\\\\\\
+| Corin Vale, Pier University  corin@pier.example.edu |
+ \\\\\\\\\\\\\\\\\\\\\\\\//////////////////////
+
+
+Copyright 1991 by Corin Vale.  All rights reserved.
+This article may be freely distributed, but it may not be included in any
+publication without the written permission of the author.
+"""
+
+
+def test_a_saved_post_loses_its_newsreader_line_headers_and_boxed_signature() -> None:
+    got = texts(SAVED_POST)
+    assert got[0].startswith("You people have NO IDEA")
+    assert not any("Path:" in t or "Article 2211" in t or "////" in t for t in got)
+    assert not any("Pier University" in t for t in got)
+    out = convert(SAVED_POST, "xhtml")
+    assert out.document.meta.title == "The FASTEST ferry in the WORLD"
+    assert '<p class="disclaimer">Copyright 1991 by Corin Vale.' in out.text
+    assert "<p>Corin</p>" in out.text  # the author's own sign-off stays
+
+
+def test_a_notice_closing_the_story_goes_with_notes_omit() -> None:
+    from fanfmt.options import Options
+
+    out = convert(SAVED_POST, "xhtml", Options(notes="omit")).text
+    assert "Copyright 1991" not in out
+    assert "Tickets are sold yesterday" in out
+
+
+INDENTED_WITH_ONE_PAUSE = """The lamp had been lit since noon, though nobody could say who lit it
+or why, and the keeper had long since stopped asking the gulls about it.
+  He climbed the stairs again at four, counting them under his breath as he
+always did, and found the glass clean and the wick trimmed by someone else.
+  At six the fog came in from the west and swallowed the rocks one by one,
+and the horn began its slow complaint across the water towards the town.
+  By eight he had stopped pretending he was alone in the tower at all.
+He set a second cup on the table and poured the tea, and waited for her.
+
+  The morning was bright and ordinary. The supply boat came at nine with
+flour, paraffin and a newspaper a week old, and the boatman said nothing
+about the second cup drying on the rack beside the sink in the kitchen.
+  He did not mention it either. Some things keep better unsaid, he thought,
+and went up the stairs to put the lamp out for the day, counting as he went.
+  The wick had been trimmed again. He smiled, and let it be.
+"""
+
+
+def test_paragraphs_started_by_indents_make_a_lone_blank_line_a_break() -> None:
+    got = texts(INDENTED_WITH_ONE_PAUSE)
+    assert len(got) == 7
+    assert gaps(INDENTED_WITH_ONE_PAUSE)[4] == 1  # "The morning was bright": after the pause
+    assert convert(INDENTED_WITH_ONE_PAUSE, "xhtml").text.count("scene-break") == 1
+
+
+def test_a_saved_post_with_quoted_lines_is_sniffed_as_text() -> None:
+    from fanfmt.reader import sniff
+
+    post = (
+        "From: corin@pier.example.edu (Corin Vale)\nNewsgroups: rec.humor.harbour\n"
+        "Subject: Re: ferries\nDate: 3 Mar 91 10:00:00 GMT\n\n"
+        "In article <1@pier> someone wrote:\n> # of ferries: too many\n> [see the FAQ](faq)\n\n"
+        "\tThere is no such thing as too many ferries.\n"
+    )
+    assert sniff(post) == "text"
+    assert sniff(post.split("\n\n", 1)[1]) == "markdown"  # without its headers: Markdown signs
+
+
+LOG = """Tuesday 4th June 1996
+(C) Wren Hollis
+
+
+
+                    The Lighthouse Ledger
+
+              being the keeper's own account
+              of the winter of the long fog
+              ==============================
+
+
+    Entry #01. Dawn
+    Wind at dawn: north-east, strong
+    State of the lamp: lit, trimmed twice
+
+The fog came in before the tide, which it has never done in all my years on this
+rock, and the gulls went quiet all at once as if somebody had told them to hush.
+I lit the lamp early and sat with it, and the horn kept time for both of us.
+
+    Entry #02. Noon
+    Wind at noon: none
+    State of the lamp: cold
+
+No boat today. I ate the last of the good bread and began on the hard tack, which
+tastes of the tin it came in and nothing else whatever, and then I slept an hour
+in the chair by the stove, and dreamt of nothing, which was a mercy of a kind.
+
+    Entry #03. Dusk
+    Wind at dusk: south, rising
+    State of the lamp: lit, smoking
+
+The wick smoked all evening and I trimmed it three times before it would behave.
+There is a knock in the stove pipe that I do not like, and the cat will not sit
+near it, which tells me more than any book about stoves could ever tell me.
+"""
+
+
+def test_records_set_in_from_flush_prose_keep_their_lines() -> None:
+    doc = read_text(LOG)
+    paragraphs = [p for p in doc.blocks if isinstance(p, Paragraph)]
+    entries = [p for p in paragraphs if plain_text(p.children).startswith("Entry #")]
+    assert len(entries) == 3
+    assert sum(isinstance(c, LineBreak) for c in entries[0].children) == 2
+    assert not any(plain_text(p.children).startswith("====") for p in paragraphs)
+
+
+def test_a_dated_title_over_a_centred_subtitle_is_the_title() -> None:
+    out = convert(LOG, "xhtml")
+    assert out.document.meta.title == "" or "Lighthouse Ledger" in out.text
+    assert '<p class="story-title">The Lighthouse Ledger</p>' in out.text
+
+
+QUOTING_POST = """From: corin@pier.example.edu (Corin Vale)
+Newsgroups: rec.humor.harbour
+Subject: Re: ferries
+Date: 3 Mar 91 10:00:00 GMT
+
+Somebody wrote, in a fit of madness:
+>Ferries are slow, and nobody in their right mind takes one when
+>there is a perfectly good bridge twelve miles up the coast road.
+
+	You people have NO IDEA what a fast ferry is.  The TIDEWATER crosses
+the bay before it has even LEFT, which saves a great deal of time for the
+passengers, the crew, and the seagulls who would otherwise have to wait on
+the pier for their lunch like everybody else in this miserable harbour.
+
+	Tickets are sold yesterday, so you had better hurry.  The captain is a
+retired racing driver who refuses to slow down for anything, including the
+lighthouse, the harbour master, and the laws of physics as we know them.
+"""
+
+
+def test_a_posts_quoted_lines_stay_lines() -> None:
+    doc = read_text(QUOTING_POST)
+    first = next(p for p in doc.blocks if isinstance(p, Paragraph))
+    assert plain_text(first.children).split("\n") == [
+        "Somebody wrote, in a fit of madness:",
+        ">Ferries are slow, and nobody in their right mind takes one when",
+        ">there is a perfectly good bridge twelve miles up the coast road.",
+    ]

@@ -437,3 +437,25 @@ def test_a_paragraph_of_stray_quotes_keeps_a_hundred_findings_and_counts_the_res
     assert len(q003) == 101
     assert q003[-1].message == "and 200 more like this (not listed)"
     assert q003[-1].col == q003[-2].col + 3  # where the first one not listed is
+
+
+def test_json_for_a_file_name_that_is_not_utf8_is_valid_json(tmp_path: Path) -> None:
+    """``caf\\xe9.txt`` (Latin-1 bytes in the name): the JSON is UTF-8 and names the file
+    with the byte escaped, as the text lines do."""
+    import os
+    import subprocess
+    import sys
+
+    name = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(name, "wb") as fh:
+        fh.write(b"He opened the the door.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "fanfmt", "lint", "--format", "json", name],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    document = json.loads(proc.stdout.decode("utf-8"))
+    assert document["files"][0]["path"].endswith("/caf\\xe9.txt")
+    assert document["files"][0]["diagnostics"][0]["path"].endswith("/caf\\xe9.txt")
+    assert document["files"][0]["diagnostics"][0]["code"] == "W001"

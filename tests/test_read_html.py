@@ -430,3 +430,27 @@ def test_a_page_with_real_line_breaks_is_not_unescaped() -> None:
 
     page = "<p>a path: C:\\new\\table</p>\n" + "<p>x<\\/p>\\n" * 30
     assert unescape(page) == page
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # words typed before a second <html><body> (pages pasted together)
+        "Before the page she waited.\n<html><body><p>Inside the page she ran.</p></body></html>",
+        "<p>First half.</p><!DOCTYPE html><html><body><p>Second half.</p></body></html>",
+        # a site's frame with nothing in it: the words are elsewhere on the page
+        '<p>The story stands here alone.</p><div id="workskin"><br/></div>',
+    ],
+)
+def test_words_outside_the_body_or_an_empty_site_frame_are_read(
+    tmp_path: Path, markup: str
+) -> None:
+    source = tmp_path / "page.html"
+    source.write_text(markup, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "-t", "markdown", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    wanted = Counter(WORD_RE.findall(re.sub(r"<[^>]+>", " ", markup))) - Counter(
+        ["html", "body", "DOCTYPE"]
+    )
+    got = Counter(WORD_RE.findall(result.output))
+    assert not wanted - got, wanted - got

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from fanfmt.api import normalise
 from fanfmt.cli import cli
-from fanfmt.model import Document, Heading, Paragraph
+from fanfmt.model import AuthorNote, Document, Heading, Paragraph
 from fanfmt.reader.html import read_html
 from fanfmt.reader.html.ffn import ffn_story_title
 from fanfmt.reader.html.ffn_facts import parse_profile
@@ -233,6 +233,24 @@ def test_forum_first_post_only() -> None:
     assert texts(doc) == ["The lamp needed oil.", "Wren went to the shed for it."]
 
 
+def test_forum_post_closing_link_to_its_replies_is_furniture() -> None:
+    linked = UBB.replace(
+        "Wren went to the shed for it.</div>",
+        'Wren went to the shed for it.<br><br><a href="/t/9#c">Comments</a><br></div>',
+    )
+    doc, _ = normalise(linked, from_format="html")
+    assert texts(doc) == ["The lamp needed oil.", "Wren went to the shed for it."]
+
+
+def test_forum_post_link_with_words_after_it_stays() -> None:
+    linked = UBB.replace(
+        "Wren went to the shed for it.</div>",
+        'Wren went to the shed for it.<br><br><a href="/t/9#c">Comments</a> are welcome.</div>',
+    )
+    doc, _ = normalise(linked, from_format="html")
+    assert texts(doc)[-1] == "Comments are welcome."
+
+
 def test_forum_phpbb() -> None:
     doc, _ = normalise(PHPBB, from_format="html")
     assert plain_text(heading(doc).story_title) == "Lamp Oil"
@@ -299,3 +317,23 @@ def test_forum_typed_title_and_byline_are_a_byline_row() -> None:
     rows = [b for b in doc.blocks if isinstance(b, Paragraph) and b.role == "byline"]
     assert [plain_text(b.children) for b in rows] == ["Lamp Oil\nby Wickwright"]
     assert "The lamp needed oil." in texts(doc)
+
+
+AO3_2013 = """<html><head><title>Ferry - Chapter 1 - wick [Archive of Our Own]</title></head>
+<body><div id="workskin"><div class="preface group"><h2 class="title heading">Ferry</h2>
+<div class="notes module" role="complementary"><h3 class="heading">Notes:</h3>
+<p>(See the end of the work for <a href="#work_endnotes">notes</a>)</p></div></div>
+<div id="chapters"><div class="chapter"><div class="chapter preface group">
+<h3 class="title"><a href="/c/1">Chapter 1</a></h3></div>
+<div class="userstuff module" role="article"><h3 class="landmark heading">Chapter Text</h3>
+<p>The ferry left at six.</p><p>Nobody spoke until the far shore.</p></div></div></div>
+<div class="afterword preface group"><div id="work_endnotes" class="end notes module">
+<h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>Thanks for reading.</p>
+</blockquote></div></div></div></body></html>"""
+
+
+def test_ao3_pointer_in_a_plain_paragraph_is_no_note() -> None:
+    doc, _ = normalise(AO3_2013, from_format="html")
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["after"]
+    assert [plain_text(p.children) for p in notes[0].paragraphs] == ["Thanks for reading."]

@@ -302,3 +302,61 @@ def test_a_long_paragraph_written_as_markdown_reads_back_the_same() -> None:
     assert len(markdown) > 100_000
     again = convert(markdown, "markdown", from_format="markdown").text
     assert again == markdown
+
+
+def test_an_html_comment_on_its_own_lines_is_hidden_but_not_inside_a_line() -> None:
+    text = "One.\n\n<!-- check the dates\nlater -->\n\nTwo <!-- not this --> three.\n"
+    out = convert(text, "xhtml", from_format="markdown").text
+    assert "check the dates" not in out
+    assert "Two &lt;!-- not this --&gt; three." in out
+
+
+def test_the_authors_mark_at_the_edges_is_an_ornament_in_its_emphasis() -> None:
+    mark = "***...~QV~...***"
+    text = f"{mark}\n\nThe station was quiet.\n\n{mark}\n\nShe left.\n\n{mark}\n"
+    out = convert(text, "xhtml", from_format="markdown").text
+    assert out.count('<div class="ornament"><em><strong>') == 2
+    assert '<p class="scene-break" role="separator">...~QV~...</p>' in out
+    assert "*" not in out.split("<body>")[1]
+
+
+def test_a_section_under_a_note_heading_is_one_note() -> None:
+    text = (
+        "# Salt\n\nThe boat came in late.\n\n***\n\nNobody was on the quay.\n\n"
+        "## Author's notes:\n\nThis began as a dare.\n\n*\n\nThanks to my first readers.\n"
+    )
+    doc = read(text, "markdown")
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1
+    assert notes[0].position == "after"
+    assert [plain_text(p.children) for p in notes[0].paragraphs] == [
+        "Author's notes:",
+        "This began as a dare.",
+        "Thanks to my first readers.",
+    ]
+    assert sum(isinstance(b, SceneBreak) for b in doc.blocks) == 1
+    assert sum(isinstance(b, Heading) for b in doc.blocks) == 1
+
+
+POSTED_DRAFT = """# TIDEWATER
+
+From: Corin Vale <corin@example.edu>
+
+Subject: [Harbour][FanFic] Tidewater 1/3
+
+The boat came in late, and nobody on the quay said a word.
+
+From: the harbour master
+
+Subject: your mooring fees
+"""
+
+
+def test_a_posts_header_block_in_a_draft_is_transport_and_names_the_story() -> None:
+    result = convert(POSTED_DRAFT, "xhtml", from_format="markdown")
+    assert "corin@example.edu" not in result.text
+    assert "[Harbour]" not in result.text
+    assert result.document.meta.title == "Tidewater"
+    # further down, From:/Subject: lines are the story's (a letter, a memo)
+    assert "From: the harbour master" in result.text
+    assert "Subject: your mooring fees" in result.text

@@ -22,6 +22,7 @@ from fanfmt.cli import cli
 from fanfmt.model import SceneBreak, Thought
 from fanfmt.options import Options
 from fanfmt.reader import as_read
+from fanfmt.reader.transport import subject_title
 from fanfmt.walk import count_nodes, iter_paragraphs
 from fanfmt.writers import FORMATS, SUFFIX_FORMATS, format_suffix, get_writer
 from fanfmt.writers.ao3 import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, AO3_KEEPS
@@ -83,7 +84,14 @@ def source_words(raw: str, to: str, options: Options) -> tuple[list[str], int, i
     )
     breaks = sum(isinstance(b, SceneBreak) for b in doc.blocks)
     thoughts = sum(count_nodes(p.children, Thought) for p in iter_paragraphs(doc))
-    return WORD_RE.findall(kept), breaks, thoughts, result.text
+    found = WORD_RE.findall(kept)
+    # a post's Subject: line is transport, but the title it names heads the page
+    subjects = re.findall(r"^Subject:\s*(.+)$", raw, re.MULTILINE)
+    if subjects and doc.meta.title == subject_title(subjects[0]):
+        titled = WORD_RE.findall(doc.meta.title)
+        if found[: len(titled)] != titled and parse(result.text).words[: len(titled)] == titled:
+            found = titled + found
+    return found, breaks, thoughts, result.text
 
 
 def chapters() -> list[Path]:

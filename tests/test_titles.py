@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fanfmt.rules._titles import lone_by, split_banner, split_part
@@ -54,3 +56,25 @@ def test_a_heading_that_ends_the_story_is_furniture() -> None:
     assert isinstance(last, Paragraph)
     assert last.role == "furniture"
     assert doc.meta.chapter == "Chapter 2"
+
+
+def test_a_chapter_line_keeps_a_lone_bracketed_letter(tmp_path: Path) -> None:
+    """``[i]`` with no ``[/i]`` is text, not forum markup to take off: it stays in the heading
+    (``[b]Chapter 3: Starlight[/b]`` still loses its tags)."""
+    from click.testing import CliRunner
+
+    from fanfmt.cli import cli
+
+    def built(text: str) -> str:
+        src, out = tmp_path / "ch.txt", tmp_path / "ch.md"
+        src.write_text(text, encoding="utf-8")
+        args = ["build", str(src), "-o", str(out), "-t", "markdown", "-q"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.output
+        return out.read_text(encoding="utf-8")
+
+    lone = built("Intro line here.\n\nChapter 1 ![i](x.png) and more\n\nStory.\n")
+    assert "# Chapter 1: !\\[i\\](x.png) and more" in lone
+    assert built("[b]Chapter 3: Starlight[/b]\n\nStory goes here.\n").startswith(
+        "# Chapter 3: Starlight\n"
+    )

@@ -318,7 +318,7 @@ def family(kind: str) -> str:
         return "AO3 text download"
     if "markdown" in kind:
         return "Markdown"
-    return "HTML" if kind.endswith("html") else kind
+    return "HTML" if "html" in kind else kind
 
 
 def report(verdicts: list[Verdict], verbose: bool) -> None:

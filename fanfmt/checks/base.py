@@ -16,7 +16,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import Literal, Protocol, TypeAlias, overload
 
 from fanfmt.diagnostics import Severity
 from fanfmt.model import (
@@ -161,6 +161,27 @@ def _spots(line: int, children: tuple[Inline, ...], in_dialogue: bool) -> Iterat
 
 
 CheckFn = Callable[[Chapter], Iterator[Finding]]
+Scope: TypeAlias = Literal["chapter", "piece", "fold"]
+"""What ``lint`` gives a check, which reads the built chapter a piece at a time:
+
+* ``chapter``: once, the source, its paragraphs and the blocks as the block rules shaped
+  them (their kinds and roles, the metadata; not the inline rules' work);
+* ``piece``: each piece of built blocks in turn (the source paragraphs whole), for a
+  check whose findings are each about one block;
+* ``fold``: its :class:`Fold` sees every piece, then gives its findings."""
+
+
+class Fold(Protocol):
+    """A check over the whole built chapter, given a piece of it at a time."""
+
+    def __init__(self, chapter: Chapter) -> None:
+        """Start on ``chapter`` (its source paragraphs; its document has no blocks yet)."""
+
+    def tally(self, piece: Chapter) -> None:
+        """Take in one piece (``piece.document.blocks``, in reading order)."""
+
+    def verdict(self) -> Iterator[Finding]:
+        """The findings, once every piece is in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +193,8 @@ class Check:
     severity: Severity
     fn: CheckFn
     family: str
+    scope: Scope = "chapter"
+    fold: type[Fold] | None = None
 
     @property
     def summary(self) -> str:
@@ -183,17 +206,37 @@ class Check:
 REGISTRY: dict[str, Check] = {}
 
 
-def check(code: str, name: str, severity: Severity) -> Callable[[CheckFn], CheckFn]:
-    """Register a check under ``code`` (a family letter and three digits, never reused)."""
+def check(
+    code: str,
+    name: str,
+    severity: Severity,
+    *,
+    scope: Scope = "chapter",
+    fold: type[Fold] | None = None,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a check under ``code`` (a family letter and three digits, never reused).
+
+    ``scope`` says what ``lint`` gives it (:data:`Scope`); a ``fold`` check names its
+    :class:`Fold`, which ``fn`` runs on a whole chapter at once.
+    """
+    if (scope == "fold") != (fold is not None):
+        raise ValueError(f"check {code}: a fold check, and only one, names its fold")
 
     def register(fn: CheckFn) -> CheckFn:
         if code in REGISTRY:
             raise ValueError(f"check code {code} registered twice")
         family = fn.__module__.rpartition(".")[2]
-        REGISTRY[code] = Check(code, name, severity, fn, family)
+        REGISTRY[code] = Check(code, name, severity, fn, family, scope, fold)
         return fn
 
     return register
+
+
+def run_fold(fold: type[Fold], chapter: Chapter) -> Iterator[Finding]:
+    """A fold check on a whole chapter: its one piece is the chapter."""
+    state = fold(chapter)
+    state.tally(chapter)
+    return state.verdict()
 
 
 def block_kinds(doc: Document) -> dict[int, BlockKind]:
@@ -258,9 +301,36 @@ def source_positions(lines: Sequence[str], start: int, text: str) -> Iterator[tu
         ci += 1
 
 
+class SourceLines(Sequence[str]):
+    """The source's lines, split only when a finding asks where it is (most paragraphs
+    have nothing to report, and the lines of a long chapter are a second copy of it)."""
+
+    __slots__ = ("_lines", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def _split(self) -> list[str]:
+        if self._lines is None:
+            text = self._text
+            self._lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return self._lines
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        return self._split()[index]
+
+    def __len__(self) -> int:
+        return len(self._split())
+
+
 def make_chapter(source: str, read: Document, document: Document) -> Chapter:
     """Bundle the source text, the document as read and the built document for the checks."""
-    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = SourceLines(source)
     kinds = block_kinds(document)
     paragraphs: list[SourceParagraph] = []
     for block in read.blocks:

@@ -26,7 +26,7 @@ def _short(text: str) -> bool:
     return 0 < len(stripped.split()) <= _MAX_SHORT_WORDS and stripped[-1:].isalnum()
 
 
-@check("G001", "thought-or-quotation", "info")
+@check("G001", "thought-or-quotation", "info", scope="piece")
 def thought_or_quotation(chapter: Chapter) -> Iterator[Finding]:
     """A short span was read as a thought; it could be a quotation, a title or emphasis.
 
@@ -41,7 +41,7 @@ def thought_or_quotation(chapter: Chapter) -> Iterator[Finding]:
                 yield chapter.near(spot.line, text, message)
 
 
-@check("G002", "quotation-or-thought", "info")
+@check("G002", "quotation-or-thought", "info", scope="piece")
 def quotation_or_thought(chapter: Chapter) -> Iterator[Finding]:
     """A single-quoted span in narration was kept as a quotation, not made a thought.
 
@@ -58,7 +58,7 @@ def quotation_or_thought(chapter: Chapter) -> Iterator[Finding]:
             yield chapter.near(spot.line, text, message)
 
 
-@check("G003", "caption-guess", "info")
+@check("G003", "caption-guess", "info", scope="piece")
 def caption_guess(chapter: Chapter) -> Iterator[Finding]:
     """A short line after a scene break was read as a caption (time or place), not story text.
 
@@ -70,7 +70,7 @@ def caption_guess(chapter: Chapter) -> Iterator[Finding]:
             yield Finding(block.line, 1, f"{text!r} read as a scene caption")
 
 
-@check("G004", "unlabelled-note", "info")
+@check("G004", "unlabelled-note", "info", scope="piece")
 def unlabelled_note(chapter: Chapter) -> Iterator[Finding]:
     """Paragraphs with no ``A/N`` label were read as an author's note, from how they talk.
 

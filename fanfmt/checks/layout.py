@@ -22,8 +22,13 @@ from fanfmt.reader.transport import story_title
 
 
 @lru_cache(maxsize=2)
-def _layout(source: str) -> Layout | None:
-    """The layout the plain-text reader found in ``source``; None for Markdown and HTML."""
+def source_layout(source: str) -> Layout | None:
+    """The layout the plain-text reader found in ``source``; None for Markdown and HTML.
+
+    Kept for the last two sources: ``lint`` asks for it before it reads the chapter, when
+    the reader's lines are all there is in memory beside the text, and the checks find
+    it kept.
+    """
     from fanfmt.reader import sniff
     from fanfmt.reader.paragraphs import plain_paragraphs
 
@@ -45,7 +50,7 @@ def double_spaced(chapter: Chapter) -> Iterator[Finding]:
 
     Example: ``It was very late when the call finally came, and she had been ¶ ¶ asleep for an hour or so by then, dreaming of the sea. ¶ ¶ ¶ ×5``
     """  # noqa: E501
-    layout = _layout(chapter.source)
+    layout = source_layout(chapter.source)
     if layout is not None and layout.double_spaced:
         message = (
             "every line is followed by a blank line: read as double-spaced "
@@ -73,7 +78,7 @@ def transport_removed(chapter: Chapter) -> Iterator[Finding]:
 
     Example: ``From: ann@example.org ¶ Newsgroups: rec.arts.example ¶ Subject: Home (1/2) ¶ Lines: 3 ¶ ¶ It rained.``
     """  # noqa: E501
-    layout = _layout(chapter.source)
+    layout = source_layout(chapter.source)
     if layout is None or not layout.transport.removed:
         return
     found = layout.transport
@@ -94,7 +99,7 @@ def script(chapter: Chapter) -> Iterator[Finding]:
 
     Example: ``Ann: Report. ¶ Bo: Nothing yet. ¶ Ann: And now? ¶ Bo: Rocks. ¶ Ann: Moving? ¶ Bo: Towards us.``
     """  # noqa: E501
-    layout = _layout(chapter.source)
+    layout = source_layout(chapter.source)
     if layout is not None and layout.script:
         message = "lines start with a speaker's name: read as a script, one paragraph a speech"
         yield Finding(_first_line(chapter), 1, message)
@@ -106,7 +111,7 @@ def mixed_paragraphs(chapter: Chapter) -> Iterator[Finding]:
 
     Example: ``The keeper had not spoken to anyone for a month, and he had come to like it ¶ better than he had ever expected to, all things considered, up there alone. ¶   He signed for the peaches. ¶ ¶ The boatman lingered on the jetty longer than usual, looking at the sky and ¶ then at the keeper, as if one of them owed him a long explanation of it. ¶   The keeper nodded. ¶ ¶ That night the lamp went out at a quarter past eleven, and it stayed out ¶ until the storm had passed, whatever he tried to do about it in the dark. ¶   Nobody ever asked him.``
     """  # noqa: E501
-    layout = _layout(chapter.source)
+    layout = source_layout(chapter.source)
     if layout is not None and layout.indent_rhythm:
         message = (
             "blank lines start some paragraphs and a two-space indent the others: "

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from ftfy.badness import BADNESS_RE
 
-from fanfmt.checks.base import Chapter, Finding, SourceParagraph, check
+from fanfmt.checks.base import Chapter, Finding, SourceParagraph, check, run_fold
 from fanfmt.walk import iter_paragraphs, plain_text
 
 DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)
@@ -38,17 +38,6 @@ BBCODE_RE = re.compile(
 ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 REPLACEMENT = "\ufffd"
 LONG_PARAGRAPH_WORDS = 400
-
-
-def _built_texts(chapter: Chapter) -> dict[int, str]:
-    """Paragraph line → the paragraph's text as built (after every rule)."""
-    return {p.line: plain_text(p.children) for p in iter_paragraphs(chapter.document)}
-
-
-def _still_there(built: dict[int, str], p: SourceParagraph, found: str) -> bool:
-    """True unless a rule turned ``found`` into something else (then it is not left over)."""
-    text = built.get(p.line)
-    return text is None or found in text
 
 
 @check("W001", "doubled-word", "warning")
@@ -89,19 +78,58 @@ def undecodable_character(chapter: Chapter) -> Iterator[Finding]:
             index = p.text.find(REPLACEMENT, index + 1)
 
 
-def _markup(
-    chapter: Chapter,
-    pattern: re.Pattern[str],
-    what: str,
-    valid: Callable[[str], bool] = lambda found: True,
-) -> Iterator[Finding]:
-    built = _built_texts(chapter)
-    for p in chapter.paragraphs:
-        if p.kind == "break":
-            continue
-        for m in pattern.finditer(p.text):
-            if valid(m.group()) and _still_there(built, p, m.group()):
-                yield p.at(m.start(), f"{what} left in the text: {m.group()}")
+class _Markup:
+    """Markup of one kind in the source paragraphs that the rules left in the built text.
+
+    The built text of a paragraph (after every rule) is kept only for the paragraphs whose
+    source holds such markup: a rule may have turned it into something else, and then it
+    is not left over.
+    """
+
+    pattern: re.Pattern[str]
+    what: str
+
+    def __init__(self, chapter: Chapter) -> None:
+        self.chapter = chapter
+        self.lines = {p.line for p in chapter.paragraphs if any(self._found(p))}
+        self.built: dict[int, str] = {}
+
+    def valid(self, found: str) -> bool:
+        return True
+
+    def _found(self, p: SourceParagraph) -> Iterator[re.Match[str]]:
+        if p.kind != "break":
+            yield from (m for m in self.pattern.finditer(p.text) if self.valid(m.group()))
+
+    def tally(self, piece: Chapter) -> None:
+        if self.lines:
+            for p in iter_paragraphs(piece.document):
+                if p.line in self.lines:
+                    self.built[p.line] = plain_text(p.children)
+
+    def verdict(self) -> Iterator[Finding]:
+        for p in self.chapter.paragraphs:
+            if p.line not in self.lines:
+                continue
+            built = self.built.get(p.line)
+            for m in self._found(p):
+                if built is None or m.group() in built:
+                    yield p.at(m.start(), f"{self.what} left in the text: {m.group()}")
+
+
+class _Tags(_Markup):
+    pattern, what = HTML_TAG_RE, "HTML tag"
+
+
+class _BBCode(_Markup):
+    pattern, what = BBCODE_RE, "BBCode tag"
+
+
+class _Entities(_Markup):
+    pattern, what = ENTITY_RE, "HTML entity"
+
+    def valid(self, found: str) -> bool:
+        return _entity(found)
 
 
 def _entity(found: str) -> bool:
@@ -109,31 +137,31 @@ def _entity(found: str) -> bool:
     return found[1] == "#" or found[1:] in html.entities.html5
 
 
-@check("M001", "html-tag", "warning")
+@check("M001", "html-tag", "warning", scope="fold", fold=_Tags)
 def html_tag(chapter: Chapter) -> Iterator[Finding]:
     """An HTML tag left in the text; it would be shown as typed.
 
     Example: ``He was <i>so</i> tired.``
     """
-    yield from _markup(chapter, HTML_TAG_RE, "HTML tag")
+    return run_fold(_Tags, chapter)
 
 
-@check("M002", "bbcode-tag", "warning")
+@check("M002", "bbcode-tag", "warning", scope="fold", fold=_BBCode)
 def bbcode_tag(chapter: Chapter) -> Iterator[Finding]:
     """A BBCode tag (forum markup) left in the text; it would be shown as typed.
 
     Example: ``[b]Stop![/b] she said.``
     """
-    yield from _markup(chapter, BBCODE_RE, "BBCode tag")
+    return run_fold(_BBCode, chapter)
 
 
-@check("M003", "html-entity", "warning")
+@check("M003", "html-entity", "warning", scope="fold", fold=_Entities)
 def html_entity(chapter: Chapter) -> Iterator[Finding]:
     """An HTML entity (``&nbsp;``, ``&#8217;``) left in the text; it would be shown as typed.
 
     Example: ``Wait&nbsp;here.``
     """
-    yield from _markup(chapter, ENTITY_RE, "HTML entity", _entity)
+    return run_fold(_Entities, chapter)
 
 
 @check("P001", "long-paragraph", "warning")

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from fanfmt.checks.base import Chapter, Finding, check, story_spots
+from fanfmt.checks.base import Chapter, Finding, check, run_fold, story_spots
 from fanfmt.lexicon import SPEECH_VERBS
 from fanfmt.model import Emphasis, Quoted, SceneBreak, Thought
 from fanfmt.patterns import ELLIPSIS_TYPED, alternatives
@@ -43,7 +43,8 @@ def mixed_ellipses(chapter: Chapter) -> Iterator[Finding]:
         for m in ELLIPSIS_TYPED.finditer(p.text):
             style = _ellipsis_style(m.group())
             counts[style] += 1
-            first.setdefault(style, p.at(m.start(), ""))
+            if style not in first:  # (where a match is costs the paragraph's positions)
+                first[style] = p.at(m.start(), "")
     if len(counts) < 2:
         return
     rarest = min(counts, key=lambda s: (counts[s], first[s].line))
@@ -52,35 +53,49 @@ def mixed_ellipses(chapter: Chapter) -> Iterator[Finding]:
     yield Finding(at.line, at.col, f"ellipses typed {len(counts)} ways ({summary}): first {rarest}")
 
 
-def _thought_styles(chapter: Chapter) -> tuple[Counter[str], dict[str, Finding]]:
+class _Thoughts:
     """Thought-like spans by style: thoughts found, and sentences that look like thoughts."""
-    doc = chapter.document
-    counts: Counter[str] = Counter()
-    first: dict[str, Finding] = {}
 
-    def seen(style: str, line: int, text: str) -> None:
-        counts[style] += 1
-        if style not in first:
-            first[style] = chapter.near(line, text, "")
+    def __init__(self, chapter: Chapter) -> None:
+        self.chapter = chapter
+        self.counts: Counter[str] = Counter()
+        self.first: dict[str, Finding] = {}
 
-    for spot in story_spots(doc):
-        node = spot.node
-        if spot.in_dialogue:
-            continue
-        if isinstance(node, Thought):
-            style = "'single-quoted'" if node.marker == "single" else "*italic*"
-            seen(style, spot.line, plain_text(node.children))
-        elif isinstance(node, Emphasis) and _sentence(plain_text(node.children)):
-            seen("*italic*", spot.line, plain_text(node.children))
-        elif (
-            isinstance(node, Quoted)
-            and node.kind == "single"
-            and doc.convention.quotes == "american"
-            and _sentence(plain_text(node.children))
-            and not TAG_AFTER_RE.match(spot.after)
-        ):
-            seen("'single-quoted'", spot.line, plain_text(node.children))
-    return counts, first
+    def _seen(self, style: str, line: int, text: str) -> None:
+        self.counts[style] += 1
+        if style not in self.first:
+            self.first[style] = self.chapter.near(line, text, "")
+
+    def tally(self, piece: Chapter) -> None:
+        doc = piece.document
+        for spot in story_spots(doc):
+            node = spot.node
+            if spot.in_dialogue:
+                continue
+            if isinstance(node, Thought):
+                style = "'single-quoted'" if node.marker == "single" else "*italic*"
+                self._seen(style, spot.line, plain_text(node.children))
+            elif isinstance(node, Emphasis) and _sentence(plain_text(node.children)):
+                self._seen("*italic*", spot.line, plain_text(node.children))
+            elif (
+                isinstance(node, Quoted)
+                and node.kind == "single"
+                and doc.convention.quotes == "american"
+                and _sentence(plain_text(node.children))
+                and not TAG_AFTER_RE.match(spot.after)
+            ):
+                self._seen("'single-quoted'", spot.line, plain_text(node.children))
+
+    def verdict(self) -> Iterator[Finding]:
+        counts, first = self.counts, self.first
+        if len(counts) < 2 or min(counts.values()) < _MIN_THOUGHTS:
+            return
+        rarest = min(counts, key=lambda s: (counts[s], first[s].line))
+        summary = " and ".join(f"{n} {style}" for style, n in counts.most_common())
+        at = first[rarest]
+        yield Finding(
+            at.line, at.col, f"thoughts written two ways ({summary}): first {rarest} one here"
+        )
 
 
 def _sentence(text: str) -> bool:
@@ -88,54 +103,62 @@ def _sentence(text: str) -> bool:
     return len(stripped.split()) >= 3 and stripped[-1:] in ".?!…"
 
 
-@check("C002", "mixed-thoughts", "warning")
+@check("C002", "mixed-thoughts", "warning", scope="fold", fold=_Thoughts)
 def mixed_thoughts(chapter: Chapter) -> Iterator[Finding]:
     """Thoughts in both ``'single quotes'`` and ``*italics*``: only one style is set as thoughts.
 
     Example: ``'Not this again.' ¶ *Why is it always me?* ¶ 'Just go away now.' ¶ *I could stay.*``
     """
-    counts, first = _thought_styles(chapter)
-    if len(counts) < 2 or min(counts.values()) < _MIN_THOUGHTS:
-        return
-    rarest = min(counts, key=lambda s: (counts[s], first[s].line))
-    summary = " and ".join(f"{n} {style}" for style, n in counts.most_common())
-    at = first[rarest]
-    yield Finding(
-        at.line, at.col, f"thoughts written two ways ({summary}): first {rarest} one here"
-    )
+    return run_fold(_Thoughts, chapter)
 
 
-@check("C003", "mixed-quoting", "warning")
+class _Quoting:
+    """Dialogue spans in the quotes the chapter's convention does not use."""
+
+    def __init__(self, chapter: Chapter) -> None:
+        self.chapter = chapter
+        self.other = ""
+        self.spans = 0
+        self.found: Finding | None = None
+
+    def tally(self, piece: Chapter) -> None:
+        doc = piece.document
+        other = self.other = "single" if doc.convention.quotes == "american" else "double"
+        for spot in story_spots(doc):
+            node = spot.node
+            if spot.in_dialogue or not isinstance(node, Quoted | Thought):
+                continue
+            kind = node.kind if isinstance(node, Quoted) else "single"
+            if isinstance(node, Thought) and node.marker != "single":
+                continue
+            if kind == other and (
+                TAG_AFTER_RE.match(spot.after) or TAG_BEFORE_RE.search(spot.before)
+            ):
+                self.spans += 1
+                if self.found is None:
+                    text = plain_text(node.children)
+                    style = "British" if other == "single" else "American"
+                    self.found = self.chapter.near(spot.line, text, f"{style}-style dialogue")
+
+    def verdict(self) -> Iterator[Finding]:
+        found, other = self.found, self.other
+        if found is not None:
+            main = "American (double quotes)" if other == "single" else "British (single quotes)"
+            yield Finding(
+                found.line,
+                found.col,
+                f"dialogue quoted two ways: the chapter reads as {main}, but {self.spans} "
+                f"span(s) are in {other} quotes, first here",
+            )
+
+
+@check("C003", "mixed-quoting", "warning", scope="fold", fold=_Quoting)
 def mixed_quoting(chapter: Chapter) -> Iterator[Finding]:
     """Dialogue in both double and single quotes: some of it will be read as something else.
 
     Example: ``"Run," he said. ¶ 'Why?' she asked. ¶ "Just run!"``
     """
-    doc = chapter.document
-    other = "single" if doc.convention.quotes == "american" else "double"
-    spans = 0
-    found: Finding | None = None
-    for spot in story_spots(doc):
-        node = spot.node
-        if spot.in_dialogue or not isinstance(node, Quoted | Thought):
-            continue
-        kind = node.kind if isinstance(node, Quoted) else "single"
-        if isinstance(node, Thought) and node.marker != "single":
-            continue
-        if kind == other and (TAG_AFTER_RE.match(spot.after) or TAG_BEFORE_RE.search(spot.before)):
-            spans += 1
-            if found is None:
-                text = plain_text(node.children)
-                style = "British" if other == "single" else "American"
-                found = chapter.near(spot.line, text, f"{style}-style dialogue")
-    if found is not None:
-        main = "American (double quotes)" if other == "single" else "British (single quotes)"
-        yield Finding(
-            found.line,
-            found.col,
-            f"dialogue quoted two ways: the chapter reads as {main}, but {spans} span(s) "
-            f"are in {other} quotes, first here",
-        )
+    return run_fold(_Quoting, chapter)
 
 
 @check("C004", "mixed-scene-breaks", "info")

@@ -151,11 +151,16 @@ def sniff(text: str) -> str:
     * ``<!DOCTYPE html>…`` or ``<html>…``, or several ``</p>``/``<br>`` tags → ``html``
     * a ``# Heading`` line first, or two Markdown-only signs (``> `` quotes,
       ``\\*`` escapes, ``[links](…)``, ``#`` headings) → ``markdown``
+    * a saved mail or news post (a header block first): ``text``, whatever its ``>`` quotes
     * anything else → ``text`` (fanfic ``*thoughts*`` and ``***`` are plain text too)
     """
+    from fanfmt.reader.transport import opens_with_headers
+
     head = text[:200_000]
     if _html_page(head):
         return "html"
+    if opens_with_headers(head):
+        return "text"
     first = next((line for line in head.splitlines() if line.strip()), "")
     if _MD_HEADING_RE.match(first):
         return "markdown"

@@ -1,4 +1,4 @@
-"""YAML front matter at the top of a Markdown draft: the story's facts, not its first heading.
+"""Front matter at the top of a Markdown draft: the story's facts, not its first heading.
 
 * ``---`` / ``title: The Glass Orchard`` / ``author: Wren`` / ``---`` on the first lines →
   ``FrontMatter(fields={"title": "The Glass Orchard", "author": "Wren"}, lines=4)``; the
@@ -13,9 +13,11 @@
 * a block that is not a YAML mapping (``---`` then prose, then ``---``) is no front matter:
   it stays in the chapter as the Markdown it is, so no word is lost
 * the closing line is ``---`` or ``...``, within the first :data:`MAX_LINES` lines
+* TOML front matter (Hugo's ``+++`` / ``title = "The Glass Orchard"`` / ``+++``) is read the
+  same way; a block between ``+++`` lines that is not TOML stays in the chapter
 
 The YAML is read with PyYAML's safe loader (no tags, no objects), imported only when a file
-starts with ``---``.
+starts with ``---``; TOML with the standard library's ``tomllib``, when it starts with ``+++``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ MAX_CHARS = 20_000
 """Nor is a block of more characters than this front matter."""
 
 _CLOSE = ("---", "...")
+_TOML = "+++"
 _TITLE_KEYS = ("title",)
 _CHAPTER_KEYS = ("chapter", "chapter_title", "subtitle")
 _SUMMARY_KEYS = ("summary", "description", "excerpt")
@@ -62,14 +65,12 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     ``split_front_matter(["---", "title: Ash", "---", "", "Text."])``
     → ``FrontMatter(fields={"title": "Ash"}, lines=3)``
     """
-    if not lines or lines[0].rstrip() != "---":
+    opening = lines[0].rstrip() if lines else ""
+    if opening not in ("---", _TOML):
         return NONE
+    closing = (_TOML,) if opening == _TOML else _CLOSE
     end = next(
-        (
-            i
-            for i, line in enumerate(lines[1:MAX_LINES], start=1)
-            if line.rstrip() in ("---", "...")
-        ),
+        (i for i, line in enumerate(lines[1:MAX_LINES], start=1) if line.rstrip() in closing),
         0,
     )
     if end < 2:
@@ -77,7 +78,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     block = "\n".join(lines[1:end])
     if len(block) > MAX_CHARS or not block.strip():
         return NONE
-    fields = _parse(block)
+    fields = _parse_toml(block) if opening == _TOML else _parse(block)
     return FrontMatter(fields, end + 1) if fields is not None else NONE
 
 
@@ -89,6 +90,22 @@ def _parse(block: str) -> dict[str, str] | None:
         data = yaml.safe_load(block)
     except yaml.YAMLError:
         return None
+    return _fields(data)
+
+
+def _parse_toml(block: str) -> dict[str, str] | None:
+    """``title = "Ash"`` → ``{"title": "Ash"}``; ``None`` if ``block`` is not TOML."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(block)
+    except tomllib.TOMLDecodeError:
+        return None
+    return _fields(data)
+
+
+def _fields(data: object) -> dict[str, str] | None:
+    """A parsed mapping's fields as display text (keys folded to lower case)."""
     if not isinstance(data, dict) or not data:
         return None
     fields: dict[str, str] = {}

@@ -7,10 +7,13 @@
   can still read ``*Not again.*`` as a thought; ``**word**`` → :class:`Strong`
 * ``***``, ``* * *``, ``---`` (thematic breaks) → :class:`SceneBreak`
 * ``> A/N: …`` block quotes → :class:`AuthorNote` (``before`` the chapter's first
-  paragraph, ``after`` its last, else ``inline``)
+  paragraph, ``after`` its last, else ``inline``); so is a section under a heading that
+  is a note's label (``## Author's Notes``), to the next heading
 * a ``~~~`` line (a fence in Markdown) → a scene break, its "code" read as Markdown again;
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
+* an HTML comment on lines of its own (``<!--more-->``) is blanked, as any renderer hides it;
+  so is a post's ``From:``/``Subject:`` block near the top (the subject names the story)
 * raw HTML is never markup: ``<script>`` stays the characters ``<script>``; the formatting
   tags of a blog export are formatting (``<em>hi</em>`` → :class:`Emphasis`, see
   :mod:`fanfmt.reader.md_html`), an ``<hr />`` line is a break, an HTML body is read as HTML
@@ -33,7 +36,6 @@ from typing import TYPE_CHECKING
 
 from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import (
-    AuthorNote,
     Block,
     Document,
     Emphasis,
@@ -47,14 +49,16 @@ from fanfmt.model import (
     Strong,
     Text,
 )
-from fanfmt.notes import position_notes
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
-from fanfmt.reader.md_html import read_tags
+from fanfmt.reader.md_html import blank_comments, read_tags
+from fanfmt.reader.md_settle import Quote as _Quote
+from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
+from fanfmt.reader.transport import draft_headers, subject_title
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -89,6 +93,12 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
+    blank_comments(lines)
+    posted, subjects = draft_headers(lines)
+    for k in posted:
+        lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
+    if subjects and not (meta and meta.title) and subject_title(subjects[0]):
+        meta = replace(meta or Meta(), title=subject_title(subjects[0]))
     if _html_body(lines):
         return _read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)
@@ -176,12 +186,6 @@ def _parser() -> MarkdownIt:
     footnote_plugin(md, inline=False, move_to_end=False)
     keep_deep_blocks(md)  # what is nested past markdown-it's limit is read, not dropped
     return md
-
-
-@dataclass(slots=True)
-class _Quote:
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    line: int = 0
 
 
 Found = Block | _Quote | Definition
@@ -382,33 +386,3 @@ def _merge(children: Sequence[Inline]) -> tuple[Inline, ...]:
     if run:
         out.append(Text("".join(run)))
     return tuple(out)
-
-
-def _settle(found: list[Block | _Quote]) -> tuple[Block, ...]:
-    """Fold a leading ``**Story Title**`` into the first heading; place the notes
-    (:func:`fanfmt.notes.position_notes`)."""
-    if (
-        len(found) >= 2
-        and isinstance(found[0], Paragraph)
-        and isinstance(found[1], Heading)
-        and len(found[0].children) == 1
-        and isinstance(found[0].children[0], Strong)
-    ):
-        strong = found[0].children[0]
-        found = [replace(found[1], story_title=strong.children, line=found[0].line), *found[2:]]
-    elif (
-        len(found) >= 2
-        and isinstance(found[0], Heading)
-        and isinstance(found[1], Heading)
-        and not found[0].story_title
-    ):
-        # "# Story" then "## Chapter 1": the first names the story
-        found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
-    return tuple(
-        position_notes(
-            AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
-            if isinstance(item, _Quote)
-            else item
-            for item in found
-        )
-    )

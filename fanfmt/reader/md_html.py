@@ -8,6 +8,10 @@ exported from a blog writes its italics as tags. In a run of text:
 * ``<span style="…">``, ``<font>``, ``<u>`` and their end tags go; their words stay
 * anything else stays as typed: ``<grin>``, ``I <3 you``, a tag left open (``<em>no``),
   ``<script>`` (never markup here)
+
+An HTML comment on lines of its own (a blog's ``<!--more-->`` excerpt mark, an author's
+``<!-- fix this -->``) is what no reader of the draft ever sees: :func:`blank_comments`
+blanks it before the Markdown is parsed. A comment inside a line of text stays as typed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,41 @@ _TAG_RE = re.compile(
     r"<(/?)(em|i|cite|b|strong|br|span|font|u|small|big)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)/?>",
     re.IGNORECASE,
 )
+_COMMENT_OPEN_RE = re.compile(r"^[ ]{0,3}<!--")
+_COMMENT_LINES_MAX = 40
+"""A comment closes within this many lines, or its opening is text."""
+
+
+def blank_comments(lines: list[str]) -> int:
+    """Blank the HTML comments that stand on lines of their own in ``lines`` (in place, so
+    every other line keeps its number); how many were blanked.
+
+    ``["Text.", "", "<!--more-->", "", "More."]`` → 1, ``["Text.", "", "", "", "More."]``;
+    ``["I <!-- no --> said."]`` → 0 (inside a line of text it is text).
+    """
+    count = 0
+    i = 0
+    while i < len(lines):
+        if not _COMMENT_OPEN_RE.match(lines[i]):
+            i += 1
+            continue
+        end = next(
+            (
+                j
+                for j in range(i, min(len(lines), i + _COMMENT_LINES_MAX))
+                if "-->" in lines[j][(lines[j].index("<!--") + 4 if j == i else 0) :]
+            ),
+            -1,
+        )
+        if end < 0 or not lines[end].rstrip().endswith("-->"):
+            i += 1
+            continue
+        lines[i : end + 1] = [""] * (end + 1 - i)
+        count += 1
+        i = end + 1
+    return count
+
+
 _KINDS = {"em": "em", "i": "em", "cite": "em", "b": "strong", "strong": "strong"}
 
 

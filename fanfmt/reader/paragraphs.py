@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from fanfmt.model import LineBreak, Paragraph, Text
+from fanfmt.model import LineBreak, Paragraph, ParagraphRole, Text
 from fanfmt.reader.hyphens import join_lines
 from fanfmt.reader.layout import (
     Layout,
@@ -30,13 +30,14 @@ from fanfmt.reader.layout import (
 from fanfmt.reader.lines import Line
 from fanfmt.reader.lines import lines as read_lines
 from fanfmt.reader.transport import strip_transport
+from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
-_UNDERLINED_MAX = 60
-"""A line underlined by a row (a section title) is at most this long."""
+SCRIPT_SPACING = 1
+"""In a script, this many blank lines beyond the usual are layout, not a break."""
 """Hard-wrapped text is wrapped at 50 columns or more: shorter lines of one length are
 one-line paragraphs, not a wrap."""
 
@@ -46,7 +47,7 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
     inner = [
         len(line.text)
         for block in blocks
-        if len(block) > 1 and not _header_fields(block)
+        if len(block) > 1 and not _header_fields(block) and not _record_block(block, width)
         for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
@@ -71,7 +72,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     """The paragraphs of ``text``; what was decided about its layout goes into ``layout``."""
     lines, layout.transport = strip_transport(read_lines(text))
-    lines = _drop_underlines(lines)
+    lines = drop_underlines(lines)
     if not lines:
         return
     if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
@@ -91,7 +92,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     width = _width(lines)
     if is_script(lines):
         layout.script = True
-        normal = usual_gap(seps)  # a blank line between speeches is no break
+        # a blank line between speeches is no break, and nor is one more: a script spaces
+        # its cast lists, directions and speeches unevenly; its scenes have titles or marks
+        normal = usual_gap(seps) + SCRIPT_SPACING
         for i, part in enumerate(script_paragraphs(lines, width)):
             gap = max(0, part[0].blanks_before - normal) if i else 0
             yield _join(part, gap)
@@ -123,6 +126,11 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
 
     normal = usual_gap(seps)
     indents = wrapped and _indent_led_lines(blocks)
+    # the prose itself is flush (full lines with no indent): blocks set in are set apart
+    flush = sum(not line.indented and len(line.text) >= 0.55 * width for line in lines) >= 3
+    blocks_of_prose = [b for b in blocks if not _record_block(b, width)] if flush else blocks
+    if indents and _indents_only(blocks_of_prose, width):
+        normal = 0  # indents start its paragraphs: a blank line is a pause, not a paragraph
     # said in lint only where the file's rhythm, not the block itself, cut a block
     layout.indent_rhythm = indents and any(
         _indent_inside(block) and not _indent_led(block) for block in blocks
@@ -136,8 +144,26 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
             layout.verse_paragraphs += 1
             yield _stanza(block, gap)
             continue
+        if index and flush and wrapped and _record_block(block, width):
+            yield _stanza(block, gap, "text")  # a record or an address set in: its lines kept
+            continue
+        if _quoted_block(block):
+            yield _stanza(block, gap, "text")  # a post's quoted lines stay the lines they were
+            continue
         for i, part in enumerate(parts):
             yield _join(part, gap if i == 0 else 0)
+
+
+INDENTS_PER_BLANK = 3
+"""A file with this many paragraphs started by an indent for each blank line between its
+blocks marks its paragraphs by indent alone: its few blank lines are gaps."""
+
+
+def _indents_only(blocks: list[list[_Line]], width: int) -> bool:
+    """Do indents, not blank lines, start the paragraphs of ``blocks``?"""
+    blanks = len(blocks) - 1
+    indented = sum(len(_wrapped_parts(block, width, True)) - 1 for block in blocks)
+    return blanks >= 1 and indented >= INDENTS_PER_BLANK * blanks
 
 
 def _blocks(lines: list[_Line]) -> list[list[_Line]]:
@@ -152,38 +178,6 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
             blocks.append([line])
         row_before = row
     return blocks
-
-
-def _drop_underlines(lines: list[_Line]) -> list[_Line]:
-    """``lines`` without the rule rows that underline the short line right above them.
-
-    ``The Ending`` / ``----------`` is a section's title typed the way Markdown's setext
-    headings are: the row belongs to the line, it is no scene break. The line after the
-    row starts a block of its own (it keeps the row's blank lines before it, at least one).
-    """
-    out: list[_Line] = []
-    pending_gap = -1
-    for line in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and pending_gap < 0
-            and line.blanks_before == 0
-            and is_ornament_row(line.text)
-            and not is_ornament_row(prev.text)
-            and len(prev.text) <= _UNDERLINED_MAX
-            and (prev is out[0] or prev.blanks_before > 0)  # a title stands on its own
-            and not _SENTENCE_END_RE.search(prev.text)
-            and len(set(line.text.replace(" ", ""))) == 1
-        ):
-            pending_gap = 0
-            continue
-        if pending_gap >= 0:
-            blanks = max(1, line.blanks_before)
-            line = _Line(line.number, line.text, line.indented, blanks, line.sig)
-            pending_gap = -1
-        out.append(line)
-    return out
 
 
 def _stanza_block(block: list[_Line]) -> bool:
@@ -203,14 +197,31 @@ def _poem(blocks: list[list[_Line]], width: int) -> bool:
     return sum(len(block) for block in long_blocks) >= 0.7 * total
 
 
-def _stanza(block: list[_Line], gap: int) -> Paragraph:
-    """A stanza: its lines kept, a line break between them."""
+def _stanza(block: list[_Line], gap: int, role: ParagraphRole = "verse") -> Paragraph:
+    """A stanza (or with ``role`` ``text``, a block of set lines): its lines kept, a line
+    break between them."""
     children: list[Text | LineBreak] = []
     for line in block:
         if children:
             children.append(LineBreak())
         children.append(Text(line.text))
-    return Paragraph(tuple(children), block[0].number, role="verse", gap_before=gap)
+    return Paragraph(tuple(children), block[0].number, role=role, gap_before=gap)
+
+
+def _quoted_block(block: list[_Line]) -> bool:
+    """A post's quotation: every line ``>``-quoted, or all but an attribution line over
+    them (``Some folks wrote:`` / ``>Subject: Re: …`` / ``>Basically, …``)."""
+    quoted = [line.text.startswith(">") for line in block]
+    head = 1 if not quoted[0] and block[0].text.rstrip().endswith(":") else 0
+    return len(block) - head >= 2 and all(quoted[head:])
+
+
+def _record_block(block: list[_Line], width: int) -> bool:
+    """Two or more short lines all set in from a flush text (``    Log Entry #03`` /
+    ``    Density: 20%`` / ``    Temperature: 400k``): a record, a form or an address,
+    one block whose lines stay lines, not prose to join nor a paragraph a line."""
+    slack = min(0.75 * width, width - 12)
+    return len(block) >= 2 and all(line.indented and len(line.text) < slack for line in block)
 
 
 _LABEL_LINE_RE = re.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")

@@ -32,7 +32,12 @@ from dataclasses import dataclass
 from fanfmt.reader.lines import Line
 
 _FIELD_RE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):(?:\s+(?P<value>.*))?$")
-_MBOX_RE = re.compile(r"^From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_MBOX_RE = re.compile(
+    r"^(?:From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+    r"|Article:? \d+ (?:of|in) [a-z][\w.+-]*\.[\w.+-]+:?$)"
+)
+"""A mailbox's ``From jdoe@x Mon …`` line, or a newsreader's ``Article 51180 of
+comp.sys.amiga:`` over a saved post's headers."""
 _TRANSPORT = frozenset(
     """from subject newsgroups message-id date lines organization organisation path references
     reply-to sender nntp-posting-host nntp-posting-date xref followup-to distribution approved
@@ -79,17 +84,28 @@ def _field(line: Line) -> str | None:
     return None
 
 
-def _header_end(lines: list[Line], start: int) -> int:
-    """The index after the header block starting at ``start``, or ``start`` if there is none."""
+def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: bool = False) -> int:
+    """The index after the header block starting at ``start``, or ``start`` if there is none.
+
+    ``spaced``: one blank line may stand between two fields (a post kept in a double-spaced
+    copy); ``top``: the block opens the text, wherever ``start`` is in ``lines``.
+    """
     i = start
     if i < len(lines) and _MBOX_RE.match(lines[i].text):
         i += 1
     names: list[str] = []
-    while i < len(lines) and (i == start or lines[i].blanks_before == 0):
+    subject = ""
+    while i < len(lines) and (
+        i == start
+        or lines[i].blanks_before == 0
+        or (spaced and lines[i].blanks_before == 1 and _field(lines[i]) is not None)
+    ):
         line = lines[i]
         name = _field(line)
         if name is not None:
             names.append(name)
+            if name == "subject":
+                subject = line.text.partition(":")[2]
         elif not (line.indented and names):  # an indented line continues a field
             break
         i += 1
@@ -97,10 +113,65 @@ def _header_end(lines: list[Line], start: int) -> int:
     strong = any(n in _ONLY_TRANSPORT or n.startswith("x-") for n in known)
     # From + Subject + Date alone is also an e-mail in the story (X-Files fic is full of
     # them): it is transport only at the very top of the file
-    mail = start == 0 and {"from", "subject", "date"} <= set(known)
+    top = top or start == 0
+    mail = top and {"from", "subject", "date"} <= set(known)
     if len(known) >= 3 and (strong or mail):
         return i
+    # From + Subject over the text, the subject a post's (``[Tag] Title 1/5``): a post too
+    if top and set(known) == {"from", "subject"} and _posted(subject):
+        return i
     return start
+
+
+def _posted(subject: str) -> bool:
+    """``[Ranma][FanFic] Bliss 1/5`` → True: a newsgroup's tags or a part count."""
+    return bool(_PART_RE.search(subject) or re.match(r"\s*(?:re:\s*)?\[", subject, re.I))
+
+
+def opens_with_headers(text: str) -> bool:
+    """Does ``text`` open with a mail or news header block (a saved post)?
+
+    ``"From: a@b\nNewsgroups: x\nSubject: Home\n\nStory."`` → True; ``"From the
+    start, she knew."`` → False.
+    """
+    from fanfmt.reader.lines import lines as read_lines
+
+    head = read_lines("\n".join(text[:8000].split("\n")[:40]))
+    return bool(head) and _header_end(head, 0, spaced=True) > 0
+
+
+TOP_LINES = 12
+"""A post's header block in a draft stands within its first lines (under a title)."""
+
+
+def draft_headers(texts: list[str]) -> tuple[list[int], tuple[str, ...]]:
+    """The lines of a post's header block near the top of a draft (Markdown), and its
+    ``Subject:`` values: the indexes into ``texts`` to blank.
+
+    ``["# Bliss", "", "From: Lara <l@x>", "", "Subject: [R] Bliss 1/5", "", "She woke."]``
+    → ``([2, 4], ("[R] Bliss 1/5",))``; a ``From:`` line in the story further down → none.
+    """
+    kept: list[Line] = []
+    blanks = 0
+    for index, text in enumerate(texts):
+        if not text.strip():
+            blanks += 1
+            continue
+        kept.append(Line(index, text.strip(), text[:1].isspace(), blanks))
+        blanks = 0
+        if len(kept) > TOP_LINES + 8:
+            break
+    for k in range(min(len(kept), TOP_LINES)):
+        end = _header_end(kept, k, spaced=True, top=True)
+        if end > k:
+            block = kept[k:end]
+            subjects = tuple(
+                line.text.partition(":")[2].strip()
+                for line in block
+                if _field(line) == "subject" and line.text.partition(":")[2].strip()
+            )
+            return [line.number for line in block if _field(line) not in _AUTHOR_FIELDS], subjects
+    return [], ()
 
 
 def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
@@ -114,6 +185,14 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
         kept, found = strip_transport(lines[:end])
         found.signature_lines += len(lines) - end
         return kept, found
+    box = _box_over_notice(lines)
+    if box is not None:
+        top, bottom = box
+        kept, found = strip_transport(lines[:top])
+        notice = lines[bottom:]
+        notice[0].blanks_before = max(notice[0].blanks_before, lines[top].blanks_before, 1)
+        found.signature_lines += bottom - top
+        return kept + notice, found
     if not any(_FIELD_RE.match(line.text) or line.sig for line in lines[:4000]):
         return lines, Transport()
     out: list[Line] = []
@@ -123,7 +202,7 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
     carry = -1  # blank lines before a dropped block, given to the next kept line
     while i < len(lines):
         line = lines[i]
-        end = _header_end(lines, i) if (line.blanks_before or i == 0) else i
+        end = _header_end(lines, i, spaced=True) if (line.blanks_before or i == 0) else i
         if end > i:
             for dropped in lines[i:end]:
                 if _field(dropped) in _AUTHOR_FIELDS:
@@ -189,6 +268,45 @@ def _closing_signature(lines: list[Line]) -> int:
         len(t) <= _MAX_CONTACT_CHARS and not t.endswith((".", "!", "?", '"')) for t in block
     )
     return start if boxed or contact else len(lines)
+
+
+_NOTICE_RE = re.compile(
+    r"\bcopyright\b|\(c\)|©|all rights reserved|freely distribut"
+    r"|may (?:not )?be (?:freely )?(?:distributed|copied|reproduced|included)",
+    re.IGNORECASE,
+)
+_BOX_LINE_EDGE = "|#*"
+_BOX_LOOK_BACK = 16
+"""A boxed signature over a closing notice starts within this many lines of the end."""
+
+
+def _rule_row(text: str) -> bool:
+    """``////////\\\\\\\\``, ``+--------+``, ``#########``: a box's top or bottom."""
+    return len(text) >= 10 and not any(ch.isalnum() for ch in text) and len(set(text)) <= 4
+
+
+def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
+    """``(top, bottom)`` of a boxed signature (a rule row, lines edged with ``|``, a rule
+    row, naming the poster) with only the author's notice under it (``Copyright 1992 by
+    …``, ``may be freely distributed``), which stays; None when the file ends otherwise."""
+    n = len(lines)
+    for bottom in range(n - 1, max(0, n - _BOX_LOOK_BACK) - 1, -1):
+        if not _rule_row(lines[bottom].text):
+            continue
+        top = bottom - 1
+        while top > 0 and lines[top].text[:1] in _BOX_LINE_EDGE and not lines[top].blanks_before:
+            top -= 1
+        inner = [line.text for line in lines[top + 1 : bottom]]
+        if top == bottom - 1 or not _rule_row(lines[top].text) or lines[bottom].blanks_before:
+            continue
+        if not any(_EMAIL_RE.search(t) or _CREDIT_RE.search(t) for t in inner):
+            continue
+        rest = [line.text for line in lines[bottom + 1 :]]
+        words = [t for t in rest if not _rule_row(t) and t not in ("--", "---")]
+        if words and _NOTICE_RE.search(words[0]) and top > 0:
+            return top, bottom + 1
+        return None
+    return None
 
 
 def _signature_end(lines: list[Line], start: int) -> int:

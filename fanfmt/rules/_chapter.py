@@ -30,7 +30,8 @@ def chapter_line(text: str) -> re.Match[str] | None:
     :data:`~fanfmt.patterns.CHAPTER_LINE` (groups ``number`` and ``title``); prose → ``None``."""
     if len(text) > CHAPTER_LINE_MAX_CHARS:
         return None
-    text = _BBCODE_RE.sub("", text)  # [b]Chapter 3: Starlight[/b], from an old forum
+    if "[/" in text:  # [b]Chapter 3: Starlight[/b], from an old forum ([i] alone is text)
+        text = _BBCODE_RE.sub("", text)
     inner = text.strip(DECORATION)
     if len(inner) == len(text.lstrip(DECORATION)) or len(inner) == len(text.rstrip(DECORATION)):
         inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"

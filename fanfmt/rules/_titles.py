@@ -43,6 +43,8 @@ PROSE_ENDS = '.!?"”’…'
 """A lone title line is the title when a paragraph of at least ``PROSE_MIN_WORDS`` words,
 ending as a sentence ends, follows it."""
 BYLINE_NAME_MAX_WORDS = 5
+TITLE_LOOK_AHEAD = 5
+"""How many blocks under a lone title line the story's first prose may wait."""
 """The name under a lone ``by`` is at most this many words."""
 
 
@@ -188,10 +190,14 @@ def lone_title(
     """Is ``title``, waiting with no chapter line found, the story's title?
 
     * the first block, in title case, then an A/N, a disclaimer or prose (``Paper Lanterns``)
+    * the first line, set apart, that the opening says again word for word (``Out of
+      ideas?`` / ``No plot? No time? Out of ideas?``): a headline, as an advert or a poem
+      names itself
     * or the first block that is not a date, a copyright or a byline line, and set apart:
       below such header lines, or with more space around it than the story's paragraphs
       have (``Our ghost struck again`` / two blank lines / the story); a short subtitle
-      (``(a play)``) may stand between it and the prose
+      (``(a play)``), a centred subtitle of several lines, its underline row or a banner
+      line (``*** Project ***``) may stand between it and the prose
     """
     first = blocks.index(title)
     if any(is_story(b) for b in out):
@@ -200,15 +206,49 @@ def lone_title(
     followed = recognised or (after is not None and (_note_label(after) or _prose(after)))
     if first == 0 and _title_case(text_of(title)) and followed:
         return True
-    for block in blocks[i : i + 3]:
-        if isinstance(block, Paragraph) and block.role == "byline":
-            continue
+    if first == 0 and _echoed(title, blocks[i : i + ECHO_BLOCKS]):
+        return True
+    for block in blocks[i : i + TITLE_LOOK_AHEAD]:
+        if isinstance(block, Paragraph) and (
+            block.role in ("byline", "verse") or _set_lines(block)
+        ):
+            continue  # a byline, or a subtitle set as lines
+        if isinstance(block, Paragraph) and not any(ch.isalnum() for ch in text_of(block)):
+            continue  # the row under a title block
         if is_story(block) and len(text_of(block).split()) >= PROSE_MIN_WORDS:
             # set apart: by header lines above it, or by more space than paragraphs have
             return first > 0 or title.gap_before > 0 or block.gap_before > 0
         if not (is_story(block) and is_short_line(text_of(block), 8)):
             return False
     return False
+
+
+ECHO_BLOCKS = 6
+"""A headline is said again within this many paragraphs of the opening."""
+
+
+def _echoed(title: Paragraph, opening: list[Block]) -> bool:
+    """Does a line of ``opening`` say ``title`` again (case and spacing aside), after other
+    lines of its own, with prose to follow? (``X`` / ``X`` alone is no headline.)"""
+    said = " ".join(text_of(title).split()).casefold()
+    if not said or not is_short_line(said, 8) or not any(_prose(b) for b in opening):
+        return False
+    for block in opening[1:]:
+        if is_story(block):
+            lines = text_of(block).splitlines() or [text_of(block)]
+            if any(" ".join(line.split()).casefold() == said for line in lines):
+                return True
+    return False
+
+
+def _set_lines(block: Paragraph) -> bool:
+    """A block of short lines kept as lines (``being the keeper's account`` / ``of the
+    winter``), as a centred subtitle is set."""
+    from fanfmt.model import LineBreak
+
+    return any(isinstance(c, LineBreak) for c in block.children) and all(
+        is_short_line(line, 8) for line in text_of(block).split("\n")
+    )
 
 
 def _prose(block: Block) -> bool:

@@ -168,7 +168,9 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
     byline (``A Lucky Strike`` / ``by KSaraSara``), is a byline row, not story text.
 
     Only when the first heading names the story (a page's title) and the line is that
-    title exactly; the words stay where they are.
+    title exactly, standing apart: a line typed right under another line of the story
+    (``No ideas?`` / ``Out of ideas?``) is the story saying its title, not a title row.
+    The words stay where they are.
     """
     from fanfmt.patterns import BYLINE
     from fanfmt.walk import plain_text
@@ -190,6 +192,13 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
             continue
         lines = plain_text(block.children).split("\n")
         rest = [line.strip() for line in lines[1:] if line.strip()]
+        above = out[j - 1]
+        if (
+            isinstance(above, Paragraph)
+            and above.role == "text"
+            and above.line + plain_text(above.children).count("\n") == block.line - 1
+        ):
+            continue  # one line of a run of lines: the story's own
         if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
             out[j] = replace(block, role="byline")
             break

@@ -26,15 +26,26 @@ from fanfmt.model import (
     AuthorNote,
     Block,
     Document,
+    Emphasis,
+    Footnotes,
     Heading,
     Legend,
     NotePosition,
     Paragraph,
     SceneBreak,
+    Strong,
+    Text,
     is_story,
 )
 from fanfmt.notes import position_notes
-from fanfmt.patterns import NAMED_REPLY, NOTE_LABEL, NOTE_LABEL_ALONE, OTHER_LABEL, PS_LABEL
+from fanfmt.patterns import (
+    DIALOGUE,
+    NAMED_REPLY,
+    NOTE_LABEL,
+    NOTE_LABEL_ALONE,
+    OTHER_LABEL,
+    PS_LABEL,
+)
 from fanfmt.rules._talk import (
     NOTE_MAX_WORDS,
     about_writing,
@@ -115,7 +126,9 @@ def _apply(doc: Document, markers: Markers) -> Document:
         else:
             result.append(block)
     if tail_start < len(blocks):
-        result.append(_note(blocks[tail_start:], "after", markers))
+        tail = blocks[tail_start:]
+        result.append(_note(tail, "after", markers))
+        result.extend(b for b in tail if isinstance(b, Footnotes))  # the chapter's notes
     return replace(doc, blocks=tuple(result))
 
 
@@ -173,6 +186,42 @@ def _note_like(blocks: list[Block]) -> bool:
     return 2 * talking >= len(paragraphs)
 
 
+def _dressed_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
+    """The end of a block at the top, up to its first separator, set wholly in italics or
+    bold, speaking to no one, with a note's label in it (``Hola…`` / ``Advertencia 1: …`` /
+    ``[Parejas]`` / ``·····``): the author's note, however long its list; else None."""
+    end = _segment_end(blocks, i, 2 * MAX_MARKED, markers)
+    if end is None or end - i > (len(blocks) - i) // 3:
+        return None
+    segment, row = blocks[i:end], blocks[end]
+    if not (segment and isinstance(row, Paragraph) and _separator(row, markers)):
+        return None
+    labelled = any(isinstance(b, Paragraph) and NOTE_LABEL.match(text_of(b)) for b in segment)
+    return end if labelled and _dressed_alike(segment) else None
+
+
+def _dressed_alike(blocks: list[Block]) -> bool:
+    """A labelled paragraph and the ones under it, up to a gap, all set wholly in italics
+    (or bold) and none speaking: the author's note as a page sets it apart, whatever its
+    language (``Advertencia 1: …`` / ``Hola, aquí está el capítulo…`` / ``...``)."""
+    return all(
+        isinstance(b, Paragraph) and is_story(b) and _wholly_marked(b) and could_talk(b)
+        for b in blocks
+    )
+
+
+def _wholly_marked(p: Paragraph) -> bool:
+    """Every word of ``p`` is inside emphasis or bold: ``<p><em>Nota: …</em></p>``."""
+    inner = [c for c in p.children if not (isinstance(c, Text) and not c.text.strip())]
+    return bool(inner) and all(isinstance(c, Emphasis | Strong) for c in inner)
+
+
+def could_talk(p: Paragraph) -> bool:
+    """No dialogue and not overlong: a paragraph an author's note can hold."""
+    text = text_of(p)
+    return not DIALOGUE.search(text) and len(text.split()) <= 3 * NOTE_MAX_WORDS
+
+
 def _tail_like(blocks: list[Block]) -> bool:
     """What follows a labelled note at the end: more of the author talking, no story."""
     for block in blocks:
@@ -196,6 +245,9 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
     if not isinstance(first, Paragraph):
         return None
     remaining = len(blocks) - i
+    dressed = _dressed_note_end(blocks, i, markers)
+    if dressed is not None:
+        return dressed
     if NOTE_LABEL_ALONE.match(text_of(first)):
         # "Notes:" alone on a line: the note is what follows, up to the next label or gap
         last = i + 1
@@ -209,7 +261,11 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
         return last
     if NOTE_LABEL.match(text_of(first)):
         end = _segment_end(blocks, i, MAX_MARKED, markers)
-        if end is None or end - i > remaining // 2 or not _note_like(blocks[i + 1 : end]):
+        if (
+            end is None
+            or end - i > remaining // 2
+            or not (_note_like(blocks[i + 1 : end]) or _dressed_alike(blocks[i:end]))
+        ):
             end = i + 1
             # further paragraphs that are labelled too, or plainly the author talking
             while end < min(len(blocks), i + MAX_MARKED) and isinstance(blocks[end], Paragraph):
@@ -294,6 +350,9 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
                 and _tail_like(rest)
             ):
                 return j
+    after_marker = _after_closing_marker(blocks, lo, markers)
+    if after_marker is not None:
+        return after_marker
     # the last segment after a gap
     for j in range(n - 1, max(lo, n - MAX_UNMARKED - 1), -1):
         if _is_gap(blocks[j], markers):
@@ -325,6 +384,29 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
     if j < n and (n - j >= 2 or _closing_score(blocks[j]) >= CLOSING_SCORE_MIN):
         return j
     return n
+
+
+def _after_closing_marker(blocks: list[Block], lo: int, markers: Markers) -> int | None:
+    """Where the author talks after the story's own last word: the paragraphs (no dialogue,
+    no heading, at most :data:`MAX_UNMARKED`) after ``To be continued…``, ``Fin``,
+    ``Continuará…`` near the end; None when there are none."""
+    n = len(blocks)
+    for k in range(n - 2, max(lo, n - 2 * MAX_UNMARKED - 2) - 1, -1):
+        block = blocks[k]
+        if not (isinstance(block, Paragraph) and block.role == "furniture"):
+            continue
+        rest = blocks[k + 1 :]
+        said = [b for b in rest if isinstance(b, Paragraph) and not _separator(b, markers)]
+        if (
+            said
+            and len(said) <= MAX_UNMARKED
+            and k - lo > 2 * len(said)
+            and all(is_story(b) and could_talk(b) for b in said)
+            and all(isinstance(b, Paragraph | SceneBreak) for b in rest)
+        ):
+            return blocks.index(said[0], k + 1)  # a row between them is no part of it
+        return None
+    return None
 
 
 def _closing_score(block: Block) -> int:

@@ -16,10 +16,12 @@
   more uses them as its breaks
 * a break a reader found (an HTML ``<hr>``, a Markdown ``***``) is kept between story
   paragraphs and dropped, like a separator line, where no story precedes or follows it
+  (a closing copyright notice or word count is no story)
 * a line equal to one of ``options.scene_break_markers`` (e.g. ``~HP~``) → a break
 * the author's own mark, repeated (``...~AIV~...`` twice or more: signs around a few
-  letters) → a break that shows the mark as typed; at the chapter's start or end, where it
-  divides nothing, it stays as story furniture
+  letters) → a break that shows the mark as typed (its emphasis too, never its ``*``); at
+  the chapter's start or end, where it divides nothing, it is the chapter's ornament: shown
+  as typed, centred, not a paragraph of the story
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from fanfmt.model import (
 from fanfmt.rules._ornament import is_ornament_row
 from fanfmt.rules._text import QUOTE_CHARS, may_be_short, text_of
 from fanfmt.rules.table import Context
+from fanfmt.walk import plain_text
 
 _SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
 _LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
@@ -92,6 +95,15 @@ def _story(block: Block) -> bool:
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
 
 
+def _prose(block: Block) -> bool:
+    """A paragraph of the story, a part marker or a note: what a row of dots can divide."""
+    return (
+        _story(block)
+        or (isinstance(block, Paragraph) and block.role == "furniture")
+        or isinstance(block, AuthorNote)
+    )
+
+
 REPEATED_MARK_MAX_CHARS = 40
 """An author's own break mark (``...~AIV~...``) is a short line."""
 REPEATED_MARK_MIN = 2
@@ -114,12 +126,14 @@ def _dots(block: Block) -> str | None:
 
 def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
     """The rows of dots alone the chapter uses as breaks, each between two paragraphs of
-    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``."""
+    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``.
+    A part marker (``To be continued…``) counts as text, and an author's note too: a row
+    after one still divides, and still shows what the chapter uses."""
     rows: list[str] = []
     for i in range(1, len(blocks) - 1):
         row = _dots(blocks[i])
         before, after = blocks[i - 1], blocks[i + 1]
-        if row and _story(before) and _story(after) and not (_dots(before) or _dots(after)):
+        if row and _prose(before) and _prose(after) and not (_dots(before) or _dots(after)):
             rows.append(row)
     return tuple(sorted(set(rows))) if len(rows) >= DOT_ROWS_MIN else ()
 
@@ -145,18 +159,24 @@ def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
 
 
 def _signed_mark(text: str) -> bool:
-    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False."""
+    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False;
+    ``G - ....`` → False (a script's speaker saying nothing: no sign before the letters)."""
     runs = _LETTERS_RE.findall(text)
     if len(runs) != 1 or len(runs[0]) > 4 or text[:1] in QUOTE_CHARS:
         return False
+    before, _, after = text.partition(runs[0])
+    if not (before.strip() and after.strip()):
+        return False  # the mark's signs stand on both sides of its letters
     signs = sum(1 for ch in text if not ch.isspace() and not ch.isalnum())
     return signs >= 4 and signs >= 2 * len(runs[0])
 
 
-def _furniture(mark: SceneBreak) -> Paragraph:
+def _ornament(mark: SceneBreak, typed: dict[int, Paragraph]) -> Paragraph:
     """The author's mark at a chapter's edge: no break (nothing to divide), but its letters
-    are words, so it stays, as story furniture."""
-    return Paragraph((Text(mark.marker),), mark.line, "furniture", mark.gap_before)
+    are words, so it stays, as the chapter's ornament, with the emphasis it was typed in."""
+    p = typed.get(mark.line)
+    children = p.children if p is not None else (Text(mark.marker),)
+    return Paragraph(children, mark.line, "ornament", mark.gap_before)
 
 
 MARKED_GAP_MIN = 2
@@ -176,6 +196,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     gaps: list[int] = []  # where ``out`` has a break made of blank lines alone
     blocks = doc.blocks
     marks = repeated_marks(blocks)
+    typed: dict[int, Paragraph] = {}  # each mark as the author typed it, by its line
     markers = ctx.options.scene_break_markers + dot_rows(blocks)
     for block in blocks:
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
@@ -187,7 +208,9 @@ def apply(doc: Document, ctx: Context) -> Document:
         if isinstance(block, Paragraph):
             text = text_of(block)
             if text.strip() in marks:  # the author's own mark: a break that shows it
-                mark = SceneBreak(text.strip(), block.line, block.gap_before, shown=True)
+                shown = plain_text(block.children).strip()
+                mark = SceneBreak(shown, block.line, block.gap_before, shown=True)
+                typed[block.line] = block
                 if out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
                     out[-1] = replace(mark, gap_before=out[-1].gap_before)
                 else:
@@ -208,15 +231,20 @@ def apply(doc: Document, ctx: Context) -> Document:
         out = _marked_only(out, gaps)
     # a break with no story after it (before the end note or a heading) is not a break
     cleaned: list[Block] = []
+    last_story = max((i for i, b in enumerate(out) if _prose(b)), default=-1)
     for i, block in enumerate(out):
         if isinstance(block, SceneBreak):
             nxt = out[i + 1] if i + 1 < len(out) else None
-            if nxt is None or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak):
-                if block.shown:  # the author's mark closing the chapter: kept, as furniture
-                    cleaned.append(_furniture(block))
+            if (
+                nxt is None
+                or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak)
+                or (i > last_story and not block.shown)  # only a closing notice after it
+            ):
+                if block.shown:  # the author's mark closing the chapter: its ornament
+                    cleaned.append(_ornament(block, typed))
                 continue
             if block.shown and not (cleaned and _story(cleaned[-1])):
-                cleaned.append(_furniture(block))  # … or opening it
+                cleaned.append(_ornament(block, typed))  # … or opening it
                 continue
         cleaned.append(block)
     return replace(doc, blocks=tuple(cleaned))

@@ -129,8 +129,22 @@ def _view(block: Block, render: Render, shown: Shown | None = None) -> View:
             "line": block.line,
         }
     if isinstance(block, Footnotes):
-        return {"kind": "footnotes", "notes": [_note(n, render, shown or {}) for n in block.notes]}
+        notes = [_note(n, render, shown or {}) for n in block.notes]
+        return {"kind": "footnotes", "notes": _own_labels(notes)}
     assert_never(block)
+
+
+def _own_labels(notes: list[View]) -> list[View]:
+    """A label the author gave twice (two ``[^1]:`` definitions) is given once: the second
+    note is ``1-2`` (its number), so that a Markdown reader shows both notes."""
+    seen: set[str] = set()
+    for note in notes:
+        label = note["label"]
+        while label in seen:
+            label = f"{label}-{note['number']}"
+        seen.add(label)
+        note["label"] = label
+    return notes
 
 
 def _note(note: Footnote, render: Render, shown: Shown) -> View:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from urllib.parse import unquote, urlsplit
 
 from fanfmt.errors import InputError
@@ -46,7 +47,15 @@ class EpubArchive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ):
             raise InputError(f"{source}: not a readable EPUB (a damaged zip archive)") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"{source}: the EPUB has over {MAX_ENTRIES} files")
@@ -98,7 +107,7 @@ class EpubArchive:
                     chunks.append(chunk)
         except InputError:
             raise
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
             raise InputError(f"{self.source}: {info.filename} is damaged in the zip") from None
         return b"".join(chunks)
 

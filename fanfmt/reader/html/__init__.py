@@ -38,6 +38,7 @@ from dataclasses import replace
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
 from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.dom import page_index
 from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
@@ -69,8 +70,12 @@ def _read(text: str, meta: Meta | None) -> Document:
     soup = BeautifulSoup(unescape(text), "html.parser")
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
-    drop(list(soup.find_all(DROP_TAGS)))
-    if not (read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)):
+    if page_index(soup).names.intersection(DROP_TAGS):
+        drop(list(soup.find_all(DROP_TAGS)))
+    site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
+    if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
+        page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
+    if not page.items:
         read_generic(soup, page)
     meta = meta or Meta()
     if page.author and not meta.author:

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fanfmt.model import StoryFacts
-from fanfmt.reader.html.dom import collapse
+from fanfmt.reader.html.dom import collapse, select, select_one
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -49,17 +49,17 @@ _SERIES_RE = re.compile(r"Part\s+(\d+)\s+of\s+(.+)$", re.S)
 
 def work_facts(soup: BeautifulSoup) -> StoryFacts:
     """The facts of the page's ``dl.work.meta`` or download ``div.meta``, and its summary."""
-    dl = soup.select_one("dl.work.meta") or soup.select_one("div.meta dl.tags")
+    dl = select_one(soup, "dl.work.meta") or select_one(soup, "div.meta dl.tags")
     facts = dl_facts(dl) if dl is not None else StoryFacts()
-    summary = soup.select_one("#workskin > div.preface div.summary blockquote")
+    summary = select_one(soup, "#workskin > div.preface div.summary blockquote")
     if summary is None:  # a download: <p>Summary</p><blockquote>
         label = next(
-            (p for p in soup.select("div.meta > p") if collapse(p.get_text()) == "Summary"), None
+            (p for p in select(soup, "div.meta > p") if collapse(p.get_text()) == "Summary"), None
         )
         summary = label.find_next_sibling("blockquote") if label is not None else None
     if summary is not None:
         facts = replace(facts, summary=summary_text(summary))
-    link = soup.select_one("#preface p.message a[href*='/works/']")
+    link = select_one(soup, "#preface p.message a[href*='/works/']")
     if link is not None:
         facts = replace(facts, url=collapse(link.get_text()))
     return facts

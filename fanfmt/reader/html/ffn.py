@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from fanfmt.model import Inline, Text
 from fanfmt.reader.html.blocks import Page
-from fanfmt.reader.html.dom import collapse, source_line
+from fanfmt.reader.html.dom import collapse, select, select_one, source_line
 from fanfmt.reader.html.ffn_facts import breadcrumb_fandoms, profile_facts
 from fanfmt.reader.html.inlines import inline_content
 
@@ -37,15 +37,15 @@ _MOBILE_NAV_RE = re.compile(r"\bCh\s+(\d+)\s+of\s*$")
 def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
     """Read a FanFiction.Net chapter page into ``page``; ``False`` if it is not one."""
     story = (
-        soup.select_one("#storytext")
-        or soup.select_one("div.storytext")
-        or soup.select_one("#storycontent")
-        or soup.select_one("div.storycontent")
-        or soup.select_one("#storytextp")
+        select_one(soup, "#storytext")
+        or select_one(soup, "div.storytext")
+        or select_one(soup, "#storycontent")
+        or select_one(soup, "div.storycontent")
+        or select_one(soup, "#storytextp")
     )
     if story is None:
         return False
-    top = soup.select_one("#profile_top")
+    top = select_one(soup, "#profile_top")
     mobile = _mobile_header(soup, story)
     if top is not None:
         _read_profile(soup, top, page)
@@ -55,7 +55,7 @@ def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
         title_text = ffn_story_title(page_title)
         if title_text:
             page.story_title = (Text(title_text),)
-        author = next((a for a in soup.select("a[href^='/u/']") if story not in a.parents), None)
+        author = next((a for a in select(soup, "a[href^='/u/']") if story not in a.parents), None)
         if author is not None:
             page.author = collapse(author.get_text())
     if page.chapter:
@@ -74,7 +74,7 @@ def _read_profile(soup: BeautifulSoup, top: Tag, page: Page) -> None:
     line = top.select_one("span.xgray") or top.select_one("span.xcontrast_txt")
     summary = top.select_one("div.xcontrast_txt")
     facts = profile_facts(line) if line is not None else page.story
-    crumbs = soup.select_one("#pre_story_links")
+    crumbs = select_one(soup, "#pre_story_links")
     fandoms = breadcrumb_fandoms(crumbs) if crumbs is not None else ()
     page.story = replace(
         facts,
@@ -85,7 +85,7 @@ def _read_profile(soup: BeautifulSoup, top: Tag, page: Page) -> None:
 
 def _mobile_header(soup: BeautifulSoup, story: Tag) -> Tag | None:
     """The mobile page's box above the text: ``<b>Title</b> by <a href="/u/…">``."""
-    content = soup.select_one("#content")
+    content = select_one(soup, "#content")
     if content is None or story in content.descendants:
         return None
     centre = content.find("div", attrs={"align": "center"})
@@ -134,8 +134,8 @@ def selected_chapter(soup: BeautifulSoup) -> tuple[Inline, ...]:
     The site never closes its ``<option>`` tags, so the parser nests each option inside the
     one before it: only the option's own text is its label, not the options after it.
     """
-    option = soup.select_one("select#chap_select option[selected]") or soup.select_one(
-        "select[name=chapter] option[selected]"
+    option = select_one(soup, "select#chap_select option[selected]") or select_one(
+        soup, "select[name=chapter] option[selected]"
     )
     if option is None:
         return ()

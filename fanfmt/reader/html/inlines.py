@@ -24,6 +24,7 @@ from fanfmt.reader.html.dom import (
     as_tag,
     as_text,
     class_names,
+    page_index,
     source_line,
 )
 
@@ -253,6 +254,8 @@ def _strip_end(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 def class_styles(soup: BeautifulSoup) -> dict[str, tuple[bool, bool]]:
     """Italic and bold classes from ``<style>`` rules (``.c3{font-style:italic}``, Google Docs)."""
     styles: dict[str, tuple[bool, bool]] = {}
+    if "style" not in page_index(soup).names:
+        return styles
     for sheet in soup.find_all("style"):
         for m in _CSS_RULE_RE.finditer(sheet.get_text()):
             italic = bool(_ITALIC_STYLE_RE.search(m.group(2)))

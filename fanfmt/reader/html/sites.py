@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import Page
-from fanfmt.reader.html.dom import child_tags, class_names, collapse, has_class, source_line
+from fanfmt.reader.html.dom import (
+    child_tags,
+    class_names,
+    collapse,
+    has_class,
+    select_one,
+    source_line,
+)
 from fanfmt.reader.html.inlines import inline_content
 
 if TYPE_CHECKING:
@@ -70,9 +77,9 @@ _GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
 
 
 def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
-    root = soup.select_one("#workskin")
+    root = select_one(soup, "#workskin")
     if root is None:
-        chapters = soup.select_one("#chapters")
+        chapters = select_one(soup, "#chapters")
         if chapters is None or not has_class(soup, "userstuff"):
             return False
         root = chapters.parent if chapters.parent is not None else chapters
@@ -121,10 +128,17 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
 
 
 def _ao3_note(node: Tag, page: Page) -> None:
+    """An AO3 notes module's words: its label, AO3's ``(See the end of the work for notes)``
+    pointer (``p.jump``, or a plain ``<p>`` on pages of the early 2010s) and its links go."""
+    from fanfmt.rules.ao3_preface import is_pointer
+
     quotes = node.select("blockquote.userstuff") or [node]
     for quote in quotes:
         for tag in quote.select("h3.heading, .heading, p.jump, .jump, ul.associations"):
             if tag is not quote:
+                tag.decompose()
+        for tag in quote.select("p"):
+            if tag is not quote and is_pointer(collapse(tag.get_text())):
                 tag.decompose()
         page.note(quote)
 
@@ -146,7 +160,15 @@ def read_generic(soup: BeautifulSoup, page: Page) -> None:
     ]
     drop(furniture)
     body = soup.find("body")
-    page.text(body if isinstance(body, Tag) else soup)
+    if isinstance(body, Tag) and _letters(body) == _letters(soup):
+        page.text(body)
+    else:  # no <body>, or text typed outside it: the whole page
+        page.text(soup)
+
+
+def _letters(node: Tag) -> int:
+    """How many letters and digits ``node`` holds (the head is gone by now)."""
+    return sum(1 for c in node.get_text() if c.isalnum())
 
 
 def drop(tags: list[Tag]) -> None:

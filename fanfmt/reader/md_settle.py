@@ -1,0 +1,85 @@
+"""The last steps of the Markdown reader: block quotes and note sections become notes.
+
+* ``**Story Title**`` over the first heading, or ``# Story`` over ``## Chapter 1``: the
+  story's title, folded into the chapter's heading
+* a section under a heading that is a note's label (``## Author's Notes``), to the next
+  heading, is one author's note; rows of signs inside it, which divide nothing, go
+* every block quote is a note, placed ``before``/``inline``/``after`` the story by
+  :func:`fanfmt.notes.position_notes`
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from fanfmt.model import AuthorNote, Block, Heading, Paragraph, Strong
+from fanfmt.notes import position_notes
+
+
+@dataclass(slots=True)
+class Quote:
+    """A block quote's paragraphs, where it starts."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    line: int = 0
+
+
+def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
+    """``## Author's Notes`` and what follows it, to the next heading: one author's note,
+    its label the heading's words (rows inside it, which divide nothing, go)."""
+    from fanfmt.patterns import NOTE_LABEL_ALONE
+    from fanfmt.walk import plain_text
+
+    out: list[Block | Quote] = []
+    i = 0
+    while i < len(found):
+        item = found[i]
+        label = plain_text(item.title) if isinstance(item, Heading) and not item.number else ""
+        if not (label and NOTE_LABEL_ALONE.match(label.strip())):
+            out.append(item)
+            i += 1
+            continue
+        assert isinstance(item, Heading)
+        paragraphs = [Paragraph(item.title, item.line)]
+        i += 1
+        while i < len(found) and not isinstance(found[i], Heading):
+            nxt = found[i]
+            if isinstance(nxt, Paragraph) and any(c.isalnum() for c in plain_text(nxt.children)):
+                paragraphs.append(nxt)  # a row of signs alone (``*``) divides nothing here
+            elif isinstance(nxt, Quote):
+                paragraphs.extend(nxt.paragraphs)
+            i += 1
+        quote = Quote(paragraphs, item.line)
+        out.append(quote)
+    return out
+
+
+def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
+    """Fold a leading ``**Story Title**`` into the first heading; place the notes
+    (:func:`fanfmt.notes.position_notes`)."""
+    if (
+        len(found) >= 2
+        and isinstance(found[0], Paragraph)
+        and isinstance(found[1], Heading)
+        and len(found[0].children) == 1
+        and isinstance(found[0].children[0], Strong)
+    ):
+        strong = found[0].children[0]
+        found = [replace(found[1], story_title=strong.children, line=found[0].line), *found[2:]]
+    elif (
+        len(found) >= 2
+        and isinstance(found[0], Heading)
+        and isinstance(found[1], Heading)
+        and not found[0].story_title
+    ):
+        # "# Story" then "## Chapter 1": the first names the story
+        found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
+    found = _note_sections(found)
+    return tuple(
+        position_notes(
+            AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
+            if isinstance(item, Quote)
+            else item
+            for item in found
+        )
+    )
