@@ -12,22 +12,16 @@ standard error: ``fanfmt: error: <path>: <reason>``.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from fanfmt import __version__
-from fanfmt.errors import (
-    EXIT_INTERNAL,
-    EXIT_INTERRUPTED,
-    FanfmtError,
-    describe_unexpected,
-    one_line,
-)
+from fanfmt.cli_group import FanfmtGroup, crash
+from fanfmt.errors import FanfmtError, one_line
 from fanfmt.flags import (
     build_options,
     chapter_options,
@@ -46,74 +40,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
-def _fail(exc: FanfmtError) -> None:
-    click.echo(f"fanfmt: error: {one_line(exc)}", err=True)
-    sys.exit(exc.exit_code)
-
-
-def _crash(exc: BaseException, source: str = "") -> None:
-    """Any exception fanfmt did not expect: one line, never a traceback, and its own exit code."""
-    if isinstance(exc, KeyboardInterrupt):
-        click.echo("fanfmt: error: interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    if isinstance(exc, BrokenPipeError):
-        # the reader closed the pipe (``| head``): it has what it wanted, so end quietly;
-        # the rest goes nowhere, and Python does not complain of it at exit
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    where = f"{source}: " if source else ""
-    click.echo(f"fanfmt: error: {where}{describe_unexpected(exc)}", err=True)
-    sys.exit(EXIT_INTERNAL)
-
-
-class _Cli(click.Group):
-    """The command group; an unexpected exception in any command becomes one line (exit 70)."""
-
-    def make_context(
-        self,
-        info_name: str | None,
-        args: list[str],
-        parent: click.Context | None = None,
-        **extra: Any,
-    ) -> click.Context:
-        try:
-            return super().make_context(info_name, args, parent, **extra)
-        except click.exceptions.ClickException as exc:
-            from fanfmt.shown import shown_click_error
-
-            raise shown_click_error(exc) from None
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except click.exceptions.ClickException as exc:
-            from fanfmt.shown import shown_click_error
-
-            raise shown_click_error(exc) from None
-        except (click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except FanfmtError as exc:
-            _fail(exc)
-        except (Exception, KeyboardInterrupt) as exc:
-            _crash(exc)
-        return None
-
-
-_HINT_MAX = 72
-"""A longer ``fanfmt build …`` suggestion names the first input only."""
-
-
-def _names_a_chapter(word: str) -> bool:
-    """``ch7.txt`` (whether or not it exists), ``story.epub``, an existing file or folder."""
-    from fanfmt.reader import SUFFIX_INPUTS
-
-    if os.path.splitext(word)[1].lower() in (*SUFFIX_INPUTS, ".epub"):
-        return True
-    return os.path.exists(word)
-
-
-@click.group(cls=_Cli, commands=[preview], context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FanfmtGroup, commands=[preview], context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "--version", prog_name="fanfmt")
 def cli() -> None:
     """Format raw fanfiction chapters into clean XHTML, Markdown and EPUB.
@@ -210,7 +139,7 @@ def build(
     except FanfmtError:
         raise
     except Exception as exc:  # a single chapter's crash names the chapter
-        _crash(exc, source)
+        crash(exc, source)
         return
     match result:
         case Outcome():
@@ -304,7 +233,7 @@ def templates_export(folder: str, force: bool) -> None:
     """
     from fanfmt.templating import export_templates
 
-    written = export_templates(folder, force=force)  # an error: one line, from _Cli.invoke
+    written = export_templates(folder, force=force)  # an error: one line, from FanfmtGroup.invoke
     click.echo(f"exported {len(written)} templates to {folder}; build with --templates {folder}")
 
 
@@ -444,4 +373,4 @@ def main() -> None:
     try:
         cli(prog_name="fanfmt")
     except (Exception, KeyboardInterrupt) as exc:  # outside any command (parsing, start-up)
-        _crash(exc)
+        crash(exc)

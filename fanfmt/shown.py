@@ -17,10 +17,6 @@ becomes ``�`` and a control character a space: ``as_text("caf\\udce9")`` → `
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import click
 
 _ESCAPED_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -76,11 +72,4 @@ def not_utf8(value: str) -> str | None:
     return None if m is None else _escape(m)
 
 
-def shown_click_error(exc: click.exceptions.ClickException) -> click.exceptions.ClickException:
-    """``exc`` with what the user typed escaped in its message (``Got unexpected extra
-    argument (x\\x1b[2J)``): one line, and nothing a terminal would act on."""
-    exc.message = printable(exc.message)  # type: ignore[misc]  # (Final in the stubs only)
-    return exc
-
-
-__all__ = ["as_text", "not_utf8", "printable", "shown_click_error"]
+__all__ = ["as_text", "not_utf8", "printable"]

@@ -39,6 +39,8 @@ SUFFIXES = [".xhtml", ".md", ".html", ".ao3.html"]
 
 
 def build(source: Path, out: Path, *extra: str) -> str:
+    if out.name.endswith(".ao3.html"):
+        extra = ("--ao3", "single", *extra)  # the one paste (the kit is a folder)
     result = CliRunner().invoke(cli, ["build", str(source), "-o", str(out), *extra])
     assert result.exit_code == 0, result.output
     if out.suffix == ".epub":
@@ -59,6 +61,23 @@ def test_title_flag_is_the_title_on_every_page(tmp_path: Path, text: str, suffix
     after = build(source, tmp_path / f"after{suffix}", "--title", "A New Name")
     assert "Quiet Harbour" not in after
     assert "A New Name" in after
+
+
+def test_title_flag_is_the_title_in_the_ao3_kit(tmp_path: Path) -> None:
+    source = tmp_path / "story.txt"
+    source.write_text(TITLED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(source), "-t", "ao3", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    kit = tmp_path / "story.ao3"
+    assert "Quiet Harbour" in "".join(p.read_text(encoding="utf-8") for p in kit.iterdir())
+    (tmp_path / "new").mkdir()
+    args = ["build", str(source), "-t", "ao3", "-o", str(tmp_path / "new"), "--title", "A New"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    kit = tmp_path / "new" / "story.ao3"
+    fields = "".join(p.read_text(encoding="utf-8") for p in kit.iterdir())
+    assert "Quiet Harbour" not in fields
+    assert "A New" in fields
 
 
 def test_title_in_fanfmt_toml_retitles_the_chapter_heading(tmp_path: Path) -> None:
