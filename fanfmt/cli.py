@@ -30,6 +30,7 @@ from fanfmt.flags import (
     resolve_options,
     setting_options,
 )
+from fanfmt.preview_command import preview
 from fanfmt.writers import OUTPUT_FORMATS
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3, 4
 
 
-@click.group(cls=FanfmtGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=FanfmtGroup, commands=[preview], context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, "--version", prog_name="fanfmt")
 def cli() -> None:
     """Format raw fanfiction chapters into clean XHTML, Markdown and EPUB.

@@ -74,6 +74,14 @@ def setting_options(group: Group) -> Callable[[FC], FC]:
     return decorate
 
 
+def setting_option(field: str) -> Callable[[FC], FC]:
+    """A decorator adding the flag of one setting, by its Options field (``"ao3"``)."""
+    from fanfmt.settings import SETTINGS
+
+    (setting,) = (s for s in SETTINGS if s.field == field)
+    return _option(setting)
+
+
 def config_file_options(f: FC) -> FC:
     """``--config FILE`` and ``--no-config``: which ``fanfmt.toml``, if any."""
     f = click.option("--no-config", is_flag=True, help="Ignore every fanfmt.toml.")(f)
@@ -299,5 +307,6 @@ __all__ = [
     "lint_options",
     "make_options",
     "resolve_options",
+    "setting_option",
     "setting_options",
 ]

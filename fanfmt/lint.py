@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from fanfmt.options import Options
 from fanfmt.rules.table import Context
 
 if TYPE_CHECKING:
+    from fanfmt.model import Block, Document
     from fanfmt.reader.decode import Decoded
 
 UNREADABLE = "E000"
@@ -61,6 +62,27 @@ def lint_text(
 
     :param repairs: what decoding repaired (``Decoded.diagnostics()``), reported with the rest.
     """
+    _, found = _linted(text, options, source=source, from_format=from_format, keep=False)
+    return tuple(sorted((*repairs, *found)))
+
+
+def lint_document(
+    text: str, options: Options | None = None, *, source: str = "", from_format: str = "auto"
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """The finished document and lint's findings from one run of the chain (no repairs).
+
+    What :func:`lint_text` reports, with the document ``build`` writes from the same text,
+    for a caller that shows both (``fanfmt preview``); it holds the whole document.
+    """
+    doc, found = _linted(text, options, source=source, from_format=from_format, keep=True)
+    assert doc is not None
+    return doc, found
+
+
+def _linted(
+    text: str, options: Options | None, *, source: str, from_format: str, keep: bool
+) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """The rules' and checks' findings, and with ``keep`` the finished document."""
     from fanfmt.checks import make_chapter, run_checks_in_pieces
     from fanfmt.checks.layout import source_layout
     from fanfmt.pipeline import prepare
@@ -75,8 +97,17 @@ def lint_text(
     assert as_read is not None
     chapter = make_chapter(text, as_read, prepared.doc)  # (the inline rules change no kind)
     del as_read  # the chapter's source paragraphs hold what the checks read of it
-    run_checks_in_pieces(chapter, prepared.pieces(), ctx)
-    return tuple(sorted((*repairs, *ctx.diagnostics.items)))
+    finished: list[Block] = []
+    pieces = prepared.pieces()
+    run_checks_in_pieces(chapter, _kept(pieces, finished) if keep else pieces, ctx)
+    doc = replace(prepared.doc, blocks=tuple(finished)) if keep else None
+    return doc, tuple(sorted(ctx.diagnostics.items))
+
+
+def _kept(pieces: Iterable[tuple[Block, ...]], into: list[Block]) -> Iterator[tuple[Block, ...]]:
+    for piece in pieces:
+        into.extend(piece)
+        yield piece
 
 
 def _unreadable(path: str, exc: InputError) -> tuple[Diagnostic, ...]:

@@ -121,11 +121,12 @@ _SETTINGS = SETTINGS
 _ESCAPED = ESCAPED
 
 
-def _bytecode_cache(builtin: Path) -> jinja2.BytecodeCache | None:
+def _bytecode_cache(builtin: Path, sandboxed: bool) -> jinja2.BytecodeCache | None:
     """The cache of compiled built-in templates, or None when there is nowhere to keep it.
 
-    Its file names carry the versions of fanfmt, Jinja and Python and the environment's
-    settings, so a cache written with other ones is never read.
+    Its file names carry the versions of fanfmt, Jinja and Python, the environment's
+    settings and whether it is the sandbox (whose compiled code calls through the sandbox),
+    so a cache written with other ones is never read.
     """
     folder = cache_folder()
     if folder is None:
@@ -136,6 +137,7 @@ def _bytecode_cache(builtin: Path) -> jinja2.BytecodeCache | None:
 
     settings = sorted((k, v) for k, v in _SETTINGS.items() if isinstance(v, bool))
     stamp = f"{__version__}|{jinja2.__version__}|{sys.version}|{builtin}|{settings}|{_ESCAPED}"
+    stamp += "|sandbox" if sandboxed else "|plain"  # a cache of either kind from before: unread
     tag = sha1(stamp.encode("utf-8"), usedforsecurity=False).hexdigest()[:12]
     return _BuiltinBytecodeCache(folder, f"templates-{tag}-%s.cache", builtin)
 
@@ -153,7 +155,7 @@ def environment(user_dir: str | None = None) -> jinja2.Environment:
     kind = _Environment if user_dir is None else _SandboxedEnvironment
     return kind(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=_bytecode_cache(builtin),
+        bytecode_cache=_bytecode_cache(builtin, sandboxed=user_dir is not None),
         auto_reload=user_dir is not None,  # a user's templates may be edited between builds
         **_SETTINGS,
     )

@@ -103,3 +103,77 @@ def test_the_import_graph_has_no_cycle() -> None:
 def test_nothing_in_the_package_imports_the_api() -> None:
     importers = sorted(name for name, deps in graph().items() if "fanfmt.api" in deps)
     assert importers == ["fanfmt"]  # the package's lazy public names, and nothing else
+
+
+PREVIEW_ONLY = ("watchfiles", "http.server", "socketserver", "fanfmt.preview")
+"""What only ``fanfmt preview`` loads: its file watcher, its server, and the package itself
+(``fanfmt.preview_command``, the command's flags, is loaded with the command line)."""
+
+
+def _in_preview(name: str) -> bool:
+    return name == "fanfmt.preview" or name.startswith("fanfmt.preview.")
+
+
+def _top_level_imports(tree: ast.Module) -> set[str]:
+    """The modules a module imports as it is loaded (not in a function, not for types only)."""
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef):
+                break
+            if isinstance(inner, ast.Import):
+                found.update(alias.name for alias in inner.names)
+            elif isinstance(inner, ast.ImportFrom) and inner.module and not inner.level:
+                found.add(inner.module)
+    return found
+
+
+def _named(found: set[str], prefix: str) -> bool:
+    return any(m == prefix or m.startswith(prefix + ".") for m in found)
+
+
+def test_only_the_preview_imports_the_watcher_and_the_server() -> None:
+    for name, path in modules().items():
+        if _in_preview(name):
+            continue
+        found = {
+            alias.name if isinstance(node, ast.Import) else node.module or ""
+            for node in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        for library in ("watchfiles", "http.server", "socketserver"):
+            assert not _named(found, library), f"{name} imports {library}"
+
+
+def test_nothing_loads_the_preview_package_at_start_up() -> None:
+    for name, path in modules().items():
+        if _in_preview(name):
+            continue
+        loaded = _top_level_imports(ast.parse(path.read_text("utf-8")))
+        assert not _named(loaded, "fanfmt.preview"), f"{name} loads fanfmt.preview"
+
+
+def test_a_build_loads_neither_the_watcher_nor_the_server(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sample = PACKAGE.parent / "samples" / "british-single-quotes.txt"
+    script = (
+        "import sys\n"
+        "from fanfmt.cli import cli\n"
+        "try:\n"
+        f"    cli(['build', {str(sample)!r}, '-o', {str(tmp_path / 'ch.html')!r}, '-q'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        f"only = {PREVIEW_ONLY!r}\n"
+        "loaded = [m for m in sys.modules if any(m == o or m.startswith(o + '.') for o in only)]\n"
+        "print(sorted(loaded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert (tmp_path / "ch.html").is_file()
+    assert done.stdout.strip() == "[]"

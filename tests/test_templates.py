@@ -297,3 +297,19 @@ def test_blocks_is_a_sequence_a_template_can_measure_index_and_loop_twice(tmp_pa
         str(len(kinds)),
     ]
     assert len(set(kinds)) >= 3
+
+
+def test_a_build_with_templates_of_ones_own_leaves_no_cache_a_plain_build_trips_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The built-in templates a user's folder falls back on are compiled in the sandbox;
+    a build without ``--templates`` must not be handed that compiled code."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    mine = tmp_path / "mine"
+    (mine / "html").mkdir(parents=True)
+    (mine / "html" / "style.css").write_text("p { margin: 0; }\n", "utf-8")
+    text = BRITISH.read_text("utf-8")
+    sandboxed = convert(text, "html", Options(templates=str(mine))).text
+    assert "p { margin: 0; }" in sandboxed
+    for fmt in ("html", "xhtml"):
+        assert convert(text, fmt, Options()).text

@@ -103,15 +103,22 @@ class HtmlWriter:
 
     def write(self, page: Page, options: Options) -> Iterator[str]:
         """The page a part at a time, stylesheet inlined."""
-        return generate_page(
-            page,
-            options,
-            self.template,
-            html_markup(options, chapter_marks(page.meta, page.convention, options)),
-            story=story_view(page, options),
-            page_title=page_title(page.meta),
-            css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),
-        )
+        marks = chapter_marks(page.meta, page.convention, options)
+        return reading_page(page, options, html_markup(options, marks))
 
 
-__all__ = ["HtmlWriter", "story_view", "stylesheet"]
+def reading_page(page: Page, options: Options, render: Render) -> Iterator[str]:
+    """The reading page with inline content rendered by ``render`` (``fanfmt preview``
+    marks where each paragraph starts in the source with its own)."""
+    return generate_page(
+        page,
+        options,
+        HtmlWriter.template,
+        render,
+        story=story_view(page, options),
+        page_title=page_title(page.meta),
+        css=Markup(stylesheet(options, footnotes=has_footnotes(page.blocks.shaped))),
+    )
+
+
+__all__ = ["HtmlWriter", "html_markup", "reading_page", "story_view", "stylesheet"]
