@@ -31,6 +31,7 @@ from fanfmt.preview.server import Site, make_server
 from fanfmt.reader import input_format
 from fanfmt.writers import get_writer
 from fanfmt.writers.html import HtmlWriter, html_markup, reading_page
+from fanfmt.writers.inline import chapter_marks
 from fanfmt.writers.page import Page
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,8 +89,10 @@ def test_the_marks_are_all_the_preview_adds_to_the_reading_page(sample: Path) ->
     fmt = input_format(sample.name, "auto", sample.read_text("utf-8"))
     doc, _ = lint_document(sample.read_text("utf-8"), options, source=sample.name, from_format=fmt)
     shown: set[int] = set()
-    render = marked(html_markup(options), paragraph_lines(doc.blocks), shown)
-    previewed = "".join(reading_page(Page.of(doc), options, render))
+    chapter = Page.of(doc)
+    marks = chapter_marks(chapter.meta, chapter.convention, options)  # as the preview has them
+    render = marked(html_markup(options, marks), paragraph_lines(doc.blocks), shown)
+    previewed = "".join(reading_page(chapter, options, render))
     assert shown
     assert MARK_RE.sub("", previewed) == "".join(HtmlWriter().write(Page.of(doc), options))
 
