@@ -144,25 +144,6 @@ METADATA_FIELDS = (
 ).split()
 """Labels of a story's header: ``Rating: T``, ``Pairing: Harry/Ginny``."""
 
-NOTE_LABELS_ABROAD = (
-    # Spanish
-    "notas de la autora", "notas del autor", "nota de la autora", "nota del autor",
-    "nota de autora", "nota de autor", "notas finales", "nota final", "notas", "nota",
-    "n/a", "n.a.", "advertencias", "advertencia", "aclaraciones", "aclaración",
-    # Portuguese
-    "notas da autora", "notas do autor", "nota da autora", "nota do autor",
-    "notas iniciais", "notas finais", "avisos", "aviso",
-    # French
-    "notes de l'auteure", "notes de l'auteur", "note de l'auteure", "note de l'auteur",
-    "mot de l'auteure", "mot de l'auteur", "n.d.a.", "nda", "avertissement",
-    # German
-    "anmerkungen der autorin", "anmerkungen des autors", "anmerkung der autorin",
-    "anmerkung des autors", "anmerkungen", "anmerkung", "vorwort", "warnung",
-)  # fmt: skip
-"""An author's note's labels in Spanish, Portuguese, French and German, longest first where
-one begins another: a note when followed by ``:`` or a dash (``Nota de la autora:``,
-``N/A:``, ``Advertencia 1:``, ``Anmerkung -``) or alone on the line (``Notas``)."""
-
 PART_MARKERS_ABROAD = (
     "continuará", "continuara", "continuará en el próximo capítulo", "continua", "continuação",
     "à suivre", "a suivre", "fortsetzung folgt", "ende", "fim",
@@ -224,8 +205,26 @@ LANG_NOTE_LABELS: dict[str, tuple[str, ...]] = {
         "n. del a.",
         "n/a",
         "n.a.",
+        "notas finales",
+        "nota final",
+        "notas",
+        "nota",
+        "advertencias",
+        "advertencia",
+        "aclaraciones",
+        "aclaración",
     ),
-    "pt": ("nota da autora", "nota do autor", "notas da autora", "notas do autor", "n/a"),
+    "pt": (
+        "nota da autora",
+        "nota do autor",
+        "notas da autora",
+        "notas do autor",
+        "n/a",
+        "notas iniciais",
+        "notas finais",
+        "avisos",
+        "aviso",
+    ),
     "fr": (
         "note de l'autrice",
         "note de l’autrice",
@@ -237,6 +236,10 @@ LANG_NOTE_LABELS: dict[str, tuple[str, ...]] = {
         "notes de l’auteur",
         "n.d.a.",
         "nda",
+        "notes de l'auteure",
+        "mot de l'auteure",
+        "mot de l'auteur",
+        "avertissement",
     ),
     "de": (
         "anmerkung der autorin",
@@ -245,6 +248,10 @@ LANG_NOTE_LABELS: dict[str, tuple[str, ...]] = {
         "anmerkung",
         "anm. d. a.",
         "anm.",
+        "anmerkungen der autorin",
+        "anmerkungen des autors",
+        "vorwort",
+        "warnung",
     ),
     "it": (
         "nota dell'autrice",
@@ -264,14 +271,59 @@ LANG_NOTE_LABELS: dict[str, tuple[str, ...]] = {
         "от автора",
         "п/а",
     ),
-    "uk": ("примітка автора", "примітки автора", "від автора"),
-    "pl": ("notka autorki", "notka autora", "nota autorki", "od autorki", "od autora"),
-    "nl": ("noot van de auteur", "n/a"),
+    "uk": (
+        "примітка автора",
+        "примітки автора",
+        "від автора",
+    ),
+    "pl": (
+        "notka autorki",
+        "notka autora",
+        "nota autorki",
+        "od autorki",
+        "od autora",
+    ),
+    "nl": (
+        "noot van de auteur",
+        "n/a",
+    ),
 }
 """An author's note's label in each language: ``Nota de la autora:``, ``Anmerkung:``."""
 
-LANG_COLON_LABELS = frozenset({"n/a", "n.a.", "nda", "anm.", "n.d.a.", "примечание", "примечания"})
-"""The labels of :data:`LANG_NOTE_LABELS` that count only before a colon or alone."""
+LANG_COLON_LABELS = frozenset(
+    {
+        "aclaraciones",
+        "aclaración",
+        "advertencia",
+        "advertencias",
+        "anm.",
+        "anmerkungen der autorin",
+        "anmerkungen des autors",
+        "avertissement",
+        "aviso",
+        "avisos",
+        "mot de l'auteur",
+        "mot de l'auteure",
+        "n.a.",
+        "n.d.a.",
+        "n/a",
+        "nda",
+        "nota",
+        "nota final",
+        "notas",
+        "notas finais",
+        "notas finales",
+        "notas iniciais",
+        "notes de l'auteure",
+        "vorwort",
+        "warnung",
+        "примечание",
+        "примечания",
+    }
+)
+"""The labels of :data:`LANG_NOTE_LABELS` that count only before a colon or a dash, or alone on
+their line (``N/A:``, ``Advertencia 1:``, ``Anmerkung -``, ``Notas``): on their own they are
+common words or letters."""
 
 LANG_DISCLAIMERS: dict[str, tuple[str, ...]] = {
     "es": (r"(?:los\s+)?personajes\s+(?:no\s+(?:me|nos)\s+pertenecen|(?:le\s+)?pertenecen\s+a"

@@ -37,7 +37,6 @@ from fanfmt.lexicon import (
     LANG_DISCLAIMERS,
     LANG_NOTE_LABELS,
     METADATA_FIELDS,
-    NOTE_LABELS_ABROAD,
     NUMBER_WORDS,
     OTHER_LABELS,
     SECTION_WORDS,
@@ -65,16 +64,13 @@ _A_SLASH_N = r"a\s*/\s*n"
 _A_DOT_N = r"a\.n\."
 """``A.N.``."""
 
-_ABROAD = "|".join(re.escape(w).replace("'", "['’]") for w in NOTE_LABELS_ABROAD)
-_ABROAD_LABEL = rf"(?:{_ABROAD})(?:\s*\d{{1,2}})?(?=\s*[:\-–—]|\W{{0,3}}$)"
-"""``Nota de la autora:``, ``Advertencia 1:``, ``N/A -``, ``Notas`` alone: a note's label in
-another language (:data:`fanfmt.lexicon.NOTE_LABELS_ABROAD`)."""
-
-_LABELS = sorted({w for words in LANG_NOTE_LABELS.values() for w in words})
+_LABELS = {w for words in LANG_NOTE_LABELS.values() for w in words}
+_COLON = frozenset(LANG_COLON_LABELS | {w.replace("'", "’") for w in LANG_COLON_LABELS})
+_LABELS |= {w.replace("'", "’") for w in _LABELS}  # l'auteur, l’auteur
 _LANG_LABEL = (
-    rf"(?:{alternatives(frozenset(w for w in _LABELS if w not in LANG_COLON_LABELS))})(?=\W|$)"
-    rf"|(?:{alternatives(frozenset(w for w in _LABELS if w in LANG_COLON_LABELS))})"
-    r"(?=\s*[:\-–—]|\W{0,3}$)"
+    rf"(?:{alternatives(frozenset(w for w in _LABELS if w not in _COLON))})(?=\W|$)"
+    rf"|(?:{alternatives(frozenset(w for w in _LABELS if w in _COLON))})"
+    r"(?:\s*\d{1,2})?(?=\s*[:\-–—]|\W{0,3}$)"
 )
 """A note's label in another language (:data:`fanfmt.lexicon.LANG_NOTE_LABELS`):
 ``Nota de la autora``, ``Anmerkung``; ``N/A`` and the like only before a colon or alone."""
@@ -82,8 +78,8 @@ _LANG_LABEL = (
 NOTE_LABEL = re.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)"
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
-    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$)"
-    rf"|{_ABROAD_LABEL})\s*[:\-–—)]?",
+    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
+    r"\s*[:\-–—)]?",
     _I,
 )
 """A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
@@ -92,8 +88,7 @@ NOTE_LABEL = re.compile(
 
 NOTE_LABEL_ALONE = re.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s*notes?"
-    r"|(?:chapter\s+)?(?:end\s+)?notes?"
-    rf"|(?:{_ABROAD}))\W{{0,3}}$",
+    r"|(?:chapter\s+)?(?:end\s+)?notes?)\W{0,3}$",
     _I,
 )
 """A note's label alone on its line (``Notes:``, ``~A/N~``): the note is what follows."""
