@@ -376,6 +376,7 @@ def test_the_settings_check_the_same_choices_as_options() -> None:
         "ao3",
         "status",
         "book_to",
+        "marks",
     }
     for field, allowed in choices.items():
         for value in allowed:
