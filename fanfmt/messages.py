@@ -88,7 +88,8 @@ def book_lines(built: EpubBuild, *, verbose: bool = False, quiet: bool = False) 
     if built.output != "-" and not quiet:
         count = len(built.chapters)
         plural = "" if count == 1 else "s"
-        lines.append(Line(f"wrote {printable(built.output)} (epub, {count} chapter{plural})"))
+        what = f"{built.format}, {count} chapter{plural}"
+        lines.append(Line(f"wrote {printable(built.output)} ({what})"))
     if verbose:
         from fanfmt.summary import facts_lines
 
@@ -97,7 +98,7 @@ def book_lines(built: EpubBuild, *, verbose: bool = False, quiet: bool = False) 
         for chapter, entry in zip(built.chapters, built.book.chapters, strict=True):
             where = printable(chapter.source)
             lines.append(Line(f"{where} → {entry.href}: {printable(entry.title)}", err=True))
-            lines.append(Line(describe(summarise(chapter.document)), err=True))
+            lines.append(Line(describe(summarise(chapter.document, built.options)), err=True))
             lines += [diagnostic(chapter.source, d) for d in chapter.diagnostics]
     return lines
 

@@ -255,10 +255,13 @@ class StoryFacts:
     """The source's chapter count (``3/10``, ``3/?``)."""
     notes: tuple[str, ...] = ()
     """Other facts the source states, as ``"Label: value"`` lines (kept, not guessed)."""
+    stated_by: str = ""
+    """What stated them: ``page`` (a saved web page), ``EPUB``, ``front matter``,
+    ``AO3 preface`` (one copied as text); shown by ``-v``, not a fact itself."""
 
     def __bool__(self) -> bool:
-        """Whether the source stated anything at all."""
-        return self != _NO_FACTS
+        """Whether the source stated anything at all (who stated it is no fact)."""
+        return self != _NO_FACTS and self != StoryFacts(stated_by=self.stated_by)
 
 
 _NO_FACTS = StoryFacts()

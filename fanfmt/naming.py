@@ -8,8 +8,10 @@
 Each value is made safe before it goes in: the characters no common file system takes in
 a name (``/ \\ : * ? " < > |`` and control characters) become ``_``, runs of spaces one
 space, and leading dots go, so a title can never climb into another folder or hide the
-file. The name is cut to :data:`MAX_NAME_BYTES` (its suffix kept), ends in ``.epub``, and is
-never empty or a name Windows reserves (``CON``, ``NUL`` …).
+file. The name is cut to :data:`MAX_NAME_BYTES` (its suffix kept), ends in the suffix of
+what is built (``.epub``, or ``.html`` for a story's reading page: the template's own
+``.epub`` or ``.html`` is replaced by it), and is never empty or a name Windows reserves
+(``CON``, ``NUL`` …).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ FIELDS: tuple[str, ...] = (
 )
 """The names a template may use, each between braces."""
 MAX_NAME_BYTES = 200
+BOOK_SUFFIXES: tuple[str, ...] = (".epub", ".html", ".htm")
+"""The suffixes a template may end in; the one of what is built replaces it."""
 _UNSAFE_RE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = frozenset(
     {
@@ -77,8 +81,10 @@ def book_file_name(template: str, values: Mapping[str, object], suffix: str = ".
     template_fields(template)
     safe = {name: safe_part(str(values.get(name, "") or "")) for name in FIELDS}
     name = safe_part(template.format_map(safe)).lstrip(". ").rstrip(" .")
-    if name.lower().endswith(suffix):
-        name = name[: -len(suffix)].rstrip(" .")
+    for given in dict.fromkeys((suffix, *BOOK_SUFFIXES)):
+        if name.lower().endswith(given):
+            name = name[: -len(given)].rstrip(" .")
+            break
     while len(name.encode("utf-8")) > MAX_NAME_BYTES - len(suffix):
         name = name[:-1].rstrip(" .")
     if not name or name.split(".")[0].lower() in _RESERVED:
@@ -87,6 +93,7 @@ def book_file_name(template: str, values: Mapping[str, object], suffix: str = ".
 
 
 __all__ = [
+    "BOOK_SUFFIXES",
     "FIELDS",
     "MAX_NAME_BYTES",
     "BadNameError",

@@ -26,7 +26,7 @@ StylesheetMode = Literal["link", "inline"]
 InputFormat = Literal["auto", "text", "markdown", "html"]
 Ao3Mode = Literal["kit", "single"]
 Status = Literal["", "complete", "in progress"]
-BookTo = Literal["", "epub"]
+BookTo = Literal["", "epub", "html"]
 MarkStyle = Literal["standard", "alternate"]
 
 QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
@@ -106,7 +106,8 @@ class Options:
     cover: str | None = None
     """Path of a cover image."""
     book_to: BookTo = ""
-    """``epub``: ``fanfmt build DIR`` makes one book of the folder (``[book] to``)."""
+    """``epub``: ``fanfmt build DIR`` makes one book of the folder; ``html``: one reading
+    page of the whole story (``[book] to``)."""
     book_name: str = ""
     """The book's file name template (``"{author} - {title}.epub"``; ``[book] name``)."""
     scene_break_markers: tuple[str, ...] = ()

@@ -13,6 +13,8 @@ The rules, as the command line has always had them:
 * an output ending in ``.epub``, or ``--to epub``: every INPUT goes into one book; so does
   one folder when its ``fanfmt.toml`` says ``[book] to = "epub"`` (``--to`` still wins),
   and a book given no ``-o`` file name is named by ``[book] name`` when it has one;
+* ``[book] to = "html"``: one folder is one reading page of the whole story (a ``book``
+  whose ``to`` is ``html``), named the same way;
 * several INPUTs, a folder, a list (``files_from``), or an output folder (``out/``, or an
   existing folder): a batch, each chapter to its own output;
 * else one chapter to one output (``-`` for standard output; ``/dev/stdout`` counts as ``-``).
@@ -95,8 +97,8 @@ def plan_build(
     :param stylesheet: the ``stylesheet`` option (``link`` writes ``fanfmt.css`` beside XHTML).
     :param in_place: EPUB inputs only: write each new book over its input.
     :param ao3: the ``ao3`` option: ``kit`` names a folder (``ch5.ao3``) for ``--to ao3``.
-    :param book: ``[book] to`` of the ``fanfmt.toml`` in force (``epub``): one folder
-        INPUT is one book, unless ``--to`` asks for another format.
+    :param book: ``[book] to`` of the ``fanfmt.toml`` in force (``epub`` or ``html``): one
+        folder INPUT is one book (or one reading page), unless ``--to`` asks for a format.
     :raises UsageError: for a command given wrongly;
         :class:`~fanfmt.errors.ConfigError` for an output whose format cannot be told, or a
         batch output (or stylesheet) that is one of its inputs: then nothing is written.
@@ -117,8 +119,8 @@ def plan_build(
         return _plan_batch(inputs, files_from or (), output, "epub", update, stylesheet, in_place)
     if in_place:
         raise UsageError("--in-place rebuilds EPUB inputs; these are chapters (give -o)")
-    if book and to is None and files_from is None and is_book_folder(inputs, output):
-        to = book
+    if book and to is None and files_from is None and is_book_folder(inputs, output, book):
+        return BuildPlan("book", inputs, output, book)
     if (to or ("epub" if (output or "").lower().endswith(".epub") else "")) == "epub":
         return BuildPlan("book", inputs, output, "epub")
     if wants_batch(inputs, output, listed=files_from is not None):
@@ -129,11 +131,15 @@ def plan_build(
     return BuildPlan("single", (source,), output, to, explain=explain, fresh=fresh)
 
 
-def is_book_folder(inputs: tuple[str, ...], output: str | None) -> bool:
-    """One folder as the INPUT, and an output that is a folder, an ``.epub`` or none."""
+def is_book_folder(inputs: tuple[str, ...], output: str | None, book: str = "epub") -> bool:
+    """One folder as the INPUT, and an output that is a folder, none, or a file of the
+    book's format (``.epub``; ``.html`` for a reading page) or standard output."""
     if len(inputs) != 1 or inputs[0] == "-" or not os.path.isdir(inputs[0]):
         return False
-    return output is None or output.lower().endswith(".epub") or _is_folder(output)
+    suffixes = (".html", ".htm") if book == "html" else (".epub",)
+    if output is None or (output == "-" and book == "html"):
+        return True
+    return output.lower().endswith(suffixes) or _is_folder(output)
 
 
 def _is_folder(output: str) -> bool:
@@ -220,6 +226,10 @@ def build(
     :param stdout: handed a single chapter's output for standard output a part at a time;
         a book for standard output leaves its bytes in ``book.data`` for the caller.
     """
+    if plan.kind == "book" and plan.to == "html":
+        from fanfmt.story_page import build_story_page
+
+        return build_story_page(plan.inputs, plan.output, options)
     if plan.kind == "book":
         from fanfmt.epub import build_epub
         from fanfmt.reader.epub_in import is_epub

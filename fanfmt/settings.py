@@ -295,7 +295,7 @@ SETTINGS: tuple[Setting, ...] = (
             "Where the story lives online.", "URL", group="book"),
     Setting("cover", "story", "cover", "--cover", PathTo(folder=False),
             "EPUB: cover image (JPEG, PNG, GIF, WebP or SVG).", "IMAGE", group="book"),
-    Setting("book_to", "book", "to", "", Choice(("epub",))),
+    Setting("book_to", "book", "to", "", Choice(("epub", "html"))),
     Setting("book_name", "book", "name", "", NameTemplate()),
     Setting("stylesheet", "output", "stylesheet", "--stylesheet", Choice(STYLESHEET_MODES),
             "XHTML: link fanfmt.css written beside it, or inline it.", group="xhtml"),

@@ -17,7 +17,7 @@ came from: ``{"rating": "--rating", "fandoms": "source"}``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -99,25 +99,43 @@ def story_facts(options: Options, source: StoryFacts) -> StoryFacts:
 
 
 def origins(
-    options: Options, source: StoryFacts, where: Mapping[str, str] | None = None
+    options: Options,
+    source: StoryFacts,
+    where: Mapping[str, str] | None = None,
+    stated: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Field → where its value came from: the flag, ``fanfmt.toml, line N`` or ``source``.
+    """Field → where its value came from: the flag, ``fanfmt.toml, line N``, or what
+    stated it in the source (``page``, ``EPUB``, ``front matter`` …; ``source`` when
+    not known): ``{"rating": "--rating", "fandoms": "page"}``.
 
     ``where`` is :attr:`fanfmt.config.Resolved.sources` (Options field → origin); without
-    it a value the user set is said to be ``set``.
+    it a value the user set is said to be ``set``. ``stated`` names, field by field, what
+    stated the source's value (a book's chapters: :func:`stated_origins`); else
+    ``source.stated_by`` does for every field.
     """
     where = where if where is not None else options.origins
+    stated = stated or {}
     out: dict[str, str] = {}
     for field in FIELDS:
         given = _user_value(options, field)
-        stated = getattr(source, field.name)
+        value = getattr(source, field.name)
+        said = stated.get(field.name) or source.stated_by or "source"
         if given:
             origin = where.get(field.option, "set")
-            out[field.name] = (
-                f"{origin} + source" if isinstance(stated, tuple) and stated else origin
-            )
-        elif stated:
-            out[field.name] = "source"
+            out[field.name] = f"{origin} + {said}" if isinstance(value, tuple) and value else origin
+        elif value:
+            out[field.name] = said
+    return out
+
+
+def stated_origins(facts: Iterable[StoryFacts]) -> dict[str, str]:
+    """Field → what stated it first, over several chapters' facts (the first one that
+    states a field gives it, as :func:`fill_facts` does): ``{"rating": "front matter"}``."""
+    out: dict[str, str] = {}
+    for one in facts:
+        for field in FIELDS:
+            if field.name not in out and getattr(one, field.name) and one.stated_by:
+                out[field.name] = one.stated_by
     return out
 
 
@@ -221,6 +239,7 @@ __all__ = [
     "fill_facts",
     "has_any",
     "origins",
+    "stated_origins",
     "stats",
     "story_facts",
     "subjects",

@@ -80,7 +80,7 @@ def stated_facts(story: StoryFacts) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for name in StoryFacts.__dataclass_fields__:
         value = getattr(story, name)
-        if not value:
+        if not value or name == "stated_by":
             continue
         if name == "summary":
             paras = len(value.split("\n\n"))

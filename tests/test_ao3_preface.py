@@ -87,6 +87,7 @@ def test_the_sample_keeps_every_fact_and_drops_the_site_lines() -> None:
         url="http://archiveofourown.org/works/1234567",
         words=412,
         notes=("Inspired: A Lamp in the Window by someone_else",),
+        stated_by="AO3 preface",
     )
     heading = doc.blocks[0]
     assert isinstance(heading, Heading)

@@ -274,8 +274,9 @@ CHAPTER_PAGE = """<html><body><ul><li id="c{n}"><blockquote>
 """
 
 
-def fanficfare_story(folder: Path, post_process: str = "") -> Path:
-    """A FanFicFare download of this file's chapters, made by its offline test adapter."""
+def fanficfare_story(folder: Path, post_process: str = "", settings: tuple[str, ...] = ()) -> Path:
+    """A FanFicFare download of this file's chapters, made by its offline test adapter;
+    ``settings`` are more ``personal.ini`` lines for the story (they win)."""
     urls = []
     for n, (heading, paragraphs, _, _) in enumerate(CHAPTERS, 1):
         html = "\n".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in paragraphs)
@@ -296,6 +297,7 @@ def fanficfare_story(folder: Path, post_process: str = "") -> Path:
         "rating:General",
         "genre_list:Drama,Mystery",
         "characters_list:Wren,Tamsin",
+        *settings,
         "chapter_urls:" + urls[0].strip(),
         *urls[1:],
     ]
@@ -337,6 +339,33 @@ def test_a_fanficfare_epub_comes_back_valid(tmp_path: Path) -> None:
     again = tmp_path / "again.epub"
     assert run("build", str(out), "-o", str(again))[0] == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+@needs_fanficfare
+@pytest.mark.parametrize(
+    ("settings", "status"),
+    [((), "complete"), (("status:In-Progress", "include_titlepage:false"), "in progress")],
+)
+def test_fanficfare_status_and_update_subjects_are_fields_not_tags(
+    tmp_path: Path, settings: tuple[str, ...], status: str
+) -> None:
+    book = fanficfare_story(tmp_path, settings=settings)
+    given = read_package(EpubArchive(book.read_bytes(), str(book))).subjects
+    assert any(s.startswith("Last Update:") for s in given)  # what FanFicFare writes
+    out = tmp_path / "fixed.epub"
+    code, output = run("build", str(book), "-o", str(out), "-v")
+    assert code == 0, output
+    assert f"status: {status} (EPUB)" in output
+    package = read_package(EpubArchive(out.read_bytes(), str(out)))
+    assert package.typed["status"] == (status,)
+    assert package.updated == "2020-06-02"
+    assert {"Drama", "Mystery", "Wren", "Tamsin"} <= set(package.subjects)
+    left = [s for s in package.subjects if "Last Update" in s or s.casefold() in FFF_STATUS]
+    assert left == []
+    assert epubcheck(out) == []
+
+
+FFF_STATUS = {"completed", "in-progress"}
 
 
 @needs_fanficfare

@@ -269,7 +269,7 @@ def test_verbose_shows_story_facts_and_lint_counts_them(tmp_path: Path) -> None:
     runner = CliRunner()
     built = runner.invoke(cli, ["build", str(page), "-v", "-o", str(tmp_path / "out.xhtml")])
     assert built.exit_code == 0, built.output
-    assert "story facts: fandoms: Lanternwake (source); rating: K+ (source);" in built.output
+    assert "story facts: fandoms: Lanternwake (page); rating: K+ (page);" in built.output
     linted = runner.invoke(cli, ["lint", str(page)])
     assert "S001" in linted.output
     assert "facts about the story read from the source" in linted.output

@@ -142,3 +142,25 @@ def test_lint_and_diff_of_a_folder_without_chapters_say_so(tmp_path: Path) -> No
     code, output = run("diff", str(empty))
     assert code == 3
     assert "no chapter files" in output
+
+
+def test_verbose_says_where_each_chapters_facts_came_from(tmp_path: Path) -> None:
+    folder = tmp_path / "tide"
+    folder.mkdir()
+    (folder / "ch1.md").write_text(
+        "---\ntitle: Low Tide\nrating: Teen\nfandoms: [Harbour Tales]\n---\n\n"
+        '# Chapter 1\n\n"Go," she said.\n',
+        "utf-8",
+    )
+    (folder / "ch2.txt").write_text('Chapter 2\n\n"Stay," he said.\n', "utf-8")
+    (folder / "fanfmt.toml").write_text('[story]\nauthor = "Ada Quill"\nstatus = "complete"\n')
+    code, output = run("build", str(folder), "-o", str(tmp_path / "tide.epub"), "-v")
+    assert code == 0, output
+    chapter_lines = [line for line in output.splitlines() if line.startswith("story facts:")]
+    assert len(chapter_lines) == 3  # the book's, then each chapter's
+    first = chapter_lines[1]
+    assert "rating: Teen (front matter)" in first
+    assert "fandoms: Harbour Tales (front matter)" in first
+    assert "status: complete (fanfmt.toml, line 3)" in first
+    assert "(front matter)" not in chapter_lines[2]
+    assert "status: complete (fanfmt.toml, line 3)" in chapter_lines[2]

@@ -42,6 +42,10 @@ class EpubBuild:
     """The path written, or ``-`` when the bytes are for standard output."""
     chapters: tuple[SourceChapter, ...]
     book: Book
+    options: Options | None = None
+    """What it was built with: ``-v`` says of each chapter's facts where they came from."""
+    format: str = "epub"
+    """What was written: ``epub``, or ``html`` for a story's one reading page."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -117,7 +121,7 @@ def _refuse_inputs(files: Sequence[str], out: str) -> None:
             raise OutputError(f"{out}: refusing to overwrite the input")
 
 
-def book_name(template: str, book: Book) -> str:
+def book_name(template: str, book: Book, suffix: str = ".epub") -> str:
     """The file name ``[book] name`` gives ``book`` (:func:`fanfmt.naming.book_file_name`)."""
     from fanfmt.naming import book_file_name
 
@@ -136,7 +140,7 @@ def book_name(template: str, book: Book) -> str:
         "words": meta.words,
         "chapters": meta.chapter_count,
     }
-    return book_file_name(template, values)
+    return book_file_name(template, values, suffix)
 
 
 def build_epub(
@@ -173,4 +177,4 @@ def build_epub(
         _refuse_inputs(files, out)
     if write and out != "-":
         write_atomic(out, book.data)
-    return EpubBuild(out, tuple(chapters), book)
+    return EpubBuild(out, tuple(chapters), book, options)

@@ -35,7 +35,7 @@ from fanfmt.epub.meta import (
 from fanfmt.errors import ConfigError
 from fanfmt.model import Document, Heading, StoryFacts
 from fanfmt.options import Options
-from fanfmt.story import fill_facts, origins, story_facts, subjects
+from fanfmt.story import fill_facts, origins, stated_origins, story_facts, subjects
 from fanfmt.templating import environment
 from fanfmt.walk import plain_text
 from fanfmt.writers.page import Page, has_footnotes
@@ -134,21 +134,24 @@ def book_lang(docs: Sequence[Document], options: Options) -> str:
     return max(counts, key=lambda lang: (counts[lang], -[d.meta.lang for d in docs].index(lang)))
 
 
+def in_book(doc: Document, options: Options, meta: BookMeta) -> Document:
+    """A chapter as the book shows it: the book's title and author (``--title`` wins over
+    the title the chapter's text names), and its language unless ``--lang`` sets one."""
+    lang = doc.meta.lang if options.lang == "auto" else meta.lang
+    return replace(doc, meta=replace(doc.meta, title=meta.title, author=meta.author, lang=lang))
+
+
+def chapter_ids(count: int) -> list[str]:
+    """``3`` → ``["chapter-001", "chapter-002", "chapter-003"]`` (at least three digits)."""
+    width = max(3, len(str(count)))
+    return [f"chapter-{number:0{width}d}" for number in range(1, count + 1)]
+
+
 def _chapters(docs: Sequence[Document], options: Options, meta: BookMeta) -> list[Chapter]:
     writer = XhtmlWriter()
-    width = max(3, len(str(len(docs))))
     out: list[Chapter] = []
-    for number, doc in enumerate(docs, 1):
-        doc = replace(
-            doc,
-            meta=replace(
-                doc.meta,
-                title=meta.title,
-                author=meta.author,
-                lang=doc.meta.lang if options.lang == "auto" else meta.lang,
-            ),
-        )
-        name = f"chapter-{number:0{width}d}"
+    for number, (doc, name) in enumerate(zip(docs, chapter_ids(len(docs)), strict=True), 1):
+        doc = in_book(doc, options, meta)
         title = chapter_title(doc) or f"Chapter {number}"
         xhtml = "".join(writer.write(Page.of(doc), options, stylesheet_href=STYLESHEET))
         out.append(Chapter(name, f"{name}.xhtml", title, doc, xhtml))
@@ -182,18 +185,48 @@ def render_book(
     environ: Mapping[str, str] | None = None,
     facts: StoryFacts | None = None,
     identifier: str = "",
+    stated_from: Sequence[StoryFacts] = (),
 ) -> Book:
     """Chapter documents (already normalised) → a whole EPUB 3, in memory.
 
     ``facts`` gives the dates and the source URL (``dc:date``, ``dc:source``);
     ``identifier`` the book's own (a rebuilt book keeps it), else one is made from
-    the content.
+    the content. ``stated_from`` are the facts of each source in the order ``facts`` was
+    filled from them, to tell where each came from (default: the chapters').
     """
     if not docs:
         raise ConfigError("an EPUB needs at least one chapter")
+    options = replace(options, stylesheet="link")
+    meta, warnings = book_meta(
+        docs, options, fallback_title, environ=environ, facts=facts, stated_from=stated_from
+    )
+    chapters = _chapters(docs, options, meta)
+    own = " ".join(strip_unsafe(identifier).split())
+    meta = replace(meta, identifier=own or content_identifier(_identity(meta, chapters, cover)))
+    files = _files(meta, chapters, cover, options)
+    return Book(
+        meta=meta,
+        chapters=tuple(chapters),
+        cover=cover,
+        warnings=tuple(warnings + _cover_warnings(cover)),
+        files=tuple(files),
+        data=zip_bytes(files, meta.modified),
+    )
+
+
+def book_meta(
+    docs: Sequence[Document],
+    options: Options,
+    fallback_title: str = "",
+    *,
+    environ: Mapping[str, str] | None = None,
+    facts: StoryFacts | None = None,
+    stated_from: Sequence[StoryFacts] = (),
+) -> tuple[BookMeta, list[str]]:
+    """What a book of ``docs`` says about itself (its identifier left empty), and the
+    fallbacks taken (no title, no author): for an EPUB and a story's reading page alike."""
     from fanfmt.shown import as_text
 
-    options = replace(options, stylesheet="link")
     title, title_warnings = book_title(docs, options, as_text(fallback_title))
     author, author_warnings = book_author(docs, options)
     stated = facts if facts is not None else docs_facts(docs)
@@ -214,20 +247,13 @@ def render_book(
         story=story,
         words=sum(count_words(d) for d in docs),
         chapter_count=len(docs),
-        origins=tuple(origins(options, stated).items()),
+        origins=tuple(
+            origins(
+                options, stated, stated=stated_origins(stated_from or [d.meta.story for d in docs])
+            ).items()
+        ),
     )
-    chapters = _chapters(docs, options, meta)
-    own = " ".join(strip_unsafe(identifier).split())
-    meta = replace(meta, identifier=own or content_identifier(_identity(meta, chapters, cover)))
-    files = _files(meta, chapters, cover, options)
-    return Book(
-        meta=meta,
-        chapters=tuple(chapters),
-        cover=cover,
-        warnings=tuple(title_warnings + author_warnings + _cover_warnings(cover)),
-        files=tuple(files),
-        data=zip_bytes(files, meta.modified),
-    )
+    return meta, title_warnings + author_warnings
 
 
 def docs_facts(docs: Sequence[Document]) -> StoryFacts:

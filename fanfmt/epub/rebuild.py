@@ -71,10 +71,11 @@ def rebuild_epub(
         environ=environ,
         facts=facts,
         identifier=book.package.identifier,
+        stated_from=[book.facts, *(c.document.meta.story for c in chapters)],
     )
     if write and out != "-" and not (in_place and _unchanged(source, rendered.data)):
         write_atomic(out, rendered.data)
-    return EpubBuild(out, tuple(chapters), rendered)
+    return EpubBuild(out, tuple(chapters), rendered, options)
 
 
 def _output(source: str, output: str | None, *, in_place: bool) -> str:

@@ -162,6 +162,8 @@ def fill_meta(meta: Meta, front: FrontMatter) -> Meta:
         updated=story.updated or _first(front, ("updated", "modified")),
         url=story.url or _first(front, ("url", "source", "link")),
     )
+    if facts and not facts.stated_by:
+        facts = replace(facts, stated_by="front matter")
     return replace(meta, title=meta.title or title, author=meta.author or author, story=facts)
 
 

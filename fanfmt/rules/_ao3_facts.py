@@ -161,6 +161,6 @@ def count_facts(facts: StoryFacts) -> int:
         value = getattr(facts, name)
         if name == "notes":
             count += len(value)
-        elif name != "series_index" and value:
+        elif name not in ("series_index", "stated_by") and value:
             count += 1
     return count

@@ -321,7 +321,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         doc.meta,
         title=doc.meta.title or title,
         author=doc.meta.author or author,
-        story=_merge(doc.meta.story, facts),
+        story=_merge(doc.meta.story, replace(facts, stated_by="AO3 preface")),
     )
     n = count_facts(meta.story)
     ctx.report(CODE, f"AO3 preface read: {n} facts", title_block.line, severity="info")

@@ -17,7 +17,7 @@ what it leaves out), the cover image, and the story's pages in spine order, each
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from fanfmt.errors import InputError
@@ -108,6 +108,7 @@ def book_from(archive: EpubArchive, package: Package) -> EpubBook:
     else:
         chapters = _chapters(archive, pages, package.titles)
     facts = untyped_tags(fill_facts(_package_facts(package), facts))
+    facts = replace(facts, stated_by="EPUB")
     return EpubBook(
         source=archive.source,
         package=package,
@@ -181,10 +182,15 @@ def _css(archive: EpubArchive, sheet: str) -> str:
 
 
 def _package_facts(package: Package) -> StoryFacts:
+    """The package's facts; FanFicFare's status and update subjects are those fields
+    (:mod:`fanfmt.reader.epub_in.subjects`), not tags."""
+    from fanfmt.reader.epub_in.subjects import sort_subjects
+
     typed = {name: package.typed.get(name, ()) for name in TYPED}
+    subjects = sort_subjects(package.subjects)
     return StoryFacts(
         rating=next(iter(typed["rating"]), ""),
-        status=next(iter(typed["status"]), ""),
+        status=next(iter(typed["status"]), "") or subjects.status,
         language=next(iter(typed["language"]), ""),
         fandoms=typed["fandoms"],
         warnings=typed["warnings"],
@@ -195,9 +201,9 @@ def _package_facts(package: Package) -> StoryFacts:
         series_index=package.series_index or 0,
         summary=_summary(package.description),
         published=package.published,
-        updated=package.updated,
+        updated=package.updated or subjects.updated,
         url=package.source,
-        tags=package.subjects,
+        tags=subjects.tags,
     )
 
 

@@ -81,5 +81,5 @@ def _read(text: str, meta: Meta | None) -> Document:
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)
     if page.story and not meta.story:
-        meta = replace(meta, story=page.story)
+        meta = replace(meta, story=replace(page.story, stated_by=page.story.stated_by or "page"))
     return Document(blocks=page.finish(), meta=meta)
