@@ -193,3 +193,32 @@ def test_an_english_txt_build_loads_no_language_detector(tmp_path: Path) -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_french_gets_its_narrow_space_before_high_punctuation_where_none_is_typed() -> None:
+    text = (
+        "«Tu viens?» demanda Léa. «Attends!» Il hésita; puis il répondit: «Oui.»\n\n"
+        "Rendez-vous à 12:30, sur http://exemple.fr/page?id=3, d'accord?\n"
+    )
+    out = convert(text, "markdown", Options(lang="fr")).text
+    nb = "\u202f"
+    assert f"«{nb}Tu viens{nb}?{nb}»" in out
+    assert f"«{nb}Attends{nb}!{nb}»" in out
+    assert f"hésita{nb}; puis il répondit{nb}: «" in out
+    assert "12:30" in out
+    assert "http://exemple.fr/page?id=3" in out
+    assert f"d’accord{nb}?" in out
+
+
+def test_french_space_before_punctuation_is_a_setting() -> None:
+    text = "Il hésita; puis: «Tu viens ?»\n"
+    out = convert(text, "markdown", Options(lang="fr", punct_space="typed")).text
+    assert "hésita; puis: «" in out
+    assert "Tu viens\u202f?" in out  # the space typed is still made a narrow one
+
+
+def test_other_languages_get_no_space_before_punctuation() -> None:
+    text = '"Kommst du?", fragte Lea. "Warte!"\n'
+    out = convert(text, "markdown", Options(lang="de")).text
+    assert "„Kommst du?“" in out
+    assert "„Warte!“" in out
