@@ -222,3 +222,42 @@ def test_other_languages_get_no_space_before_punctuation() -> None:
     out = convert(text, "markdown", Options(lang="de")).text
     assert "„Kommst du?“" in out
     assert "„Warte!“" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speech"),
+    [
+        (
+            "nl",
+            "'Ga je mee naar de markt?' vroeg Sanne. 'Straks,' zei Joris.\n\n"
+            "Hij keek naar de lucht. 'Het gaat zo regenen,' zei hij.\n",
+            "“Straks,”",
+        ),
+        (
+            "de",
+            "'Gehst du mit zum Markt?', fragte Lena. 'Gleich', sagte Jonas.\n\n"
+            "Er sah zum Himmel. 'Gleich regnet es', meinte er.\n",
+            "„Gleich“,",
+        ),
+        (
+            "ru",
+            "'Ты пойдёшь на рынок?' — спросила Лена. 'Потом', — сказал Иван.\n\n"
+            "Он посмотрел на небо. 'Скоро дождь', — тихо ответил он.\n",
+            "«Потом»,",
+        ),
+        (
+            "es",
+            "'¿Vienes al mercado?' preguntó Lucía. 'Luego,' contestó Iván.\n\n"
+            "Miró el cielo. 'Va a llover,' dijo él.\n",
+            "“Luego,”",
+        ),
+    ],
+)
+def test_single_quoted_speech_with_the_languages_tags_is_dialogue_not_thought(
+    lang: str, text: str, speech: str
+) -> None:
+    doc = prepare(text, Options(lang=lang)).doc
+    assert doc.convention.quotes == "british"
+    out = convert(text, "markdown", Options(lang=lang)).text
+    assert speech in out
+    assert "*" not in out  # no speech set in italics as a thought
