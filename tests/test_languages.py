@@ -29,8 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 ENGLISH = [p for p in SAMPLES if not p.name.startswith("lang-")]
 OTHERS = [p for p in SAMPLES if p.name.startswith("lang-")]
-NOVEL = ROOT.parent / "shared" / "corpus" / "prose" / "pride_and_prejudice_pg1342_straight_crlf.txt"
-FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+)
+"""``shared/`` beside the repository (or beside the folder of its worktrees)."""
+NOVEL = SHARED / "corpus" / "prose" / "pride_and_prejudice_pg1342_straight_crlf.txt"
+FOUNDING = SHARED / "corpus" / "return-of-darkness-ch7.txt"
 
 
 def found(path: Path) -> tuple[str, str]:
