@@ -100,9 +100,15 @@ def compare(
         window = b[lo : lo + len(a) + 40]
         matcher = difflib.SequenceMatcher(None, a, window, autojunk=False)
         where = [-1] * len(a)
-        for block in matcher.get_matching_blocks():
-            for k in range(block.size):
-                where[block.a + k] = block.b + k
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                where[i1:i2] = range(j1, j2)
+            elif op == "replace":
+                # the marks of a stretch the output has otherwise, side by side, in order
+                theirs = [j for j in range(j1, j2) if window[j] in MARKS + "\"'"]
+                ours = [i for i in range(i1, i2) if a[i] in MARKS]
+                for i, j in zip(ours, theirs, strict=False):
+                    where[i] = j
         for i, ch in enumerate(a):
             if ch not in MARKS:
                 continue
@@ -110,7 +116,6 @@ def compare(
             j = where[i]
             got = window[j] if j >= 0 else ""
             if got != ch:
-                got = got or _nearest(a, window, i, where)
                 line = f"{a[max(0, i - 12) : i]}[{ch}→{got or '∅'}]{a[i + 1 : i + 12]}"
                 same = _roles(ch, styles[0]) & _roles(got, styles[1])
                 (glyph if same else wrong).append(line)
@@ -137,17 +142,6 @@ def styles(original: str, lang: str) -> tuple[str, str]:
         return "“”‘’", "“”‘’"
     standard = typo.primary[0] + typo.primary[1] + typo.secondary[0] + typo.secondary[1]
     return style(original, typo) or standard, standard
-
-
-def _nearest(a: str, b: str, i: int, where: list[int]) -> str:
-    """The mark the output has about where the original has one it did not match."""
-    before = next((where[k] for k in range(i - 1, max(-1, i - 20), -1) if where[k] >= 0), -1)
-    if before >= 0 and before + 1 < len(b) and b[before + 1] in MARKS + "\"'":
-        return b[before + 1]
-    after = next((where[k] for k in range(i + 1, min(len(a), i + 20)) if where[k] >= 0), -1)
-    if before < 0 and after > 0 and b[after - 1] in MARKS + "\"'":
-        return b[after - 1]
-    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
