@@ -352,6 +352,26 @@ LANG_THOUGHT_VERBS: dict[str, tuple[str, ...]] = {
 """Verbs that cue a thought right after it: ``*Eso no es propio de él*, pensó``,
 ``*Этого не может быть*, подумал он``."""
 
+LANG_SPEECH_VERBS: dict[str, str] = {
+    "es": "dijo preguntó respondió contestó gritó susurró murmuró exclamó añadió replicó",
+    "pt": "disse perguntou respondeu gritou sussurrou murmurou exclamou acrescentou",
+    "fr": "dit demanda répondit cria murmura chuchota s'exclama ajouta répliqua lança",
+    "de": "sagte fragte antwortete rief flüsterte murmelte meinte erwiderte schrie",
+    "it": "disse chiese rispose gridò sussurrò mormorò esclamò aggiunse replicò",
+    "ru": "сказал сказала спросил спросила ответил ответила крикнул крикнула прошептал"
+    " прошептала воскликнул воскликнула произнёс произнесла",
+    "uk": "сказав сказала спитав спитала відповів відповіла крикнув крикнула прошепотів",
+    "pl": "powiedział powiedziała zapytał zapytała spytał spytała odpowiedział odpowiedziała"
+    " krzyknął krzyknęła szepnął szepnęła",
+    "cs": "řekl řekla zeptal zeptala odpověděl odpověděla vykřikl vykřikla zašeptal zašeptala",
+    "nl": "zei vroeg antwoordde riep fluisterde mompelde",
+    "sv": "sa sade frågade svarade ropade viskade",
+    "fi": "sanoi kysyi vastasi huusi kuiskasi",
+    "da": "sagde spurgte svarede råbte hviskede",
+}  # fmt: skip
+"""Verbs of a speech tag in other languages (``'Ja', sagte er``, ``'Kom je?' vroeg Anna``,
+``«Да», — сказал он``): with them ``conventions`` sees which quotes a chapter speaks in."""
+
 LANG_NOTE_WORDS: dict[str, tuple[str, ...]] = {
     "es": (
         "capítulo",

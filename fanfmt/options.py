@@ -28,6 +28,7 @@ Ao3Mode = Literal["kit", "single"]
 Status = Literal["", "complete", "in progress"]
 BookTo = Literal["", "epub", "html"]
 MarkStyle = Literal["standard", "alternate"]
+PunctSpace = Literal["add", "typed"]
 
 QUOTE_STYLES: tuple[str, ...] = get_args(QuoteStyle)
 THOUGHT_STYLES: tuple[str, ...] = get_args(ThoughtStyle)
@@ -39,6 +40,7 @@ AO3_MODES: tuple[str, ...] = get_args(Ao3Mode)
 STATUSES: tuple[str, ...] = get_args(Status)[1:]
 """``complete``, ``in progress`` (empty: as the source says)."""
 MARK_STYLES: tuple[str, ...] = get_args(MarkStyle)
+PUNCT_SPACES: tuple[str, ...] = get_args(PunctSpace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,9 @@ class Options:
     """The chapter's language tag (``fr``, ``pt-BR``); ``auto``: the page's, else detected."""
     marks: MarkStyle = "standard"
     """The language's standard quotation marks, or its alternate ones (German ``»…«``)."""
+    punct_space: PunctSpace = "add"
+    """French: ``add`` a narrow no-break space before ``; : ! ?`` where none is typed
+    (``Oui?`` → ``Oui ?``); ``typed``: only make a typed space a narrow no-break one."""
     templates: str | None = None
     """A folder whose templates are used before the built-in ones."""
     encoding: str | None = None

@@ -377,6 +377,7 @@ def test_the_settings_check_the_same_choices_as_options() -> None:
         "status",
         "book_to",
         "marks",
+        "punct_space",
     }
     for field, allowed in choices.items():
         for value in allowed:

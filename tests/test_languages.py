@@ -29,8 +29,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 ENGLISH = [p for p in SAMPLES if not p.name.startswith("lang-")]
 OTHERS = [p for p in SAMPLES if p.name.startswith("lang-")]
-NOVEL = ROOT.parent / "shared" / "corpus" / "prose" / "pride_and_prejudice_pg1342_straight_crlf.txt"
-FOUNDING = ROOT.parent / "shared" / "corpus" / "return-of-darkness-ch7.txt"
+SHARED = next(
+    (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()),
+    ROOT.parent / "shared",
+)
+"""``shared/`` beside the repository (or beside the folder of its worktrees)."""
+NOVEL = SHARED / "corpus" / "prose" / "pride_and_prejudice_pg1342_straight_crlf.txt"
+FOUNDING = SHARED / "corpus" / "return-of-darkness-ch7.txt"
 
 
 def found(path: Path) -> tuple[str, str]:
@@ -193,3 +198,71 @@ def test_an_english_txt_build_loads_no_language_detector(tmp_path: Path) -> None
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_french_gets_its_narrow_space_before_high_punctuation_where_none_is_typed() -> None:
+    text = (
+        "«Tu viens?» demanda Léa. «Attends!» Il hésita; puis il répondit: «Oui.»\n\n"
+        "Rendez-vous à 12:30, sur http://exemple.fr/page?id=3, d'accord?\n"
+    )
+    out = convert(text, "markdown", Options(lang="fr")).text
+    nb = "\u202f"
+    assert f"«{nb}Tu viens{nb}?{nb}»" in out
+    assert f"«{nb}Attends{nb}!{nb}»" in out
+    assert f"hésita{nb}; puis il répondit{nb}: «" in out
+    assert "12:30" in out
+    assert "http://exemple.fr/page?id=3" in out
+    assert f"d’accord{nb}?" in out
+
+
+def test_french_space_before_punctuation_is_a_setting() -> None:
+    text = "Il hésita; puis: «Tu viens ?»\n"
+    out = convert(text, "markdown", Options(lang="fr", punct_space="typed")).text
+    assert "hésita; puis: «" in out
+    assert "Tu viens\u202f?" in out  # the space typed is still made a narrow one
+
+
+def test_other_languages_get_no_space_before_punctuation() -> None:
+    text = '"Kommst du?", fragte Lea. "Warte!"\n'
+    out = convert(text, "markdown", Options(lang="de")).text
+    assert "„Kommst du?“" in out
+    assert "„Warte!“" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speech"),
+    [
+        (
+            "nl",
+            "'Ga je mee naar de markt?' vroeg Sanne. 'Straks,' zei Joris.\n\n"
+            "Hij keek naar de lucht. 'Het gaat zo regenen,' zei hij.\n",
+            "“Straks,”",
+        ),
+        (
+            "de",
+            "'Gehst du mit zum Markt?', fragte Lena. 'Gleich', sagte Jonas.\n\n"
+            "Er sah zum Himmel. 'Gleich regnet es', meinte er.\n",
+            "„Gleich“,",
+        ),
+        (
+            "ru",
+            "'Ты пойдёшь на рынок?' — спросила Лена. 'Потом', — сказал Иван.\n\n"
+            "Он посмотрел на небо. 'Скоро дождь', — тихо ответил он.\n",
+            "«Потом»,",
+        ),
+        (
+            "es",
+            "'¿Vienes al mercado?' preguntó Lucía. 'Luego,' contestó Iván.\n\n"
+            "Miró el cielo. 'Va a llover,' dijo él.\n",
+            "“Luego,”",
+        ),
+    ],
+)
+def test_single_quoted_speech_with_the_languages_tags_is_dialogue_not_thought(
+    lang: str, text: str, speech: str
+) -> None:
+    doc = prepare(text, Options(lang=lang)).doc
+    assert doc.convention.quotes == "british"
+    out = convert(text, "markdown", Options(lang=lang)).text
+    assert speech in out
+    assert "*" not in out  # no speech set in italics as a thought

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.lexicon import LANG_THOUGHT_VERBS, SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
+from fanfmt.lexicon import (
+    LANG_SPEECH_VERBS,
+    LANG_THOUGHT_VERBS,
+    SAYING_VERBS,
+    SPEECH_VERBS,
+    THOUGHT_VERBS,
+)
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
 from fanfmt.rules._text import text_of
@@ -49,6 +55,21 @@ def _tag_re(marks: str) -> re.Pattern[str]:
     return re.compile(
         f"[{marks}](?:(?<=[,!?…-][{marks}]){_speech_tag(SPEECH_VERBS)}"
         f"|(?<=\\.[{marks}]){_speech_tag(SAYING_VERBS)})"
+    )
+
+
+def _lang_tag_re(marks: str, lang: str) -> re.Pattern[str] | None:
+    """A closing quote and a tag in another language (:data:`LANG_SPEECH_VERBS`), the comma
+    before the quote or after it, a dash after that as Russian writes one: ``'Ja', sagte
+    er``, ``'Kom je?' vroeg Anna``, ``"Да", — сказал он``, ``'Oui,' il dit``."""
+    words = LANG_SPEECH_VERBS.get(lang.split("-")[0].lower())
+    if words is None:
+        return None
+    verb = f"(?:{alternatives(frozenset(words.split()))})"
+    return re.compile(
+        f"[{marks}](?:(?<=[,!?…-][{marks}])|,)(?:[^\\S\n]*[—–-])?[^\\S\n]+"
+        f"(?:[^\\W\\d_]+[^\\S\n]+)?{verb}(?![^\\W\\d_])",
+        re.IGNORECASE,
     )
 
 
@@ -105,13 +126,19 @@ def _singles(text: str) -> tuple[int, int]:
     return singles, thoughtlike
 
 
-def detect(paragraphs: list[Paragraph]) -> Convention:
-    """Guess the convention of ``paragraphs`` (see the module docstring)."""
+def detect(paragraphs: list[Paragraph], lang: str = "en") -> Convention:
+    """Guess the convention of ``paragraphs`` (see the module docstring); in a chapter not in
+    English, its language's speech verbs count too (``'Ja', sagte er`` is British)."""
     text = "\n".join(text_of(p).replace("\n", " ") for p in paragraphs)
     doubles = len(_OPEN_DOUBLE_RE.findall(text))
     singles, thoughtlike = _singles(text)
     single_tags = len(_SINGLE_TAG_RE.findall(text))
     double_tags = len(_DOUBLE_TAG_RE.findall(text))
+    if lang != "en":
+        single_lang, double_lang = _lang_tag_re("'’", lang), _lang_tag_re('"”', lang)
+        if single_lang is not None and double_lang is not None:
+            single_tags += len(single_lang.findall(text))
+            double_tags += len(double_lang.findall(text))
     nested = len(_NESTED_DOUBLE_RE.findall(text))
     asterisk, _ = _italics(_ASTERISK_RE, text)
     underscore, underscore_cued = _italics(_UNDERSCORE_RE, text)
@@ -154,15 +181,15 @@ def _language(doc: Document, lang: str) -> str:
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Record the detected (or forced) convention on the document."""
-    found = detect(list(iter_paragraphs(doc)))
     opts = ctx.options
+    lang = _language(doc, opts.lang)
+    found = detect(list(iter_paragraphs(doc)), lang)
     quotes = found.quotes if opts.quotes == "auto" else opts.quotes
     thoughts = found.thoughts if opts.thoughts == "auto" else opts.thoughts
     forced = opts.quotes != "auto" or opts.thoughts != "auto"
     if opts.quotes != "auto" and opts.thoughts == "auto" and quotes == "british":
         thoughts = "none" if found.thoughts == "single" else found.thoughts
     marks, dashes = "", False
-    lang = _language(doc, opts.lang)
     typo = None
     if lang != "en":  # English: the tables of other languages are not even imported
         from fanfmt.languages import typography

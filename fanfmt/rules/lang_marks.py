@@ -35,7 +35,7 @@ def paragraph(p: Paragraph, where: Where, ctx: Context) -> Paragraph:
         return p
     from fanfmt.rules.quotes.typed import as_read
 
-    p = as_read(p, where.convention.marks, typo)
+    p = as_read(p, where.convention.marks, typo, ctx.options.punct_space == "add")
     if where.convention.dashes and where.part == "story" and p.role == "text":
         from fanfmt.rules._dash_talk import dash_dialogue
 

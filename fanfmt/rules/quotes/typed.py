@@ -82,22 +82,35 @@ def _table(marks: str, spaced: bool) -> tuple[dict[int, str], re.Pattern[str] | 
 
 
 _PUNCT_SPACE_RE = re.compile(f"[ \u00a0{NNBSP}](?=[;:!?»])")
+_PUNCT_BARE_RE = re.compile(
+    r"(?:(?<=[^\W_])|(?<=[”’)\]…]))(?=(?:[;!?]|:(?!\S))(?:$|[\s”\"')\]!?…]))"
+)
+"""Where French wants a space the author did not type: after a word (or a closing mark) and
+before ``; : ! ?`` that ends it (``Oui?`` ``Quoi?!`` ``dit-il:``), not inside ``12:30``,
+``http://`` or ``?id=3``."""
 
 
-def as_read(p: Paragraph, marks: str, typo: Typography) -> Paragraph:
+def as_read(p: Paragraph, marks: str, typo: Typography, add: bool = True) -> Paragraph:
     """``p`` with the chapter's typed ``marks`` turned into the English marks of their role
-    (and, in a language that spaces its marks, the spaces inside them taken out)."""
+    (and, in a language that spaces its marks, the spaces inside them taken out; with
+    ``add``, the space before ``; : ! ?`` put in where none is typed)."""
     if not marks and not typo.before_punct:
         return p
     table, gaps = _table(marks, bool(typo.inner) and marks[0] == "«") if marks else ({}, None)
     if marks and marks[0] not in '"“”' and _has(p.children, marks[0]):
         table = {**table, ord('"'): "'"}  # «Me dijo "vuelve"»: straight quotes nest inside
-    children = _map(p.children, table, gaps, typo)
+    children = _map(p.children, table, gaps, typo, add)
     return p if children is p.children else replace(p, children=children)
 
 
-def spaced_punctuation(text: str) -> str:
-    """French: the space typed before ``; : ! ?`` made a narrow no-break one."""
+def spaced_punctuation(text: str, add: bool = False) -> str:
+    """French: the space typed before ``; : ! ?`` made a narrow no-break one; with ``add``,
+    one put in where none is typed.
+
+    ``spaced_punctuation("Oui ? Non!", add=True)`` → ``"Oui\u202f? Non\u202f!"``
+    """
+    if add:
+        text = _PUNCT_BARE_RE.sub(NNBSP, text)
     return _PUNCT_SPACE_RE.sub(NNBSP, text) if " " in text or "\u00a0" in text else text
 
 
@@ -117,6 +130,7 @@ def _map(
     table: dict[int, str],
     gaps: re.Pattern[str] | None,
     typo: Typography,
+    add: bool,
 ) -> tuple[Inline, ...]:
     out: list[Inline] = []
     changed = False
@@ -128,11 +142,11 @@ def _map(
                 text = gaps.sub("", text)
             text = text.translate(table)
             if typo.before_punct:
-                text = spaced_punctuation(text)
+                text = spaced_punctuation(text, add)
             if text != node.text:
                 new = Text(text)
         elif isinstance(node, Emphasis | Strong | Thought | Quoted):
-            inner = _map(node.children, table, gaps, typo)
+            inner = _map(node.children, table, gaps, typo, add)
             if inner is not node.children:
                 new = replace(node, children=inner)
         changed = changed or new is not node
