@@ -1,0 +1,52 @@
+"""Saved pages of the archives, in the shapes real chapters have (our own words)."""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.lint import lint_text
+from fanfmt.model import Paragraph
+from fanfmt.rules._text import text_of
+
+AO3_2013 = (
+    '<html><body><div id="workskin"><div class="preface group"><h2 class="title heading">'
+    'Lamp Oil</h2></div><div id="chapters"><div class="chapter">'
+    '<div class="chapter preface group"><h3 class="title"><a href="#">Chapter 1</a></h3></div>'
+    '<div class="userstuff module"><p>A short first scene</p><hr /><p>A short last scene</p>'
+    '</div><div class="end notes module"><h3 class="heading">Notes:</h3>'
+    "<blockquote class='userstuff'><p>Thanks for reading.</p></blockquote></div>"
+    "</div></div></div></body></html>"
+)
+
+
+def _roles(page: str) -> dict[str, str]:
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    return {text_of(b): b.role for b in blocks if isinstance(b, Paragraph)}
+
+
+def test_a_short_line_after_a_rule_with_only_the_end_notes_after_it_is_story() -> None:
+    roles = _roles(AO3_2013)
+    assert roles["A short last scene"] == "text"
+
+
+def test_a_short_line_after_a_rule_that_opens_a_scene_is_still_a_caption() -> None:
+    page = AO3_2013.replace(
+        "<p>A short last scene</p>",
+        "<p>Two weeks later</p><p>The harbour had frozen over in the night.</p>",
+    )
+    assert _roles(page)["Two weeks later"] == "caption"
+
+
+STORY_WITH_COMMENTS = (
+    "<html><body><!-- the site's menu -->\n<div id='storytext'>\n"
+    "<p>She ran down to the harbour.</p>\n"
+    "<!-- the scene I cut: he waited by the boats -->\n"
+    "<p>It rained all night.</p>\n<!--more-->\n"
+    "<p>By morning the boats were gone.</p>\n</div>\n<!-- the site's footer -->\n"
+    "</body></html>"
+)
+
+
+def test_lint_says_when_a_comment_with_words_between_story_paragraphs_is_left_out() -> None:
+    found = [d for d in lint_text(STORY_WITH_COMMENTS, from_format="html") if d.code == "M005"]
+    assert [d.line for d in found] == [4]
+    assert "the scene I cut" in found[0].message
