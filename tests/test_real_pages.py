@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fanfmt.api import convert
 from fanfmt.lint import lint_text
-from fanfmt.model import Paragraph
+from fanfmt.model import AuthorNote, Paragraph
 from fanfmt.rules._text import text_of
 
 AO3_2013 = (
@@ -50,3 +50,38 @@ def test_lint_says_when_a_comment_with_words_between_story_paragraphs_is_left_ou
     found = [d for d in lint_text(STORY_WITH_COMMENTS, from_format="html") if d.code == "M005"]
     assert [d.line for d in found] == [4]
     assert "the scene I cut" in found[0].message
+
+
+def _site_page(paragraphs: int) -> str:
+    menu = "".join(f"<li><a href='/x{i}'>Menu entry number {i}</a></li>" for i in range(30))
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i} and lit the wick, slow and careful.</p>"
+        for i in range(paragraphs)
+    )
+    return (
+        "<html><head><title>Night Four - Lamp Street | Some Fiction Site</title></head><body>"
+        f"<div class='top'><ul>{menu}</ul><h2>Lamp Street</h2><h1>Night Four</h1></div>"
+        "<div class='portlet'><div class='author-note'><p>Thanks for waiting!</p></div></div>"
+        f"<div class='chapter-content'>{story}</div>"
+        "<div class='sidebar'><h2>Popular this week</h2><p>Another story by someone else, "
+        "with a long blurb about dragons and a war and a crown nobody wanted.</p></div>"
+        "<div class='foot'><p>Terms of Service | Privacy Policy | Cookie Policy</p></div>"
+        "</body></html>"
+    )
+
+
+def test_an_unknown_sites_page_is_read_from_the_block_that_holds_its_story() -> None:
+    result = convert(_site_page(20), "xhtml", from_format="html")
+    assert result.document.meta.title == "Lamp Street"
+    assert result.document.meta.chapter == "Night Four"
+    assert "Menu entry" not in result.text
+    assert "Popular this week" not in result.text
+    assert "Terms of Service" not in result.text
+    notes = [b for b in result.document.blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before"]
+    assert result.text.count("The lamplighter climbed") == 20
+
+
+def test_a_page_with_too_little_in_paragraphs_is_still_read_whole() -> None:
+    result = convert(_site_page(2), "xhtml", from_format="html")
+    assert "Terms of Service" in result.text
