@@ -2,6 +2,8 @@
 
 * break, ``A few days later...``, extra blank lines → a caption (and one break, not two)
 * break, ``Konoha Outskirts``, ``Three years ago``, extra blank lines → two captions
+* ``-line break-``, ``In the tower``, ``-line break-`` (the caption framed by the same
+  mark twice) → one break and a caption
 * break, ``Meanwhile, at the castle…`` then the story → a caption (an ellipsis or no
   end punctuation)
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
@@ -143,7 +145,15 @@ def apply(doc: Document, ctx: Context) -> Document:
             run.append(nxt)
             j += 1
         after = blocks[j] if j < len(blocks) else None
-        if run and isinstance(after, SceneBreak) and not after.marker:
+        framed = isinstance(after, SceneBreak) and (
+            not after.marker
+            or (
+                isinstance(block, SceneBreak)
+                and after.marker == block.marker
+                and _story_at(blocks, j + 1)
+            )
+        )  # blank lines after the caption, or the same mark again: one change of scene
+        if run and framed:
             out.extend(replace(p, role="caption") for p in run)
             i = j + 1  # the blank lines after a caption end the caption, not the scene
             continue
