@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fanfmt.api import convert
 from fanfmt.lint import lint_text
-from fanfmt.model import AuthorNote, Paragraph
+from fanfmt.model import AuthorNote, Heading, Paragraph, SceneBreak
 from fanfmt.rules._text import text_of
 
 AO3_2013 = (
@@ -62,7 +62,7 @@ def _site_page(paragraphs: int) -> str:
         "<html><head><title>Night Four - Lamp Street | Some Fiction Site</title></head><body>"
         f"<div class='top'><ul>{menu}</ul><h2>Lamp Street</h2><h1>Night Four</h1></div>"
         "<div class='portlet'><div class='author-note'><p>Thanks for waiting!</p></div></div>"
-        f"<div class='chapter-content'>{story}</div>"
+        f"<div class='chapter-content'><h2>Midnight, the harbour</h2>{story}</div>"
         "<div class='sidebar'><h2>Popular this week</h2><p>Another story by someone else, "
         "with a long blurb about dragons and a war and a crown nobody wanted.</p></div>"
         "<div class='foot'><p>Terms of Service | Privacy Policy | Cookie Policy</p></div>"
@@ -80,8 +80,23 @@ def test_an_unknown_sites_page_is_read_from_the_block_that_holds_its_story() -> 
     notes = [b for b in result.document.blocks if isinstance(b, AuthorNote)]
     assert [n.position for n in notes] == ["before"]
     assert result.text.count("The lamplighter climbed") == 20
+    assert sum(isinstance(b, Heading) for b in result.document.blocks) == 1
 
 
 def test_a_page_with_too_little_in_paragraphs_is_still_read_whole() -> None:
     result = convert(_site_page(2), "xhtml", from_format="html")
     assert "Terms of Service" in result.text
+
+
+def test_a_caption_framed_by_the_same_mark_twice_is_one_break() -> None:
+    lines = [f"The lamplighter climbed ladder {i}, slow and careful." for i in range(6)]
+    page = (
+        "<div id='storytext'>"
+        + "".join(f"<p>{line}</p>" for line in lines[:3])
+        + "<p><em>-line break-</em></p><p>In the old tower</p><p><em>-line break-</em></p>"
+        + "".join(f"<p>{line}</p>" for line in lines[3:])
+        + "</div>"
+    )
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+    assert _roles(page)["In the old tower"] == "caption"

@@ -9,6 +9,8 @@ The story is the one block whose own paragraphs hold most of the page's words:
 * the page's own headings above it that its ``<title>`` repeats (``<h2>Hollow
   Frequency</h2>``, ``<h1>Episode 5</h1>`` under ``<title>Episode 5 - Hollow Frequency |
   Royal Road</title>``) → the story's title and the chapter's heading
+* a heading inside that block, on a page whose header names the chapter (``<h2>December
+  22, 2032 — 01:33</h2>`` opening a scene) → a line of the chapter, not a second heading
 * a block marked as the author's note (``class="author-note"``) outside it → a note,
   before or after the chapter as it stands on the page
 * a page that is all story, or whose text is not in paragraphs → nothing is chosen, and
@@ -91,6 +93,9 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
     for note in notes:
         if _position(note) < where:
             page.note(note)
+    if heads:  # the page names its chapter: a heading inside the text is a line of it
+        for inner in main.find_all(("h1", "h2", "h3", "h4", "h5", "h6")):
+            inner.name = "p"
     page.text(main)
     for note in notes:
         if _position(note) > where:
