@@ -100,3 +100,11 @@ def test_a_caption_framed_by_the_same_mark_twice_is_one_break() -> None:
     blocks = convert(page, "xhtml", from_format="html").document.blocks
     assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
     assert _roles(page)["In the old tower"] == "caption"
+
+
+def test_an_closing_note_labelled_an_with_a_dash_is_a_note() -> None:
+    body = "".join(f"<p>The road went on past mile {i} and she walked on.</p>" for i in range(30))
+    for label in ("AN- it's", "AN—it's", "AN – it's"):
+        page = f"<div id=storytext>{body}<p>{label} new to me, so tell me what you think!</p></div>"
+        blocks = convert(page, "xhtml", from_format="html").document.blocks
+        assert [b.position for b in blocks if isinstance(b, AuthorNote)] == ["after"], label
