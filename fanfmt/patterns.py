@@ -63,6 +63,9 @@ _A_SLASH_N = r"a\s*/\s*n"
 """``A/N``, ``a / n``."""
 _A_DOT_N = r"a\.n\."
 """``A.N.``."""
+_AN_DASH = r"(?-i:AN)(?=\s*[–—]|\s*-+\s)"
+"""``AN—it's new``, ``AN- it's new``: capital ``AN`` before a dash, or a hyphen and a space
+(``An—an elephant`` is speech, ``AN-type`` a word)."""
 
 _LABELS = {w for words in LANG_NOTE_LABELS.values() for w in words}
 _COLON = frozenset(LANG_COLON_LABELS | {w.replace("'", "’") for w in LANG_COLON_LABELS})
@@ -76,7 +79,7 @@ _LANG_LABEL = (
 ``Nota de la autora``, ``Anmerkung``; ``N/A`` and the like only before a colon or alone."""
 
 NOTE_LABEL = re.compile(
-    rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)"
+    rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|{_AN_DASH}"
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
     r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
     r"\s*[:\-–—)]?",
@@ -93,7 +96,10 @@ NOTE_LABEL_ALONE = re.compile(
 )
 """A note's label alone on its line (``Notes:``, ``~A/N~``): the note is what follows."""
 
-_AN = rf"\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an\s*:|author['’]?s?\s+notes?)"
+_AN = (
+    rf"\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an\s*:|{_AN_DASH}"
+    r"|author['’]?s?\s+notes?)"
+)
 AN_LABEL = re.compile("^" + _AN, _I)
 """Only ``A/N``, ``A.N.``, ``AN:`` or ``Author's Note`` at the start: narrower than
 :data:`NOTE_LABEL`, so that ``Notes: I don't own Naruto`` at the top is a disclaimer."""

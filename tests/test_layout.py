@@ -421,14 +421,17 @@ def test_a_long_run_after_dashes_is_the_story_not_a_signature() -> None:
 @pytest.mark.parametrize(
     "row",
     ["oooooooooooooooooooooooo", ".:O:.:O:.:O:.", "________", "-=-=-=-=-", "+ + + + +",
-     "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", "OoOoO"],
+     "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~", "OoOoO",
+     "8888", "0000000"],
 )  # fmt: skip
 def test_ornament_rows_are_breaks(row: str) -> None:
     assert is_ornament_row(row)
     assert is_separator(row) == row
 
 
-@pytest.mark.parametrize("text", ["hahahaha", "xoxoxo", "ooo", "...", "!!!", "nonono", "zzzzz"])
+@pytest.mark.parametrize(
+    "text", ["hahahaha", "xoxoxo", "ooo", "...", "!!!", "nonono", "zzzzz", "1984", "888"]
+)
 def test_words_and_marks_are_not_rows(text: str) -> None:
     assert not is_ornament_row(text)
 

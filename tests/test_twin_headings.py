@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fanfmt.api import convert
-from fanfmt.model import Block, Heading, Paragraph, Text
+from fanfmt.model import AuthorNote, Block, Heading, Paragraph, Text
 from fanfmt.rules._text import text_of
 from fanfmt.rules._twins import merge_twin_headings, number_value
 
@@ -134,3 +134,42 @@ def test_an_epilogue_in_a_whole_story_of_plain_text_is_a_chapter() -> None:
     text = "\n\n".join(["Chapter 1", *_story_lines(40), "Epilogue", "Years later, it rained."])
     blocks = convert(text, "xhtml", from_format="text").document.blocks
     assert sum(isinstance(b, Heading) for b in blocks) == 2
+
+
+def _ffn_page(text: str) -> str:
+    return (
+        "<html><head><title>Lantern Road Chapter 1: Embers, a misc fanfic | FanFiction"
+        "</title></head><body><div id=profile_top><b class='xcontrast_txt'>Lantern Road</b>"
+        "</div><select id=chap_select><option value=1 selected>1. Embers</select>"
+        f"<div class='storytext xcontrast_txt nocopy' id='storytext'>{text}</div></body></html>"
+    )
+
+
+def test_the_title_and_a_by_line_typed_over_the_disclaimer_leave_one_heading() -> None:
+    page = _ffn_page(
+        "<p><b>Lantern Road</b></p><p>By Tamsin Vale</p>"
+        "<p>Disclaimer: the lanterns belong to their makers, not to me.</p>"
+        "<p><b>Chapter 1</b></p><p>The road was dark and the lamps were out.</p>"
+        "<p>“Light them,” she said.</p>"
+    )
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    roles = {text_of(b): b.role for b in blocks if isinstance(b, Paragraph)}
+    assert roles["By Tamsin Vale"] == "byline"
+
+
+def test_a_long_unlabelled_preface_before_the_typed_heading_is_a_note_under_one_heading() -> None:
+    preface = "".join(
+        f"<p>Here is a thing about the story you should know, number {i}.</p>" for i in range(14)
+    )
+    page = _ffn_page(
+        preface + "<p>Disclaimer: I own nothing.</p><p>Chapter 1 – Embers</p>"
+        "<p>The road was dark and the lamps were out.</p><p>“Light them,” she said.</p>"
+    )
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    assert isinstance(blocks[0], Heading)
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1
+    assert len(notes[0].paragraphs) == 14
+    assert "Chapter 1 – Embers" not in [text_of(b) for b in blocks if isinstance(b, Paragraph)]

@@ -131,7 +131,7 @@ def parse(xhtml: str) -> Found:
             else:
                 found.notes_before += 1
             return
-        if tag == "h1":
+        if tag == "h1" and not found.heading:  # the first chapter's (a whole work has more)
             parts = [text_of(s) for s in elem if s.tag.removeprefix(XHTML) == "span"]
             found.heading = ": ".join(p for p in parts if p.strip()) or text_of(elem)
             return

@@ -5,17 +5,21 @@
 * ``She paid 5\ufffd for it.`` → E005 (a character that could not be decoded)
 * ``He was <i>so</i> tired.`` → M001; ``[b]Stop![/b]`` → M002; ``Wait&nbsp;here.`` → M003
 * a paragraph of 400 words or more → P001 (line breaks were probably lost)
+* ``<p>She ran.</p><!-- the scene I cut: he waited --><p>It rained.</p>`` → M005 (a
+  comment with words in it, inside the story, left out of the chapter)
 """
 
 from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from ftfy.badness import BADNESS_RE
 
 from fanfmt.checks.base import Chapter, Finding, SourceParagraph, check, run_fold
+from fanfmt.model import Block, Paragraph, SceneBreak
 from fanfmt.walk import iter_paragraphs, plain_text
 
 DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)
@@ -36,6 +40,9 @@ BBCODE_RE = re.compile(
     re.IGNORECASE,
 )
 ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+_CODE_CHARS = frozenset("{}<>=;|")
+"""A comment holding any of these is code or markup switched off, not words."""
 REPLACEMENT = "\ufffd"
 LONG_PARAGRAPH_WORDS = 400
 
@@ -174,3 +181,45 @@ def long_paragraph(chapter: Chapter) -> Iterator[Finding]:
         count = len(p.text.split())
         if count >= LONG_PARAGRAPH_WORDS:
             yield p.at(0, f"paragraph of {count} words: its line breaks may have been lost")
+
+
+@check("M005", "comment-dropped", "warning")
+def comment_dropped(chapter: Chapter) -> Iterator[Finding]:
+    """An HTML comment with words in it, between two paragraphs of the story, was left out.
+
+    Example: ``<p>She ran.</p><!-- the scene I cut: he waited --><p>It rained.</p>``
+    """
+    if "<!--" not in chapter.source:
+        return
+    spans = _story_spans(chapter.document.blocks)
+    built: str | None = None
+    line, at = 1, 0
+    for m in COMMENT_RE.finditer(chapter.source):
+        body = " ".join(m.group(1).split())
+        if len(re.findall(r"[^\W\d_]{2,}", body)) < 2 or _CODE_CHARS.intersection(body):
+            continue  # <!--more-->, <!-- [if IE]>, a script switched off
+        line += chapter.source.count("\n", at, m.start())
+        at = m.start()
+        if not any(a <= line <= b for a, b in spans):
+            continue  # the site's own comments, around the story and between its parts
+        if built is None:
+            built = " ".join(
+                " ".join(plain_text(p.children).split()) for p in iter_paragraphs(chapter.document)
+            )
+        if body not in built:
+            shown = body if len(body) <= 60 else body[:57] + "..."
+            yield Finding(line, 1, f"an HTML comment with words in it was left out: {shown!r}")
+
+
+def _story_spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    """The source lines from one block of the story to the next, where both are story
+    paragraphs or scene breaks (not a heading, a note or the site's parts between)."""
+    spans: list[tuple[int, int]] = []
+    for a, b in pairwise(blocks):
+        if _in_story(a) and _in_story(b) and 0 < a.line <= b.line:
+            spans.append((a.line, b.line))
+    return spans
+
+
+def _in_story(block: Block) -> bool:
+    return isinstance(block, SceneBreak) or (isinstance(block, Paragraph) and block.role == "text")

@@ -24,6 +24,10 @@ _OTHER_LETTER_RE = re.compile(rf"[^\W_{''.join(sorted(_ORNAMENT_LETTERS))}]")
 :data:`_ORNAMENT_LETTERS`: found at once in a line of prose."""
 
 
+_DIGIT_ROW_RE = re.compile(r"\s*(\d)(?:\s*\1){3,}\s*$")
+"""One digit four times or more, spaces allowed: ``8888``, ``0 0 0 0 0``."""
+
+
 def _unit(text: str) -> str | None:
     """The shortest unit that ``text`` repeats, more than twice (a partial unit may end it).
 
@@ -56,12 +60,16 @@ def _squeezed(text: str) -> str | None:
 
 
 def is_ornament_row(text: str) -> bool:
-    """``"oooooooooooo"`` → True; ``"_____"`` → True; ``"hahaha"`` → False; ``"..."`` → False.
+    """``"oooooooooooo"`` → True; ``"_____"`` → True; ``"8888"`` → True; ``"hahaha"`` → False;
+    ``"..."`` → False; ``"1984"`` → False.
 
     A row is at least three characters of a repeated unit (spaces between units are
     ignored) with no letter outside ``o``, ``x`` and ``0``. A row of one letter needs at
-    least five of it (``ooo`` is a sound); sentence marks alone (``...``, ``!!!``) are no row.
+    least five of it (``ooo`` is a sound), a row of one digit four (``8888``; ``888`` may be
+    a number said); sentence marks alone (``...``, ``!!!``) are no row.
     """
+    if _DIGIT_ROW_RE.match(text):
+        return True  # "8888": one digit four times or more is no number anyone writes
     if _OTHER_LETTER_RE.search(text):
         return False  # a word; no space is a letter, so the line's letters are the row's
     squeezed = _squeezed(text)

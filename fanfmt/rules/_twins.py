@@ -80,7 +80,9 @@ title (``Chapter 23 – Humiliation and Other Diversionary Tactics`` under the p
 whatever stands between them (an unlabelled thank-you, a rule)."""
 _FAR_TITLE = 24
 """Up to this many blocks down, a line that is the page's chapter title alone, as typed
-(``PROLOGO`` under the page's ``Chapter 1: Prologo``), is where the heading stands."""
+(``PROLOGO`` under the page's ``Chapter 1: Prologo``), is where the heading stands; so is
+a heading that repeats the page's number and title both (``Chapter 1 – Banishment`` under
+``Chapter 1: Banishment``, after a long preface, a legend and a disclaimer)."""
 
 
 def merge_twin_headings(
@@ -110,9 +112,14 @@ def merge_twin_headings(
         if not isinstance(block, Heading) or not block.number:
             clear = False
             continue
-        if j > first + 1 + _FAR:
-            return blocks
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
+        both = (
+            a is not None
+            and a == b
+            and _same_title(plain_text(page.title), plain_text(block.title))
+        )
+        if j > first + 1 + _FAR and not both:
+            return blocks
         near = clear and j <= first + 1 + _BETWEEN
         if a is None or a != b:
             if None in (a, b) or not _same_title(plain_text(page.title), plain_text(block.title)):
@@ -134,10 +141,27 @@ def merge_twin_headings(
             story_title=block.story_title or story,  # not twice, where the author typed it
             line=page.line if near else block.line,
         )
+        if j > first + 1 + _FAR:  # a long preface: the page's heading over it, and the
+            # unlabelled paragraphs of the preface are the author's note they are
+            top = replace(merged, line=page.line)
+            return [*blocks[:first], top, *_preface(blocks[first + 1 : j]), *blocks[j + 1 :]]
         if not near:  # what stands between is the author's front matter: the heading stays
             return [*blocks[:first], *blocks[first + 1 : j], merged, *blocks[j + 1 :]]
         return [*blocks[:first], merged, *blocks[first + 1 : j], *blocks[j + 1 :]]
     return blocks
+
+
+def _preface(blocks: list[Block]) -> list[Block]:
+    """The blocks between a page's heading and its far twin, the run of plain story
+    paragraphs they open with made one author's note (what follows it, a disclaimer, a
+    legend, a byline, stays as it is)."""
+    n = 0
+    while n < len(blocks) and isinstance(blocks[n], Paragraph) and blocks[n].role == "text":  # type: ignore[union-attr]
+        n += 1
+    if n == 0:
+        return blocks
+    run = tuple(b for b in blocks[:n] if isinstance(b, Paragraph))
+    return [AuthorNote(run, "before", line=run[0].line), *blocks[n:]]
 
 
 def _title_alone(title: str, block: Paragraph) -> bool:
@@ -170,7 +194,8 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
     Only when the first heading names the story (a page's title) and the line is that
     title exactly, standing apart: a line typed right under another line of the story
     (``No ideas?`` / ``Out of ideas?``) is the story saying its title, not a title row.
-    The words stay where they are.
+    A ``By Someone`` line right under the title, in a paragraph of its own, is the same
+    byline row. The words stay where they are.
     """
     from fanfmt.patterns import BYLINE
     from fanfmt.walk import plain_text
@@ -201,5 +226,13 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
             continue  # one line of a run of lines: the story's own
         if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
             out[j] = replace(block, role="byline")
+            below = out[j + 1] if j + 1 < len(out) else None
+            if (
+                not rest
+                and isinstance(below, Paragraph)
+                and below.role == "text"
+                and BYLINE.match(plain_text(below.children).strip())
+            ):
+                out[j + 1] = replace(below, role="byline")  # the title, then "By Someone"
             break
     return out

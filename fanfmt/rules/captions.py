@@ -2,9 +2,12 @@
 
 * break, ``A few days later...``, extra blank lines → a caption (and one break, not two)
 * break, ``Konoha Outskirts``, ``Three years ago``, extra blank lines → two captions
+* ``-line break-``, ``In the tower``, ``-line break-`` (the caption framed by the same
+  mark twice) → one break and a caption
 * break, ``Meanwhile, at the castle…`` then the story → a caption (an ellipsis or no
   end punctuation)
 * break, ``Hm.`` or ``"Run!"`` → story text, not a caption
+* break, ``More text`` and then only the end notes → story text: a caption opens a scene
 * ``Chapter 5``, then ``Katara's POV`` or ``Hogwarts, 1996`` (a time, place or point of
   view opening the story) → a caption
 * mid-scene, a paragraph that only names a point of view or a time, or numbers a section
@@ -92,6 +95,13 @@ def _opening_caption(text: str) -> bool:
     return _strong(text) and TIME.search(text) is not None
 
 
+def _story_at(blocks: list[Block], k: int) -> bool:
+    """Is ``blocks[k]`` the story going on? A caption opens a scene: a short line with
+    only the end notes or nothing after it (``Some text`` / rule / ``More text`` /
+    notes) is the scene itself, not its caption."""
+    return k < len(blocks) and is_story(blocks[k])
+
+
 def apply(doc: Document, ctx: Context) -> Document:
     """Give caption paragraphs the ``caption`` role (unless ``options.captions`` is off)."""
     if not ctx.options.captions:
@@ -106,7 +116,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             opening = True
         elif is_story(block) and opening:
             opening = False
-            if _opening_caption(text_of(block)) and i + 1 < len(blocks):
+            if _opening_caption(text_of(block)) and _story_at(blocks, i + 1):
                 block = replace(block, role="caption")
         elif (
             is_story(block)
@@ -135,11 +145,19 @@ def apply(doc: Document, ctx: Context) -> Document:
             run.append(nxt)
             j += 1
         after = blocks[j] if j < len(blocks) else None
-        if run and isinstance(after, SceneBreak) and not after.marker:
+        framed = isinstance(after, SceneBreak) and (
+            not after.marker
+            or (
+                isinstance(block, SceneBreak)
+                and after.marker == block.marker
+                and _story_at(blocks, j + 1)
+            )
+        )  # blank lines after the caption, or the same mark again: one change of scene
+        if run and framed:
             out.extend(replace(p, role="caption") for p in run)
             i = j + 1  # the blank lines after a caption end the caption, not the scene
             continue
-        if run and _strong(text_of(run[0])) and i + 1 < len(blocks):
+        if run and _strong(text_of(run[0])) and _story_at(blocks, i + 1):
             out.append(replace(run[0], role="caption"))
             i += 1
     return replace(doc, blocks=tuple(out))

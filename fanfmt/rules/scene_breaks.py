@@ -67,7 +67,7 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
         return None
     if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text):
         return text
-    if len(text) >= 5 and is_ornament_row(text):
+    if (len(text) >= 5 or text.isdigit()) and is_ornament_row(text):
         return text
     if _LETTER_BREAK_RE.match(text) and len(text) >= 3:
         letters = re.sub(r"[\W_]", "", text)

@@ -76,7 +76,7 @@ def _read(text: str, meta: Meta | None) -> Document:
     if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
         page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
     if not page.items:
-        read_generic(soup, page)
+        read_generic(soup, page, title)
     meta = meta or Meta()
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)

@@ -5,7 +5,9 @@
   ``div.userstuff`` → the chapter text; AO3's downloaded HTML (``<p>Chapter Notes</p>
   <blockquote>…``) is read the same way; menus, kudos, comments and tags are skipped
 * FanFiction.Net and FictionPress: :mod:`.ffn`
-* anything else: the page body, without ``nav``, ``header``, ``footer`` and ARIA furniture
+* anything else: the block that holds most of the page's words in its own paragraphs
+  (:mod:`.main_text`), or the page body, without ``nav``, ``header``, ``footer`` and ARIA
+  furniture
 """
 
 from __future__ import annotations
@@ -149,8 +151,10 @@ def page_title(soup: BeautifulSoup) -> str:
     return collapse(tag.get_text()) if tag is not None else ""
 
 
-def read_generic(soup: BeautifulSoup, page: Page) -> None:
+def read_generic(soup: BeautifulSoup, page: Page, title: str = "") -> None:
     from bs4 import Tag
+
+    from fanfmt.reader.html.main_text import read_main
 
     furniture = [
         tag
@@ -159,6 +163,8 @@ def read_generic(soup: BeautifulSoup, page: Page) -> None:
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
     ]
     drop(furniture)
+    if read_main(soup, page, title):
+        return  # an unknown site's page: the block that holds the story
     body = soup.find("body")
     if isinstance(body, Tag) and _letters(body) == _letters(soup):
         page.text(body)

@@ -1,0 +1,110 @@
+"""Saved pages of the archives, in the shapes real chapters have (our own words)."""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.lint import lint_text
+from fanfmt.model import AuthorNote, Heading, Paragraph, SceneBreak
+from fanfmt.rules._text import text_of
+
+AO3_2013 = (
+    '<html><body><div id="workskin"><div class="preface group"><h2 class="title heading">'
+    'Lamp Oil</h2></div><div id="chapters"><div class="chapter">'
+    '<div class="chapter preface group"><h3 class="title"><a href="#">Chapter 1</a></h3></div>'
+    '<div class="userstuff module"><p>A short first scene</p><hr /><p>A short last scene</p>'
+    '</div><div class="end notes module"><h3 class="heading">Notes:</h3>'
+    "<blockquote class='userstuff'><p>Thanks for reading.</p></blockquote></div>"
+    "</div></div></div></body></html>"
+)
+
+
+def _roles(page: str) -> dict[str, str]:
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    return {text_of(b): b.role for b in blocks if isinstance(b, Paragraph)}
+
+
+def test_a_short_line_after_a_rule_with_only_the_end_notes_after_it_is_story() -> None:
+    roles = _roles(AO3_2013)
+    assert roles["A short last scene"] == "text"
+
+
+def test_a_short_line_after_a_rule_that_opens_a_scene_is_still_a_caption() -> None:
+    page = AO3_2013.replace(
+        "<p>A short last scene</p>",
+        "<p>Two weeks later</p><p>The harbour had frozen over in the night.</p>",
+    )
+    assert _roles(page)["Two weeks later"] == "caption"
+
+
+STORY_WITH_COMMENTS = (
+    "<html><body><!-- the site's menu -->\n<div id='storytext'>\n"
+    "<p>She ran down to the harbour.</p>\n"
+    "<!-- the scene I cut: he waited by the boats -->\n"
+    "<p>It rained all night.</p>\n<!--more-->\n"
+    "<p>By morning the boats were gone.</p>\n</div>\n<!-- the site's footer -->\n"
+    "</body></html>"
+)
+
+
+def test_lint_says_when_a_comment_with_words_between_story_paragraphs_is_left_out() -> None:
+    found = [d for d in lint_text(STORY_WITH_COMMENTS, from_format="html") if d.code == "M005"]
+    assert [d.line for d in found] == [4]
+    assert "the scene I cut" in found[0].message
+
+
+def _site_page(paragraphs: int) -> str:
+    menu = "".join(f"<li><a href='/x{i}'>Menu entry number {i}</a></li>" for i in range(30))
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i} and lit the wick, slow and careful.</p>"
+        for i in range(paragraphs)
+    )
+    return (
+        "<html><head><title>Night Four - Lamp Street | Some Fiction Site</title></head><body>"
+        f"<div class='top'><ul>{menu}</ul><h2>Lamp Street</h2><h1>Night Four</h1></div>"
+        "<div class='portlet'><div class='author-note'><p>Thanks for waiting!</p></div></div>"
+        f"<div class='chapter-content'><h2>Midnight, the harbour</h2>{story}</div>"
+        "<div class='sidebar'><h2>Popular this week</h2><p>Another story by someone else, "
+        "with a long blurb about dragons and a war and a crown nobody wanted.</p></div>"
+        "<div class='foot'><p>Terms of Service | Privacy Policy | Cookie Policy</p></div>"
+        "</body></html>"
+    )
+
+
+def test_an_unknown_sites_page_is_read_from_the_block_that_holds_its_story() -> None:
+    result = convert(_site_page(20), "xhtml", from_format="html")
+    assert result.document.meta.title == "Lamp Street"
+    assert result.document.meta.chapter == "Night Four"
+    assert "Menu entry" not in result.text
+    assert "Popular this week" not in result.text
+    assert "Terms of Service" not in result.text
+    notes = [b for b in result.document.blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before"]
+    assert result.text.count("The lamplighter climbed") == 20
+    assert sum(isinstance(b, Heading) for b in result.document.blocks) == 1
+
+
+def test_a_page_with_too_little_in_paragraphs_is_still_read_whole() -> None:
+    result = convert(_site_page(2), "xhtml", from_format="html")
+    assert "Terms of Service" in result.text
+
+
+def test_a_caption_framed_by_the_same_mark_twice_is_one_break() -> None:
+    lines = [f"The lamplighter climbed ladder {i}, slow and careful." for i in range(6)]
+    page = (
+        "<div id='storytext'>"
+        + "".join(f"<p>{line}</p>" for line in lines[:3])
+        + "<p><em>-line break-</em></p><p>In the old tower</p><p><em>-line break-</em></p>"
+        + "".join(f"<p>{line}</p>" for line in lines[3:])
+        + "</div>"
+    )
+    blocks = convert(page, "xhtml", from_format="html").document.blocks
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+    assert _roles(page)["In the old tower"] == "caption"
+
+
+def test_an_closing_note_labelled_an_with_a_dash_is_a_note() -> None:
+    body = "".join(f"<p>The road went on past mile {i} and she walked on.</p>" for i in range(30))
+    for label in ("AN- it's", "AN—it's", "AN – it's"):
+        page = f"<div id=storytext>{body}<p>{label} new to me, so tell me what you think!</p></div>"
+        blocks = convert(page, "xhtml", from_format="html").document.blocks
+        assert [b.position for b in blocks if isinstance(b, AuthorNote)] == ["after"], label
