@@ -14,9 +14,10 @@ never empty or a name Windows reserves (``CON``, ``NUL`` …).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from string import Formatter
+
+from fanfmt import rx
 
 FIELDS: tuple[str, ...] = (
     "title",
@@ -34,7 +35,7 @@ FIELDS: tuple[str, ...] = (
 )
 """The names a template may use, each between braces."""
 MAX_NAME_BYTES = 200
-_UNSAFE_RE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+_UNSAFE_RE = rx.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = frozenset(
     {
         "con",

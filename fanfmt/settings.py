@@ -16,12 +16,12 @@ A check turns a raw ``fanfmt.toml`` value into the Options value, or raises
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from fanfmt import rx
 from fanfmt.options import (
     AO3_MODES,
     DASH_STYLES,
@@ -111,7 +111,7 @@ class Positive:
         return value
 
 
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_LANG_RE = rx.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 @dataclass(frozen=True, slots=True)

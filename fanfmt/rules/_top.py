@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from fanfmt import rx
 from fanfmt.model import (
     Block,
     Heading,
@@ -63,13 +64,13 @@ BYLINE_ROWS_AFTER_HEADING = 4
 """The same, counting from a heading the reader found."""
 TITLE_ROWS = 3
 """A story title stands in the first lines of a file."""
-_STORY_LINE_RE = re.compile(
+_STORY_LINE_RE = rx.compile(
     r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
     r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
     r"|\b(?:thought|wondered|said|asked|sighed)\b",
 )
 """A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
-MARKER_LINE_RE = re.compile(
+MARKER_LINE_RE = rx.compile(
     r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
     r"|present(?:\s+day|\s+time)?|now|then)\W*$",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.lexicon import LANG_THOUGHT_VERBS, SAYING_VERBS, SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import Convention, Document, Paragraph
 from fanfmt.patterns import ELISION, alternatives
@@ -20,16 +21,16 @@ from fanfmt.walk import iter_paragraphs
 
 # Each pattern starts with the quote it looks for, so the engine can skip ahead to it; the
 # whole chapter is searched at once, one paragraph a line.
-_OPEN_DOUBLE_RE = re.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
-_OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
+_OPEN_DOUBLE_RE = rx.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
+_OPEN_SINGLE_RE = rx.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
 _INNER = r"(?:[^'’‘\n]|(?<=\w)['’](?=\w))"
-_SENTENCE_SPAN_RE = re.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
+_SENTENCE_SPAN_RE = rx.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
 """A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``.
 
 It is followed for 600 characters at most, and one pass finds it: a line of ``‘a ‘a ‘a …``
 took time growing with the cube of its length with two open-ended searches."""
 _THOUGHT_VERB = alternatives(THOUGHT_VERBS)
-CUE_BEFORE_RE = re.compile(
+CUE_BEFORE_RE = rx.compile(
     rf"\b(?:{_THOUGHT_VERB}|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
@@ -46,7 +47,7 @@ def _speech_tag(verbs: frozenset[str]) -> str:
 def _tag_re(marks: str) -> re.Pattern[str]:
     """A closing quote and a speech tag after it: any speech verb after ``,!?…-``, and only a
     verb of saying after a full stop (``SAYING_VERBS``)."""
-    return re.compile(
+    return rx.compile(
         f"[{marks}](?:(?<=[,!?…-][{marks}]){_speech_tag(SPEECH_VERBS)}"
         f"|(?<=\\.[{marks}]){_speech_tag(SAYING_VERBS)})"
     )
@@ -54,7 +55,7 @@ def _tag_re(marks: str) -> re.Pattern[str]:
 
 _SINGLE_TAG_RE = _tag_re("'’")
 _DOUBLE_TAG_RE = _tag_re('"”')
-_NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
+_NESTED_DOUBLE_RE = rx.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _LANG_THOUGHT = alternatives(frozenset(w for ws in LANG_THOUGHT_VERBS.values() for w in ws))
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
@@ -62,9 +63,9 @@ _THOUGHT_CUE = (
     r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice"
     rf"|[—–-]?[^\S\n]*(?:{_LANG_THOUGHT})(?![^\W\d_]))"
 )
-THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
-_ASTERISK_RE = re.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
-_UNDERSCORE_RE = re.compile(r"_(?<![_\w]_)(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
+THOUGHT_CUE_RE = rx.compile(_THOUGHT_CUE)
+_ASTERISK_RE = rx.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
+_UNDERSCORE_RE = rx.compile(r"_(?<![_\w]_)(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
 
 
 def _thoughtish(span: str) -> bool:

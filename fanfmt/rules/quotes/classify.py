@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from fanfmt import rx
 from fanfmt.chars import (
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
@@ -25,7 +25,7 @@ from fanfmt.model import QuoteKind
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
 OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
-_QUOTE_RE = re.compile("[\"'“”‘’`]")
+_QUOTE_RE = rx.compile("[\"'“”‘’`]")
 
 
 @dataclass(slots=True)
