@@ -8,7 +8,9 @@ current user's and no one else may write it; anything else reads as nothing.
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
+from typing import Any
 
 
 def cache_folder() -> str | None:
@@ -55,4 +57,37 @@ def write_private(path: str, data: bytes) -> None:
             os.unlink(tmp)
 
 
-__all__ = ["cache_folder", "read_private", "write_private"]
+def kept_path(prefix: str, stamp: str) -> str | None:
+    """``<cache folder>/<prefix>-<crc32 of stamp>.marshal``; None without a cache folder."""
+    from zlib import crc32
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return os.path.join(folder, f"{prefix}-{crc32(stamp.encode('utf-8')):08x}.marshal")
+
+
+def load_kept(prefix: str, stamp: str) -> dict[Any, Any]:
+    """The table kept under ``prefix`` for ``stamp``; empty when missing, foreign or stale."""
+    path = kept_path(prefix, stamp)
+    data = read_private(path) if path else None
+    if data is None:
+        return {}
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == stamp:
+        return found[1] if isinstance(found[1], dict) else {}
+    return {}
+
+
+def save_kept(prefix: str, stamp: str, table: dict[Any, Any]) -> None:
+    """Keep ``table`` under ``prefix`` for ``stamp``; a failure is no error."""
+    path = kept_path(prefix, stamp)
+    if path:
+        with contextlib.suppress(ValueError):  # a value marshal cannot keep
+            write_private(path, marshal.dumps((stamp, table)))
+
+
+__all__ = ["cache_folder", "load_kept", "read_private", "save_kept", "write_private"]
