@@ -27,19 +27,20 @@ A bad file is a :class:`~fanfmt.errors.ConfigError` naming the file, the line an
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Any
 
 from fanfmt import rx
 from fanfmt.errors import ConfigError
 from fanfmt.options import Options
+from fanfmt.record import record
 from fanfmt.settings import FLAG_NAMES, KEYS, TABLES, BadValueError, Choice
 
 CONFIG_NAME = "fanfmt.toml"
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Config:
     """A loaded ``fanfmt.toml``: Options field → (value, line)."""
 
@@ -47,7 +48,7 @@ class Config:
     values: dict[str, tuple[Any, int]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Resolved:
     """The options in force and where each came from."""
 

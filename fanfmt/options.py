@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from fanfmt.errors import ConfigError
+from fanfmt.record import record
 
 QuoteStyle = Literal["auto", "american", "british"]
 ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
@@ -41,7 +42,7 @@ STATUSES: tuple[str, ...] = get_args(Status)[1:]
 MARK_STYLES: tuple[str, ...] = get_args(MarkStyle)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Options:
     """Everything a user can choose. Defaults suit most fanfic."""
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -36,6 +35,7 @@ from fanfmt.batch import BatchReport, Outcome, Plan
 from fanfmt.errors import UsageError
 from fanfmt.files import STDOUT_NAMES, up_to_date
 from fanfmt.options import Options
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from fanfmt.build import Built
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 Kind = Literal["single", "batch", "book"]
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class BuildPlan:
     """One ``fanfmt build``, planned."""
 
@@ -67,7 +67,7 @@ class BuildPlan:
     """``book`` from an EPUB: write the new book over the old one."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Explained:
     """A chapter built with ``explain``: the build, and what every rule changed."""
 

@@ -79,7 +79,7 @@ def _fields(cls: type) -> list[dataclasses.Field[Any]] | None:
         )
         if made.kw_only is True or not made.init:
             return None
-        made.name, made.type = name, kind
+        made.name, made.type, made.kw_only = name, kind, False
         made._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
         found.append(made)
     return found

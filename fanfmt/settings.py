@@ -17,7 +17,6 @@ A check turns a raw ``fanfmt.toml`` value into the Options value, or raises
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,6 +33,7 @@ from fanfmt.options import (
     THOUGHT_STYLES,
     Options,
 )
+from fanfmt.record import record
 
 Group = Literal["chapter", "book", "xhtml"]
 """Which commands take the flag: ``chapter`` every command that reads chapters (build,
@@ -65,7 +65,7 @@ def no_controls(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Text:
     """A string without control characters; ``one_line``: without a line break."""
 
@@ -79,7 +79,7 @@ class Text:
         return no_controls(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Choice:
     """One of ``choices``."""
 
@@ -91,7 +91,7 @@ class Choice:
         return str(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Switch:
     """``true`` or ``false`` (a flag pair ``--x/--no-x``)."""
 
@@ -101,7 +101,7 @@ class Switch:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Positive:
     """A whole number from 1 up."""
 
@@ -114,7 +114,7 @@ class Positive:
 _LANG_RE = rx.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Language:
     """A language tag: ``en``, ``en-GB``, ``pt-BR``; or ``auto``."""
 
@@ -126,7 +126,7 @@ class Language:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Lines:
     """A list of non-empty one-line strings (a repeatable flag)."""
 
@@ -161,7 +161,7 @@ def rules(names: Iterable[str]) -> frozenset[str]:
     return frozenset(names)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Rules:
     """A list of rule names (see :func:`rules`)."""
 
@@ -169,7 +169,7 @@ class Rules:
         return rules(Lines()(value, base))
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class PathTo:
     """A path to an existing file (``folder``: a folder), relative to the file's folder."""
 
@@ -186,7 +186,7 @@ class PathTo:
         return str(path)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class NameTemplate:
     """A book's file name template: ``"{author} - {title}.epub"`` (see :mod:`fanfmt.naming`)."""
 
@@ -206,7 +206,7 @@ Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo | 
 shapes the flag (a choice, a ``--x/--no-x`` pair, a repeatable flag …)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Setting:
     """One setting: the Options field it sets, and how a user sets it."""
 

@@ -92,3 +92,23 @@ def test_the_model_nodes_match_their_fields() -> None:
     assert repr(model.Text("a")) == "Text(text='a')"
     assert model.Document(()).meta == model.Meta()
     assert not hasattr(p, "__dict__")
+
+
+@record()
+class Named:
+    name: str
+    on: bool = True
+
+
+@record()
+class Switch(Named):
+    """A subclass: made by dataclass itself, on the record's fields."""
+
+    def flip(self) -> Switch:
+        return dataclasses.replace(self, on=not self.on)
+
+
+def test_a_subclass_takes_its_base_fields_in_order() -> None:
+    assert Switch("a", False) == Switch(name="a", on=False)
+    assert Switch("a").flip() == Switch("a", False)
+    assert repr(Switch("a")) == "Switch(name='a', on=True)"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from fanfmt import rx
@@ -46,6 +46,7 @@ from fanfmt.patterns import (
     NOTE_START,
     TITLE_FIELD,
 )
+from fanfmt.record import record
 from fanfmt.rules._chapter import CHAPTER_TITLE_MAX_WORDS, DECORATION, chapter_line, split_heading
 from fanfmt.rules._named import named_author, named_title
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
@@ -81,7 +82,7 @@ Kind = Literal["same", "front", "heading"]
 """Whose decision a block of the reading is: nobody's, ``front_matter``'s, ``headings``'."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Entry:
     """One block of the reading: ``block`` as both rules leave it, ``was`` what it was
     made from (``(block,)`` when it is unchanged)."""
@@ -99,7 +100,7 @@ def _front(block: Paragraph, role: ParagraphRole) -> Entry:
     return Entry(replace(block, role=role), (block,), "front")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Top:
     """The chapter as the walk over its top reads it: ``head`` (the top, read) then
     ``rest`` (the blocks after it, the front matter further down marked), ``rest[0]``

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from fanfmt import rx
 from fanfmt.model import (
@@ -31,6 +31,7 @@ from fanfmt.model import (
     Text,
 )
 from fanfmt.patterns import BYLINE, CHAPTER_LINE, DISCLAIMER
+from fanfmt.record import record
 from fanfmt.rules._ao3_facts import count_facts, is_label, read_fields
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
@@ -77,7 +78,7 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Reader:
     """One pass over the blocks, from the preface to the afterword."""
 

@@ -19,7 +19,6 @@ and so are a thought's own marks (kept only with ``thought_marks``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, assert_never
 
 from fanfmt import rx
@@ -32,6 +31,7 @@ from fanfmt.chars import (
     WORD_JOINER,
 )
 from fanfmt.model import Emphasis, Inline, LineBreak, NoteRef, Quoted, Strong, Text, Thought
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from fanfmt.languages import Marks
@@ -81,7 +81,7 @@ def chapter_marks(meta: Meta, convention: Convention, options: Options) -> Marks
     return Marks.of(typo, convention.marks, options.marks == "alternate")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Within:
     """What is open around a node: dialogue (for XHTML's classes), italic marks (Markdown)."""
 
@@ -92,7 +92,7 @@ class Within:
 OUTSIDE = Within()
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Spot:
     """A node's neighbours: what was rendered before it, and the node after it."""
 

@@ -10,8 +10,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fanfmt import rx
 from fanfmt.chars import (
     LEFT_DOUBLE_QUOTE,
@@ -21,6 +19,7 @@ from fanfmt.chars import (
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.model import QuoteKind
+from fanfmt.record import record
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
@@ -28,7 +27,7 @@ OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
 _QUOTE_RE = rx.compile("[\"'“”‘’`]")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Event:
     pos: int
     kind: QuoteKind
