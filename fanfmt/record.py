@@ -15,8 +15,8 @@ binds it.
 >>> Point(1), Point(1) == Point(1, 0), hash(Point(2)) == hash(Point(2, 0))
 (Point(x=1, y=0), True, True)
 
-A class it does not know how to make (a base class, ``ClassVar``, ``InitVar``, ``KW_ONLY``)
-is handed to :func:`dataclasses.dataclass` itself.
+A class it does not know how to make (a base class not made here, ``ClassVar``, ``InitVar``,
+``KW_ONLY``) is handed to :func:`dataclasses.dataclass` itself.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import dataclasses
 import sys
 from collections.abc import Callable
 from types import CodeType
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, Generic, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 
@@ -37,11 +37,11 @@ _PREFIX = "records"
 
 
 def _stamp() -> str:
-    return f"{sys.version}|{sys.implementation.cache_tag}|1"
+    return f"{sys.version}|{sys.implementation.cache_tag}|2"
 
 
-def _compiled(source: str) -> CodeType:
-    """The code of ``source``, kept between runs."""
+def _compiled(shape: str, source: Callable[[], str]) -> CodeType:
+    """The code of ``source()`` for a class of ``shape``, kept between runs."""
     global _code, _added
     if _code is None:
         from fanfmt.user_cache import load_kept
@@ -49,10 +49,10 @@ def _compiled(source: str) -> CodeType:
         found = load_kept(_PREFIX, _stamp())
         _code = {k: v for k, v in found.items() if isinstance(v, CodeType)}
         atexit.register(_save)
-    code = _code.get(source)
+    code = _code.get(shape)
     if code is None:
-        code = builtins.compile(source, "<record>", "exec")
-        _code[source] = code
+        code = builtins.compile(source(), "<record>", "exec")
+        _code[shape] = code
         _added += 1
     return code
 
@@ -64,11 +64,18 @@ def _save() -> None:
         save_kept(_PREFIX, _stamp(), _code)
 
 
-def _fields(cls: type) -> list[dataclasses.Field[Any]] | None:
-    """The class's fields, or None when it needs :func:`dataclasses.dataclass` itself."""
-    if cls.__bases__ != (object,) or "__slots__" in cls.__dict__:
+def _fields(cls: type, frozen: bool) -> list[dataclasses.Field[Any]] | None:
+    """The class's fields, its base's first (a base made here, as frozen as it is), or None
+    when it needs :func:`dataclasses.dataclass` itself."""
+    if "__slots__" in cls.__dict__:
         return None
-    found = []
+    found: list[dataclasses.Field[Any]] = []
+    for base in cls.__bases__:
+        if base is object or base is Generic:
+            continue
+        if found or base.__dict__.get("__record_frozen__") is not frozen:
+            return None
+        found = list(base.__dict__["__dataclass_fields__"].values())
     own = cls.__dict__.get("__annotations__", {})  # noqa: RUF063 (the class's own, not its bases')
     for name, kind in own.items():
         if not isinstance(kind, str) or any(w in kind for w in ("ClassVar", "InitVar", "KW_ONLY")):
@@ -81,7 +88,7 @@ def _fields(cls: type) -> list[dataclasses.Field[Any]] | None:
             return None
         made.name, made.type, made.kw_only = name, kind, False
         made._field_type = dataclasses._FIELD  # type: ignore[attr-defined]
-        found.append(made)
+        found = [f for f in found if f.name != name] + [made]
     return found
 
 
@@ -155,7 +162,7 @@ def _source(fields: list[dataclasses.Field[Any]], frozen: bool, order: bool, pos
 
 
 def _make(cls: type[T], frozen: bool, order: bool) -> type[T]:
-    fields = _fields(cls)
+    fields = _fields(cls, frozen)
     if fields is None:
         plain: type[T] = dataclasses.dataclass(frozen=frozen, slots=True, order=order)(cls)
         return plain
@@ -163,7 +170,9 @@ def _make(cls: type[T], frozen: bool, order: bool) -> type[T]:
     space = {k: v for k, v in cls.__dict__.items() if k not in names}
     for k in ("__dict__", "__weakref__"):
         space.pop(k, None)
-    space["__slots__"] = tuple(names)
+    inherited = {n for base in cls.__mro__[1:] for n in base.__dict__.get("__slots__", ())}
+    space["__slots__"] = tuple(n for n in names if n not in inherited)
+    space["__record_frozen__"] = frozen
     space["__match_args__"] = tuple(names)
     space["__dataclass_fields__"] = {f.name: f for f in fields}
     space["__dataclass_params__"] = dataclasses._DataclassParams(  # type: ignore[attr-defined]
@@ -174,7 +183,20 @@ def _make(cls: type[T], frozen: bool, order: bool) -> type[T]:
     meta: Any = type(cls)
     made: type[T] = meta(cls.__name__, cls.__bases__, space)
     scope: dict[str, Any] = {"__builtins__": builtins}
-    exec(_compiled(_source(fields, frozen, order, "__post_init__" in space)), scope)
+    post = "__post_init__" in space
+    shape = repr(
+        (
+            [
+                (f.name, f.default is dataclasses.MISSING, f.default_factory is dataclasses.MISSING)
+                for f in fields
+            ],
+            [(f.repr, f.compare, f.hash) for f in fields],
+            frozen,
+            order,
+            post,
+        )
+    )
+    exec(_compiled(shape, lambda: _source(fields, frozen, order, post)), scope)
     values: list[Any] = []
     for f in fields:
         values += [f.default, f.default_factory]

@@ -102,7 +102,7 @@ class Named:
 
 @record()
 class Switch(Named):
-    """A subclass: made by dataclass itself, on the record's fields."""
+    """A subclass: its base's fields first."""
 
     def flip(self) -> Switch:
         return dataclasses.replace(self, on=not self.on)
@@ -112,3 +112,10 @@ def test_a_subclass_takes_its_base_fields_in_order() -> None:
     assert Switch("a", False) == Switch(name="a", on=False)
     assert Switch("a").flip() == Switch("a", False)
     assert repr(Switch("a")) == "Switch(name='a', on=True)"
+
+
+def test_a_subclass_has_only_its_own_slots() -> None:
+    assert vars(Switch)["__slots__"] == ()
+    assert not hasattr(Switch("a"), "__dict__")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Switch("a").on = False  # type: ignore[misc]
