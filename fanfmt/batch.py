@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -33,6 +33,7 @@ from fanfmt.errors import FanfmtError, one_line
 from fanfmt.files import up_to_date
 from fanfmt.options import Options
 from fanfmt.overwrite import file_id, refuse_overwrites
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -44,7 +45,7 @@ MAX_CHUNK = 16
 """At most this many chapters travel to a worker process at once."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Job:
     """One chapter to build: ``Job("stories/ch1.txt", "out/ch1.xhtml")``."""
 
@@ -54,7 +55,7 @@ class Job:
     """The folder the output must stay in (no link may lead it out); empty: no limit."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Outcome:
     """What became of one chapter."""
 
@@ -69,7 +70,7 @@ class Outcome:
     """What was left alone, a line each (a user's ``fanfmt.css``; see :class:`Built`)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class BatchReport:
     """Every chapter's outcome, in input order."""
 
@@ -98,7 +99,7 @@ class BatchReport:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Plan:
     """The jobs to run and the inputs already settled (unusable or up to date)."""
 

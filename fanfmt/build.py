@@ -6,17 +6,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fanfmt import rx
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import NO_WORDS, ConfigError, InputError, OutputError
 from fanfmt.files import dated_as_read, read_input, same_file, seen, write_atomic
 from fanfmt.options import Options
+from fanfmt.record import record
 from fanfmt.summary import Summary, Tally
 from fanfmt.walk import has_words
 from fanfmt.writers import KIT_SUFFIX, SUFFIX_FORMATS, format_suffix, get_writer
@@ -25,12 +26,12 @@ from fanfmt.writers.page import has_footnotes
 if TYPE_CHECKING:
     from fanfmt.rules.table import Context
 
-_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_WORD_CHAR_RE = rx.compile(r"[^\W_]")
 """A letter or a digit: a text without one has no words to format (before building its
 blocks, which for a file of a million separator lines would take hundreds of MiB)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Built:
     """What one build did."""
 

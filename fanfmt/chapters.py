@@ -14,9 +14,10 @@ one output per chapter) takes the ``.txt`` files alone (:data:`BATCH_SUFFIXES`).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from fanfmt import rx
 
 CHAPTER_SUFFIXES: tuple[str, ...] = (".markdown", ".md", ".text", ".txt")
 BATCH_SUFFIXES: tuple[str, ...] = (".txt",)
@@ -25,7 +26,7 @@ batch writes ``.md`` and ``.html`` outputs beside its inputs, which must not bec
 chapters of the next run."""
 NOT_CHAPTERS: frozenset[str] = frozenset({"readme", "license", "licence", "changelog"})
 """File stems a folder holds beside its chapters."""
-_DIGITS_RE = re.compile(r"(\d+)")
+_DIGITS_RE = rx.compile(r"(\d+)")
 
 
 def natural_key(name: str) -> tuple[tuple[str | int, ...], str]:

@@ -26,20 +26,21 @@ A bad file is a :class:`~fanfmt.errors.ConfigError` naming the file, the line an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Any
 
+from fanfmt import rx
 from fanfmt.errors import ConfigError
 from fanfmt.options import Options
+from fanfmt.record import record
 from fanfmt.settings import FLAG_NAMES, KEYS, TABLES, BadValueError, Choice
 
 CONFIG_NAME = "fanfmt.toml"
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Config:
     """A loaded ``fanfmt.toml``: Options field → (value, line)."""
 
@@ -47,7 +48,7 @@ class Config:
     values: dict[str, tuple[Any, int]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Resolved:
     """The options in force and where each came from."""
 
@@ -75,9 +76,9 @@ def find_config(start: str | Path) -> Path | None:
 _BARE = r"[A-Za-z0-9_-]+"
 _KEY_PART = rf"(?:{_BARE}|\"(?:[^\"\\]|\\.)*\"|'[^']*')"
 _DOTTED = rf"{_KEY_PART}(?:\s*\.\s*{_KEY_PART})*"
-_HEADER_RE = re.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
-_ASSIGN_RE = re.compile(rf"^\s*({_DOTTED})\s*=")
-_PART_RE = re.compile(_KEY_PART)
+_HEADER_RE = rx.compile(rf"^\s*\[\[?\s*({_DOTTED})\s*\]\]?")
+_ASSIGN_RE = rx.compile(rf"^\s*({_DOTTED})\s*=")
+_PART_RE = rx.compile(_KEY_PART)
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
@@ -134,7 +135,7 @@ def _suggest(name: str, known: Collection[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(known)})"
 
 
-_TOML_AT_RE = re.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
+_TOML_AT_RE = rx.compile(r"\s*\(at line (\d+), column \d+\)$|\s*\(at end of document\)$")
 
 
 def load_config(path: str | Path) -> Config:

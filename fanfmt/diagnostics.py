@@ -6,13 +6,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from fanfmt.record import record
 
 Severity = Literal["info", "warning", "error"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Diagnostic:
     """One finding, with a stable code and the source line it is about."""
 
@@ -28,7 +30,7 @@ MAX_PER_CODE = 100
 """Findings kept of one code in one chapter; past it they are counted, not kept."""
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Diagnostics:
     """A collector the rules report into.
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Document,
@@ -40,7 +41,7 @@ __all__ = ["LINE_BREAK", "READ_STEP", "explain_changes", "explain_text", "render
 
 CONTEXT = 24
 """Characters of unchanged text shown on each side of a change."""
-_TOKEN_RE = re.compile(r"\w+|\s+|.", re.DOTALL)
+_TOKEN_RE = rx.compile(r"\w+|\s+|.", re.DOTALL)
 
 Style = Callable[[str, str], str]
 """``style(text, role)`` → text to print; roles: ``delete``, ``insert``, ``rule``, ``line``."""

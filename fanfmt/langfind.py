@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from fanfmt import rx
+
 SAMPLE_CHARS = 20_000
 """How much of the chapter's text the detector reads."""
 QUICK_CHARS = 3_000
@@ -27,7 +29,7 @@ sure)."""
 MIN_WORDS = 12
 """Fewer words than this: too short to tell (English, the default)."""
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_WORD_RE = rx.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _HTML_LANG = r"<html\b[^>]*?\b(?:xml:)?lang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)"
 """``<html lang="es">``: compiled only for a page (a ``.txt`` build never needs it)."""
 

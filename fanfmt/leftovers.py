@@ -17,7 +17,9 @@ import re
 import stat
 from pathlib import Path
 
-_LEFTOVER_RE = re.compile(
+from fanfmt import rx
+
+_LEFTOVER_RE = rx.compile(
     r"\A\.(?P<name>.{1,40})\.fanfmt-(?P<pid>[1-9][0-9]{0,9})-[0-9a-f]{8}\.tmp\Z", re.S
 )
 _cleaned: set[str] = set()

@@ -8,9 +8,9 @@ a caller of the library can tell its user the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fanfmt.record import record
 from fanfmt.shown import printable
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from fanfmt.summary import Summary
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Line:
     """One line (or a few) to print; ``err``: on standard error."""
 

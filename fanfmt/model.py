@@ -1,13 +1,16 @@
 """The document model: what the reader builds, the rules rewrite and the writers render.
 
-Every node is a frozen, slotted dataclass. Quote marks are not characters in the
-model but nodes (:class:`Quoted`, :class:`Thought`): writers decide the glyphs.
+Every node is a frozen, slotted dataclass (made by :func:`fanfmt.record.record`). Quote
+marks are not characters in the model but nodes (:class:`Quoted`, :class:`Thought`):
+writers decide the glyphs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, TypeAlias, TypeGuard
+
+from fanfmt.record import record
 
 QuoteKind = Literal["double", "single", "dash"]
 """``dash``: speech a dash introduces (``—No lo sé —dijo ella.``), printed with no marks."""
@@ -23,14 +26,14 @@ author's own mark opening or closing the chapter (``...~AIV~...``), a decoration
 nothing, shown as typed."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Text:
     """A run of plain text: ``Text("Hello")``."""
 
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Emphasis:
     """Italic text: ``*word*`` or ``_word_`` → ``Emphasis((Text("word"),), "*")``."""
 
@@ -38,14 +41,14 @@ class Emphasis:
     marker: EmphasisMarker = "*"
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Strong:
     """Bold text: ``**word**`` or ``__word__``."""
 
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Thought:
     """A character's unspoken thought: ``'Not again.'`` → ``Thought((Text("Not again."),))``."""
 
@@ -54,7 +57,7 @@ class Thought:
     """How the author marked it; writers may keep quote marks for ``single``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Quoted:
     """Spoken dialogue (or a nested quotation). Writers choose the quote glyphs."""
 
@@ -70,12 +73,12 @@ class Quoted:
     """True when the source already had a curly opening mark (never read as a thought)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class LineBreak:
     """A hard line break inside a paragraph (poems, text messages, letters)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class NoteRef:
     """A reference to a footnote: ``text[^1]`` → ``NoteRef("1", 1)``.
 
@@ -94,7 +97,7 @@ Container: TypeAlias = Emphasis | Strong | Thought | Quoted
 """The inline nodes that hold other inline nodes (``children``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Paragraph:
     """A paragraph of the story, a note or the front matter."""
 
@@ -106,7 +109,7 @@ class Paragraph:
     """Blank lines before it beyond the document's normal paragraph separation."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Heading:
     """A chapter heading: ``Chapter 7`` / ``Chapter 7: The Title`` with an optional story title."""
 
@@ -117,7 +120,7 @@ class Heading:
     gap_before: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class SceneBreak:
     """A change of scene: extra blank lines or a separator line such as ``***`` or ``oOo``."""
 
@@ -130,7 +133,7 @@ class SceneBreak:
     since its letters are the author's words."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Legend:
     """Lines near the top that explain the story's conventions (``"Speech"``, ``'Thoughts'``)."""
 
@@ -139,7 +142,7 @@ class Legend:
     gap_before: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class AuthorNote:
     """An author's note, with all of its paragraphs."""
 
@@ -151,7 +154,7 @@ class AuthorNote:
     gap_before: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Footnote:
     """One footnote: ``[^1]: A note.`` → ``Footnote("1", 1, (Paragraph(…),))``.
 
@@ -166,7 +169,7 @@ class Footnote:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Footnotes:
     """The chapter's footnotes, at its end, in the order of their numbers."""
 
@@ -187,7 +190,7 @@ def is_story(block: object) -> TypeGuard[Paragraph]:
     return isinstance(block, Paragraph) and block.role == "text"
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Convention:
     """How the chapter marks speech and thought."""
 
@@ -217,7 +220,7 @@ class Convention:
         return f"{self.quotes} dialogue, {marks[self.thoughts]} thoughts{dashes}{typed} ({how})"
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class StoryFacts:
     """What an archive says about a story, beyond its title and author.
 
@@ -267,7 +270,7 @@ class StoryFacts:
 _NO_FACTS = StoryFacts()
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Meta:
     """What is known about the chapter and its story."""
 
@@ -285,7 +288,7 @@ class Meta:
     """The fanfic's facts a site or a file gave (rating, tags, summary …)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Document:
     """A whole chapter."""
 

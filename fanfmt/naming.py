@@ -16,9 +16,10 @@ what is built (``.epub``, or ``.html`` for a story's reading page: the template'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from string import Formatter
+
+from fanfmt import rx
 
 FIELDS: tuple[str, ...] = (
     "title",
@@ -38,7 +39,7 @@ FIELDS: tuple[str, ...] = (
 MAX_NAME_BYTES = 200
 BOOK_SUFFIXES: tuple[str, ...] = (".epub", ".html", ".htm")
 """The suffixes a template may end in; the one of what is built replaces it."""
-_UNSAFE_RE = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+_UNSAFE_RE = rx.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 _RESERVED = frozenset(
     {
         "con",

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from fanfmt.errors import ConfigError
+from fanfmt.record import record
 
 QuoteStyle = Literal["auto", "american", "british"]
 ThoughtStyle = Literal["auto", "single", "asterisk", "underscore", "none"]
@@ -43,7 +44,7 @@ MARK_STYLES: tuple[str, ...] = get_args(MarkStyle)
 PUNCT_SPACES: tuple[str, ...] = get_args(PunctSpace)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Options:
     """Everything a user can choose. Defaults suit most fanfic."""
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from fanfmt import rx
 from fanfmt.chars import ELLIPSIS
 from fanfmt.lexicon import (
     CHAPTER_WORDS,
@@ -78,7 +79,7 @@ _LANG_LABEL = (
 """A note's label in another language (:data:`fanfmt.lexicon.LANG_NOTE_LABELS`):
 ``Nota de la autora``, ``Anmerkung``; ``N/A`` and the like only before a colon or alone."""
 
-NOTE_LABEL = re.compile(
+NOTE_LABEL = rx.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|{_AN_DASH}"
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
     r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
@@ -89,7 +90,7 @@ NOTE_LABEL = re.compile(
 ``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone; ``Nota de la autora:``,
 ``N/A:``, ``Anmerkung:`` in another language."""
 
-NOTE_LABEL_ALONE = re.compile(
+NOTE_LABEL_ALONE = rx.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s*notes?"
     r"|(?:chapter\s+)?(?:end\s+)?notes?)\W{0,3}$",
     _I,
@@ -100,31 +101,31 @@ _AN = (
     rf"\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an\s*:|{_AN_DASH}"
     r"|author['’]?s?\s+notes?)"
 )
-AN_LABEL = re.compile("^" + _AN, _I)
+AN_LABEL = rx.compile("^" + _AN, _I)
 """Only ``A/N``, ``A.N.``, ``AN:`` or ``Author's Note`` at the start: narrower than
 :data:`NOTE_LABEL`, so that ``Notes: I don't own Naruto`` at the top is a disclaimer."""
 
-NOTE_START = re.compile(rf"^\W*(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
+NOTE_START = rx.compile(rf"^\W*(?:{_LANG_LABEL}|{_A_SLASH_N}|author['’]?s?\s+notes?|notes?)\b", _I)
 """``A/N``, ``Author's Notes``, ``Notes`` as the first word: the line is not a title."""
 
-OTHER_LABEL = re.compile(rf"^\W{{0,3}}(?:{alternatives(OTHER_LABELS)})\W{{0,3}}$", _I)
+OTHER_LABEL = rx.compile(rf"^\W{{0,3}}(?:{alternatives(OTHER_LABELS)})\W{{0,3}}$", _I)
 """``Summary:`` or ``Chapter Text`` alone: a label, but not a note's (it ends one)."""
 
-PS_LABEL = re.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", _I)
+PS_LABEL = rx.compile(r"^\W{0,3}(?:p\.?\s?s\.?|edit|update|disclaimer)\b", _I)
 """``P.S.``, ``Edit:``, ``Update:``, ``Disclaimer``: more of a labelled note."""
 
-AO3_LABEL = re.compile(
+AO3_LABEL = rx.compile(
     r"^\W{0,3}(summary|chapter summary|notes?|author['’]?s? notes?|chapter text)\W{0,3}$", _I
 )
 """A label alone on its line, as an AO3 page pasted as text has them (group 1: the label)."""
 
-AO3_LANDMARK = re.compile(r"^\W{0,3}chapter text\W{0,3}$", _I)
+AO3_LANDMARK = rx.compile(r"^\W{0,3}chapter text\W{0,3}$", _I)
 """``Chapter Text``: AO3's landmark, where the story starts."""
 
-REVIEW_REPLY = re.compile(r"^[\w .'-]{2,30}:\s")
+REVIEW_REPLY = rx.compile(r"^[\w .'-]{2,30}:\s")
 """``Guest: Thanks!``: an answer to a review, as authors put them in notes."""
 
-NAMED_REPLY = re.compile(
+NAMED_REPLY = rx.compile(
     r"^\W{0,2}(?:(?:to|re|@)\s*)?(?P<name>[A-Z][\w.'’]{1,24}(?:\s[A-Z0-9][\w.'’]{0,24})?)"
     r"\s*(?::|\s[-–—]+|\s?[-–—]{2})\s*\S"
 )
@@ -133,7 +134,7 @@ answer (case-sensitive: a name has a capital)."""
 
 # -- dialogue ---------------------------------------------------------------------------
 
-DIALOGUE = re.compile(
+DIALOGUE = rx.compile(
     r"(?:^|\s)[\"“][^\"”]*[,.!?…—-][\"”]"
     r"|(?:^|\s)['‘][^\W\d_][^\n]{0,1000}?[,.!?…—-]['’](?!\w)"
 )
@@ -145,7 +146,7 @@ otherwise take time growing with the square of its length."""
 # -- front matter -----------------------------------------------------------------------
 
 _NUMBER = alternatives(NUMBER_WORDS)
-CHAPTER_LINE = re.compile(
+CHAPTER_LINE = rx.compile(
     rf"^(?P<number>(?:{alternatives(CHAPTER_WORDS)})\s*"
     rf"(?:\d+|[ivxlcdm]+\b|(?:{_NUMBER})(?:[- ](?:{_NUMBER}))?)"
     rf"|{alternatives(SECTION_WORDS)})"
@@ -155,7 +156,7 @@ CHAPTER_LINE = re.compile(
 """``Chapter 12: The Long Road`` (groups ``number``, ``title``), ``CHAPTER IV.``,
 ``Ch. 3 - Title``, ``Prologue``."""
 
-DISCLAIMER = re.compile(
+DISCLAIMER = rx.compile(
     rf"^(?!{_AN})"  # an A/N is a note, even one that says "I don't own the song"
     r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
     r"|.{0,40}\b(?:i|we)\s+own\s+(?:nothing|none|zip|zilch|nada|no\s?(?:one|thing))\b"
@@ -179,13 +180,13 @@ characters used without permission``, ``Characters copyright …``, ``(c) 1998 �
 ``No copyright infringement intended``, ``Not mine``. ``The house belonged to her
 grandmother.`` is story: past tense, and nobody who owns a copyright."""
 
-LABELLED_DISCLAIMER = re.compile(r"^\W*disclaimer\s*[:\-–—]", _I)
+LABELLED_DISCLAIMER = rx.compile(r"^\W*disclaimer\s*[:\-–—]", _I)
 """``Disclaimer:`` with its label, wherever it stands near the top."""
 
-TITLE_FIELD = re.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", _I)
+TITLE_FIELD = rx.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", _I)
 """``Title: Paper Lanterns`` (group ``title``)."""
 
-METADATA_LINE = re.compile(
+METADATA_LINE = rx.compile(
     rf"^(?:{alternatives(METADATA_FIELDS)}|word\s*count|beta(?:\s*reader)?|e-?mail)\s*:\s*\S",
     _I,
 )
@@ -195,7 +196,7 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-DATE_LINE = re.compile(
+DATE_LINE = rx.compile(
     r"^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -204,30 +205,30 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date: ``Thursday 6th October 1994``, ``May 3, 1997``, ``26/12/96``."""
 
-BYLINE = re.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
+BYLINE = rx.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
 """``By Someone``, ``Author: Someone``, ``Written by Someone``."""
 
 # -- ellipses, elisions, times ----------------------------------------------------------
 
-ELLIPSIS_TYPED = re.compile(rf"(?<![.{ELLIPSIS}])(?:\.\.\.?|\. \. \.|{ELLIPSIS})(?![.{ELLIPSIS}])")
+ELLIPSIS_TYPED = rx.compile(rf"(?<![.{ELLIPSIS}])(?:\.\.\.?|\. \. \.|{ELLIPSIS})(?![.{ELLIPSIS}])")
 """An ellipsis as typed, in any of the styles the C001 check counts: ``..``, ``...``,
 ``. . .``, ``…`` (four dots are a full stop and an ellipsis, and not counted)."""
 
-DOTS = re.compile(r"(?<![.…])\.{2,4}(?![.…])")
+DOTS = rx.compile(r"(?<![.…])\.{2,4}(?![.…])")
 """Two to four dots that the ``ellipses`` rule makes ``…`` (four: ``.…``)."""
 
-SPACED_DOTS = re.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
+SPACED_DOTS = rx.compile(r"(?<![.…])\.(?: \.){2}(?P<four> \.)?(?![ ]?[.…])")
 """``. . .`` (or ``. . . .``, group ``four``) that the ``ellipses`` rule makes ``…``."""
 
 AFTER_OPENING = r"(?<![^\s(\[—–\"“‘'\-]')"
 """After a ``'``: it stands where a quotation could open (start, space, bracket, dash)."""
 
-ELISION = re.compile(
+ELISION = rx.compile(
     "'" + AFTER_OPENING + rf"(?=(?:{alternatives(ELISIONS)})\b|\d\d(?:s\b|\b))", _I
 )
 """The apostrophe of an elision (``'em``, ``'cause``, ``'tis``) or a year (``'90s``)."""
 
-TIME = re.compile(
+TIME = rx.compile(
     rf"\b(?:{alternatives(TIME_WORDS)}|o['’]clock|\d{{1,2}}:\d\d|\d{{3,4}})\b|\bp\.o\.v\b", _I
 )
 """A word that sets a time: ``Three years later``, ``Monday``, ``1996``, ``5:30``."""

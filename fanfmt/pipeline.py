@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from fanfmt.diagnostics import Diagnostic
 from fanfmt.errors import ConfigError
@@ -46,6 +46,7 @@ from fanfmt.options import Options
 from fanfmt.reader import read, rules_done_by, sniff
 from fanfmt.reader.footnotes import report_unused
 from fanfmt.reader.long import split_long_paragraphs
+from fanfmt.record import record
 from fanfmt.rules import DEFAULT_CHAIN, InlineRule, RuleTable
 from fanfmt.rules.table import Context, Finisher, run_blocks
 from fanfmt.writers.inline import display_text
@@ -60,7 +61,7 @@ _NODE_CHARS = 16
 """What an inline node other than text counts for in a piece's size."""
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Prepared:
     """A chapter read and shaped by the block rules, whose paragraphs are still to finish."""
 

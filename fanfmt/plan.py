@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -38,6 +37,7 @@ from fanfmt.batch import BatchReport, Outcome, Plan
 from fanfmt.errors import UsageError
 from fanfmt.files import STDOUT_NAMES, up_to_date
 from fanfmt.options import Options
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from fanfmt.build import Built
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 Kind = Literal["single", "batch", "book"]
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class BuildPlan:
     """One ``fanfmt build``, planned."""
 
@@ -69,7 +69,7 @@ class BuildPlan:
     """``book`` from an EPUB: write the new book over the old one."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Explained:
     """A chapter built with ``explain``: the build, and what every rule changed."""
 

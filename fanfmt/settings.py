@@ -16,12 +16,11 @@ A check turns a raw ``fanfmt.toml`` value into the Options value, or raises
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from fanfmt import rx
 from fanfmt.options import (
     AO3_MODES,
     DASH_STYLES,
@@ -35,6 +34,7 @@ from fanfmt.options import (
     THOUGHT_STYLES,
     Options,
 )
+from fanfmt.record import record
 
 Group = Literal["chapter", "book", "xhtml"]
 """Which commands take the flag: ``chapter`` every command that reads chapters (build,
@@ -66,7 +66,7 @@ def no_controls(value: str) -> str:
     return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Text:
     """A string without control characters; ``one_line``: without a line break."""
 
@@ -80,7 +80,7 @@ class Text:
         return no_controls(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Choice:
     """One of ``choices``."""
 
@@ -92,7 +92,7 @@ class Choice:
         return str(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Switch:
     """``true`` or ``false`` (a flag pair ``--x/--no-x``)."""
 
@@ -102,7 +102,7 @@ class Switch:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Positive:
     """A whole number from 1 up."""
 
@@ -112,10 +112,10 @@ class Positive:
         return value
 
 
-_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_LANG_RE = rx.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Language:
     """A language tag: ``en``, ``en-GB``, ``pt-BR``; or ``auto``."""
 
@@ -127,7 +127,7 @@ class Language:
         return value
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Lines:
     """A list of non-empty one-line strings (a repeatable flag)."""
 
@@ -162,7 +162,7 @@ def rules(names: Iterable[str]) -> frozenset[str]:
     return frozenset(names)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Rules:
     """A list of rule names (see :func:`rules`)."""
 
@@ -170,7 +170,7 @@ class Rules:
         return rules(Lines()(value, base))
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class PathTo:
     """A path to an existing file (``folder``: a folder), relative to the file's folder."""
 
@@ -187,7 +187,7 @@ class PathTo:
         return str(path)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class NameTemplate:
     """A book's file name template: ``"{author} - {title}.epub"`` (see :mod:`fanfmt.naming`)."""
 
@@ -207,7 +207,7 @@ Check = Text | Choice | Switch | Positive | Language | Lines | Rules | PathTo | 
 shapes the flag (a choice, a ``--x/--no-x`` pair, a repeatable flag …)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Setting:
     """One setting: the Options field it sets, and how a user sets it."""
 

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 
-_ESCAPED_RE = re.compile(
+from fanfmt import rx
+
+_ESCAPED_RE = rx.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 """Control characters, line and paragraph separators, the marks that turn text around
 (a name that reads backwards), and lone surrogates."""
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_RE = rx.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape(m: re.Match[str]) -> str:
@@ -54,7 +56,7 @@ def as_text(name: str) -> str:
     return _CONTROL_RE.sub(" ", text)
 
 
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = rx.compile("[\ud800-\udfff]")
 
 
 def unicode_name(name: str) -> str:

@@ -18,14 +18,15 @@ came from: ``{"rating": "--rating", "fandoms": "source"}``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from fanfmt.model import StoryFacts
 from fanfmt.options import Options
+from fanfmt.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Field:
     """One field of the story's metadata."""
 
@@ -148,7 +149,7 @@ def subjects(facts: StoryFacts, first: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Row:
     """One row of a title page: ``Row("Fandom", ("Naruto", "Bleach"))``."""
 

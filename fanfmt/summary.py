@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from fanfmt.model import (
     AuthorNote,
@@ -28,10 +28,11 @@ from fanfmt.model import (
     Thought,
 )
 from fanfmt.options import Options
+from fanfmt.record import record
 from fanfmt.walk import count_nodes
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Summary:
     """Counts of what the rules recognised in one chapter."""
 
@@ -120,7 +121,7 @@ def count_dialogue(children: tuple[Inline, ...], inside: bool = False) -> int:
     return total
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Tally:
     """The counts of a summary, added up a piece of the chapter at a time.
 

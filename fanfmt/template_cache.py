@@ -11,7 +11,6 @@ from their source, as the first time.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import sys
@@ -19,21 +18,7 @@ from pathlib import Path
 from types import CodeType
 
 from fanfmt.template_runtime import ESCAPED, SETTINGS, Compiled
-
-
-def cache_folder() -> str | None:
-    """``$XDG_CACHE_HOME/fanfmt`` (else ``~/.cache/fanfmt``), created; None when not writable."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # unset, or relative: the XDG spec says to ignore it
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):  # no home folder either
-        return None
-    folder = os.path.join(base, "fanfmt")
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-    except (OSError, ValueError):
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+from fanfmt.user_cache import cache_folder, read_private, write_private
 
 
 def stamp(builtin: Path) -> str:
@@ -58,18 +43,13 @@ def cache_file(folder: str, builtin: Path) -> str:
 
 def read_compiled(path: str, builtin: Path) -> Compiled | None:
     """The compiled templates in ``path``, or None when it is missing, foreign or stale."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except (OSError, ValueError):
+    data = read_private(path)
+    if data is None:
         return None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if hasattr(os, "geteuid") and (info.st_uid != os.geteuid() or info.st_mode & 0o022):
-            return None  # another's, or others may write it
-        try:
-            found = marshal.loads(fh.read())
-        except (EOFError, ValueError, TypeError, OSError):
-            return None
+    try:
+        found = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
     if not (isinstance(found, tuple) and len(found) == 2 and found[0] == stamp(builtin)):
         return None
     table = found[1]
@@ -93,15 +73,7 @@ def _entry(name: object, entry: object) -> bool:
 
 def write_compiled(path: str, builtin: Path, table: Compiled) -> None:
     """Keep ``table`` in ``path`` (``0600``, renamed into place); a failure is no error."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((stamp(builtin), table)))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_private(path, marshal.dumps((stamp(builtin), table)))
 
 
 __all__ = ["cache_file", "cache_folder", "read_compiled", "stamp", "write_compiled"]

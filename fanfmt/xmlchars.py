@@ -17,20 +17,22 @@ from __future__ import annotations
 
 import re
 
+from fanfmt import rx
+
 _BMP_UNSAFE = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 _NONCHARACTERS = "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
 )
 _UNSAFE = f"{_BMP_UNSAFE}{_NONCHARACTERS}"
-UNSAFE_RE = re.compile(f"[{_UNSAFE}]+")
+UNSAFE_RE = rx.compile(f"[{_UNSAFE}]+")
 """A run of characters no output may hold."""
-_MAYBE_UNSAFE_RE = re.compile(f"[{_BMP_UNSAFE}\U0001fffe-\U0010ffff]")
+_MAYBE_UNSAFE_RE = rx.compile(f"[{_BMP_UNSAFE}\U0001fffe-\U0010ffff]")
 """A quick first look (a tenth of :data:`UNSAFE_RE`'s time on a long text): the characters
 of the Basic Multilingual Plane no output may hold, and any character from U+1FFFE up."""
 _REFERENCE = r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?"
 _REFERENCE_RES = {
-    "html": re.compile(_REFERENCE),
-    "markdown": re.compile(rf"(?<!\\){_REFERENCE}"),  # ``\&#12;`` is the text "&#12;"
+    "html": rx.compile(_REFERENCE),
+    "markdown": rx.compile(rf"(?<!\\){_REFERENCE}"),  # ``\&#12;`` is the text "&#12;"
 }
 _C1_KEPT_BY_HTML = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 """The references in U+0080–U+009F that HTML leaves controls (the others are read as the

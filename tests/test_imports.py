@@ -177,3 +177,42 @@ def test_a_build_loads_neither_the_watcher_nor_the_server(tmp_path: Path) -> Non
     )
     assert (tmp_path / "ch.html").is_file()
     assert done.stdout.strip() == "[]"
+
+
+BUILD_NEVER = (
+    "fanfmt.reader.html",
+    "fanfmt.reader.markdown",
+    "fanfmt.reader.epub_in",
+    "fanfmt.checks",
+    "fanfmt.explain",
+    "fanfmt.epub.build",
+    "markdown_it",
+    "jinja2.compiler",
+    "jinja2.lexer",
+    "jinja2.parser",
+)
+"""What a plain ``.txt`` → XHTML build has no use for: the other readers, the checks, the
+book writer, Markdown's parser and Jinja's compiler (built-in templates run on its runtime)."""
+
+
+def test_a_plain_text_build_loads_only_what_it_uses(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    sample = PACKAGE.parent / "samples" / "british-single-quotes.txt"
+    script = (
+        "import sys\n"
+        "from fanfmt.cli import cli\n"
+        "try:\n"
+        f"    cli(['build', {str(sample)!r}, '-o', {str(tmp_path / 'ch.xhtml')!r}, '-q'])\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        f"never = {BUILD_NEVER!r}\n"
+        "hit = [m for m in sys.modules if any(m == n or m.startswith(n + '.') for n in never)]\n"
+        "print(sorted(hit))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert (tmp_path / "ch.xhtml").is_file()
+    assert done.stdout.strip() == "[]"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from fanfmt import rx
 from fanfmt.chars import (
     ELLIPSIS,
     EM_DASH,
@@ -27,18 +28,18 @@ _OPENING = '"' + "'" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
 _OPEN_PUNCT = "([{" + EM_DASH + EN_DASH + "-"
 _CLOSE_SINGLE = "'" + RIGHT_SINGLE_QUOTE
 _AFTER_CLOSER = r"(?=$|[\s.,;:!?)\]" + EM_DASH + EN_DASH + ELLIPSIS + "-])"
-EMPTY_QUOTE_RE = re.compile(
+EMPTY_QUOTE_RE = rx.compile(
     rf"(?:^|(?<=[\s{re.escape(_OPEN_PUNCT)}]))"
     rf"(?:[\"{LEFT_DOUBLE_QUOTE}]\s*[\"{RIGHT_DOUBLE_QUOTE}]|['{LEFT_SINGLE_QUOTE}]\s*['{RIGHT_SINGLE_QUOTE}])"
     + _AFTER_CLOSER
 )
-EMPTY_EMPHASIS_RE = re.compile(
+EMPTY_EMPHASIS_RE = rx.compile(
     r"(?<![*\w])\*\*(?![*\w])|(?<![_\w])__(?![_\w])"
     r"|<(i|em|b|strong|u|s)>\s*</\1>|\[(i|b|u|s)\]\s*\[/\2\]",
     re.IGNORECASE,
 )
-_NON_SPACE_RE = re.compile(r"\S")
-SPACE_BEFORE_PUNCT_RE = re.compile(
+_NON_SPACE_RE = rx.compile(r"\S")
+SPACE_BEFORE_PUNCT_RE = rx.compile(
     rf"(?<=[^\W_]) +([,.;:!?])(?!\.)(?! \.)(?=$|[\s\"'{RIGHT_DOUBLE_QUOTE}{RIGHT_SINGLE_QUOTE}!?])"
 )
 

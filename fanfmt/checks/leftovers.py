@@ -18,11 +18,12 @@ from itertools import pairwise
 
 from ftfy.badness import BADNESS_RE
 
+from fanfmt import rx
 from fanfmt.checks.base import Chapter, Finding, SourceParagraph, check, run_fold
 from fanfmt.model import Block, Paragraph, SceneBreak
 from fanfmt.walk import iter_paragraphs, plain_text
 
-DOUBLED_RE = re.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)
+DOUBLED_RE = rx.compile(r"\b([^\W\d_]+)(\s+\1\b)+", re.IGNORECASE)
 INTENTIONAL_DOUBLES = frozenset(
     """had that is was do her very so no yes now there well bye night ha haha he hee ho heh hah
     tut chop knock boo far many long really come go oh ah uh um hmm hey wait more again blah
@@ -33,14 +34,14 @@ HTML_TAGS = (
     "a|b|i|u|s|em|strong|br|p|div|span|hr|font|center|sup|sub|strike|del|ins|blockquote|"
     "h[1-6]|ul|ol|li|small|big|tt|code|pre|img|table|tr|td|th|body|html|head|title"
 )
-HTML_TAG_RE = re.compile(rf"</?(?:{HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
-BBCODE_RE = re.compile(
+HTML_TAG_RE = rx.compile(rf"</?(?:{HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+BBCODE_RE = rx.compile(
     r"\[/?(?:b|i|u|s|url|color|colour|size|center|centre|quote|img|font|spoiler|align|hr)"
     r"(?:=[^\]\n]{0,80})?\]",
     re.IGNORECASE,
 )
-ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-COMMENT_RE = re.compile(r"<!--(.*?)-->", re.S)
+ENTITY_RE = rx.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+COMMENT_RE = rx.compile(r"<!--(.*?)-->", re.S)
 _CODE_CHARS = frozenset("{}<>=;|")
 """A comment holding any of these is code or markup switched off, not words."""
 REPLACEMENT = "\ufffd"

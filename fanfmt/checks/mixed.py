@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
+from fanfmt import rx
 from fanfmt.checks.base import Chapter, Finding, check, run_fold, story_spots
 from fanfmt.lexicon import SPEECH_VERBS
 from fanfmt.model import Emphasis, Quoted, SceneBreak, Thought
@@ -19,11 +19,11 @@ from fanfmt.patterns import ELLIPSIS_TYPED, alternatives
 from fanfmt.walk import plain_text
 
 _SPEECH_VERBS = alternatives(SPEECH_VERBS)
-TAG_AFTER_RE = re.compile(
+TAG_AFTER_RE = rx.compile(
     rf"^\s*(?:he|she|they|I|we|you|it|[A-Z][\w-]+)\s+(?:{_SPEECH_VERBS})\b"
     rf"|^\s*(?:{_SPEECH_VERBS})\s+(?:he|she|they|I|[A-Z][\w-]+)\b"
 )
-TAG_BEFORE_RE = re.compile(rf"\b(?:{_SPEECH_VERBS}),?\s*$")
+TAG_BEFORE_RE = rx.compile(rf"\b(?:{_SPEECH_VERBS}),?\s*$")
 _MIN_THOUGHTS = 2
 
 

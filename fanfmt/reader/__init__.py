@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from fanfmt import rx
 from fanfmt.gcpause import gc_paused
 from fanfmt.model import Document, Meta
 from fanfmt.options import INPUT_FORMATS, InputFormat
@@ -57,17 +58,17 @@ SUFFIX_INPUTS = {
 }
 _DONE_BY_READER = {"markdown": frozenset({"emphasis"})}
 
-_HTML_START_RE = re.compile(
+_HTML_START_RE = rx.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_HTML_TAG_RE = re.compile(
+_HTML_TAG_RE = rx.compile(
     r"</(?:p|div|span|i|em|b|strong|center|font|blockquote)\s*>|<br\s*/?>|<p[\s>]", re.IGNORECASE
 )
-_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
-_MD_QUOTE_RE = re.compile(r"^>[ \t]?\S", re.MULTILINE)
-_MD_ESCAPE_RE = re.compile(r"\\[\\`*_\[\]#>&<.-]")
-_MD_LINK_RE = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+_MD_HEADING_RE = rx.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_MD_QUOTE_RE = rx.compile(r"^>[ \t]?\S", re.MULTILINE)
+_MD_ESCAPE_RE = rx.compile(r"\\[\\`*_\[\]#>&<.-]")
+_MD_LINK_RE = rx.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
 
 
 def read_text(text: str, meta: Meta | None = None) -> Document:

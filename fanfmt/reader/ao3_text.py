@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
+from fanfmt import rx
 from fanfmt.model import Paragraph, Text
 
-POSTED_RE = re.compile(r"^\s*posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b", re.I)
-BY_RE = re.compile(r"^\s*by\s+\S", re.I)
-CHAPTER_RE = re.compile(r"^\s*chapter\s+\d+\b", re.I)
+POSTED_RE = rx.compile(r"^\s*posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b", re.I)
+BY_RE = rx.compile(r"^\s*by\s+\S", re.I)
+CHAPTER_RE = rx.compile(r"^\s*chapter\s+\d+\b", re.I)
 LOOK_LINES = 80
 """``Posted originally…`` is among the first lines."""
 PREFACE_LINES = 200

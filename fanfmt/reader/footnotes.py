@@ -14,10 +14,10 @@ wherever they are, in any part of a long file; this module settles them:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from fanfmt import rx
 from fanfmt.model import (
     Block,
     Document,
@@ -28,12 +28,13 @@ from fanfmt.model import (
     Paragraph,
     Text,
 )
+from fanfmt.record import record
 from fanfmt.walk import map_leaves, map_paragraphs
 
 _RefFn = Callable[[NoteRef], Inline]
 Report = Callable[..., None]
 """``ctx.report``: ``report(code, message, line)``."""
-_DEFINITION_RE = re.compile(r"\[\^([^\] \n]+)\]:")
+_DEFINITION_RE = rx.compile(r"\[\^([^\] \n]+)\]:")
 """What may define a footnote (``[^1]:``); the parser decides what truly does."""
 
 
@@ -46,7 +47,7 @@ def candidate_labels(text: str) -> set[str]:
     return set(_DEFINITION_RE.findall(text)) if "[^" in text else set()
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Definition:
     """A footnote's definition as read: its label, paragraphs and 1-based line."""
 

@@ -18,13 +18,14 @@ together on a guess).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from itertools import pairwise
 
-_BROKEN_RE = re.compile(r"(?<![-\w])(?:[^\W\d_]+-)*(?P<left>[^\W\d_]+)-$")
+from fanfmt import rx
+
+_BROKEN_RE = rx.compile(r"(?<![-\w])(?:[^\W\d_]+-)*(?P<left>[^\W\d_]+)-$")
 """A line ending in a word and one hyphen: ``stu-``, ``merry-go-``; not ``--`` nor ``1990-``."""
-_NEXT_RE = re.compile(r"^(?P<right>[^\W\d_]+)")
+_NEXT_RE = rx.compile(r"^(?P<right>[^\W\d_]+)")
 _PREFIXES = frozenset(
     """anti non pre post un ex pro mid half semi all self neo pan sub super ultra trans inter
     pseudo counter over under out re de co multi""".split()

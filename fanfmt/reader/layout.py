@@ -18,15 +18,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from fanfmt import rx
 from fanfmt.reader.lines import Line
 from fanfmt.reader.transport import Transport
+from fanfmt.record import record
 
-_SPEAKER_RE = re.compile(
+_SPEAKER_RE = rx.compile(
     r"^(?P<who>[A-Z][\w.'’-]*(?: [A-Z0-9][\w.'’-]*){0,3})(?: ?\([^)\n]{1,24}\))?: +\S"
     r"|^(?P<initials>[A-Z][A-Z0-9]{0,3}) {1,3}- +\S"
 )
@@ -39,16 +40,16 @@ _NOT_SPEAKERS = frozenset(
     subject email e-mail url web website distribution status length words genre""".split()
 )
 """Header fields, which look like speakers: ``Rating: PG`` is not a line of a script."""
-_DIRECTION_RE = re.compile(r"^[(\[]")
-_FIELD_RE = re.compile(r"^[^\W\d_][\w .'’()-]{0,30}: ")
+_DIRECTION_RE = rx.compile(r"^[(\[]")
+_FIELD_RE = rx.compile(r"^[^\W\d_][\w .'’()-]{0,30}: ")
 """Any ``Name: value`` line, whatever its case: a speaker, a header field, front matter."""
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_LETTER_RE = rx.compile(r"[^\W\d_]")
+_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _MAX_STANZA_LINE = 60
 _QUOTES = "\"'“‘«"
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Layout:
     """What the reader decided about the file, for lint to tell (:mod:`fanfmt.checks.layout`)."""
 

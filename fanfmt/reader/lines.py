@@ -8,17 +8,17 @@ signature's separator) is remembered as such, since stripping would make it ``--
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from fanfmt import rx
+from fanfmt.record import record
 
 BLANKS = " \t\u00a0\u3000\u2002\u2003"
 """The spaces a line may be indented with; a run of them inside a line reads as one space."""
 _STRIPPED = BLANKS + "\ufeff"
-_SPACES_RE = re.compile(f" [{BLANKS}]+|[{BLANKS[1:]}][{BLANKS}]*")
+_SPACES_RE = rx.compile(f" [{BLANKS}]+|[{BLANKS[1:]}][{BLANKS}]*")
 """Runs of blanks that are not already one plain space (a lone space is left as it is)."""
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Line:
     """One non-blank line: its 1-based number, text (stripped), indent and blank lines before."""
 

@@ -15,11 +15,11 @@ Only whitespace is left out at a cut: every word stays, in order.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import AuthorNote, Block, Document, Inline, Legend, Paragraph, Text
 
 MAX_PARAGRAPH_CHARS = 100_000
@@ -28,8 +28,8 @@ MAX_PARAGRAPH_CHARS = 100_000
 _MAX_JOINED = 32
 """Combining marks and joiners kept with their character at a cut, at most (a longer run
 is not a character anyone reads, and is cut where it falls)."""
-_SENTENCE_END_RE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]*_]*\s+")
-_SPACE_RE = re.compile(r"\s+")
+_SENTENCE_END_RE = rx.compile(r"[.!?\u2026][\"'\u201d\u2019)\]*_]*\s+")
+_SPACE_RE = rx.compile(r"\s+")
 
 Report = Callable[[str, str, int], None]
 """``report(code, message, line)``"""

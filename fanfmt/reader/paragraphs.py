@@ -11,10 +11,10 @@ paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from fanfmt import rx
 from fanfmt.model import LineBreak, Paragraph, ParagraphRole, Text
 from fanfmt.reader.hyphens import join_lines
 from fanfmt.reader.layout import (
@@ -34,7 +34,7 @@ from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
 SCRIPT_SPACING = 1
 """In a script, this many blank lines beyond the usual are layout, not a break."""
@@ -224,7 +224,7 @@ def _record_block(block: list[_Line], width: int) -> bool:
     return len(block) >= 2 and all(line.indented and len(line.text) < slack for line in block)
 
 
-_LABEL_LINE_RE = re.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
+_LABEL_LINE_RE = rx.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
 """``Rating: PG-13``, ``Disclaimer: …`` — a header field, which starts a line of its own."""
 
 

@@ -27,12 +27,13 @@ Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from fanfmt import rx
 from fanfmt.reader.lines import Line
+from fanfmt.record import record
 
-_FIELD_RE = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):(?:\s+(?P<value>.*))?$")
-_MBOX_RE = re.compile(
+_FIELD_RE = rx.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9-]{0,40}):(?:\s+(?P<value>.*))?$")
+_MBOX_RE = rx.compile(
     r"^(?:From \S+@?\S* +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
     r"|Article:? \d+ (?:of|in) [a-z][\w.+-]*\.[\w.+-]+:?$)"
 )
@@ -57,7 +58,7 @@ _AUTHOR_FIELDS = frozenset({"summary", "keywords"})
 _MAX_SIG_LINES = 8
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Transport:
     """What was taken out of the story: line counts and the ``Subject:`` lines."""
 
@@ -231,8 +232,8 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
     return out, found
 
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_CREDIT_RE = re.compile(
+_EMAIL_RE = rx.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CREDIT_RE = rx.compile(
     r"\b(?:written by|all rights reserved|freely distributable|irc\s*:)", re.IGNORECASE
 )
 _BOX_EDGE = "*#|+=~"
@@ -270,7 +271,7 @@ def _closing_signature(lines: list[Line]) -> int:
     return start if boxed or contact else len(lines)
 
 
-_NOTICE_RE = re.compile(
+_NOTICE_RE = rx.compile(
     r"\bcopyright\b|\(c\)|©|all rights reserved|freely distribut"
     r"|may (?:not )?be (?:freely )?(?:distributed|copied|reproduced|included)",
     re.IGNORECASE,
@@ -319,13 +320,13 @@ def _signature_end(lines: list[Line], start: int) -> int:
     return start  # too long for a signature: the author's own "--"
 
 
-_REPLY_RE = re.compile(r"^(?:(?:re|fwd?|aw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
-_PREFIX_RE = re.compile(
+_REPLY_RE = rx.compile(r"^(?:(?:re|fwd?|aw)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_PREFIX_RE = rx.compile(
     r"^(?:(?:new|fic|fanfic|story|new story|repost|revised|complete)\s*[:\-–]\s*)+", re.IGNORECASE
 )
-_TAG_RE = re.compile(r"\s*(?:\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\})\s*")
+_TAG_RE = rx.compile(r"\s*(?:\[[^\]\n]{1,40}\]|\{[^}\n]{1,40}\})\s*")
 """``[XF]``, ``[MSR, PG-13]``, ``{NEW}``: a newsgroup's tags."""
-_PART_RE = re.compile(
+_PART_RE = rx.compile(
     r"[\s,:;–—-]*[(\[]?\s*(?:(?:part|pt\.?|chapter|ch\.?)\s*)?"
     r"\d{1,3}\s*(?:/|\bof\b)\s*\d{1,3}[a-z]?\s*[)\]]?"
     r"|[\s,:;–—-]*[(\[]\s*(?:part|pt\.?|chapter|ch\.?)\s*\d{1,3}\s*[)\]]"
@@ -333,7 +334,7 @@ _PART_RE = re.compile(
     re.IGNORECASE,
 )
 """``(1/7)``, ``1/7``, ``[2 of 7]``, ``Part 3/7``, ``, part 2``, ``(Part 4)``: a part number."""
-_RATING_RE = re.compile(r"\s*\((?:G|PG|PG-13|R|NC-17|NR|M|MA|T|K\+?)\)", re.IGNORECASE)
+_RATING_RE = rx.compile(r"\s*\((?:G|PG|PG-13|R|NC-17|NR|M|MA|T|K\+?)\)", re.IGNORECASE)
 """``(PG-13)``: a rating."""
 
 

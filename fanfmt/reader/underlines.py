@@ -8,12 +8,11 @@
 
 from __future__ import annotations
 
-import re
-
+from fanfmt import rx
 from fanfmt.reader.lines import Line
 from fanfmt.rules._ornament import is_ornament_row
 
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _UNDERLINED_MAX = 60
 """A line underlined by a row (a section title) is at most this long."""
 

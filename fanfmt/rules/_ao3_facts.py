@@ -16,22 +16,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import StoryFacts
 
-LABEL_RE = re.compile(
+LABEL_RE = rx.compile(
     r"^\s*(?P<label>ratings?|archive warnings?|categor(?:y|ies)|fandoms?|relationships?"
     r"|characters?|additional tags|freeform tags|tags|language|series|collections?|stats)"
     r"\s*:\s*(?P<value>.*?)\s*$",
     re.IGNORECASE,
 )
 """``Rating:`` alone, or ``Rating: Explicit``: a field of AO3's preface."""
-STAT_RE = re.compile(
+STAT_RE = rx.compile(
     r"(?P<key>published|updated|completed|words|chapters|comments|kudos|bookmarks|hits)"
     r"\s*:\s*(?P<value>\S+)",
     re.IGNORECASE,
 )
 """``Published: 2014-10-26``, ``Words: 5,203``: one of the Stats (several on one line)."""
-SERIES_PART_RE = re.compile(r"^part\s+(\d+)\s+of\s*(.*)$", re.IGNORECASE)
+SERIES_PART_RE = rx.compile(r"^part\s+(\d+)\s+of\s*(.*)$", re.IGNORECASE)
 """``Part 2 of`` (the series name on the next line) or ``Part 2 of The Name``."""
 _PLURAL = {"additional tags", "freeform tags", "tags", "stats", "series"}
 """Labels that end in s and are no plural."""

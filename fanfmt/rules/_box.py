@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import Block, Paragraph, is_story
 from fanfmt.patterns import DISCLAIMER
 from fanfmt.rules._ornament import is_ornament_row
@@ -23,7 +24,7 @@ BOX_ROWS = 3
 """A boxed disclaimer is at most this many paragraphs between its two rule lines."""
 BOX_MAX_CHARS = 600
 """Each of its paragraphs is shorter."""
-OWNERSHIP = re.compile(
+OWNERSHIP = rx.compile(
     r"\b(?:property|belongs?\s+to|copyright\w*|trademark\w*|borrow\w*|infring\w*|"
     r"permission|disclaim\w*|(?:no|any)\s+(?:profit|money)|(?:i|we)\s+(?:don['’]?t\s+|do\s+not\s+)?own|"
     r"owns?\s+(?:them|it|all|everything|the\s+characters)|sue)\b",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import Container, Heading, Inline, Text
 from fanfmt.patterns import CHAPTER_LINE
 from fanfmt.rules._text import QUOTE_CHARS
@@ -20,7 +21,7 @@ CHAPTER_LINE_MAX_CHARS = 120
 """A chapter line is shorter."""
 CHAPTER_TITLE_MAX_WORDS = 14
 """The title on a chapter line (``Chapter 2: …``), or a story title, is at most this long."""
-_BBCODE_RE = re.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
+_BBCODE_RE = rx.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
 DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 """Characters that frame a line (``~*~ Chapter 2 ~*~``) without being part of it."""
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.chars import OBJECT
 from fanfmt.languages import Typography
 from fanfmt.model import Inline, Paragraph, Quoted, Text
 from fanfmt.rules._flat import flatten
 
 _SP = r"[ \u00a0\u202f]"
-OPENING_RE = re.compile(rf"^(?:--?|[—–―]){_SP}*(?=[^\W\d_]|[¿¡«\"“„'‘…\d.])")
+OPENING_RE = rx.compile(rf"^(?:--?|[—–―]){_SP}*(?=[^\W\d_]|[¿¡«\"“„'‘…\d.])")
 """A paragraph opening with a dash before speech: ``—No``, ``- Я``, ``– Jag``, ``--¿Qué``."""
-_CLOSING_TAG_RE = re.compile(rf"(?<=[^\W\d_])(?:--?|[—–―])(?=[.,;:]|{_SP})")
-_SPEECH_START_RE = re.compile(r"[^\s.,;:]")
+_CLOSING_TAG_RE = rx.compile(rf"(?<=[^\W\d_])(?:--?|[—–―])(?=[.,;:]|{_SP})")
+_SPEECH_START_RE = rx.compile(r"[^\s.,;:]")
 
 
 def _dash(typo: Typography) -> str:
@@ -41,7 +42,7 @@ def _toggles(s: str, start: int) -> list[tuple[int, int]]:
     return found
 
 
-_FR_TAG_RE = re.compile(
+_FR_TAG_RE = rx.compile(
     r"(?<=[,!?…] )(?:[^\W\d_]+-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)\b"
     r"|(?-i:[a-zàâçéèêëîïôûù][^\W\d_]+(?:a|it|ut|ît|ût)) (?-i:[A-ZÀÂÇÉÈÊÎÔ])[^\W\d_]+)"
     r"(?:[^.!?…;:\n]{0,40}?(?=[.,;:]))?"
@@ -59,8 +60,8 @@ def _french_tags(s: str, start: int) -> list[tuple[int, int]]:
     return found
 
 
-_INLINE_TAG_RE = re.compile(r"(?<=[,!?…]) (?=[^\W\d_])(?=\w*[a-zäöåõü])(?![A-ZÄÖÅ])")
-_REOPEN_RE = re.compile(rf"{_SP}+[—–―-]{_SP}*")
+_INLINE_TAG_RE = rx.compile(r"(?<=[,!?…]) (?=[^\W\d_])(?=\w*[a-zäöåõü])(?![A-ZÄÖÅ])")
+_REOPEN_RE = rx.compile(rf"{_SP}+[—–―-]{_SP}*")
 
 
 def _nordic_tags(s: str, start: int) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ Used by the ``scene_breaks`` rule (a row is a break) and by the plain-text reade
 
 from __future__ import annotations
 
-import re
+from fanfmt import rx
 
 _ORNAMENT_LETTERS = frozenset("oOxX0")
 """The only letters a row may use: ``oOo``, ``xXx``, ``0o0``; any other letter makes a word."""
@@ -18,13 +18,13 @@ _MAX_UNIT = 6
 _SENTENCE_MARKS = frozenset(".…!?,;:'\"“”‘’")
 _MAX_ROW = 200
 """A row is at most this many characters once its spaces are taken out."""
-_NON_SPACE_RE = re.compile(r"\S+")
-_OTHER_LETTER_RE = re.compile(rf"[^\W_{''.join(sorted(_ORNAMENT_LETTERS))}]")
+_NON_SPACE_RE = rx.compile(r"\S+")
+_OTHER_LETTER_RE = rx.compile(rf"[^\W_{''.join(sorted(_ORNAMENT_LETTERS))}]")
 """A letter or digit (``str.isalnum``, which ``[^\\W_]`` matches exactly) not in
 :data:`_ORNAMENT_LETTERS`: found at once in a line of prose."""
 
 
-_DIGIT_ROW_RE = re.compile(r"\s*(\d)(?:\s*\1){3,}\s*$")
+_DIGIT_ROW_RE = rx.compile(r"\s*(\d)(?:\s*\1){3,}\s*$")
 """One digit four times or more, spaces allowed: ``8888``, ``0 0 0 0 0``."""
 
 

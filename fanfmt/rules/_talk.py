@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from fanfmt import rx
 from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
 from fanfmt.model import Paragraph
 from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
@@ -30,7 +31,7 @@ SIGN_OFF_CHARS = 400
 """Longer than any sign-off (40 words); the pattern is not tried on longer text, where
 its backtracking would take time growing with the square of the length."""
 
-NOTE_PHRASE = re.compile(
+NOTE_PHRASE = rx.compile(
     r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
     r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
     r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon|"
@@ -39,15 +40,15 @@ NOTE_PHRASE = re.compile(
 )
 """What authors say to their readers: ``Hope you enjoy``, ``R&R``, ``Next chapter``,
 ``I'd like to thank``, ``Special thanks``."""
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
-SECOND_PERSON = re.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
-ABOUT_READERS = re.compile(rf"\b(?:{alternatives(READER_WORDS)})\b", re.IGNORECASE)
+FIRST_PERSON = rx.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
+SECOND_PERSON = rx.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
+ABOUT_READERS = rx.compile(rf"\b(?:{alternatives(READER_WORDS)})\b", re.IGNORECASE)
 """Words that only come up when the author talks about the story's readers."""
-NEXT_TEASER = re.compile(
+NEXT_TEASER = rx.compile(
     r"^\W*(?:next (?:chapter|time|up)|coming up|preview|in the next chapter)\b", re.IGNORECASE
 )
 """``Next chapter: Hermione's secret comes out.`` — a teaser, the author talking."""
-SIGN_OFF = re.compile(
+SIGN_OFF = rx.compile(
     r"^\W*(?:(?:end of (?:the )?chapter|to be continued|tbc|r\s*&\s*r|please review|"
     r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon)|praise me|"
     r"(?:feedback|comments?|reviews?|c(?:&|and)c)(?: (?:is|are))? (?:always )?"
@@ -60,7 +61,7 @@ SIGN_OFF = re.compile(
 )
 """``To be continued…``, ``End of chapter``, ``… Please review!``, ``Leave me feedback!``,
 ``Feedback welcome at name@host``."""
-STORY_TALK = re.compile(
+STORY_TALK = rx.compile(
     r"\b(?:(?:this|my|our)\s+(?:story|fic|fanfic|chapter|one-?shot|series|sequel|update)"
     r"|(?:next|last|first)\s+(?:chapter|update)|fic|fics|fanfic|fanfiction|readers?|reviewers?|reviews?|"
     r"updates?|updating|beta(?:ed|s)?|canon|fandom|pairings?|ooc|au|kudos|feedback|hiatus|"
@@ -69,7 +70,7 @@ STORY_TALK = re.compile(
 )
 """What only the author talking about the writing names: ``this story``, ``fic``,
 ``readers``, ``reviews``, ``my beta`` (not ``wrote`` or ``read``: a story says those)."""
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_LETTERS_RE = rx.compile(r"[A-Za-z]+")
 
 
 def note_score(paragraphs: list[Paragraph]) -> int:

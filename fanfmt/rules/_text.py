@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from fanfmt import rx
 from fanfmt.model import Emphasis, Inline, Paragraph, Text
 from fanfmt.walk import plain_text
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+WORD_RE = rx.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 QUOTE_CHARS = "\"'“”‘’"
-POV_RE = re.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
+POV_RE = rx.compile(r"\b(?:[a-z]{0,2}pov|p\.o\.v\.?|point of view)(?!\w)", re.IGNORECASE)
 """Whose eyes a scene is seen through: ``Draco's POV``, ``BPOV``, ``P.O.V.``."""
 
 

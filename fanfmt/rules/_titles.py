@@ -16,27 +16,28 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import Block, Heading, Paragraph, Text, is_story
 from fanfmt.patterns import AN_LABEL, BYLINE, CHAPTER_LINE
 from fanfmt.rules._text import is_short_line, text_of, words
 
-_BANNER_RE = re.compile(
+_BANNER_RE = rx.compile(
     r"^(?P<left>[-=~*_+#.:oOxX\s]{3,}?)\s*(?P<title>[^\W_].*?)\s+(?P<by>by\s+\S.*?)\s*"
     r"(?P<right>[-=~*_+#.:\s]{3,})$",
     re.IGNORECASE,
 )
 _DECORATION = set("-=~*_+#.:")
-_PART_RE = re.compile(
+_PART_RE = rx.compile(
     r"^(?P<title>.*?[^\W_].*?)\s*[,:\-–—]?\s*"
     r"(?P<part>[(\[]\s*(?:part\s+)?\d{1,3}\s*(?:/|of)\s*(?:\d{1,3}|\?)\s*[)\]]"
     r"|(?:part\s+)\d{1,3}\s*(?:/|of)\s*(?:\d{1,3}|\?))\s*$",
     re.IGNORECASE,
 )
-_AUTHOR_TITLE_RE = re.compile(
+_AUTHOR_TITLE_RE = rx.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}):\s+(?P<title>[^a-z]{2,60})$"
 )
 """``Ana Morrow: LOW TIDE``: two to four capitalised words, a colon, a title in capitals."""
-_FIELD_LINE_RE = re.compile(r"^[^\W\d_][\w .'’-]{0,30}:\s")
+_FIELD_LINE_RE = rx.compile(r"^[^\W\d_][\w .'’-]{0,30}:\s")
 _MAX_BANNER = 90
 PROSE_MIN_WORDS = 15
 PROSE_ENDS = '.!?"”’…'

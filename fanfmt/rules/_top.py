@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
+from fanfmt import rx
 from fanfmt.model import (
     Block,
     Heading,
@@ -45,6 +46,7 @@ from fanfmt.patterns import (
     NOTE_START,
     TITLE_FIELD,
 )
+from fanfmt.record import record
 from fanfmt.rules._chapter import CHAPTER_TITLE_MAX_WORDS, DECORATION, chapter_line, split_heading
 from fanfmt.rules._named import named_author, named_title
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
@@ -63,13 +65,13 @@ BYLINE_ROWS_AFTER_HEADING = 4
 """The same, counting from a heading the reader found."""
 TITLE_ROWS = 3
 """A story title stands in the first lines of a file."""
-_STORY_LINE_RE = re.compile(
+_STORY_LINE_RE = rx.compile(
     r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
     r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
     r"|\b(?:thought|wondered|said|asked|sighed)\b",
 )
 """A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
-MARKER_LINE_RE = re.compile(
+MARKER_LINE_RE = rx.compile(
     r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
     r"|present(?:\s+day|\s+time)?|now|then)\W*$",
     re.IGNORECASE,
@@ -80,7 +82,7 @@ Kind = Literal["same", "front", "heading"]
 """Whose decision a block of the reading is: nobody's, ``front_matter``'s, ``headings``'."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Entry:
     """One block of the reading: ``block`` as both rules leave it, ``was`` what it was
     made from (``(block,)`` when it is unchanged)."""
@@ -98,7 +100,7 @@ def _front(block: Paragraph, role: ParagraphRole) -> Entry:
     return Entry(replace(block, role=role), (block,), "front")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Top:
     """The chapter as the walk over its top reads it: ``head`` (the top, read) then
     ``rest`` (the blocks after it, the front matter further down marked), ``rest[0]``

@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -30,23 +31,24 @@ from fanfmt.model import (
     Text,
 )
 from fanfmt.patterns import BYLINE, CHAPTER_LINE, DISCLAIMER
+from fanfmt.record import record
 from fanfmt.rules._ao3_facts import count_facts, is_label, read_fields
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
-POSTED_RE = re.compile(
+POSTED_RE = rx.compile(
     r"^\s*posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\s+at\s+(?P<url>\S+?)\.?\s*$",
     re.IGNORECASE,
 )
 """AO3's line under the title: where the preface is, and the work's address."""
-SEE_END_RE = re.compile(
+SEE_END_RE = rx.compile(
     r"^\s*\(?\s*see\s+the\s+end\s+of\s+the\s+(?:work|chapter)\s+for\s+(?:more\s+)?notes\.?\s*\)?\s*$",
     re.IGNORECASE,
 )
 """``(See the end of the chapter for more notes.)``: AO3's pointer, never the author's."""
-PLEASE_RE = re.compile(r"^\s*please\s+drop\s+by\s+the\s+archive\b", re.IGNORECASE)
-INSPIRED_RE = re.compile(r"^\s*works\s+inspired\s+by\s+this\s+one\s*:?\s*$", re.IGNORECASE)
-CSS_RE = re.compile(r"^[\w.#:\-\s,>*]+\{[^{}]*:[^{}]*\}")
+PLEASE_RE = rx.compile(r"^\s*please\s+drop\s+by\s+the\s+archive\b", re.IGNORECASE)
+INSPIRED_RE = rx.compile(r"^\s*works\s+inspired\s+by\s+this\s+one\s*:?\s*$", re.IGNORECASE)
+CSS_RE = rx.compile(r"^[\w.#:\-\s,>*]+\{[^{}]*:[^{}]*\}")
 """``p.message{text-align:center}.meta h1{…}``: a stripped ``<style>``."""
 _WORD = {
     "preface": "preface",
@@ -76,7 +78,7 @@ def _fold(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Reader:
     """One pass over the blocks, from the preface to the afterword."""
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.chars import APOSTROPHE, DOUBLE_PRIME, OBJECT, PRIME
 from fanfmt.model import Paragraph
 from fanfmt.patterns import AFTER_OPENING as _AFTER_OPENING
@@ -23,15 +24,15 @@ from fanfmt.patterns import ELISION as ELISION_RE
 from fanfmt.rules._flat import map_flat
 from fanfmt.rules.table import Context, Where
 
-INTERNAL_RE = re.compile(rf"'(?:(?<=[^\W_]')|(?<={OBJECT}'))(?=[^\W_])")
-N_RE = re.compile(r"'(?<=\s')n'(?=\s)", re.IGNORECASE)
-CONTRACTION_RE = re.compile(rf"'(?<=[-—–){OBJECT}]')(?=(?:s|t|d|ll|re|ve|m)\b)")
-FEET_INCHES_RE = re.compile(r"(?<=\b\d)'(\d{1,2})\"")
-FEET_RE = re.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
-INCHES_RE = re.compile(r"(?<=\d)\"(?=\")")
-_DIGIT_QUOTE_RE = re.compile(r"\d['\"]")
-OPENER_RE = re.compile("'" + _AFTER_OPENING + r"(?=\S)")
-STRONG_CLOSER_RE = re.compile(r"'(?:(?<=[.,!?;:…—–\-]')(?![^\W_])|(?<=[^\W_]')(?=\s*$))")
+INTERNAL_RE = rx.compile(rf"'(?:(?<=[^\W_]')|(?<={OBJECT}'))(?=[^\W_])")
+N_RE = rx.compile(r"'(?<=\s')n'(?=\s)", re.IGNORECASE)
+CONTRACTION_RE = rx.compile(rf"'(?<=[-—–){OBJECT}]')(?=(?:s|t|d|ll|re|ve|m)\b)")
+FEET_INCHES_RE = rx.compile(r"(?<=\b\d)'(\d{1,2})\"")
+FEET_RE = rx.compile(r"(?<=\b\d)'(?=\d{1,2}\b)")
+INCHES_RE = rx.compile(r"(?<=\d)\"(?=\")")
+_DIGIT_QUOTE_RE = rx.compile(r"\d['\"]")
+OPENER_RE = rx.compile("'" + _AFTER_OPENING + r"(?=\S)")
+STRONG_CLOSER_RE = rx.compile(r"'(?:(?<=[.,!?;:…—–\-]')(?![^\W_])|(?<=[^\W_]')(?=\s*$))")
 
 
 def _balance(text: str, line: int, ctx: Context) -> set[int]:

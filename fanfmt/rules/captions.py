@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -60,16 +61,16 @@ def _strong(text: str) -> bool:
     return ends_open and has_words and stripped[-1] not in "?!"
 
 
-_SECTION_RE = re.compile(r"^[-~*=#\s]{0,2}(?:[IVXLC]{1,6}|\d{1,2})\.?[-~*=#\s]{0,2}$")
+_SECTION_RE = rx.compile(r"^[-~*=#\s]{0,2}(?:[IVXLC]{1,6}|\d{1,2})\.?[-~*=#\s]{0,2}$")
 """``I.``, ``II``, ``3.`` alone on a line: the number of a section of the chapter."""
-_LABELLED_LINE_RE = re.compile(r"[^\W\d_]:\s")
-_FIELD_RE = re.compile(r"^[\w ]{1,24}:\s")
+_LABELLED_LINE_RE = rx.compile(r"[^\W\d_]:\s")
+_FIELD_RE = rx.compile(r"^[\w ]{1,24}:\s")
 """``Release Date: June, 1998``: a field of a header, not a caption."""
-_PERSON_RE = re.compile(
+_PERSON_RE = rx.compile(
     r"\b(?:i|he|she|they|we|you|it|his|her|their|my|me|him|them|our|your)\b", re.IGNORECASE
 )
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
-_NAME_RE = re.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
+_NAME_RE = rx.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
 """``PERCY`` alone on a line: whose eyes the next part is told through."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.lexicon import (
     LANG_SPEECH_VERBS,
     LANG_THOUGHT_VERBS,
@@ -26,16 +27,16 @@ from fanfmt.walk import iter_paragraphs
 
 # Each pattern starts with the quote it looks for, so the engine can skip ahead to it; the
 # whole chapter is searched at once, one paragraph a line.
-_OPEN_DOUBLE_RE = re.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
-_OPEN_SINGLE_RE = re.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
+_OPEN_DOUBLE_RE = rx.compile(r"[\"“](?<![^\s(\[—–-][\"“])(?=\S)")
+_OPEN_SINGLE_RE = rx.compile(r"['‘](?<![^\s(\[—–-]['‘])(?=[^\W\d_]|\.\.|…)")
 _INNER = r"(?:[^'’‘\n]|(?<=\w)['’](?=\w))"
-_SENTENCE_SPAN_RE = re.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
+_SENTENCE_SPAN_RE = rx.compile(rf"['‘](?=[^\w\n'’]*\w){_INNER}{{0,600}}?[.!?…,—-]['’](?!\w)")
 """A single-quoted span that reads as a sentence: ``'Not again.'``, ``'Wait a minute, how-'``.
 
 It is followed for 600 characters at most, and one pass finds it: a line of ``‘a ‘a ‘a …``
 took time growing with the cube of its length with two open-ended searches."""
 _THOUGHT_VERB = alternatives(THOUGHT_VERBS)
-CUE_BEFORE_RE = re.compile(
+CUE_BEFORE_RE = rx.compile(
     rf"\b(?:{_THOUGHT_VERB}|asked (?:him|her|them|my)sel(?:f|ves))[^\S\n]*[,:]?[^\S\n]*\Z",
     re.IGNORECASE,
 )
@@ -52,7 +53,7 @@ def _speech_tag(verbs: frozenset[str]) -> str:
 def _tag_re(marks: str) -> re.Pattern[str]:
     """A closing quote and a speech tag after it: any speech verb after ``,!?…-``, and only a
     verb of saying after a full stop (``SAYING_VERBS``)."""
-    return re.compile(
+    return rx.compile(
         f"[{marks}](?:(?<=[,!?…-][{marks}]){_speech_tag(SPEECH_VERBS)}"
         f"|(?<=\\.[{marks}]){_speech_tag(SAYING_VERBS)})"
     )
@@ -75,7 +76,7 @@ def _lang_tag_re(marks: str, lang: str) -> re.Pattern[str] | None:
 
 _SINGLE_TAG_RE = _tag_re("'’")
 _DOUBLE_TAG_RE = _tag_re('"”')
-_NESTED_DOUBLE_RE = re.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
+_NESTED_DOUBLE_RE = rx.compile(r"'(?<![^\s]')[^'\"\n]*\s\"[^\"\n]+\"[^'\n]*'")
 _LANG_THOUGHT = alternatives(frozenset(w for ws in LANG_THOUGHT_VERBS.values() for w in ws))
 _THOUGHT_CUE = (
     r"[^\S\n]*,?[^\S\n]*(?:(?:he|she|they|I|[A-Z][a-z]+)[^\S\n]+"
@@ -83,9 +84,41 @@ _THOUGHT_CUE = (
     r"|(?:said|whispered|says)[^\S\n]+(?:a|the)[^\S\n]+(?:\w+[^\S\n]+)?voice"
     rf"|[—–-]?[^\S\n]*(?:{_LANG_THOUGHT})(?![^\W\d_]))"
 )
-THOUGHT_CUE_RE = re.compile(_THOUGHT_CUE)
-_ASTERISK_RE = re.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
-_UNDERSCORE_RE = re.compile(r"_(?<![_\w]_)(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
+THOUGHT_CUE_RE = rx.compile(_THOUGHT_CUE)
+_ASTERISK_RE = rx.compile(r"\*(?<![*\w]\*)(?=[^\s*])([^*\n]{2,}?)(?<=[^\s*])\*(?![*\w])")
+_UNDERSCORE_RE = rx.compile(r"_(?<![_\w]_)(?=[^\s_])([^_\n]{2,}?)(?<=[^\s_])_(?![_\w])")
+
+
+def _by_first(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    r"""``pattern``, which starts with a class of characters, as one pattern for each of them:
+    ``["“](?=\S)`` → ``"(?=\S)``, ``“(?=\S)``. A pattern that starts with one character
+    is found by a quick search for it; one that starts with a class is tried at every
+    character of the chapter, three to ten times slower."""
+    head = re.match(r"\[([^\]\\]|\\.)+\]", pattern.pattern)
+    assert head is not None, pattern.pattern
+    rest = pattern.pattern[head.end() :]
+    firsts = re.findall(r"\\(.)|(.)", head.group()[1:-1])
+    return tuple(rx.compile(re.escape(a or b) + rest, pattern.flags) for a, b in firsts)
+
+
+def _matches(split: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
+    """Every match of the patterns in ``split`` (:func:`_by_first`), in the text's order: as
+    ``finditer`` of the pattern they were split from finds them, when a match holds no other
+    of its first characters after its own (so that no two can overlap)."""
+    found = [m for pattern in split for m in pattern.finditer(text)]
+    found.sort(key=lambda m: m.start())
+    return found
+
+
+def _count(split: tuple[re.Pattern[str], ...], text: str) -> int:
+    """``len(pattern.findall(text))`` for the pattern ``split`` was split from."""
+    return sum(len(pattern.findall(text)) for pattern in split)
+
+
+_OPEN_DOUBLES = _by_first(_OPEN_DOUBLE_RE)
+_OPEN_SINGLES = _by_first(_OPEN_SINGLE_RE)
+_SINGLE_TAGS = _by_first(_SINGLE_TAG_RE)
+_DOUBLE_TAGS = _by_first(_DOUBLE_TAG_RE)
 
 
 def _thoughtish(span: str) -> bool:
@@ -110,7 +143,7 @@ _CUE_REACH = 200
 def _singles(text: str) -> tuple[int, int]:
     """(single-quote openers that are not elisions, those that read as a thought)."""
     singles = thoughtlike = 0
-    for m in _OPEN_SINGLE_RE.finditer(text):
+    for m in _matches(_OPEN_SINGLES, text):
         if ELISION.match(text, m.start()):
             continue
         singles += 1
@@ -130,10 +163,10 @@ def detect(paragraphs: list[Paragraph], lang: str = "en") -> Convention:
     """Guess the convention of ``paragraphs`` (see the module docstring); in a chapter not in
     English, its language's speech verbs count too (``'Ja', sagte er`` is British)."""
     text = "\n".join(text_of(p).replace("\n", " ") for p in paragraphs)
-    doubles = len(_OPEN_DOUBLE_RE.findall(text))
+    doubles = _count(_OPEN_DOUBLES, text)
     singles, thoughtlike = _singles(text)
-    single_tags = len(_SINGLE_TAG_RE.findall(text))
-    double_tags = len(_DOUBLE_TAG_RE.findall(text))
+    single_tags = _count(_SINGLE_TAGS, text)
+    double_tags = _count(_DOUBLE_TAGS, text)
     if lang != "en":
         single_lang, double_lang = _lang_tag_re("'’", lang), _lang_tag_re('"”', lang)
         if single_lang is not None and double_lang is not None:

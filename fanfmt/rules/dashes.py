@@ -20,19 +20,20 @@ from dataclasses import replace
 from functools import partial
 from itertools import pairwise
 
+from fanfmt import rx
 from fanfmt.chars import EM_DASH
 from fanfmt.model import Emphasis, Paragraph, Strong, Text
 from fanfmt.rules.table import Context, Where
 from fanfmt.walk import map_paragraph_text, plain_text
 
-DOUBLE_DASH_RE = re.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
-SPACED_HYPHEN_RE = re.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
-CUT_OFF_RE = re.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
-SPACED_CUT_OFF_RE = re.compile(r"(?<=[\w.!?…]) -(?=[\"”](?![\w\"“])|['’](?!\w)|$)")
-RESUMED_RE = re.compile(r"((?:^|(?<=[\s(]))[\"“‘'])-(?=[^\W\d_])")
+DOUBLE_DASH_RE = rx.compile(r"[ ]?(?<![-<])(?<!<!)-{2,3}(?![->])[ ]?")
+SPACED_HYPHEN_RE = rx.compile(r"(?<=[\w,;.!?…\"'’”]) - (?=[\w\"'“‘])")
+CUT_OFF_RE = rx.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)")
+SPACED_CUT_OFF_RE = rx.compile(r"(?<=[\w.!?…]) -(?=[\"”](?![\w\"“])|['’](?!\w)|$)")
+RESUMED_RE = rx.compile(r"((?:^|(?<=[\s(]))[\"“‘'])-(?=[^\W\d_])")
 """``"-you told Mom!"``: speech taken up again after an interruption."""
-MARKER_RE = re.compile(r"^-[^-\s][^-]{0,40}-$")
-RESTART_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
+MARKER_RE = rx.compile(r"^-[^-\s][^-]{0,40}-$")
+RESTART_RE = rx.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
 
 def educate(text: str, *, spaced: bool = False, between: str = "") -> str:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import Emphasis, Inline, Paragraph, Strong, Text
 from fanfmt.rules.table import Context, Where
 
@@ -83,18 +84,18 @@ def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _opener_re(kind: str) -> re.Pattern[str]:
     mark = re.escape(kind[0])
-    return re.compile(rf"(?<![\w{mark}\\])(?={re.escape(kind)}[^\s{mark}~])")
+    return rx.compile(rf"(?<![\w{mark}\\])(?={re.escape(kind)}[^\s{mark}~])")
 
 
 def _closer_re(kind: str) -> re.Pattern[str]:
     mark = re.escape(kind[0])
-    return re.compile(rf"(?<=[^\s{mark}~])(?={re.escape(kind)}(?![\w{mark}]))")
+    return rx.compile(rf"(?<=[^\s{mark}~])(?={re.escape(kind)}(?![\w{mark}]))")
 
 
 _OPENER_RE = {kind: _opener_re(kind) for kind in _KINDS}
 """Where each marker may open a span (zero-width, so overlapping ``**``/``*`` are all found)."""
 _CLOSER_RE = {kind: _closer_re(kind) for kind in _KINDS}
-_CANDIDATE_RE = re.compile(r"(?<![\w*\\])\*|(?<![\w_\\])_")
+_CANDIDATE_RE = rx.compile(r"(?<![\w*\\])\*|(?<![\w_\\])_")
 """A marker that is not inside a word nor after the same marker: the only places a span starts."""
 
 

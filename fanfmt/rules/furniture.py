@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.lexicon import PART_MARKERS_ABROAD
 from fanfmt.model import Block, Document, Paragraph
 from fanfmt.patterns import DISCLAIMER, alternatives
@@ -25,7 +26,7 @@ from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
 _NUMBER = r"(?:\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?|[ivxlc]{1,6}|[a-z]+(?:-[a-z]+)?)"
-_MARKER_RE = re.compile(
+_MARKER_RE = rx.compile(
     r"^(?:to\s+be\s+continued|tbc|cont(?:inued|['’]d|\.)?"
     r"|continued\s+(?:in|on|next)\b.{0,40}"
     rf"|end\s+(?:of\s+)?(?:part|chapter|ch\.?|book|section|episode|act)\s+{_NUMBER}"
@@ -47,7 +48,7 @@ def is_furniture(text: str) -> bool:
     return bool(core) and _MARKER_RE.match(core) is not None
 
 
-_WORD_COUNT_RE = re.compile(
+_WORD_COUNT_RE = rx.compile(
     r"^[\W_]{0,3}(?:(?:word\s*count|words|length)\s*[:=\-–]?\s*)?"
     r"(?:about\s+|approx\.?\s+|~\s*|c\.\s*)?\d{1,3}(?:[,.\s]?\d{3})*\+?(?:\s*k)?"
     r"(?:\s+words?)?[\W_]{0,3}$",
@@ -59,7 +60,7 @@ NOTICE_MAX_CHARS = 600
 """A closing notice is short (a disclaimer at the top is held to the same length)."""
 
 
-_BARE_WORD_RE = re.compile(r"\W*disclaimers?\b(?!\s*[:\-–—])", re.IGNORECASE)
+_BARE_WORD_RE = rx.compile(r"\W*disclaimers?\b(?!\s*[:\-–—])", re.IGNORECASE)
 
 
 def is_notice(text: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.lexicon import CONVENTION_WORDS, VOICE_WORDS
 from fanfmt.model import Block, Document, Heading, Legend, Paragraph, is_story
 from fanfmt.rules._text import text_of, words
@@ -22,18 +23,18 @@ _MARKED = (
     r"\"[^\"]{1,60}\"|'[^']{1,60}'|“[^”]{1,60}”|‘[^’]{1,60}’|\*{1,2}[^*]{1,60}\*{1,2}"
     r"|_[^_]{1,60}_|\[[^\]]{1,60}\]|<[^>]{1,60}>|~[^~]{1,60}~|\([^)]{1,60}\)"
 )
-MARKED_RE = re.compile(rf"^(?:{_MARKED})(?:\s*[-=:–—]?\s*[\w /]{{0,30}})?$")
-MULTI_RE = re.compile(rf"^(?:(?:{_MARKED})[\s,;|/-]*){{2,}}$")
-TITLE_RE = re.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.IGNORECASE)
+MARKED_RE = rx.compile(rf"^(?:{_MARKED})(?:\s*[-=:–—]?\s*[\w /]{{0,30}})?$")
+MULTI_RE = rx.compile(rf"^(?:(?:{_MARKED})[\s,;|/-]*){{2,}}$")
+TITLE_RE = rx.compile(r"^\W*(?:legend|key|format(?:ting)?|guide)\s*:?\W*$", re.IGNORECASE)
 LEGEND_ZONE = 12
 """A legend is looked for in this many blocks after the headings. A zone of its own, not
 ``_top.TOP_ZONE`` (16 blocks from the top): a legend sits right under the chapter
 heading, and looking further would take a story's first lines of speech for one."""
 
 
-_EXPLAINED_RE = re.compile(r"[\"”'’*_\])>~](?:\s*[-=:–—]\s*|\s+)\w")
+_EXPLAINED_RE = rx.compile(r"[\"”'’*_\])>~](?:\s*[-=:–—]\s*|\s+)\w")
 """A mark followed by what it means: ``"Speech" = talking``, ``*Jutsu* - techniques``."""
-_SPOKEN_RE = re.compile(r"^[\"“'‘*_]\S+(?:\s+\S+)+?[.!?…][\"”'’*_]")
+_SPOKEN_RE = rx.compile(r"^[\"“'‘*_]\S+(?:\s+\S+)+?[.!?…][\"”'’*_]")
 """``"Think faster."``, ``"I'm thinking!"``: a sentence someone says, not a legend's label."""
 
 

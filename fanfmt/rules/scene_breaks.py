@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -45,9 +46,9 @@ from fanfmt.rules._text import QUOTE_CHARS, may_be_short, text_of
 from fanfmt.rules.table import Context
 from fanfmt.walk import plain_text
 
-_SYMBOLS_RE = re.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
-_LETTER_BREAK_RE = re.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
-_WORD_BREAK_RE = re.compile(
+_SYMBOLS_RE = rx.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
+_LETTER_BREAK_RE = rx.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
+_WORD_BREAK_RE = rx.compile(
     r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"
     r"|(?:line|scene|page)?break)[\W_]*$",
     re.IGNORECASE,
@@ -108,8 +109,8 @@ REPEATED_MARK_MAX_CHARS = 40
 """An author's own break mark (``...~AIV~...``) is a short line."""
 REPEATED_MARK_MIN = 2
 """It stands at least this many times in the chapter, each time alone on its line."""
-_LETTERS_RE = re.compile(r"[^\W_]+")
-_DOTS_RE = re.compile(r"^(?:[.…] ?){1,8}$")
+_LETTERS_RE = rx.compile(r"[^\W_]+")
+_DOTS_RE = rx.compile(r"^(?:[.…] ?){1,8}$")
 DOT_ROWS_MIN = 2
 """A chapter with this many rows of dots alone between its paragraphs uses them as breaks
 (once is a pause)."""

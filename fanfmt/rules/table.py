@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import ModuleType
 from typing import TYPE_CHECKING, Generic, Literal, Protocol, TypeVar
 
@@ -31,13 +31,14 @@ from fanfmt.model import (
     SceneBreak,
 )
 from fanfmt.options import Options
+from fanfmt.record import record
 from fanfmt.walk import map_footnotes, map_heading
 
 if TYPE_CHECKING:
     from fanfmt.rules._top import Top
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Context:
     """What a rule may read besides the document: options, and where to report findings."""
 
@@ -64,7 +65,7 @@ Part = Literal["story", "note", "legend", "heading", "footnote"]
 footnote."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Where:
     """What an inline rule knows of a paragraph's place: its part and the chapter's convention."""
 
@@ -99,7 +100,7 @@ class _Stateless:
         """Nothing to close."""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class _Rule:
     name: str
     enabled: bool = True
@@ -123,7 +124,7 @@ class _Rule:
         return doc.strip().splitlines()[0] if doc.strip() else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class BlockRule(_Rule):
     """A rule that needs the whole chapter: its module's ``apply(doc, ctx) -> Document``."""
 
@@ -133,7 +134,7 @@ class BlockRule(_Rule):
         return fn(doc, ctx)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class InlineRule(_Rule):
     """A rule that looks at one paragraph at a time: its module's ``paragraph`` (or ``State``)."""
 
@@ -147,7 +148,7 @@ class InlineRule(_Rule):
 R = TypeVar("R", BlockRule, InlineRule)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class RuleTable(Generic[R]):
     """An ordered, immutable list of rules of one kind."""
 
@@ -281,7 +282,7 @@ class Finisher:
         self.stages = None
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class RuleChain:
     """Both tables: the block rules, then the inline rules. Names are unique across both."""
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from fanfmt.errors import ConfigError
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from fanfmt.languages import Marks
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from fanfmt.writers.page import Page
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Format:
     """One output format: its name (``--to``), the suffixes that name it, who writes it."""
 

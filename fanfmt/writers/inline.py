@@ -18,11 +18,10 @@ and so are a thought's own marks (kept only with ``thought_marks``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, assert_never
 
+from fanfmt import rx
 from fanfmt.chars import (
     EM_DASH,
     LEFT_DOUBLE_QUOTE,
@@ -32,6 +31,7 @@ from fanfmt.chars import (
     WORD_JOINER,
 )
 from fanfmt.model import Emphasis, Inline, LineBreak, NoteRef, Quoted, Strong, Text, Thought
+from fanfmt.record import record
 
 if TYPE_CHECKING:
     from fanfmt.languages import Marks
@@ -81,7 +81,7 @@ def chapter_marks(meta: Meta, convention: Convention, options: Options) -> Marks
     return Marks.of(typo, convention.marks, options.marks == "alternate")
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Within:
     """What is open around a node: dialogue (for XHTML's classes), italic marks (Markdown)."""
 
@@ -92,7 +92,7 @@ class Within:
 OUTSIDE = Within()
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Spot:
     """A node's neighbours: what was rendered before it, and the node after it."""
 
@@ -243,7 +243,7 @@ class ExplainInlines(InlineRenderer):
         return f"[^{node.number}]"
 
 
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_RE = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Characters XML 1.0 forbids (a reference such as ``&#1;`` in HTML or Markdown input)."""
 
 
@@ -255,7 +255,7 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_CUT_OFF_RE = re.compile(
+_CUT_OFF_RE = rx.compile(
     f"(?:(?<=[^\\s>{WORD_JOINER}])|(?<=</em>)|(?<=</strong>))({EM_DASH}(?:</[a-z]+>)*)$"
 )
 """A dash that ends a quotation (after any closing tags), right after a word."""
@@ -324,7 +324,7 @@ class HtmlInlines(XhtmlInlines):
         )
 
 
-_WHITESPACE_RE = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_WHITESPACE_RE = rx.compile(r"[ \t]*[\r\n]+[ \t]*")
 
 
 class Ao3Inlines(InlineRenderer):

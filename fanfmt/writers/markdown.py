@@ -14,10 +14,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from fanfmt import rx
 from fanfmt.model import Inline
 from fanfmt.options import Options
 from fanfmt.writers._views import Render, generate_page
@@ -27,10 +27,10 @@ from fanfmt.writers.page import Page
 if TYPE_CHECKING:
     from fanfmt.languages import Marks
 
-_BLANK_LINES_RE = re.compile("\n\n\n+")
+_BLANK_LINES_RE = rx.compile("\n\n\n+")
 """Three newlines or more (written so, the pattern starts with a string re searches fast)."""
-_BLOCK_START_RE = re.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
-_LINE_END_RE = re.compile(r"\r\n?|\n")
+_BLOCK_START_RE = rx.compile(r"^(\s*)([#>+=\-]|\d{1,9}(?=[.)])|~{3}|`{3})")
+_LINE_END_RE = rx.compile(r"\r\n?|\n")
 
 
 def escape_block_start(line: str) -> str:

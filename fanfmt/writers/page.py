@@ -11,11 +11,11 @@ those of a document finished already::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import overload
 
 from fanfmt.model import AuthorNote, Block, Convention, Document, Footnotes, Meta, Paragraph
 from fanfmt.options import Options
+from fanfmt.record import record
 
 FinishFn = Callable[[tuple[Block, ...]], tuple[Block, ...]]
 
@@ -60,7 +60,7 @@ class Blocks(Sequence[Block]):
         return self._stream() if self._stream is not None else iter(self.shaped)
 
 
-@dataclass(frozen=True, slots=True)
+@record()
 class Page:
     """One chapter as a writer sees it."""
 

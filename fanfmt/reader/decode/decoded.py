@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from fanfmt.diagnostics import Diagnostic
+from fanfmt.record import record
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Decoded:
     """The text and what had to be repaired to get it."""
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from fanfmt import rx
 from fanfmt.errors import ConfigError, InputError
 
 if TYPE_CHECKING:
@@ -26,17 +27,17 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
-_MULTIBYTE_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
-_HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+_ESCAPED_RE = rx.compile("[\udc80-\udcff]+")
+_MULTIBYTE_RE = rx.compile("[^\x00-\x7f\udc80-\udcff]")
+_HIGH_RUN_RE = rx.compile(rb"[\x80-\xff]+")
 _DOS_LETTER = rb"[\x80-\x84\x86-\x90\x98-\x9a\xa1-\xa5]"
-_DOS_LETTER_RE = re.compile(
+_DOS_LETTER_RE = rx.compile(
     rb"(?<=[A-Za-z])" + _DOS_LETTER + rb"|" + _DOS_LETTER + rb"(?=[A-Za-z])"
 )
 """A byte beside an ASCII letter that is a letter in cp437 (``caf\x82``: café) and a sign
 in cp1252 (a low quote). Left out: the bytes cp1252 text puts beside letters, curly quotes and
 dashes (91–97), the ellipsis (85) and the no-break space (A0)."""
-_WESTERN_LETTER_RE = re.compile(rb"(?<=[A-Za-z])[\xc0-\xff]|[\xc0-\xff](?=[A-Za-z])")
+_WESTERN_LETTER_RE = rx.compile(rb"(?<=[A-Za-z])[\xc0-\xff]|[\xc0-\xff](?=[A-Za-z])")
 """A byte beside an ASCII letter that is an accented letter in cp1252 (é, ä, ñ)."""
 _LATIN_LANGUAGES = ("", "Unknown", "English")
 _DETECT_SAMPLE = 512 * 1024

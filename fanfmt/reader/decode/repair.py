@@ -9,10 +9,10 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from fanfmt import rx
 from fanfmt.chars import TIMES
 from fanfmt.reader.decode.repair_fast import MAYBE_MOJIBAKE_RE, signature
 
@@ -24,7 +24,7 @@ _NEWLINES = str.maketrans(
 )
 _NEWLINES_FROM = "\u2028\u2029\x85\x0b\x0c"
 _INVISIBLE = "\x00-\x08\x0e-\x1f\x7f\x80-\x84\x86-\x9f\u200b\u2060\ufeff\ufffc\ufffe\uffff"
-INVISIBLE_RE = re.compile(
+INVISIBLE_RE = rx.compile(
     f"[{_INVISIBLE}\u200c\u200d]"
     f"(?:(?<=[{_INVISIBLE}])"  # always invisible
     "|(?<![^\x00-\x7f].)|(?![^\x00-\x7f]))"  # a joiner with ASCII (or nothing) on one side
@@ -32,12 +32,12 @@ INVISIBLE_RE = re.compile(
 """Invisible and control characters, and zero-width (non-)joiners that join no two letters
 of a script that needs them. One character class comes first so that ``re`` can skip
 quickly over the text between them."""
-VISIBLE_RE = re.compile(
+VISIBLE_RE = rx.compile(
     "[^\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e0fff]"
 )
 """A character that shows: not a space, a bidi mark, a variation selector or a soft hyphen."""
-_SURROGATE_RE = re.compile("[\ud800-\udfff]+")
+_SURROGATE_RE = rx.compile("[\ud800-\udfff]+")
 _MAX_LINE_REPORTS = 20
 _NAMES = {
     0x00: "NUL",

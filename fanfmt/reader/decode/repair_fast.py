@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from fanfmt import rx
 from fanfmt.chars import CURLY_QUOTES, ELLIPSIS, EM_DASH, EN_DASH
 
 _TYPOGRAPHY = CURLY_QUOTES + EM_DASH + EN_DASH + ELLIPSIS
@@ -24,7 +25,7 @@ SPACED_LEADS = (
 )
 """What the lead bytes C2 C3 C5 CE D0 D9 E2 E3 F0 are in ftfy's encodings but MacRoman:
 the characters ftfy may read a following space after as a lost no-break space."""
-MAYBE_MOJIBAKE_RE = re.compile(
+MAYBE_MOJIBAKE_RE = rx.compile(
     "[^\x00-\x7f](?:(?<=[\x80-\x9f])"
     f"|(?<![{_TYPOGRAPHY}])[^\x00-\x3e\x40-\x7f]"  # then anything but ASCII other than ?
     f"|(?<=[{SPACED_LEADS}]) "

@@ -10,9 +10,7 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from fanfmt import rx
 from fanfmt.chars import (
     LEFT_DOUBLE_QUOTE,
     LEFT_SINGLE_QUOTE,
@@ -21,14 +19,15 @@ from fanfmt.chars import (
     RIGHT_SINGLE_QUOTE,
 )
 from fanfmt.model import QuoteKind
+from fanfmt.record import record
 
 _DASHES = "—–-"
 _OPEN_PUNCT = "([{<—–-/" + LEFT_DOUBLE_QUOTE + LEFT_SINGLE_QUOTE
 OPEN, CLOSE, AMBIG, WEAK, APOS = "open", "close", "ambig", "weak", "apos"
-_QUOTE_RE = re.compile("[\"'“”‘’`]")
+_QUOTE_RE = rx.compile("[\"'“”‘’`]")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Event:
     pos: int
     kind: QuoteKind

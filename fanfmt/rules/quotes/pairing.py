@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cached_property
 
 from fanfmt.chars import (
@@ -26,6 +25,7 @@ from fanfmt.chars import (
 from fanfmt.lexicon import PRONOUNS as _PRONOUNS
 from fanfmt.lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from fanfmt.model import QuoteKind
+from fanfmt.record import record
 from fanfmt.rules.quotes.classify import _QUOTE_RE, AMBIG, CLOSE, OPEN, WEAK, _classify, _Event
 
 _TAG_VERBS = SPEECH_VERBS | THOUGHT_VERBS
@@ -34,7 +34,7 @@ _MAX_NESTING = 6
 alternating quotes would otherwise build a tree too deep to walk)."""
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Span:
     start: int
     end: int
@@ -126,7 +126,7 @@ def _ignore(code: str, message: str, pos: int) -> None:
     del code, message, pos
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Result:
     spans: list[_Span]
     glyphs: dict[int, str]

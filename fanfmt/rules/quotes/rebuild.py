@@ -7,17 +7,17 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import replace
 
+from fanfmt import rx
 from fanfmt.chars import LEFT_DOUBLE_QUOTE, LEFT_SINGLE_QUOTE, OBJECT
 from fanfmt.model import Emphasis, Inline, Quoted, Strong, Text, Thought
 from fanfmt.rules._flat import flatten
 from fanfmt.rules.quotes.classify import _QUOTE_RE
 from fanfmt.rules.quotes.pairing import _NOTHING, Report, _ignore, _Result, _Span, pair
 
-_SPECIAL_RE = re.compile(f"[{OBJECT}]")
+_SPECIAL_RE = rx.compile(f"[{OBJECT}]")
 
 
 class _Builder:

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from fanfmt import rx
 from fanfmt.chars import LEFT_DOUBLE_QUOTE, LEFT_SINGLE_QUOTE, RIGHT_DOUBLE_QUOTE
 from fanfmt.chars import RIGHT_SINGLE_QUOTE as _RS
 from fanfmt.languages import NNBSP, Typography
@@ -81,8 +82,8 @@ def _table(marks: str, spaced: bool) -> tuple[dict[int, str], re.Pattern[str] | 
     return table, gaps
 
 
-_PUNCT_SPACE_RE = re.compile(f"[ \u00a0{NNBSP}](?=[;:!?»])")
-_PUNCT_BARE_RE = re.compile(
+_PUNCT_SPACE_RE = rx.compile(f"[ \u00a0{NNBSP}](?=[;:!?»])")
+_PUNCT_BARE_RE = rx.compile(
     r"(?:(?<=[^\W_])|(?<=[”’)\]…]))(?=(?:[;!?]|:(?!\S))(?:$|[\s”\"')\]!?…]))"
 )
 """Where French wants a space the author did not type: after a word (or a closing mark) and
