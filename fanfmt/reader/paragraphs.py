@@ -21,6 +21,7 @@ from fanfmt.reader.layout import (
     Layout,
     collapse,
     double_spacing,
+    form_record,
     is_script,
     is_stanza,
     script_paragraphs,
@@ -143,6 +144,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
             layout.verse_lines += len(block)
             layout.verse_paragraphs += 1
             yield _stanza(block, gap)
+            continue
+        if index and form_record(block):
+            yield _stanza(block, gap, "text")  # ``Name:`` / ``Version:`` / ``Notes:``: a record
             continue
         if index and flush and wrapped and _record_block(block, width):
             yield _stanza(block, gap, "text")  # a record or an address set in: its lines kept

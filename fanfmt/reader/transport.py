@@ -20,6 +20,7 @@ A header block is a run of ``Field: value`` lines (and their indented continuati
 with at least three known transport fields, one of them a field only mail or news has
 (``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
 ``From`` + ``Subject`` + ``Date``: further down those three are an e-mail in the story.
+A ``Subject:`` line alone on the file's first line is a post's header too.
 Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
 ``Subject:`` is kept as a fact: it is usually the story's only title.
 """
@@ -119,6 +120,10 @@ def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: boo
         return i
     # From + Subject over the text, the subject a post's (``[Tag] Title 1/5``): a post too
     if top and set(known) == {"from", "subject"} and _posted(subject):
+        return i
+    # a lone ``Subject:`` line opening the file over a blank line: a post whose other
+    # headers were cut when it was passed on (the subject is kept as a fact)
+    if start == 0 and known == ["subject"] and i == start + 1 < len(lines):
         return i
     return start
 

@@ -7,7 +7,9 @@
   (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
-  separation) → a break; blank lines next to a heading or an author's note are not
+  separation) → a break; blank lines next to a heading or an author's note are not,
+  nor are those above the story's first sentence (gaps between a title block, its
+  subtitle lines and a form of ``Field: value`` lines are front matter, not scenes)
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
@@ -93,6 +95,19 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
 def _story(block: Block) -> bool:
     """A paragraph of the story (a byline or a disclaimer above it is not: no break after it)."""
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_MIN_WORDS = 6
+"""A paragraph this long that ends a sentence is the story's prose, not its front matter."""
+
+
+def _sentence(block: Block) -> bool:
+    """``"She went home."`` → True; ``"Materials: 5 units of dust"``, a subtitle → False."""
+    if not (isinstance(block, Paragraph) and block.role == "text"):
+        return False
+    text = text_of(block).strip()
+    return len(text.split()) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END_RE.search(text))
 
 
 def _prose(block: Block) -> bool:
@@ -223,7 +238,7 @@ def apply(doc: Document, ctx: Context) -> Document:
                 elif out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
                     out[-1] = SceneBreak(marker, block.line, out[-1].gap_before)
                 continue
-            if block.gap_before and out and _story(out[-1]):
+            if block.gap_before and out and _story(out[-1]) and any(map(_sentence, out)):
                 gaps.append(len(out))
                 out.append(SceneBreak("", block.line - 1, block.gap_before))
         out.append(block)
