@@ -139,3 +139,30 @@ def test_a_script_whose_speakers_come_back_is_still_a_script() -> None:
     turns = "Ann:\tGo on, then.\nBo:\tI will not.\nAnn:\tGo on.\nBo:\tNo.\n\n"
     got = texts(PROSE + turns * 3 + PROSE)
     assert sum(text.startswith("Bo:") for text in got) == 6
+
+
+def test_a_title_boxed_between_two_rows_is_one_break() -> None:
+    rule = "=" * 60 + "\n"
+    source = STORY + "\n" + rule + "\nTHE KETTLES\n\n" + rule + "\n" + STORY
+    assert breaks(source) == 1
+
+
+SIG = (
+    "\n ////////////////////////////////\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\n"
+    "| A. Poster -- Kettle Society, Room 9, poster@example.edu |\n"
+    " \\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\////////////////////////////////\n"
+)
+
+
+def test_a_boxed_signature_over_a_postscript_and_notice_goes_the_postscript_stays() -> None:
+    source = (
+        "From: poster@example.edu\nNewsgroups: rec.kettles\nSubject: The kettle list\n\n"
+        + STORY
+        + SIG
+        + "---\nps:  thanks to the lodger for the kettle.\n---\n"
+        + "Copyright 1993 by A. Poster.  May be freely distributed.\n"
+    )
+    got = texts(source)
+    assert not any("Kettle Society" in text for text in got)
+    assert any(text.startswith("ps:") for text in got)
+    assert any(text.startswith("Copyright 1993") for text in got)

@@ -280,6 +280,8 @@ _NOTICE_RE = re.compile(
     r"|may (?:not )?be (?:freely )?(?:distributed|copied|reproduced|included)",
     re.IGNORECASE,
 )
+_PS_RE = re.compile(r"^p\.?\s?p?\.?s\.?\s*[:.\-–—]", re.IGNORECASE)
+"""``ps:``, ``P.S.:``, ``PPS -``: a postscript."""
 _BOX_LINE_EDGE = "|#*"
 _BOX_LOOK_BACK = 16
 """A boxed signature over a closing notice starts within this many lines of the end."""
@@ -293,7 +295,8 @@ def _rule_row(text: str) -> bool:
 def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
     """``(top, bottom)`` of a boxed signature (a rule row, lines edged with ``|``, a rule
     row, naming the poster) with only the author's notice under it (``Copyright 1992 by
-    …``, ``may be freely distributed``), which stays; None when the file ends otherwise."""
+    …``, ``may be freely distributed``), perhaps after a postscript (``ps: thanks to …``),
+    which stay; None when the file ends otherwise."""
     n = len(lines)
     for bottom in range(n - 1, max(0, n - _BOX_LOOK_BACK) - 1, -1):
         if not _rule_row(lines[bottom].text):
@@ -308,7 +311,12 @@ def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
             continue
         rest = [line.text for line in lines[bottom + 1 :]]
         words = [t for t in rest if not _rule_row(t) and t not in ("--", "---")]
-        if words and _NOTICE_RE.search(words[0]) and top > 0:
+        # the notice right under it, or after the author's postscript (``ps: thanks…``)
+        notice = words and (
+            _NOTICE_RE.search(words[0])
+            or (_PS_RE.match(words[0]) and any(_NOTICE_RE.search(t) for t in words[1:]))
+        )
+        if notice and top > 0:
             return top, bottom + 1
         return None
     return None

@@ -10,6 +10,8 @@
   separation) → a break; blank lines next to a heading or an author's note are not,
   nor are those above the story's first sentence (gaps between a title block, its
   subtitle lines and a form of ``Field: value`` lines are front matter, not scenes)
+* a title boxed between two equal rows (``=====`` / ``THE LIST`` / ``=====``) → one break,
+  above the title
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
@@ -108,6 +110,22 @@ def _sentence(block: Block) -> bool:
         return False
     text = text_of(block).strip()
     return len(text.split()) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END_RE.search(text))
+
+
+FRAMED_TITLE_MAX_WORDS = 8
+
+
+def _framed(out: list[Block], marker: str) -> bool:
+    """``=====`` / ``THE LIST`` / ``=====``: is ``marker`` the second row of a frame round a
+    short title line? (The frame is one division of the text, not two.)"""
+    if len(out) < 2 or not isinstance(out[-1], Paragraph) or not isinstance(out[-2], SceneBreak):
+        return False
+    title = text_of(out[-1]).strip()
+    return (
+        out[-2].marker == marker
+        and 0 < len(title.split()) <= FRAMED_TITLE_MAX_WORDS
+        and not _SENTENCE_END_RE.search(title)
+    )
 
 
 def _prose(block: Block) -> bool:
@@ -232,6 +250,8 @@ def apply(doc: Document, ctx: Context) -> Document:
                     out.append(mark)
                 continue
             marker = is_separator(text, markers)
+            if marker is not None and _framed(out, marker):
+                continue  # the row under a title boxed by two rows: one break, above it
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))
