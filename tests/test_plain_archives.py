@@ -166,3 +166,25 @@ def test_a_boxed_signature_over_a_postscript_and_notice_goes_the_postscript_stay
     assert not any("Kettle Society" in text for text in got)
     assert any(text.startswith("ps:") for text in got)
     assert any(text.startswith("Copyright 1993") for text in got)
+
+
+INDENTED_POST = (
+    "\tThe club met on Tuesday, as it always does, and the question of the kettle\n"
+    "came up again before anyone had even sat down or taken off a coat.\n"
+    "\tThe secretary read out the rules, which nobody had read in years, and which\n"
+    "turned out to say a great deal more about kettles than anybody remembered.\n"
+    "\tThey said, among other things, that a member who brings a kettle must:\n"
+    "\t(1)  fill it from the tap in the hall and never from the one in\n"
+    "\t     the kitchen, which is for the caretaker; AND,\n"
+    "\t(2)  boil it only once an evening, whatever the weather or the\n"
+    "\t     company or the state of the biscuits; AND,\n"
+    "\t(3)  take it home again afterwards.\n\n"
+    "\tNobody could say who had written the rules, or when, or why, and the\n"
+    "secretary put them back in the drawer where they had been found.\n"
+)
+
+
+def test_a_list_item_with_a_hanging_indent_is_one_paragraph() -> None:
+    got = texts(INDENTED_POST)
+    assert not any(text.startswith(("the kitchen", "company")) for text in got)
+    assert any(text.startswith("(1) fill it") and text.endswith("caretaker; AND,") for text in got)

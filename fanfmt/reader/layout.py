@@ -144,7 +144,8 @@ fields at least, each named once: a script's speakers take turns and come back."
 
 def form_record(block: list[Line]) -> bool:
     """A block of ``Name: value`` fields (and indented lines that continue them), each
-    name once, four fields or more: a record of a list or a form, its lines kept.
+    name once, four fields or more, each name capitalised (``title:`` / ``tags:`` is front
+    matter): a record of a list or a form, its lines kept.
 
     ``["Name: BLT", "Version: 5.5", "Type: GAME", "Notes: Allows", "   networks"]`` → True;
     ``["Ann: Go.", "Bo: No.", "Ann: Go!", "Bo: No!"]`` → False (the speakers come back)
@@ -152,7 +153,7 @@ def form_record(block: list[Line]) -> bool:
     names: list[str] = []
     for line in block:
         m = _FIELD_RE.match(line.text)
-        if m is not None and not line.indented:
+        if m is not None and not line.indented and line.text[0].isupper():
             names.append(line.text.partition(":")[0].strip().casefold())
         elif not (line.indented and names):
             return False

@@ -266,7 +266,7 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
-            if not parts or line.indented:
+            if not parts or (line.indented and not _hanging([parts[-1][0], line])):
                 parts.append([line])
             else:
                 parts[-1].append(line)
@@ -278,6 +278,8 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
             else:
                 parts[-1].append(line)
         return parts
+    if _hanging(block):
+        return [block]
     slack = min(0.75 * width, width - 12)  # wrapping leaves less room than a long word
     if all(len(line.text) < slack for line in block[:-1]):
         return [[line] for line in block]
@@ -287,6 +289,25 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
 
 
 _LONG_BLOCK = 12
+
+
+_ITEM_RE = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[-*o•+]\s)\s*\S", re.IGNORECASE)
+"""``(1)  There is``, ``2. Don't``, ``a) one``, ``o  a point``, ``- a point``: a list item."""
+
+
+def _hanging(block: list[_Line]) -> bool:
+    """A list item with a hanging indent: its first line opens with the item's mark and
+    the lines after it all start further in, level with its words.
+
+    ``["(1)  There is a machine", "     whose name spells"]`` → True (one item)
+    """
+    first, rest = block[0], block[1:]
+    return (
+        bool(rest)
+        and bool(_ITEM_RE.match(first.text))
+        and all(line.depth > first.depth for line in rest)
+        and len({line.depth for line in rest}) == 1
+    )
 
 
 def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
@@ -400,7 +421,8 @@ def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
     row_before = False
     for line in lines:
         row = is_ornament_row(line.text)
-        if current and (line.indented or line.blanks_before or row or row_before):
+        hangs = not line.blanks_before and current and _hanging([current[0], line])
+        if current and (line.indented or line.blanks_before or row or row_before) and not hangs:
             yield _join(current)
             current = []
         current.append(line)
