@@ -188,3 +188,17 @@ def test_a_list_item_with_a_hanging_indent_is_one_paragraph() -> None:
     got = texts(INDENTED_POST)
     assert not any(text.startswith(("the kitchen", "company")) for text in got)
     assert any(text.startswith("(1) fill it") and text.endswith("caretaker; AND,") for text in got)
+
+
+def test_addresses_under_a_closing_rule_are_a_signature() -> None:
+    source = (
+        "From: poster@example.edu\nNewsgroups: rec.kettles.reviews\nSubject: REVIEW: a kettle\n\n"
+        + STORY
+        + "\n\t\t\t\t\tA. Reviewer, reviewer@example.org\n\n---\n\n"
+        + "   The Kettle Reviews, moderated by B. Keeper\n"
+        + "   Send reviews to:\tkettle-reviews-submissions@lists.example.edu\n"
+        + "   Ask the moderator:\tkettle-reviews-requests@lists.example.edu\n"
+    )
+    got = texts(source)
+    assert not any("kettle-reviews@" in text or "moderated by" in text for text in got)
+    assert any(text.startswith("A. Reviewer") for text in got)

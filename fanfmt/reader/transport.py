@@ -256,7 +256,8 @@ def _closing_signature(lines: list[Line]) -> int:
         ###########################################
 
     or a short contact block: a name, a street, a town and an e-mail, no line longer
-    than a few words and none a sentence.
+    than a few words and none a sentence; or, under a closing ``---`` rule, a block of
+    addresses (a moderated group's: ``Send reviews to:  reviews@…``), none a sentence.
     """
     start = len(lines)
     while start > 0 and len(lines) - start < _MAX_SIG_LINES:
@@ -272,7 +273,13 @@ def _closing_signature(lines: list[Line]) -> int:
     contact = len(block) >= 2 and all(
         len(t) <= _MAX_CONTACT_CHARS and not t.endswith((".", "!", "?", '"')) for t in block
     )
-    return start if boxed or contact else len(lines)
+    # under a ``---`` rule closing the post: a group's or a moderator's addresses
+    ruled = (
+        lines[start - 1].text in ("--", "---")
+        and 2 * sum(bool(_EMAIL_RE.search(t)) for t in block) >= len(block)
+        and not any(t.endswith((".", "!", "?", '"')) for t in block)
+    )
+    return start if boxed or contact or ruled else len(lines)
 
 
 _NOTICE_RE = re.compile(
