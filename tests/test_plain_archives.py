@@ -202,3 +202,27 @@ def test_addresses_under_a_closing_rule_are_a_signature() -> None:
     got = texts(source)
     assert not any("kettle-reviews@" in text or "moderated by" in text for text in got)
     assert any(text.startswith("A. Reviewer") for text in got)
+
+
+def test_the_first_of_several_capitalised_section_titles_is_not_the_story_title() -> None:
+    sections = "".join(
+        f"{name}\n\n\t{body}\n\n\n"
+        for name, body in (
+            ("KETTLE NAME", "Old Faithful"),
+            (
+                "WHERE IT LIVES",
+                "On the second shelf in the hall, next to the tea caddy and the tin\n"
+                "of biscuits that nobody admits to opening, behind the good cups.",
+            ),
+            ("CAPACITY", "Four pints, or five if nobody is watching the spout."),
+            ("THE VERDICT", "It whistles, it boils, and it has never once let us down."),
+        )
+    )
+    source = (
+        "From: poster@example.edu\nNewsgroups: rec.kettles.reviews\n"
+        "Subject: REVIEW: Old Faithful\nDate: 1 Apr 1993 05:10:38 GMT\n"
+        "Keywords: kettle, review\n\n\n" + sections + STORY
+    )
+    out = convert(source, "xhtml")
+    assert "<title>REVIEW: Old Faithful</title>" in out.text
+    assert "story-title" not in out.text
