@@ -100,7 +100,7 @@ def _story(block: Block) -> bool:
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
-SENTENCE_MIN_WORDS = 6
+SENTENCE_MIN_WORDS = 3
 """A paragraph this long that ends a sentence is the story's prose, not its front matter."""
 
 
