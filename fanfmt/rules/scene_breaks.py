@@ -100,8 +100,8 @@ def _story(block: Block) -> bool:
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
-SENTENCE_MIN_WORDS = 3
-"""A paragraph this long that ends a sentence is the story's prose, not its front matter."""
+SENTENCE_MIN_WORDS = 1
+"""A paragraph (of this many words) that ends a sentence starts the story's prose."""
 
 
 def _sentence(block: Block) -> bool:
