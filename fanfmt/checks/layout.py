@@ -23,7 +23,8 @@ from fanfmt.reader.transport import story_title
 
 @lru_cache(maxsize=2)
 def source_layout(source: str) -> Layout | None:
-    """The layout the plain-text reader found in ``source``; None for Markdown and HTML.
+    """The layout the plain-text reader found in ``source``; for a Markdown draft only its
+    post headers (:func:`_draft_layout`); None for HTML.
 
     Kept for the last two sources: ``lint`` asks for it before it reads the chapter, when
     the reader's lines are all there is in memory beside the text, and the checks find
@@ -32,11 +33,31 @@ def source_layout(source: str) -> Layout | None:
     from fanfmt.reader import sniff
     from fanfmt.reader.paragraphs import plain_paragraphs
 
-    if sniff(source) != "text":
+    kind = sniff(source)
+    if kind == "markdown":
+        return _draft_layout(source)
+    if kind != "text":
         return None
     layout = Layout()
     for _ in plain_paragraphs(source, layout):
         pass
+    return layout
+
+
+def _draft_layout(source: str) -> Layout | None:
+    """A Markdown draft's layout, as far as lint asks: the post headers at its top that the
+    reader blanks (``From:`` / ``Subject:`` over the draft), else None."""
+    from fanfmt.reader.front_matter import split_front_matter
+    from fanfmt.reader.transport import Transport, draft_headers
+
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    front = split_front_matter(lines)
+    lines[: front.lines] = [""] * front.lines
+    posted, subjects = draft_headers(lines)
+    if not posted:
+        return None
+    layout = Layout()
+    layout.transport = Transport(header_lines=len(posted), subjects=subjects)
     return layout
 
 

@@ -41,7 +41,7 @@ _NOT_SPEAKERS = frozenset(
 )
 """Header fields, which look like speakers: ``Rating: PG`` is not a line of a script."""
 _DIRECTION_RE = rx.compile(r"^[(\[]")
-_FIELD_RE = rx.compile(r"^[^\W\d_][\w .'’()-]{0,30}: ")
+_FIELD_RE = rx.compile(r"^[^\W\d_][\w .'’()-]{0,30}:[ \t]")
 """Any ``Name: value`` line, whatever its case: a speaker, a header field, front matter."""
 _LETTER_RE = rx.compile(r"[^\W\d_]")
 _SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
@@ -117,9 +117,48 @@ def speaker(text: str) -> bool:
 
 
 def is_script(lines: list[Line]) -> bool:
-    """A quarter of the lines or more, and six at least, start with a speaker."""
-    count = sum(1 for line in lines if speaker(line.text))
+    """A quarter of the lines or more, and six at least, start with a speaker (the lines of
+    a record, :func:`form_record`, are fields, not speeches)."""
+    count = 0
+    for block in line_blocks(lines):
+        if not form_record(block):
+            count += sum(1 for line in block if speaker(line.text))
     return count >= 6 and count >= 0.25 * len(lines)
+
+
+def line_blocks(lines: list[Line]) -> Iterator[list[Line]]:
+    """``lines`` cut at each blank line."""
+    block: list[Line] = []
+    for line in lines:
+        if block and line.blanks_before:
+            yield block
+            block = []
+        block.append(line)
+    if block:
+        yield block
+
+
+RECORD_MIN_FIELDS = 4
+"""A record (``Product name:`` / ``Version:`` / ``Status:`` / ``Notes:``) has this many
+fields at least, each named once: a script's speakers take turns and come back."""
+
+
+def form_record(block: list[Line]) -> bool:
+    """A block of ``Name: value`` fields (and indented lines that continue them), each
+    name once, four fields or more, each name capitalised (``title:`` / ``tags:`` is front
+    matter): a record of a list or a form, its lines kept.
+
+    ``["Name: BLT", "Version: 5.5", "Type: GAME", "Notes: Allows", "   networks"]`` → True;
+    ``["Ann: Go.", "Bo: No.", "Ann: Go!", "Bo: No!"]`` → False (the speakers come back)
+    """
+    names: list[str] = []
+    for line in block:
+        m = _FIELD_RE.match(line.text)
+        if m is not None and not line.indented and line.text[0].isupper():
+            names.append(line.text.partition(":")[0].strip().casefold())
+        elif not (line.indented and names):
+            return False
+    return len(names) >= RECORD_MIN_FIELDS and len(set(names)) == len(names)
 
 
 def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:

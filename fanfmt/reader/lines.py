@@ -28,6 +28,8 @@ class Line:
     blanks_before: int
     sig: bool = False
     """The line is ``-- `` exactly: a signature follows."""
+    depth: int = 0
+    """How far in the line starts, in columns (a tab to the next multiple of 8)."""
 
 
 def lines(text: str) -> list[Line]:
@@ -50,7 +52,8 @@ def lines(text: str) -> list[Line]:
         if not stripped.isascii() or "  " in stripped or "\t" in stripped:
             stripped = _SPACES_RE.sub(" ", stripped)
         indented = raw[0] in BLANKS and (not margin or raw[: margin + 1].strip(BLANKS) == "")
-        out.append(Line(number, stripped, indented, blanks, raw == "-- "))
+        lead = raw[: len(raw) - len(raw.lstrip(BLANKS))].expandtabs(8)
+        out.append(Line(number, stripped, indented, blanks, raw == "-- ", len(lead)))
         blanks = 0
     return out
 

@@ -236,6 +236,9 @@ class _Reader:
                     if self._prefix:
                         inlines = _merge((Text(self._prefix), *inlines))
                         self._prefix = ""
+                    if self._quote is not None and not self._notes and inlines:
+                        lined = _inlines(tokens[i + 1].children or [], soft=LineBreak())
+                        self._quote.lined.append(Paragraph(lined, line, role="verse"))
                     self._add(out, Paragraph(inlines, line))
                     i += 2
                 case "blockquote_open":
@@ -330,8 +333,13 @@ def _plain(p: Paragraph) -> str:
     return "".join(c.text for c in p.children if isinstance(c, Text))
 
 
-def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
-    """markdown-it inline tokens → inline nodes (links and images keep their text)."""
+_SPACE = Text(" ")
+"""A soft line break in a paragraph: a space."""
+
+
+def _inlines(tokens: Sequence[Token], soft: Inline = _SPACE) -> tuple[Inline, ...]:
+    """markdown-it inline tokens → inline nodes (links and images keep their text); a
+    soft line break is ``soft``: a space, or in an epigraph's lines a line break."""
     stack: list[tuple[str, str, list[Inline]]] = [("", "", [])]
     for tok in tokens:
         top = stack[-1][2]
@@ -339,7 +347,7 @@ def _inlines(tokens: Sequence[Token]) -> tuple[Inline, ...]:
             case "text" | "text_special":
                 top.append(Text(tok.content))
             case "softbreak":
-                top.append(Text(" "))
+                top.append(soft)
             case "hardbreak":
                 top.append(LineBreak())
             case "code_inline":

@@ -5,14 +5,18 @@
 * a section under a heading that is a note's label (``## Author's Notes``), to the next
   heading, is one author's note; rows of signs inside it, which divide nothing, go
 * every block quote is a note, placed ``before``/``inline``/``after`` the story by
-  :func:`fanfmt.notes.position_notes`
+  :func:`fanfmt.notes.position_notes`, but an *epigraph*: a quote before the story's
+  first paragraph that ends on an attribution (``> — an old song``) or is all short
+  lines (a stanza), with no note's label, is the story's: its lines kept, as verse
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from fanfmt.model import AuthorNote, Block, Heading, Paragraph, Strong
+from fanfmt.model import AuthorNote, Block, Heading, LineBreak, Paragraph, Strong, is_story
 from fanfmt.notes import position_notes
 
 
@@ -22,6 +26,59 @@ class Quote:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     line: int = 0
+    lined: list[Paragraph] = field(default_factory=list)
+    """The same paragraphs with their soft line breaks kept (for an epigraph)."""
+
+
+_ATTRIBUTION_RE = re.compile(r"^\s*(?:[—–~]|--?)\s*\w")
+EPIGRAPH_MAX_WORDS = 80
+EPIGRAPH_LINE_MAX = 60
+"""An epigraph is short; a stanza's lines are short."""
+
+
+def _epigraph(quote: Quote) -> bool:
+    """``> The sea remembers…`` / ``> — an old song`` before the story → True; a quoted
+    ``A/N: thanks for reading`` or a disclaimer → False."""
+    from fanfmt.patterns import DISCLAIMER, NOTE_LABEL
+    from fanfmt.walk import plain_text
+
+    texts = [plain_text(p.children).strip() for p in quote.paragraphs]
+    if not texts or len(quote.lined) != len(texts):
+        return False
+    if sum(len(t.split()) for t in texts) > EPIGRAPH_MAX_WORDS:
+        return False
+    if any(NOTE_LABEL.match(t) or DISCLAIMER.match(t) for t in texts):
+        return False
+    if len(texts) >= 2 and _ATTRIBUTION_RE.match(texts[-1]):
+        return True
+    lines = [plain_text(p.children[a:b]) for p in quote.lined for a, b in _runs(p)]
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= EPIGRAPH_LINE_MAX for line in lines)
+
+
+def _runs(p: Paragraph) -> Iterator[tuple[int, int]]:
+    """The spans of ``p.children`` between its line breaks."""
+    start = 0
+    for i, child in enumerate(p.children):
+        if isinstance(child, LineBreak):
+            yield start, i
+            start = i + 1
+    yield start, len(p.children)
+
+
+def _epigraphs(found: list[Block | Quote]) -> list[Block | Quote]:
+    """Each epigraph before a chapter's first story paragraph → its lines, as verse."""
+    out: list[Block | Quote] = []
+    story = False
+    for item in found:
+        if isinstance(item, Heading):
+            story = False
+        elif is_story(item):
+            story = True
+        if isinstance(item, Quote) and not story and _epigraph(item):
+            out.extend(item.lined)
+            continue
+        out.append(item)
+    return out
 
 
 def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
@@ -74,7 +131,7 @@ def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
     ):
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
-    found = _note_sections(found)
+    found = _epigraphs(_note_sections(found))
     return tuple(
         position_notes(
             AuthorNote(tuple(item.paragraphs), "inline", False, item.line)

@@ -11,6 +11,7 @@ paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -21,6 +22,7 @@ from fanfmt.reader.layout import (
     Layout,
     collapse,
     double_spacing,
+    form_record,
     is_script,
     is_stanza,
     script_paragraphs,
@@ -144,6 +146,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
             layout.verse_paragraphs += 1
             yield _stanza(block, gap)
             continue
+        if index and form_record(block):
+            yield _stanza(block, gap, "text")  # ``Name:`` / ``Version:`` / ``Notes:``: a record
+            continue
         if index and flush and wrapped and _record_block(block, width):
             yield _stanza(block, gap, "text")  # a record or an address set in: its lines kept
             continue
@@ -262,7 +267,7 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
-            if not parts or line.indented:
+            if not parts or (line.indented and not _hanging([parts[-1][0], line])):
                 parts.append([line])
             else:
                 parts[-1].append(line)
@@ -274,6 +279,8 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
             else:
                 parts[-1].append(line)
         return parts
+    if _hanging(block):
+        return [block]
     slack = min(0.75 * width, width - 12)  # wrapping leaves less room than a long word
     if all(len(line.text) < slack for line in block[:-1]):
         return [[line] for line in block]
@@ -283,6 +290,25 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
 
 
 _LONG_BLOCK = 12
+
+
+_ITEM_RE = rx.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[-*o•+]\s)\s*\S", re.IGNORECASE)
+"""``(1)  There is``, ``2. Don't``, ``a) one``, ``o  a point``, ``- a point``: a list item."""
+
+
+def _hanging(block: list[_Line]) -> bool:
+    """A list item with a hanging indent: its first line opens with the item's mark and
+    the lines after it all start further in, level with its words.
+
+    ``["(1)  There is a machine", "     whose name spells"]`` → True (one item)
+    """
+    first, rest = block[0], block[1:]
+    return (
+        bool(rest)
+        and bool(_ITEM_RE.match(first.text))
+        and all(line.depth > first.depth for line in rest)
+        and len({line.depth for line in rest}) == 1
+    )
 
 
 def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
@@ -396,7 +422,8 @@ def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
     row_before = False
     for line in lines:
         row = is_ornament_row(line.text)
-        if current and (line.indented or line.blanks_before or row or row_before):
+        hangs = not line.blanks_before and current and _hanging([current[0], line])
+        if current and (line.indented or line.blanks_before or row or row_before) and not hangs:
             yield _join(current)
             current = []
         current.append(line)

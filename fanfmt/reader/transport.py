@@ -20,6 +20,7 @@ A header block is a run of ``Field: value`` lines (and their indented continuati
 with at least three known transport fields, one of them a field only mail or news has
 (``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
 ``From`` + ``Subject`` + ``Date``: further down those three are an e-mail in the story.
+A ``Subject:`` line alone on the file's first line is a post's header too.
 Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
 ``Subject:`` is kept as a fact: it is usually the story's only title.
 """
@@ -120,6 +121,10 @@ def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: boo
         return i
     # From + Subject over the text, the subject a post's (``[Tag] Title 1/5``): a post too
     if top and set(known) == {"from", "subject"} and _posted(subject):
+        return i
+    # a lone ``Subject:`` line opening the file over a blank line: a post whose other
+    # headers were cut when it was passed on (the subject is kept as a fact)
+    if start == 0 and known == ["subject"] and i == start + 1 < len(lines):
         return i
     return start
 
@@ -252,7 +257,8 @@ def _closing_signature(lines: list[Line]) -> int:
         ###########################################
 
     or a short contact block: a name, a street, a town and an e-mail, no line longer
-    than a few words and none a sentence.
+    than a few words and none a sentence; or, under a closing ``---`` rule, a block of
+    addresses (a moderated group's: ``Send reviews to:  reviews@…``), none a sentence.
     """
     start = len(lines)
     while start > 0 and len(lines) - start < _MAX_SIG_LINES:
@@ -268,7 +274,13 @@ def _closing_signature(lines: list[Line]) -> int:
     contact = len(block) >= 2 and all(
         len(t) <= _MAX_CONTACT_CHARS and not t.endswith((".", "!", "?", '"')) for t in block
     )
-    return start if boxed or contact else len(lines)
+    # under a ``---`` rule closing the post: a group's or a moderator's addresses
+    ruled = (
+        lines[start - 1].text in ("--", "---")
+        and 2 * sum(bool(_EMAIL_RE.search(t)) for t in block) >= len(block)
+        and not any(t.endswith((".", "!", "?", '"')) for t in block)
+    )
+    return start if boxed or contact or ruled else len(lines)
 
 
 _NOTICE_RE = rx.compile(
@@ -276,6 +288,8 @@ _NOTICE_RE = rx.compile(
     r"|may (?:not )?be (?:freely )?(?:distributed|copied|reproduced|included)",
     re.IGNORECASE,
 )
+_PS_RE = re.compile(r"^p\.?\s?p?\.?s\.?\s*[:.\-–—]", re.IGNORECASE)
+"""``ps:``, ``P.S.:``, ``PPS -``: a postscript."""
 _BOX_LINE_EDGE = "|#*"
 _BOX_LOOK_BACK = 16
 """A boxed signature over a closing notice starts within this many lines of the end."""
@@ -289,7 +303,8 @@ def _rule_row(text: str) -> bool:
 def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
     """``(top, bottom)`` of a boxed signature (a rule row, lines edged with ``|``, a rule
     row, naming the poster) with only the author's notice under it (``Copyright 1992 by
-    …``, ``may be freely distributed``), which stays; None when the file ends otherwise."""
+    …``, ``may be freely distributed``), perhaps after a postscript (``ps: thanks to …``),
+    which stay; None when the file ends otherwise."""
     n = len(lines)
     for bottom in range(n - 1, max(0, n - _BOX_LOOK_BACK) - 1, -1):
         if not _rule_row(lines[bottom].text):
@@ -304,7 +319,12 @@ def _box_over_notice(lines: list[Line]) -> tuple[int, int] | None:
             continue
         rest = [line.text for line in lines[bottom + 1 :]]
         words = [t for t in rest if not _rule_row(t) and t not in ("--", "---")]
-        if words and _NOTICE_RE.search(words[0]) and top > 0:
+        # the notice right under it, or after the author's postscript (``ps: thanks…``)
+        notice = words and (
+            _NOTICE_RE.search(words[0])
+            or (_PS_RE.match(words[0]) and any(_NOTICE_RE.search(t) for t in words[1:]))
+        )
+        if notice and top > 0:
             return top, bottom + 1
         return None
     return None

@@ -203,6 +203,8 @@ def lone_title(
     first = blocks.index(title)
     if any(is_story(b) for b in out):
         return False  # the blocks above it were not all header lines
+    if _first_of_sections(title, blocks[first + 1 :]):
+        return False  # PRODUCT NAME … BRIEF DESCRIPTION … REVIEW: a post's sections
     after = blocks[i] if i < len(blocks) else None
     followed = recognised or (after is not None and (_note_label(after) or _prose(after)))
     if first == 0 and _title_case(text_of(title)) and followed:
@@ -222,6 +224,30 @@ def lone_title(
         if not (is_story(block) and is_short_line(text_of(block), 8)):
             return False
     return False
+
+
+SECTION_TITLE_MAX_WORDS = 6
+SECTION_TITLES_MIN = 3
+"""A text with this many more lines like it in capitals, alone, has sections, not a title."""
+
+
+def _caps_line(block: Block) -> bool:
+    """``BRIEF DESCRIPTION``, ``COPY PROTECTION``: a short line in capitals, alone."""
+    if not is_story(block):
+        return False
+    text = text_of(block).strip()
+    return (
+        "\n" not in text
+        and 0 < len(text.split()) <= SECTION_TITLE_MAX_WORDS
+        and text.upper() == text
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _first_of_sections(title: Paragraph, rest: list[Block]) -> bool:
+    """Is ``title`` (``PRODUCT NAME``) the first of the text's section titles, several more
+    of them below it (``BRIEF DESCRIPTION`` / ``LIST PRICE`` / ``REVIEW``)?"""
+    return _caps_line(title) and sum(map(_caps_line, rest)) >= SECTION_TITLES_MIN
 
 
 ECHO_BLOCKS = 6

@@ -7,7 +7,11 @@
   (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
-  separation) → a break; blank lines next to a heading or an author's note are not
+  separation) → a break; blank lines next to a heading or an author's note are not,
+  nor are those above the story's first sentence (gaps between a title block, its
+  subtitle lines and a form of ``Field: value`` lines are front matter, not scenes)
+* a title boxed between two equal rows (``=====`` / ``THE LIST`` / ``=====``) → one break,
+  above the title
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
@@ -94,6 +98,35 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
 def _story(block: Block) -> bool:
     """A paragraph of the story (a byline or a disclaimer above it is not: no break after it)."""
     return isinstance(block, Paragraph) and block.role in ("text", "verse")
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_MIN_WORDS = 1
+"""A paragraph (of this many words) that ends a sentence starts the story's prose."""
+
+
+def _sentence(block: Block) -> bool:
+    """``"She went home."`` → True; ``"Materials: 5 units of dust"``, a subtitle → False."""
+    if not (isinstance(block, Paragraph) and block.role == "text"):
+        return False
+    text = text_of(block).strip()
+    return len(text.split()) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END_RE.search(text))
+
+
+FRAMED_TITLE_MAX_WORDS = 8
+
+
+def _framed(out: list[Block], marker: str) -> bool:
+    """``=====`` / ``THE LIST`` / ``=====``: is ``marker`` the second row of a frame round a
+    short title line? (The frame is one division of the text, not two.)"""
+    if len(out) < 2 or not isinstance(out[-1], Paragraph) or not isinstance(out[-2], SceneBreak):
+        return False
+    title = text_of(out[-1]).strip()
+    return (
+        out[-2].marker == marker
+        and 0 < len(title.split()) <= FRAMED_TITLE_MAX_WORDS
+        and not _SENTENCE_END_RE.search(title)
+    )
 
 
 def _prose(block: Block) -> bool:
@@ -218,13 +251,15 @@ def apply(doc: Document, ctx: Context) -> Document:
                     out.append(mark)
                 continue
             marker = is_separator(text, markers)
+            if marker is not None and _framed(out, marker):
+                continue  # the row under a title boxed by two rows: one break, above it
             if marker is not None:
                 if out and _story(out[-1]):
                     out.append(SceneBreak(marker, block.line, block.gap_before))
                 elif out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
                     out[-1] = SceneBreak(marker, block.line, out[-1].gap_before)
                 continue
-            if block.gap_before and out and _story(out[-1]):
+            if block.gap_before and out and _story(out[-1]) and any(map(_sentence, out)):
                 gaps.append(len(out))
                 out.append(SceneBreak("", block.line - 1, block.gap_before))
         out.append(block)
