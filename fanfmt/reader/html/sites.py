@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.ao3_facts import work_facts
-from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.blocks import BodyWalk, Page
 from fanfmt.reader.html.dom import (
     child_tags,
     class_names,
@@ -149,7 +149,10 @@ def page_title(soup: BeautifulSoup) -> str:
     return collapse(tag.get_text()) if tag is not None else ""
 
 
-def read_generic(soup: BeautifulSoup, page: Page) -> None:
+def read_generic(soup: BeautifulSoup, page: Page, walk: BodyWalk | None = None) -> bool:
+    """The page's body, or the whole page when text is typed outside the body; ``walk``
+    has the body's children read already (a long page). ``False`` when the whole page
+    is to be read and ``walk`` let go of part of it: the page must be parsed again."""
     from bs4 import Tag
 
     furniture = [
@@ -161,9 +164,15 @@ def read_generic(soup: BeautifulSoup, page: Page) -> None:
     drop(furniture)
     body = soup.find("body")
     if isinstance(body, Tag) and _letters(body) == _letters(soup):
-        page.text(body)
+        if walk is None:
+            page.text(body)
+        else:
+            walk.end(page, body)
+    elif walk is not None:
+        return False
     else:  # no <body>, or text typed outside it: the whole page
         page.text(soup)
+    return True
 
 
 def _letters(node: Tag) -> int:
