@@ -50,6 +50,13 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
     return len(text.split()) >= 5 or bool(THOUGHT_CUE_RE.match(after))
 
 
+def reads_as_thought(children: tuple[Inline, ...], before: str, after: str) -> bool:
+    """True when ``*…*`` over ``children``, with ``before`` and ``after`` beside it, is read
+    as a thought in a chapter that writes its thoughts so: ``*I should go.*`` yes, a
+    whole paragraph ``*not yet*`` no (a thought in single quotes may be one)."""
+    return bool(plain_text(children).strip()) and _sentence(children, after, before)
+
+
 def _mention(children: tuple[Inline, ...], before: str) -> bool:
     """A quotation rather than a thought: a headline read, a word said or called by name.
 
