@@ -403,28 +403,20 @@ def _wrap(inner: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def _reads_back(node: Thought, spot: Spot) -> bool:
-    """A thought written ``*…*`` is read back as one (a thought in single quotes need not
-    read as a sentence: ``'not yet'`` alone is a thought, ``*not yet*`` alone italics)."""
-    from fanfmt.rules.thoughts import reads_as_thought
-
-    before = "".join(spot.before)[-24:]
-    after = spot.after.text if isinstance(spot.after, Text) else ""
-    return node.marker != "single" or reads_as_thought(node.children, before, after)
-
-
 class MarkdownInlines(InlineRenderer):
     """CommonMark: thoughts ``*…*``, emphasis ``_…_`` (``*…*`` inside a word, where CommonMark
-    ignores ``_``), the other mark when nested in the same one, ``**…**``, ``\\`` + newline.
-    A thought typed in single quotes that ``*…*`` would not read back as a thought (no
-    sentence: ``'not yet'`` alone) is written as the italics it is, ``_…_``."""
+    ignores ``_``), the other mark when nested in the same one, ``**…**``, ``\\`` + newline."""
 
     def text(self, text: str) -> str:
         """Escaped: ``*`` → ``\\*``."""
         return escape_text(text)
 
     def _italic(self, node: Emphasis | Thought, within: Within, spot: Spot) -> str:
-        mark = "*" if isinstance(node, Thought) and _reads_back(node, spot) else "_"
+        mark = "_"
+        if isinstance(node, Thought):  # *…* where it reads back as one (no sentence: _…_)
+            from fanfmt.rules.thoughts import reads_as_thought
+
+            mark = "*" if reads_as_thought(node, spot.before, spot.after) else "_"
         if mark == "_":
             prev = spot.before[-1][-1:] if spot.before else ""
             nxt = spot.after.text[:1] if isinstance(spot.after, Text) else ""
