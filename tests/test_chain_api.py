@@ -272,7 +272,8 @@ def test_convert_forced_convention() -> None:
         "'Run,' he said.\n", "markdown", Options(quotes="american", thoughts="single")
     )
     assert result.convention == Convention("american", "single", detected=False)
-    assert result.text == "*Run,* he said.\n"
+    # a thought, written as the italics *…* would not read back as a thought (no sentence)
+    assert result.text == "_Run,_ he said.\n"
 
 
 def test_convert_with_disabled_rule() -> None:

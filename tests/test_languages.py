@@ -266,3 +266,22 @@ def test_single_quoted_speech_with_the_languages_tags_is_dialogue_not_thought(
     out = convert(text, "markdown", Options(lang=lang)).text
     assert speech in out
     assert "*" not in out  # no speech set in italics as a thought
+
+
+def test_the_language_is_found_with_no_network(tmp_path: Path) -> None:
+    """The detector's model ships with it: nothing is fetched at run time (a build of a
+    Spanish chapter with every socket refused still finds Spanish)."""
+    sample = ROOT / "samples" / "lang-es-dash-dialogue.txt"
+    code = (
+        "import socket, sys\n"
+        "def refuse(*args, **kwargs):\n    raise OSError('no network in this test')\n"
+        "socket.socket.connect = socket.socket.connect_ex = refuse\n"
+        "socket.create_connection = socket.getaddrinfo = refuse\n"
+        "from fanfmt.cli import main\n"
+        f"sys.argv = ['fanfmt', 'build', {str(sample)!r}, '-v', "
+        f"'-o', {str(tmp_path / 'o.xhtml')!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print('exit', exc.code)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert "exit 0" in out.stdout, out.stderr
+    assert 'lang="es"' in (tmp_path / "o.xhtml").read_text(encoding="utf-8")

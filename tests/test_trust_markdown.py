@@ -163,3 +163,28 @@ def test_markdown_output_read_back_has_the_same_blocks(paragraphs: list[list[str
     assert set(blocks_of(markdown)) <= {"paragraph_open", "hr"}, markdown
     kept = [n for n in hard_breaks(markdown) if n]
     assert kept == [len(lines) - 1 for lines in paragraphs if len(lines) > 1], markdown
+
+
+# -- building the Markdown again --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chapter",
+    [
+        "'emñandú <!--'\n\nShe ran on.\n",  # a thought in single quotes that is no sentence
+        "She paused. 'run away' and then she did.\n",
+        "'not yet'\n\nShe ran.\n",
+        "She paused. 'Not again.' And then she left.\n",  # a sentence: *…* reads back
+    ],
+)
+def test_markdown_built_again_is_the_same_markdown(tmp_path: Path, chapter: str) -> None:
+    """A thought in single quotes is written ``*…*`` only where ``*…*`` reads back as a
+    thought; else as the italics it is, ``_…_``, which read back as the same italics."""
+    source = tmp_path / "ch.txt"
+    source.write_text(chapter, encoding="utf-8")
+    first = build(str(source), "-t", "markdown", "-o", str(tmp_path / "one.md"))
+    assert first.exit_code == 0, first.output
+    again = build(str(tmp_path / "one.md"), "-t", "markdown", "-o", str(tmp_path / "two.md"))
+    assert again.exit_code == 0, again.output
+    one = (tmp_path / "one.md").read_text(encoding="utf-8")
+    assert (tmp_path / "two.md").read_text(encoding="utf-8") == one

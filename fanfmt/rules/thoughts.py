@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from fanfmt.lexicon import MENTION_WORDS as _MENTION_WORDS
@@ -48,6 +49,18 @@ def _sentence(children: tuple[Inline, ...], after: str, before: str = "") -> boo
             or (_preceded_by_sentence_start(before) and text[-1:] != ",")
         )
     return len(text.split()) >= 5 or bool(THOUGHT_CUE_RE.match(after))
+
+
+def reads_as_thought(node: Thought, before: Sequence[str], following: Inline | None) -> bool:
+    """True when ``node`` written ``*…*``, after the text ``before`` and before the node
+    ``following``, is read back as a thought (the Markdown writer writes it ``_…_`` where
+    it would not): a thought in single quotes need not read as a sentence, ``*…*``
+    italics must. ``'I should go.'`` yes; a whole paragraph ``'not yet'`` no."""
+    if node.marker != "single":
+        return True
+    after = following.text if isinstance(following, Text) else ""
+    text = plain_text(node.children).strip()
+    return bool(text) and _sentence(node.children, after, "".join(before)[-24:])
 
 
 def _mention(children: tuple[Inline, ...], before: str) -> bool:

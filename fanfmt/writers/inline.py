@@ -412,7 +412,11 @@ class MarkdownInlines(InlineRenderer):
         return escape_text(text)
 
     def _italic(self, node: Emphasis | Thought, within: Within, spot: Spot) -> str:
-        mark = "*" if isinstance(node, Thought) else "_"
+        mark = "_"
+        if isinstance(node, Thought):  # *…* where it reads back as one (no sentence: _…_)
+            from fanfmt.rules.thoughts import reads_as_thought
+
+            mark = "*" if reads_as_thought(node, spot.before, spot.after) else "_"
         if mark == "_":
             prev = spot.before[-1][-1:] if spot.before else ""
             nxt = spot.after.text[:1] if isinstance(spot.after, Text) else ""

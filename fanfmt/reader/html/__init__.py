@@ -34,16 +34,21 @@ Where the story is on the page: :mod:`.sites`; blocks: :mod:`.blocks`; inline ma
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from fanfmt.errors import InputError
 from fanfmt.model import Document, Meta
-from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.blocks import BodyWalk, Page
 from fanfmt.reader.html.dom import page_index
 from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
 from fanfmt.reader.html.inlines import class_styles
 from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read_generic
+from fanfmt.reader.html.stream import parse
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 
 def read_html(text: str, meta: Meta | None = None) -> Document:
@@ -67,19 +72,32 @@ def read_html(text: str, meta: Meta | None = None) -> Document:
 def _read(text: str, meta: Meta | None) -> Document:
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(unescape(text), "html.parser")
-    page = Page(class_styles(soup), chapter=selected_chapter(soup))
-    title = page_title(soup)
-    if page_index(soup).names.intersection(DROP_TAGS):
-        drop(list(soup.find_all(DROP_TAGS)))
-    site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
-    if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
-        page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
-    if not page.items:
-        read_generic(soup, page, title)
+    text = unescape(text)
+    soup, walk = parse(text)
+    page = _page(soup, walk)
+    if page is None:  # the body read as it was parsed is not what the page needs
+        page = _page(BeautifulSoup(text, "html.parser"), None)
+        assert page is not None
     meta = meta or Meta()
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)
     if page.story and not meta.story:
         meta = replace(meta, story=replace(page.story, stated_by=page.story.stated_by or "page"))
     return Document(blocks=page.finish(), meta=meta)
+
+
+def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
+    """What the page yields; ``None`` when ``walk`` (a long page's body, read as it was
+    parsed) is not the part of it to read."""
+    page = Page(class_styles(soup), chapter=selected_chapter(soup))
+    title = page_title(soup)
+    if page_index(soup).names.intersection(DROP_TAGS):
+        drop(list(soup.find_all(DROP_TAGS)))
+    site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
+    if walk is not None and (site or page.items):
+        return None  # a site's page: the body is not read as it stands
+    if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
+        page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
+    if not page.items and not read_generic(soup, page, title, walk):
+        return None
+    return page

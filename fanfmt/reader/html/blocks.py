@@ -193,8 +193,13 @@ class _Builder:
     def walk(self, node: Tag | BeautifulSoup) -> None:
         """Visit ``node``'s descendants in order (a loop, not recursion: legacy pages nest
         thousands of unclosed ``<p>`` tags)."""
+        self.walk_nodes(list(node.children))
+
+    def walk_nodes(self, nodes: list[PageElement]) -> None:
+        """Visit ``nodes`` and their descendants in order: a region's children given a
+        few at a time are walked as if given at once."""
         stack: list[tuple[PageElement | None, Callable[[], None] | None]] = [
-            (child, None) for child in reversed(list(node.children))
+            (child, None) for child in reversed(nodes)
         ]
         while stack:
             child, then = stack.pop()
@@ -294,6 +299,27 @@ class _Builder:
                 self.empties = 0
         if groups:
             self.empties += max(0, blank - 1)  # a last <br> only ends the line
+
+
+class BodyWalk:
+    """The ``<body>`` of a long page walked while the page is still being parsed: its
+    finished children are fed in order, and :meth:`end` walks those the body has left
+    once the page is whole, as :meth:`Page.text` walks the body at once (see
+    :mod:`.stream`). The children fed have no classes, so no page style bears on them."""
+
+    __slots__ = ("_builder",)
+
+    def __init__(self, line: int) -> None:
+        self._builder = _Builder({}, line=line)
+
+    def feed(self, nodes: list[PageElement]) -> None:
+        self._builder.walk_nodes(nodes)
+
+    def end(self, page: Page, body: Tag) -> None:
+        self._builder.styles = page.styles
+        self._builder.walk(body)
+        self._builder.flush()
+        page.items.extend(self._builder.out)
 
 
 def _paragraphs(lines: list[tuple[Inline, ...]]) -> list[tuple[Inline, ...]]:

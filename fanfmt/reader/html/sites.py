@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.ao3_facts import work_facts
-from fanfmt.reader.html.blocks import Page
+from fanfmt.reader.html.blocks import BodyWalk, Page
 from fanfmt.reader.html.dom import (
     child_tags,
     class_names,
@@ -151,10 +151,16 @@ def page_title(soup: BeautifulSoup) -> str:
     return collapse(tag.get_text()) if tag is not None else ""
 
 
-def read_generic(soup: BeautifulSoup, page: Page, title: str = "") -> None:
+def read_generic(
+    soup: BeautifulSoup, page: Page, title: str = "", walk: BodyWalk | None = None
+) -> bool:
+    """The page's body, or the whole page when text is typed outside the body; ``walk``
+    has the body's children read already (a long page). ``False`` when the whole page
+    is to be read, or an unknown site's story block found (:func:`read_main`), and ``walk``
+    let go of part of it: the page must be parsed again."""
     from bs4 import Tag
 
-    from fanfmt.reader.html.main_text import read_main
+    from fanfmt.reader.html.main_text import main_block, read_main
 
     furniture = [
         tag
@@ -163,13 +169,21 @@ def read_generic(soup: BeautifulSoup, page: Page, title: str = "") -> None:
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
     ]
     drop(furniture)
+    if walk is not None and main_block(soup) is not None:
+        return False  # an unknown site's page: its story block is read from the whole tree
     if read_main(soup, page, title):
-        return  # an unknown site's page: the block that holds the story
+        return True  # an unknown site's page: the block that holds the story
     body = soup.find("body")
     if isinstance(body, Tag) and _letters(body) == _letters(soup):
-        page.text(body)
+        if walk is None:
+            page.text(body)
+        else:
+            walk.end(page, body)
+    elif walk is not None:
+        return False
     else:  # no <body>, or text typed outside it: the whole page
         page.text(soup)
+    return True
 
 
 def _letters(node: Tag) -> int:
