@@ -173,3 +173,15 @@ def test_a_long_unlabelled_preface_before_the_typed_heading_is_a_note_under_one_
     assert len(notes) == 1
     assert len(notes[0].paragraphs) == 14
     assert "Chapter 1 – Embers" not in [text_of(b) for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_part_and_a_chapter_of_the_same_number_stay_two() -> None:
+    part, chapter = _heading("Part 4", "Winter"), _heading("Chapter 4")
+    story = Paragraph((Text("Snow fell."),))
+    assert merge_twin_headings([part, chapter, story]) == [part, chapter, story]
+
+
+def test_no_word_of_a_part_line_is_lost_before_a_chapter_line() -> None:
+    out = convert("One\n\nPart 1984\n\nOne\n\nChapter 1984\n\nShe walked home.\n", "markdown")
+    assert "Part 1984" in out.text
+    assert "Chapter 1984" in out.text

@@ -13,6 +13,8 @@ them, they are one heading:
 * ``Chapter 13: Evil Fantasies`` then ``Chapter XII: Evil Fantasies`` → ``Chapter 13: Evil
   Fantasies``: the same title under another count (the author's count leaves out the
   prologue); the page's number is the one that runs through the book
+* ``Part 2`` then ``Chapter 2`` → two headings: a part and a chapter are other levels of
+  the book, whatever their numbers
 * notes, a disclaimer or a byline between the two stay where they are
 """
 
@@ -61,6 +63,24 @@ def number_value(label: str) -> int | None:
     if len(tokens) >= 3 and tokens[-2] in _TENS and last in words:
         return _TENS[tokens[-2]] + words[last]
     return _TENS.get(last, words.get(last))
+
+
+_LEVELS = frozenset(
+    "part book volume vol act arc season episode section teil tome livre libro parte "
+    "tomo часть книга том część".split()
+)
+"""Words that name a level of the book above or beside a chapter: ``Part 2`` is no twin of
+``Chapter 2``."""
+
+
+def other_levels(a: str, b: str) -> bool:
+    """Whether labels ``a`` and ``b`` name different levels of the book.
+
+    ``("Part 2", "Chapter 2")`` → ``True``; ``("Chapter 6", "Chapter Six")`` → ``False``;
+    ``("Chapter 5", "Capítulo 5")`` → ``False`` (the same level, in two languages).
+    """
+    first = [(label.split() or [""])[0].casefold().rstrip(".:") for label in (a, b)]
+    return first[0] != first[1] and any(word in _LEVELS for word in first)
 
 
 def _roman(word: str) -> int:
@@ -112,6 +132,8 @@ def merge_twin_headings(
         if not isinstance(block, Heading) or not block.number:
             clear = False
             continue
+        if other_levels(plain_text(page.number), plain_text(block.number)):
+            return blocks  # a part's heading and a chapter's: two headings
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
         both = (
             a is not None
