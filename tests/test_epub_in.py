@@ -275,12 +275,20 @@ CHAPTER_PAGE = """<html><body><ul><li id="c{n}"><blockquote>
 
 
 def fanficfare_story(
-    folder: Path, post_process: str = "", settings: tuple[str, ...] = (), *, notes: bool = False
+    folder: Path,
+    post_process: str = "",
+    settings: tuple[str, ...] = (),
+    *,
+    notes: bool = False,
+    cover: bytes = b"",
 ) -> Path:
     """A FanFicFare download of this file's chapters, made by its offline test adapter;
     ``settings`` are more ``personal.ini`` lines for the story (they win); ``notes``: each
-    chapter's notes typed in its text, ``A/N:`` before and after the story."""
+    chapter's notes typed in its text, ``A/N:`` before and after the story; ``cover``: an
+    image at the top of the first chapter, which FanFicFare makes the book's cover."""
     urls = []
+    if cover:
+        (folder / "cover.png").write_bytes(cover)
     for n, (heading, paragraphs, before, after) in enumerate(CHAPTERS, 1):
         if notes:
             paragraphs = [
@@ -289,6 +297,8 @@ def fanficfare_story(
                 *([f"A/N: {after}"] if after else []),
             ]
         html = "\n".join(f"<p>{p.replace('&', '&amp;')}</p>" for p in paragraphs)
+        if cover and n == 1:
+            html = f'<p><img src="{(folder / "cover.png").as_uri()}" alt=""/></p>\n{html}'
         (folder / f"ch{n}.html").write_text(CHAPTER_PAGE.format(n=n, paragraphs=html))
         urls.append(f" {(folder / f'ch{n}.html').as_uri()}#c{n},{heading}")
     ini = [
@@ -312,6 +322,8 @@ def fanficfare_story(
     ]
     if post_process:
         ini.insert(4, f"post_process_cmd:{post_process}")
+    if cover:
+        ini[2:2] = ["include_images:true", "make_firstimage_cover:true"]
     (folder / "personal.ini").write_text("\n".join(ini) + "\n", encoding="utf-8")
     env = {**os.environ, "HOME": str(folder)}  # no user's own personal.ini
     done = subprocess.run(
@@ -350,6 +362,22 @@ def test_a_fanficfare_epub_comes_back_valid(tmp_path: Path) -> None:
     again = tmp_path / "again.epub"
     assert run("build", str(out), "-o", str(again))[0] == 0
     assert again.read_bytes() == out.read_bytes()
+
+
+@needs_fanficfare
+def test_a_fanficfare_epub_keeps_its_cover(tmp_path: Path) -> None:
+    book = fanficfare_story(tmp_path, cover=png(20, 30))
+    with zipfile.ZipFile(book) as z:
+        given = read_package(EpubArchive(book.read_bytes(), str(book)))
+        assert given.cover, "FanFicFare made no cover"
+        image = z.read(given.cover)
+    out = tmp_path / "fixed.epub"
+    code, output = run("build", str(book), "-o", str(out))
+    assert code == 0, output
+    assert epubcheck(out) == []
+    package = read_package(EpubArchive(out.read_bytes(), str(out)))
+    with zipfile.ZipFile(out) as z:
+        assert z.read(package.cover) == image
 
 
 @needs_fanficfare
