@@ -284,6 +284,9 @@ class Meta:
     """How ``lang`` was found: ``set``, ``page``, ``detected`` … (``-v`` says)."""
     source: str = ""
     """Where the text came from (a file name), for messages."""
+    named: str = ""
+    """What a saved page's ``<title>`` calls it, without the site's name: a title of last
+    resort, before the file's name."""
     story: StoryFacts = field(default_factory=StoryFacts)
     """The fanfic's facts a site or a file gave (rating, tags, summary …)."""
 

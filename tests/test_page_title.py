@@ -45,3 +45,19 @@ def test_a_chapter_with_no_title_is_not_titled_with_its_path(tmp_path: Path, fmt
     text = out.read_text(encoding="utf-8")
     assert "<title>the long road</title>" in text
     assert str(tmp_path) not in text
+
+
+@pytest.mark.parametrize("fmt", ["xhtml", "html"])
+def test_a_saved_page_with_no_heading_is_titled_by_its_own_title(tmp_path: Path, fmt: str) -> None:
+    page = tmp_path / "episode_12.html"
+    page.write_text(
+        "<html><head><title>The Lighthouse :: Night Shift (3) | Comics Corner</title></head>"
+        '<body><p>"Lights out," she said.</p><p>He climbed the stairs.</p></body></html>',
+        encoding="utf-8",
+    )
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(cli, ["build", str(page), "-o", str(out), "--no-config"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "<title>The Lighthouse :: Night Shift (3)</title>" in text
+    assert "Comics Corner" not in text

@@ -80,11 +80,12 @@ def markup(options: Options, marks: Marks | None = None) -> Render:
 def page_title(meta: Meta) -> str:
     """``"Story — Chapter 7: Title"``, or whatever part of it is known.
 
-    With neither, the file's name, cleaned up: ``/home/me/fics/the_long_road-ch3.txt`` →
-    ``"the long road ch3"``; never a path. Standard input gives ``"Chapter"``.
+    With neither, what a saved page's ``<title>`` called it (``"The Knight (1)"``), then the
+    file's name, cleaned up: ``/home/me/fics/the_long_road-ch3.txt`` → ``"the long road
+    ch3"``; never a path. Standard input gives ``"Chapter"``.
     """
     parts = [p for p in (meta.title, meta.chapter) if p]
-    return " \u2014 ".join(parts) or name_title(meta.source) or "Chapter"
+    return " \u2014 ".join(parts) or meta.named or name_title(meta.source) or "Chapter"
 
 
 def name_title(source: str) -> str:

@@ -44,7 +44,14 @@ from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
 from fanfmt.reader.html.inlines import class_styles
-from fanfmt.reader.html.sites import DROP_TAGS, drop, page_title, read_ao3, read_generic
+from fanfmt.reader.html.sites import (
+    DROP_TAGS,
+    drop,
+    page_title,
+    read_ao3,
+    read_generic,
+    without_site,
+)
 from fanfmt.reader.html.stream import parse
 
 if TYPE_CHECKING:
@@ -79,6 +86,8 @@ def _read(text: str, meta: Meta | None) -> Document:
         page = _page(BeautifulSoup(text, "html.parser"), None)
         assert page is not None
     meta = meta or Meta()
+    if page.named and not meta.named:
+        meta = replace(meta, named=page.named)
     if page.author and not meta.author:
         meta = replace(meta, author=page.author)
     if page.story and not meta.story:
@@ -91,13 +100,16 @@ def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
     parsed) is not the part of it to read."""
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
+    page.named = without_site(title)
     if page_index(soup).names.intersection(DROP_TAGS):
         drop(list(soup.find_all(DROP_TAGS)))
     site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
     if walk is not None and (site or page.items):
         return None  # a site's page: the body is not read as it stands
     if site and not page.items:  # a site's frame with nothing in it (an empty #workskin):
-        page = Page(page.styles, chapter=page.chapter)  # the text is elsewhere on the page
+        page = Page(
+            page.styles, chapter=page.chapter, named=page.named
+        )  # the text is elsewhere on the page
     if not page.items and not read_generic(soup, page, title, walk):
         return None
     return page

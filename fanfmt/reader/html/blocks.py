@@ -77,6 +77,8 @@ class Page:
     chapter: tuple[Inline, ...] = ()
     story_title: tuple[Inline, ...] = ()
     author: str = ""
+    named: str = ""
+    """The page's ``<title>``, cleaned of the site's name: the last resort for a title."""
     story: StoryFacts = field(default_factory=StoryFacts)
     """What the page states about the story (rating, tags, summary …)."""
     items: list[Block | _Para] = field(default_factory=list)

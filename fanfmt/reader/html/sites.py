@@ -151,6 +151,15 @@ def page_title(soup: BeautifulSoup) -> str:
     return collapse(tag.get_text()) if tag is not None else ""
 
 
+def without_site(title: str) -> str:
+    """A page's ``<title>`` without the site's name after its last bar.
+
+    ``"The Knight (1) | Tapas Community"`` → ``"The Knight (1)"``; ``"Lamp"`` → ``"Lamp"``.
+    """
+    head, bar, _site = title.rpartition(" | ")
+    return " ".join((head if bar else title).split()).strip(" |")
+
+
 def read_generic(
     soup: BeautifulSoup, page: Page, title: str = "", walk: BodyWalk | None = None
 ) -> bool:
