@@ -360,3 +360,14 @@ def test_a_posts_header_block_in_a_draft_is_transport_and_names_the_story() -> N
     # further down, From:/Subject: lines are the story's (a letter, a memo)
     assert "From: the harbour master" in result.text
     assert "Subject: your mooring fees" in result.text
+
+
+def test_a_short_line_between_two_lettered_marks_keeps_both_marks() -> None:
+    doc, _ = normalise("One.\n\n...~e~...\n\nTwo.\n\n...~e~...\n\nThree.\n", from_format="markdown")
+    assert [type(b).__name__ for b in doc.blocks] == [
+        "Paragraph",
+        "SceneBreak",
+        "Paragraph",
+        "SceneBreak",
+        "Paragraph",
+    ]

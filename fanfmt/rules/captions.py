@@ -151,6 +151,9 @@ def apply(doc: Document, ctx: Context) -> Document:
             or (
                 isinstance(block, SceneBreak)
                 and after.marker == block.marker
+                and not after.shown  # its letters are the author's words: it stays
+                and len(run) == 1
+                and _strong(text_of(run[0]))
                 and _story_at(blocks, j + 1)
             )
         )  # blank lines after the caption, or the same mark again: one change of scene
