@@ -41,7 +41,7 @@ _NOTE_CLASS_RE = re.compile(r"author[-_]?notes?$", re.IGNORECASE)
 
 
 def _letters(node: Tag | BeautifulSoup) -> int:
-    return sum(1 for c in node.get_text() if c.isalnum())
+    return sum(map(str.isalnum, node.get_text()))  # as fast as counting gets in Python
 
 
 def main_block(soup: BeautifulSoup) -> Tag | None:

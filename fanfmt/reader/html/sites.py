@@ -197,7 +197,7 @@ def read_generic(
 
 def _letters(node: Tag) -> int:
     """How many letters and digits ``node`` holds (the head is gone by now)."""
-    return sum(1 for c in node.get_text() if c.isalnum())
+    return sum(map(str.isalnum, node.get_text()))  # as fast as counting gets in Python
 
 
 def drop(tags: list[Tag]) -> None:
