@@ -18,8 +18,6 @@ compiled as :func:`re.compile` does, and the file is written again when the proc
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
 from typing import Any, AnyStr
@@ -39,43 +37,19 @@ def _stamp() -> str:
     return f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}"
 
 
-def _path() -> str | None:
-    from zlib import crc32
-
-    from fanfmt.user_cache import cache_folder
-
-    folder = cache_folder()
-    if folder is None:
-        return None
-    return os.path.join(folder, f"regex-{crc32(_stamp().encode('utf-8')):08x}.marshal")
-
-
 def _load() -> dict[tuple[str | bytes, int], _Entry]:
     """The kept programs, or an empty table; the file is written when the process ends."""
-    from fanfmt.user_cache import read_private
+    from fanfmt.user_cache import load_kept
 
     atexit.register(_save)
-    path = _path()
-    data = read_private(path) if path else None
-    if data is None:
-        return {}
-    try:
-        found = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == _stamp():
-        table = found[1]
-        if isinstance(table, dict):
-            return table
-    return {}
+    return load_kept("regex", _stamp())
 
 
 def _save() -> None:
-    from fanfmt.user_cache import write_private
+    from fanfmt.user_cache import save_kept
 
-    path = _path()
-    if _added and _table is not None and path:
-        write_private(path, marshal.dumps((_stamp(), _table)))
+    if _added and _table is not None:
+        save_kept("regex", _stamp(), _table)
 
 
 def _program(pattern: str | bytes, flags: int) -> _Entry:
