@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from markupsafe import Markup
 
-from fanfmt.epub.build import EpubBuild, book_name, default_output, read_chapters
+from fanfmt.epub.build import EpubBuild, build_book
 from fanfmt.epub.meta import BookMeta
 from fanfmt.epub.package import Book, Chapter, book_meta, chapter_ids, chapter_title, in_book
-from fanfmt.epub.sources import expand_sources
-from fanfmt.errors import ConfigError, OutputError
-from fanfmt.files import same_file, write_atomic
+from fanfmt.errors import ConfigError
 from fanfmt.model import Document, Heading
 from fanfmt.options import Options
 from fanfmt.template_set import templates
@@ -50,12 +47,6 @@ def own_ids(markup: str, prefix: str) -> str:
     The author's words are escaped (a ``"`` is ``&#34;``), so only fanfmt's own attributes
     match."""
     return _NOTE_IDS_RE.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", markup)
-
-
-def page_output(sources: Sequence[str]) -> str:
-    """``story/`` → ``story.html``, beside the folder (standard input: standard output)."""
-    out = default_output(sources)
-    return out if out == "-" else str(Path(out).with_suffix(".html"))
 
 
 def render_story_page(docs: Sequence[Document], options: Options, fallback_title: str = "") -> Book:
@@ -102,30 +93,13 @@ def _page(meta: BookMeta, chapters: Sequence[Chapter], options: Options) -> str:
 def build_story_page(
     sources: Sequence[str], output: str | None, options: Options, *, write: bool = True
 ) -> EpubBuild:
-    """Read every chapter of ``sources`` into one reading page (see the module).
+    """Read every chapter of ``sources`` into one reading page (see the module), named and
+    written as :func:`fanfmt.epub.build.build_epub` names and writes a book."""
 
-    ``output`` ``None`` names the page after its single input (with ``[book] name``, by
-    that template); a folder receives the page inside it; ``-`` leaves the writing to the
-    caller (the bytes are in ``book.data``).
-    """
-    if not sources:
-        raise ConfigError("no INPUT given: name the chapter files or a folder holding them")
-    out = output or page_output(sources)
-    folder_out = out != "-" and (out.endswith(("/", "\\")) or Path(out).is_dir())
-    if folder_out:
-        out = str(Path(out) / Path(page_output(sources)).name)
-    files = expand_sources(sources)
-    chapters = read_chapters(files, options)
-    fallback = Path(out).stem if out != "-" else ""
-    book = render_story_page([c.document for c in chapters], options, fallback)
-    if options.book_name and (output is None or folder_out):
-        out = str(Path(out).with_name(book_name(options.book_name, book, ".html")))
-    for source in files:
-        if source != "-" and out != "-" and same_file(source, out):
-            raise OutputError(f"{out}: refusing to overwrite the input")
-    if write and out != "-":
-        write_atomic(out, book.data)
-    return EpubBuild(out, tuple(chapters), book, options, "html")
+    def render(docs: Sequence[Document], fallback: str) -> Book:
+        return render_story_page(docs, options, fallback)
+
+    return build_book(sources, output, options, render, suffix=".html", write=write)
 
 
-__all__ = ["build_story_page", "own_ids", "page_output", "render_story_page"]
+__all__ = ["build_story_page", "own_ids", "render_story_page"]

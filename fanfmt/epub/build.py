@@ -9,7 +9,7 @@ writing alone, for documents already in hand.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +115,12 @@ def render_epub(
     )
 
 
+def _natural_output(sources: Sequence[str], suffix: str) -> str:
+    """:func:`default_output` with ``suffix``: folder ``story/`` → ``story.html``."""
+    out = default_output(sources)
+    return out if out == "-" else str(Path(out).with_suffix(suffix))
+
+
 def _refuse_inputs(files: Sequence[str], out: str) -> None:
     for source in files:
         if source != "-" and out != "-" and same_file(source, out):
@@ -158,23 +164,40 @@ def build_epub(
     or ending in ``/``) receives the book inside it; ``-`` leaves the writing to the caller
     (the bytes are in ``book.data``).
     """
+
+    def render(docs: Sequence[Document], fallback: str) -> Book:
+        return render_epub(docs, options, fallback_title=fallback, environ=environ)
+
+    return build_book(sources, output, options, render, write=write)
+
+
+def build_book(
+    sources: Sequence[str],
+    output: str | None,
+    options: Options,
+    render: Callable[[Sequence[Document], str], Book],
+    *,
+    suffix: str = ".epub",
+    write: bool = True,
+) -> EpubBuild:
+    """Read every chapter of ``sources`` into one book file that ``render`` (chapter
+    documents, a fallback title → the book) makes: an EPUB, or with ``suffix`` ``.html``
+    a story's reading page. Naming and writing as :func:`build_epub` says."""
     if not sources:
         raise ConfigError("no INPUT given: name the chapter files or a folder holding them")
-    out = output or default_output(sources)
+    out = output or _natural_output(sources, suffix)
     folder_out = out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir())
     if folder_out:
-        out = str(Path(out) / Path(default_output(sources)).name)
+        out = str(Path(out) / Path(_natural_output(sources, suffix)).name)
     named = bool(options.book_name) and (output is None or folder_out)
     files = expand_sources(sources)
     _refuse_inputs(files, out)
     chapters = read_chapters(files, options)
     fallback = Path(out).stem if out != "-" else Path(files[0]).stem if files[0] != "-" else ""
-    book = render_epub(
-        [c.document for c in chapters], options, fallback_title=fallback, environ=environ
-    )
+    book = render([c.document for c in chapters], fallback)
     if named:
-        out = str(Path(out).with_name(book_name(options.book_name, book)))
+        out = str(Path(out).with_name(book_name(options.book_name, book, suffix)))
         _refuse_inputs(files, out)
     if write and out != "-":
         write_atomic(out, book.data)
-    return EpubBuild(out, tuple(chapters), book, options)
+    return EpubBuild(out, tuple(chapters), book, options, suffix.lstrip("."))
