@@ -16,8 +16,10 @@ the tag ``en`` (so an English chapter's output is the same whatever its page say
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from fanfmt import rx
 
@@ -131,6 +133,17 @@ def detect(texts: Iterable[str]) -> tuple[str, str]:
 
 def _model(text: str) -> str | None:
     """py3langid's answer for ``text``, or ``None`` when it is not installed."""
+    identifier = _identifier()
+    if identifier is None:
+        return None
+    lang, _ = identifier.classify(text)
+    return str(lang)
+
+
+@functools.cache
+def _identifier() -> Any:
+    """py3langid's identifier over fanfmt's languages, loaded once a process (a quarter
+    of a second to unpack); ``None`` when py3langid is not installed."""
     try:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
     except ImportError:
@@ -139,8 +152,7 @@ def _model(text: str) -> str | None:
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(sorted({*TABLE, *_DETECTOR_MORE}))
-    lang, _ = identifier.classify(text)
-    return str(lang)
+    return identifier
 
 
 def primary_tag(lang: str) -> str:

@@ -146,6 +146,7 @@ def markdown_words(markdown: str) -> list[str]:
 @example('</b> ""\n</b> ""\n')  # a repeated line of signs keeps its letters
 @example("One.\n\n...~e~...\n\nTwo.\n\n...~e~...\n\nThree.\n")  # an author's own mark
 @example("A/N: a note.\n\nStory.\n\nMore story.\n\nA/N: thanks for reading!")
+@example("the\n*\n*the*the\n**\nthe\n")  # two plain marks: the same in every output
 @example("...\n..\n")  # two rows of dots, no story between: pauses, not breaks, every time
 def test_nothing_lost_and_stable(text: str) -> None:
     xhtml = convert(text, "xhtml", from_format="text").text

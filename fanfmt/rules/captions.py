@@ -150,13 +150,13 @@ def apply(doc: Document, ctx: Context) -> Document:
             not after.marker
             or (
                 isinstance(block, SceneBreak)
-                and after.marker == block.marker
-                and not after.shown  # its letters are the author's words: it stays
+                and not (block.shown or after.shown)  # a mark with the author's letters stays
                 and len(run) == 1
                 and _strong(text_of(run[0]))
                 and _story_at(blocks, j + 1)
             )
-        )  # blank lines after the caption, or the same mark again: one change of scene
+        )  # blank lines after the caption, or a plain mark again (``***`` and ``~~~`` look
+        # the same in the book): one change of scene
         if run and framed:
             out.extend(replace(p, role="caption") for p in run)
             i = j + 1  # the blank lines after a caption end the caption, not the scene
