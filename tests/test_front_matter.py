@@ -142,3 +142,29 @@ def test_a_block_between_plus_rules_that_is_not_toml_stays() -> None:
     text = "+++\nShe ran, and ran.\n+++\n\nMore.\n"
     assert split_front_matter(text.split("\n")).lines == 0
     assert "She ran, and ran." in convert(text, "markdown", from_format="markdown").text
+
+
+def test_the_notes_of_an_ao3_backup_are_author_notes_read_as_markdown() -> None:
+    """An AO3 backup's Hugo post keeps the work's notes in ``notes:``: they are the author's,
+    before the chapter (``end_notes:`` after it), with their paragraphs and Markdown."""
+    text = (
+        "---\ntitle: Paper Boats\nauthor: Wren\n"
+        'notes: "Written for a *challenge*.\\n\\nThanks to [Ash](http://x) for the beta."\n'
+        "end_notes: Come say hi.\n---\n\n# Chapter 1: Rain\n\n"
+        "Tim looked at the clock, and the clock looked back at him.\n"
+    )
+    doc = read(text, "markdown")
+    kinds = [(type(b).__name__, getattr(b, "position", "")) for b in doc.blocks]
+    assert kinds == [
+        ("Heading", ""),
+        ("AuthorNote", "before"),
+        ("Paragraph", ""),
+        ("AuthorNote", "after"),
+    ]
+    page = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit")).text
+    assert "challenge" not in page
+    assert "Come say hi" not in page
+    assert "clock" in page
+    kept = convert(text, "xhtml", from_format="markdown").text
+    assert "<em>challenge</em>" in kept
+    assert ">Thanks to Ash for the beta.<" in kept

@@ -371,3 +371,46 @@ def test_a_short_line_between_two_lettered_marks_keeps_both_marks() -> None:
         "SceneBreak",
         "Paragraph",
     ]
+
+
+def test_lines_of_wrapping_tags_are_blanked_and_the_markdown_inside_is_read() -> None:
+    """pandoc's Markdown of an EPUB wraps each part in ``<div class=…>`` lines (or ``:::``
+    fences): the Markdown between them is the chapter, and the tags are not text."""
+    para = "He ran to the door, and the rain came down on the street behind him."
+    for open_, close in (('<div class="calibre4">', "</div>"), ("::: {.calibre4}", ":::")):
+        text = (
+            f'<span id="seg-1"></span>\n\n{open_}\n\n# Chapter 3: Rain\n\n{open_}\n\n{para}\n\n'
+            f"She *followed* him.\n\n------\n\nLater, they sat by the fire.\n\n{close}\n\n{close}\n"
+        )
+        doc = read(text, "markdown")
+        kinds = [type(b).__name__ for b in doc.blocks]
+        assert kinds == ["Heading", "Paragraph", "Paragraph", "SceneBreak", "Paragraph"], open_
+        assert "<" not in convert(text, "markdown", from_format="markdown").text
+        assert isinstance(doc.blocks[2], Paragraph)
+        assert any(isinstance(c, Emphasis) for c in doc.blocks[2].children)
+    inline = read('<div class="note">He ran.</div>\n', "markdown")  # words in the line: kept
+    assert "He ran." in plain_text(inline.blocks[0].children)  # type: ignore[union-attr]
+
+
+def test_an_ao3_work_made_into_markdown_keeps_its_story_out_of_the_notes() -> None:
+    """``#### Chapter Summary`` / ``#### Chapter Notes`` headings, their notes quoted: the
+    quotes are the notes, the unquoted text after them the story; an empty section's
+    heading goes, and never names the chapter."""
+    story = "".join(f"Jeff walked to rink number {i}, slow and careful.\n\n" for i in range(5))
+    text = (
+        "### Chapter 1: Toque\n\n\n#### Chapter Summary\n\n\n\n#### Chapter Notes\n\n\n"
+        f"{story}"
+        "### Chapter 2: Skates\n\n#### Chapter Summary\n\n> Jeff gets sick.\n\n"
+        f"#### Chapter Notes\n\n> Thanks to Ash for the beta.\n\n{story}"
+    )
+    doc = read(text, "markdown")
+    heads = [plain_text(b.title) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["Chapter 1: Toque", "Chapter 2: Skates"]
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [[plain_text(p.children) for p in n.paragraphs] for n in notes] == [
+        ["Chapter Summary", "Jeff gets sick."],
+        ["Chapter Notes", "Thanks to Ash for the beta."],
+    ]
+    assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 10
+    omitted = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit"))
+    assert omitted.text.count("slow and careful") == 10

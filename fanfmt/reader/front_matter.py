@@ -8,6 +8,8 @@
   ``warnings``, ``category``, ``relationships``, ``characters``, ``language``, ``series``,
   ``series_index``, ``status``, ``published`` (or ``date``), ``updated``, ``url`` and
   ``summary`` fill the story's facts
+* ``notes: Thanks to my beta.`` (an AO3 backup's key; also ``author_notes``) → an author's
+  note before the chapter, read as Markdown; ``end_notes`` → one after it
 * ``subtitle: "Chapter 16"`` (or ``chapter:``, or a ``title`` that is a chapter line) is the
   chapter's heading when the chapter has none of its own
 * a block that is not a YAML mapping (``---`` then prose, then ``---``) is no front matter:
@@ -38,6 +40,16 @@ _TITLE_KEYS = ("title",)
 _CHAPTER_KEYS = ("chapter", "chapter_title", "subtitle")
 _SUMMARY_KEYS = ("summary", "description", "excerpt")
 _AUTHOR_KEYS = ("author", "authors", "creator", "byline")
+NOTE_KEYS = {
+    "notes": "before",
+    "author_notes": "before",
+    "authors_notes": "before",
+    "beginning_notes": "before",
+    "end_notes": "after",
+    "endnotes": "after",
+}
+"""Keys whose value is an author's note (an AO3 backup's ``notes:``), and where it goes;
+the value keeps its lines, for it is Markdown of its own."""
 _STATUS = {
     "complete": "complete",
     "completed": "complete",
@@ -112,10 +124,19 @@ def _fields(data: object) -> dict[str, str] | None:
     for key, value in data.items():
         if not isinstance(key, str):
             return None
-        text = _text(value)
+        name = key.strip().lower()
+        text = value.strip() if name in NOTE_KEYS and isinstance(value, str) else _text(value)
         if text:
-            fields[key.strip().lower()] = text
+            fields[name] = text
     return fields
+
+
+def front_notes(front: FrontMatter) -> list[tuple[str, str]]:
+    """``(position, Markdown)`` of each author's note the front matter holds, in order.
+
+    ``notes: "Thanks, Ash."`` → ``[("before", "Thanks, Ash.")]``.
+    """
+    return [(NOTE_KEYS[k], v) for k, v in front.fields.items() if k in NOTE_KEYS]
 
 
 def _text(value: object) -> str:

@@ -13,6 +13,8 @@
   indented "code" → plain paragraphs, as the plain-text reader finds them
 * ``"straight"`` quotes, ``--`` and ``...`` stay as typed for the rules; ``\\*`` stays ``*``
 * an HTML comment on lines of its own (``<!--more-->``) is blanked, as any renderer hides it;
+  so are lines of nothing but wrapping tags (``<div class="calibre4">``, ``</div>``: the
+  Markdown pandoc makes of an EPUB), and the Markdown inside them is read as Markdown;
   so is a post's ``From:``/``Subject:`` block near the top (the subject names the story)
 * raw HTML is never markup: ``<script>`` stays the characters ``<script>``; the formatting
   tags of a blog export are formatting (``<em>hi</em>`` → :class:`Emphasis`, see
@@ -36,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import (
+    AuthorNote,
     Block,
     Document,
     Emphasis,
@@ -51,10 +54,10 @@ from fanfmt.model import (
 )
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
-from fanfmt.reader.front_matter import chapter_line, fill_meta, split_front_matter
+from fanfmt.reader.front_matter import chapter_line, fill_meta, front_notes, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
-from fanfmt.reader.md_html import blank_comments, read_tags
+from fanfmt.reader.md_html import blank_comments, blank_wrappers, read_tags
 from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
@@ -94,6 +97,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
     blank_comments(lines)
+    blank_wrappers(lines)
     posted, subjects = draft_headers(lines)
     for k in posted:
         lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
@@ -109,10 +113,33 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     settled = _settle([b for b in blocks if not isinstance(b, Definition)])
     if labels:
         settled = settle_notes(settled, [b for b in blocks if isinstance(b, Definition)])
+    if front.lines:
+        settled = _with_front_notes(settled, front_notes(front), md, reader)
     heading = chapter_line(front) if front.lines else ""
     if heading and not any(isinstance(b, Heading) for b in settled[:3]):
         settled = (Heading(title=(Text(heading),), line=1), *settled)
     return Document(blocks=settled, meta=meta or Meta())
+
+
+def _with_front_notes(
+    blocks: tuple[Block, ...], notes: list[tuple[str, str]], md: MarkdownIt, reader: _Reader
+) -> tuple[Block, ...]:
+    """``blocks`` with the front matter's notes (``notes: …``) as author's notes: before
+    the chapter (after its heading), or after its last block."""
+    before: list[Block] = []
+    after: list[Block] = []
+    for position, source in notes:
+        found = reader.blocks(md.parse(source, reader.env()), 0)
+        paragraphs = tuple(
+            replace(b, line=1) for b in found if isinstance(b, Paragraph) and b.children
+        )
+        if paragraphs:
+            note = AuthorNote(paragraphs, "after" if position == "after" else "before", True, 1)
+            (after if position == "after" else before).append(note)
+    if not before and not after:
+        return blocks
+    top = 1 if blocks and isinstance(blocks[0], Heading) else 0
+    return (*blocks[:top], *before, *blocks[top:], *after)
 
 
 _HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)

@@ -12,6 +12,9 @@ exported from a blog writes its italics as tags. In a run of text:
 An HTML comment on lines of its own (a blog's ``<!--more-->`` excerpt mark, an author's
 ``<!-- fix this -->``) is what no reader of the draft ever sees: :func:`blank_comments`
 blanks it before the Markdown is parsed. A comment inside a line of text stays as typed.
+So does a line of nothing but wrapping tags (``<div class="calibre4">``, ``</div>``,
+``<span id="c1"></span>``, pandoc's ``:::`` fences): :func:`blank_wrappers` blanks it, and
+the Markdown inside is read as Markdown.
 """
 
 from __future__ import annotations
@@ -56,6 +59,36 @@ def blank_comments(lines: list[str]) -> int:
         lines[i : end + 1] = [""] * (end + 1 - i)
         count += 1
         i = end + 1
+    return count
+
+
+_WRAPPER_RE = re.compile(
+    r"[ ]{0,3}(?:(?:</?(?:div|span|section|article|main|aside|header|footer)\b"
+    r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>[ \t]*)+|:{3,}(?:[ \t]*\{[^{}]*\}|[ \t]*[\w-]+)?[ \t]*)$",
+    re.IGNORECASE,
+)
+"""A line of nothing but ``<div …>``, ``</div>``, ``<span id="…"></span>`` (or pandoc's
+``::: {.calibre4}`` / ``:::`` fences): the wrapping pandoc writes round the Markdown it
+makes of an EPUB."""
+
+
+def blank_wrappers(lines: list[str]) -> int:
+    """Blank the lines that only wrap the Markdown in ``div``/``span``/``section`` tags (in
+    place, so every line keeps its number); how many were blanked. CommonMark would end
+    the Markdown at such a line's block, and show each tag as typed.
+
+    ``["<div class=\"c4\">", "", "# Rain", "", "He ran.", "", "</div>"]`` →
+    ``["", "", "# Rain", "", "He ran.", "", ""]``; ``["<div>He ran.</div>"]`` → unchanged
+    (words in the line: it is the chapter's own HTML).
+    """
+    count = 0
+    fenced = False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and line.strip() and _WRAPPER_RE.match(line):
+            lines[i] = ""
+            count += 1
     return count
 
 

@@ -4,6 +4,9 @@
   story's title, folded into the chapter's heading
 * a section under a heading that is a note's label (``## Author's Notes``), to the next
   heading, is one author's note; rows of signs inside it, which divide nothing, go
+* an AO3 work made into Markdown: ``#### Chapter Summary`` / ``> Jeff gets sick.`` /
+  ``#### Chapter Notes`` / the story → the quoted summary is a note, and the story is
+  story; a section heading with no quote under it (an empty section) goes
 * every block quote is a note, placed ``before``/``inline``/``after`` the story by
   :func:`fanfmt.notes.position_notes`, but an *epigraph*: a quote before the story's
   first paragraph that ends on an attribution (``> — an old song``) or is all short
@@ -81,24 +84,52 @@ def _epigraphs(found: list[Block | Quote]) -> list[Block | Quote]:
     return out
 
 
+_AO3_SECTION_RE = re.compile(
+    r"^\W{0,3}(?:chapter\s+(?:end\s+)?notes|(?:chapter\s+)?summary)\W{0,3}$", re.I
+)
+"""``#### Chapter Notes``, ``#### Chapter Summary``: the headings of an AO3 work made into
+Markdown, whose notes are block quotes (``> Thanks, Ash.``) and whose story follows them
+unquoted; a heading with no quote under it is an empty section."""
+
+
+def _label(item: Block | Quote) -> str:
+    """The note's label a heading is (``## Author's Notes`` → ``"Author's Notes"``), or ``""``."""
+    from fanfmt.patterns import NOTE_LABEL_ALONE
+    from fanfmt.walk import plain_text
+
+    if not isinstance(item, Heading) or item.number:
+        return ""
+    label = plain_text(item.title).strip()
+    return label if NOTE_LABEL_ALONE.match(label) or _AO3_SECTION_RE.match(label) else ""
+
+
 def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
     """``## Author's Notes`` and what follows it, to the next heading: one author's note,
-    its label the heading's words (rows inside it, which divide nothing, go)."""
-    from fanfmt.patterns import NOTE_LABEL_ALONE
+    its label the heading's words (rows inside it, which divide nothing, go). Under AO3's
+    ``#### Chapter Notes`` or ``#### Chapter Summary`` only the block quotes are the note,
+    and the story goes on after them; with no quote, the heading is an empty section's and
+    goes."""
     from fanfmt.walk import plain_text
 
     out: list[Block | Quote] = []
     i = 0
     while i < len(found):
         item = found[i]
-        label = plain_text(item.title) if isinstance(item, Heading) and not item.number else ""
-        if not (label and NOTE_LABEL_ALONE.match(label.strip())):
+        label = _label(item)
+        if not label:
             out.append(item)
             i += 1
             continue
         assert isinstance(item, Heading)
         paragraphs = [Paragraph(item.title, item.line)]
         i += 1
+        if _AO3_SECTION_RE.match(label):
+            while i < len(found) and isinstance(found[i], Quote):
+                paragraphs.extend(found[i].paragraphs)  # type: ignore[union-attr]
+                i += 1
+            if len(paragraphs) > 1:
+                out.append(Quote(paragraphs, item.line))
+            continue
         while i < len(found) and not isinstance(found[i], Heading):
             nxt = found[i]
             if isinstance(nxt, Paragraph) and any(c.isalnum() for c in plain_text(nxt.children)):
@@ -128,6 +159,7 @@ def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
         and isinstance(found[0], Heading)
         and isinstance(found[1], Heading)
         and not found[0].story_title
+        and not _label(found[1])  # "## Chapter 1" then "#### Chapter Notes": a note's
     ):
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
