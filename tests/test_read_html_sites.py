@@ -178,6 +178,36 @@ def test_ao3_work_meta() -> None:
     assert "Not the work's summary." not in " ".join(texts(doc))  # still not story text
 
 
+AO3_DOWNLOAD_2020S = """<html><head><style>.toc-heading{display:none}</style></head><body>
+<div id="preface"><h2 class="toc-heading">Preface</h2>
+<p class="message"><b>Paper Moths</b><br/>Posted originally on the Archive of Our Own.</p>
+<div class="meta"><h1>Paper Moths</h1><div class="byline">by Wren</div>
+<p>Notes:</p><blockquote class="userstuff"><p>For Ash, who asked.</p></blockquote></div></div>
+<div id="chapters" class="userstuff"><h2 class="toc-heading">Paper Moths</h2>
+<div class="userstuff">{story}</div></div>
+<div id="afterword"><h2 class="toc-heading">Afterword</h2><div class="meta"><div id="endnotes">
+<p>End Notes</p><blockquote class="userstuff"><p>Thanks for reading!</p></blockquote></div></div>
+<p class="message">Please drop by the Archive and comment to let the creator know.</p></div>
+</body></html>"""
+
+
+def test_an_ao3_downloads_hidden_contents_headings_are_not_chapter_headings() -> None:
+    """A download of the 2020s heads its parts with hidden ``h2.toc-heading``s: ``Preface``,
+    ``Afterword``, and (one chapter) the work's title again. None is a chapter's heading, and
+    the end notes stand after the story."""
+    story = "".join(f"<p>The moths came back to lamp {i}, slow and careful.</p>" for i in range(6))
+    doc = read_html(AO3_DOWNLOAD_2020S.replace("{story}", story))
+    assert [b for b in doc.blocks if isinstance(b, Heading) and b.title] == []
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before", "after"]
+    heads = [
+        (plain_text(b.story_title), plain_text(b.title))
+        for b in doc.blocks
+        if isinstance(b, Heading)
+    ]
+    assert heads == [("Paper Moths", "")]
+
+
 def test_ao3_download_preface() -> None:
     story = read_html((DATA / "ao3-download.html").read_text(encoding="utf-8")).meta.story
     assert story.rating == "Teen And Up Audiences"

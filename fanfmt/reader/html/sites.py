@@ -112,6 +112,8 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
                 and not page.story_title
             ):
                 page.story_title = inline_content(child, page.styles)
+            elif "toc-heading" in classes and _contents_entry(child, page):
+                pass  # a download's hidden "Preface", "Afterword", or the work's title again
             elif child.name in ("h2", "h3", "h4") and classes & {"title", "heading", "toc-heading"}:
                 page.heading(inline_content(child, page.styles), source_line(child))
             elif "notes" in classes and "userstuff" not in classes:
@@ -127,6 +129,18 @@ def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
 
     visit(root)
     return True
+
+
+def _contents_entry(heading: Tag, page: Page) -> bool:
+    """Is this ``h2.toc-heading`` of an AO3 download only an entry for the reader's table of
+    contents (hidden in the file: ``.toc-heading{display:none}``)? ``Preface`` and
+    ``Afterword`` always are, and so is a one-chapter work's, which repeats its title."""
+    from fanfmt.walk import plain_text
+
+    if any(str(p.get("id") or "") in ("preface", "afterword") for p in heading.parents):
+        return True
+    title = " ".join(plain_text(page.story_title).split()).casefold()
+    return bool(title) and collapse(heading.get_text()).casefold() == title
 
 
 def _ao3_note(node: Tag, page: Page) -> None:
