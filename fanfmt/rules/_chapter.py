@@ -2,6 +2,8 @@
 
 * ``Chapter 12: The Long Road`` → number ``Chapter 12``, title ``The Long Road``
 * ``~*~ Prologue ~*~``, ``[b]Ch. 3 - Title[/b]`` → number and title, the frame left out
+* ``--Chapter 4``, ``#Chapter 5`` → ``Chapter 4``, ``Chapter 5``: a mark before it only is a
+  lead-in (one after it only, ``Chapter 2 (Part 1)``, is the title's)
 * ``Part 2 was the worst.`` → no chapter line (prose)
 
 Used by ``headings`` and by the walk over the top of a chapter (:mod:`fanfmt.rules._top`).
@@ -34,8 +36,10 @@ def chapter_line(text: str) -> re.Match[str] | None:
     if "[/" in text:  # [b]Chapter 3: Starlight[/b], from an old forum ([i] alone is text)
         text = _BBCODE_RE.sub("", text)
     inner = text.strip(DECORATION)
-    if len(inner) == len(text.lstrip(DECORATION)) or len(inner) == len(text.rstrip(DECORATION)):
-        inner = text  # decoration on one side only is part of the title: "Chapter 2 (Part 1)"
+    if len(inner) == len(text.rstrip(DECORATION)) and len(inner) < len(text):
+        inner = text  # decoration at the end only is part of the title: "Chapter 2 (Part 1)"
+    elif len(inner) == len(text.lstrip(DECORATION)):
+        inner = text.lstrip(DECORATION)  # at the start only, a lead-in: "--Chapter 4"
     m = CHAPTER_LINE.match(inner.strip())
     if m is None:
         return None

@@ -237,8 +237,37 @@ def _unbold(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """A title set in bold as a whole (``**Title**``, as fanfmt's Markdown writes one) is plain:
     ``(Strong((Text("T"),)),)`` → ``(Text("T"),)``."""
     if len(children) == 1 and isinstance(children[0], Strong):
-        return children[0].children
-    return children
+        return _unframe(children[0].children)
+    return _unframe(children)
+
+
+_FRAME_MIN = 2
+"""A title is framed when at least this many marks stand on each side of it."""
+
+
+def _unframe(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A title framed by marks on both sides is the title without them:
+    ``(Text("--== Raging Dragons ==--"),)`` → ``(Text("Raging Dragons"),)``; a mark on one
+    side only (``Lost Highway --``), or a title of marks alone, stays as typed."""
+    if not children or not isinstance(children[0], Text) or not isinstance(children[-1], Text):
+        return children
+    first, last = children[0].text, children[-1].text
+    head = len(first) - len(first.lstrip(DECORATION))
+    tail = len(last) - len(last.rstrip(DECORATION))
+    marks = DECORATION.replace(" ", "").replace("\t", "")
+    if sum(c in marks for c in first[:head]) < _FRAME_MIN:
+        return children
+    if sum(c in marks for c in last[len(last) - tail :]) < _FRAME_MIN:
+        return children
+    if len(children) == 1:
+        inner = first.strip(DECORATION)
+        return (Text(inner),) if inner else children
+    stripped_first, stripped_last = first[head:], last[: len(last) - tail]
+    return tuple(
+        n
+        for n in (Text(stripped_first), *children[1:-1], Text(stripped_last))
+        if not (isinstance(n, Text) and not n.text)
+    )
 
 
 def _by_line(entries: list[Entry]) -> list[Entry]:
