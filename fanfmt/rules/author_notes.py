@@ -2,7 +2,8 @@
 
 * ``A/N: Thanks for reading!`` / ``AN:`` / ``Author's Note:`` / ``(A/N: …)`` → a note
 * a labelled note at the top runs to the first gap or separator line; one at the
-  bottom runs to the end of the chapter
+  bottom runs to the end of the chapter, and so does a label alone near the end
+  (``A/N:``, then paragraphs of the author talking, however long)
 * an unlabelled block before the first gap (or after the last one) that talks
   about the story rather than telling it — ``I``/``you``, "chapter", "update",
   "review", "hope you enjoy", no dialogue — is a note too
@@ -232,6 +233,18 @@ def _tail_like(blocks: list[Block]) -> bool:
     return True
 
 
+def _told(blocks: list[Block]) -> bool:
+    """Under a label alone at the end (``A/N:``, then the note): no break, no heading, and
+    at least half of its paragraphs the author talking, however long they are."""
+    from fanfmt.rules._talk import note_score_text
+
+    if any(isinstance(b, SceneBreak | Heading) for b in blocks):
+        return False
+    said = [text_of(b) for b in blocks if isinstance(b, Paragraph)]
+    talking = sum(1 for t in said if could_be_note(t) or note_score_text(t) > 0)
+    return bool(said) and 2 * talking >= len(said)
+
+
 def _segment_end(blocks: list[Block], i: int, limit: int, markers: Markers) -> int | None:
     """Index of the first gap after ``blocks[i]`` within ``limit`` paragraphs, else None."""
     for j in range(i + 1, min(len(blocks), i + limit + 1)):
@@ -347,7 +360,7 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
             if (
                 not any(isinstance(b, Heading) for b in rest)
                 and j - lo > (n - j)
-                and _tail_like(rest)
+                and (_tail_like(rest) or (NOTE_LABEL_ALONE.match(text_of(block)) and _told(rest)))
             ):
                 return j
     after_marker = _after_closing_marker(blocks, lo, markers)
