@@ -226,3 +226,44 @@ def test_the_first_of_several_capitalised_section_titles_is_not_the_story_title(
     out = convert(source, "xhtml")
     assert "<title>REVIEW: Old Faithful</title>" in out.text
     assert "story-title" not in out.text
+
+
+RAGGED = """    The knight rode out at dawn from the keep, and the road ahead of him was long
+and muddy. He did not
+ look back once, not even at the gate of the keep where he was born.
+
+    By noon the rain had stopped, and the riders behind him had
+fallen silent, every one of them tired of the road and of the cold.
+    He made camp by the river.
+"""
+
+PASTED = "".join(
+    f"The lamplighter climbed ladder {i} at the end of the street, slow and careful.\n\n\n"
+    for i in range(6)
+) + 3 * (
+    "The tears had reshaped into deep sobs, sounds she barely recognized as her own\n"
+    "and could not choke back.\n\n\nShe sat on the step.\n\n\n"
+)
+
+
+def test_a_ragged_wrap_joins_the_lines_that_go_on_a_sentence() -> None:
+    """Lines broken off mid-sentence (a paste, a PDF's text) go on the paragraph, however
+    short or set in; a new paragraph starts after a sentence's end, at its indent."""
+    doc = read_text(RAGGED)
+    paragraphs = [plain_text(b.children) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs == [
+        "The knight rode out at dawn from the keep, and the road ahead of him was long and "
+        "muddy. He did not look back once, not even at the gate of the keep where he was born.",
+        "By noon the rain had stopped, and the riders behind him had fallen silent, every one "
+        "of them tired of the road and of the cold.",
+        "He made camp by the river.",
+    ]
+    pasted = [plain_text(b.children) for b in read_text(PASTED).blocks if isinstance(b, Paragraph)]
+    assert len(pasted) == 12
+    assert pasted[-2].endswith("her own and could not choke back.")
+
+
+def test_one_line_a_paragraph_stays_so_when_no_sentence_breaks_off() -> None:
+    text = "".join(f"She walked past lamp {i} and did not stop.\nHe followed.\n" for i in range(5))
+    paragraphs = [b for b in read_text(text).blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 10

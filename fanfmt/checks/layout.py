@@ -5,6 +5,8 @@
 * ``From:`` / ``Newsgroups:`` / ``Subject:`` headers, a ``-- `` signature → P005 (removed)
 * ``Picard: Report.`` one speaker a line → P006 (read as a script)
 * blank lines start some paragraphs, a two-space indent the others → P007
+* lines that go on a sentence the line before broke off, in a file of a line a paragraph
+  (a paste, a PDF's text) → P008 (joined to it)
 
 The layout is decided by the reader from the source text (:mod:`fanfmt.reader.layout`);
 these checks read the same source again and say what was decided.
@@ -137,5 +139,20 @@ def mixed_paragraphs(chapter: Chapter) -> Iterator[Finding]:
         message = (
             "blank lines start some paragraphs and a two-space indent the others: "
             "read both as paragraph starts"
+        )
+        yield Finding(_first_line(chapter), 1, message)
+
+
+@check("P008", "read-as-ragged-wrap", "info")
+def ragged_wrap(chapter: Chapter) -> Iterator[Finding]:
+    """Lines that go on a sentence the line before broke off were joined to it.
+
+    Example: ``She lit the first lamp on the street and went on down the hill to the harbour, where the boats were in. ¶ ¶ ¶ The tears came, sounds she barely recognized as her own ¶ and could not choke back. ¶ ¶ ¶ She sat on the step. ¶ ¶ ¶ He came out and stood beside her for a long while and ¶ said nothing at all. ¶ ¶ ¶ The lamps went out one by one along the street below ¶ until the dark was whole.``
+    """  # noqa: E501
+    layout = source_layout(chapter.source)
+    if layout is not None and layout.soft_joins:
+        message = (
+            f"{layout.soft_joins} line(s) go on a sentence the line before broke off: "
+            "joined to it as one paragraph (a line a paragraph elsewhere)"
         )
         yield Finding(_first_line(chapter), 1, message)

@@ -59,6 +59,8 @@ class Layout:
     verse_paragraphs: int = 0
     indent_rhythm: bool = False
     """Blank lines start some paragraphs and a two-space indent the others."""
+    soft_joins: int = 0
+    """Lines joined to the line before, which broke their sentence off (a ragged wrap)."""
     transport: Transport = field(default_factory=Transport)
 
 
@@ -207,3 +209,19 @@ def stanza_lines(texts: list[str], limit: float = _MAX_STANZA_LINE) -> bool:
     # lines that each end a sentence are prose or messages ("Answer the question."); a
     # song's lines mostly run on
     return quoted * 2 < len(texts) and ended * 2 <= len(texts)
+
+
+def quoted_block(block: list[Line]) -> bool:
+    """A post's quotation: every line ``>``-quoted, or all but an attribution line over
+    them (``Some folks wrote:`` / ``>Subject: Re: …`` / ``>Basically, …``)."""
+    quoted = [line.text.startswith(">") for line in block]
+    head = 1 if not quoted[0] and block[0].text.rstrip().endswith(":") else 0
+    return len(block) - head >= 2 and all(quoted[head:])
+
+
+def record_block(block: list[Line], width: int) -> bool:
+    """Two or more short lines all set in from a flush text (``    Log Entry #03`` /
+    ``    Density: 20%`` / ``    Temperature: 400k``): a record, a form or an address,
+    one block whose lines stay lines, not prose to join nor a paragraph a line."""
+    slack = min(0.75 * width, width - 12)
+    return len(block) >= 2 and all(line.indented and len(line.text) < slack for line in block)

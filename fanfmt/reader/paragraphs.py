@@ -4,6 +4,8 @@
 * one paragraph per line: ``"One.\\nTwo.\\n\\nThree."`` → three paragraphs, a gap before "Three."
 * hard-wrapped archives (Gutenberg, 72 columns): lines of one block are joined
 * indented paragraphs without blank lines: an indented line starts a paragraph
+* a ragged wrap (a paste, a PDF's text): ``"It rained, and"`` / ``"the road was long."``, a
+  line going on a sentence the last broke off, is one paragraph with it
 
 A *gap* is blank space beyond the document's normal separation between
 paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
@@ -25,12 +27,15 @@ from fanfmt.reader.layout import (
     form_record,
     is_script,
     is_stanza,
+    quoted_block,
+    record_block,
     script_paragraphs,
     separations,
     usual_gap,
 )
 from fanfmt.reader.lines import Line
 from fanfmt.reader.lines import lines as read_lines
+from fanfmt.reader.ragged import broken_off, soft_groups, soft_wrapped
 from fanfmt.reader.transport import strip_transport
 from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
@@ -49,7 +54,7 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
     inner = [
         len(line.text)
         for block in blocks
-        if len(block) > 1 and not _header_fields(block) and not _record_block(block, width)
+        if len(block) > 1 and not _header_fields(block) and not record_block(block, width)
         for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
@@ -120,17 +125,21 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
                         )
             return
         if _indent_starts_paragraphs(lines, adjacent, width):
-            yield from _indented(lines)
+            yield from _indented(lines, layout if soft_wrapped(lines) else None)
+        elif soft_wrapped(lines):
+            for group in soft_groups(lines, layout):
+                yield _join(group)
         else:
             for line in lines:
                 yield Paragraph((Text(line.text),), line.number, gap_before=line.blanks_before)
         return
 
     normal = usual_gap(seps)
+    soft = not wrapped and soft_wrapped(lines)
     indents = wrapped and _indent_led_lines(blocks)
     # the prose itself is flush (full lines with no indent): blocks set in are set apart
     flush = sum(not line.indented and len(line.text) >= 0.55 * width for line in lines) >= 3
-    blocks_of_prose = [b for b in blocks if not _record_block(b, width)] if flush else blocks
+    blocks_of_prose = [b for b in blocks if not record_block(b, width)] if flush else blocks
     if indents and _indents_only(blocks_of_prose, width):
         normal = 0  # indents start its paragraphs: a blank line is a pause, not a paragraph
     # said in lint only where the file's rhythm, not the block itself, cut a block
@@ -139,7 +148,10 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     )
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
-        parts = _wrapped_parts(block, width, indents) if wrapped else [[line] for line in block]
+        if wrapped:
+            parts = _wrapped_parts(block, width, indents)
+        else:  # a line a paragraph, but a line that goes on a sentence the last one broke off
+            parts = soft_groups(block, layout) if soft else [[line] for line in block]
         stanza_width = width if wrapped else 200  # lines not wrapped: any short line
         if index and len(parts) == len(block) > 1 and is_stanza(block, stanza_width):
             layout.verse_lines += len(block)
@@ -149,10 +161,10 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         if index and form_record(block):
             yield _stanza(block, gap, "text")  # ``Name:`` / ``Version:`` / ``Notes:``: a record
             continue
-        if index and flush and wrapped and _record_block(block, width):
+        if index and flush and wrapped and record_block(block, width):
             yield _stanza(block, gap, "text")  # a record or an address set in: its lines kept
             continue
-        if _quoted_block(block):
+        if quoted_block(block):
             yield _stanza(block, gap, "text")  # a post's quoted lines stay the lines they were
             continue
         for i, part in enumerate(parts):
@@ -213,22 +225,6 @@ def _stanza(block: list[_Line], gap: int, role: ParagraphRole = "verse") -> Para
     return Paragraph(tuple(children), block[0].number, role=role, gap_before=gap)
 
 
-def _quoted_block(block: list[_Line]) -> bool:
-    """A post's quotation: every line ``>``-quoted, or all but an attribution line over
-    them (``Some folks wrote:`` / ``>Subject: Re: …`` / ``>Basically, …``)."""
-    quoted = [line.text.startswith(">") for line in block]
-    head = 1 if not quoted[0] and block[0].text.rstrip().endswith(":") else 0
-    return len(block) - head >= 2 and all(quoted[head:])
-
-
-def _record_block(block: list[_Line], width: int) -> bool:
-    """Two or more short lines all set in from a flush text (``    Log Entry #03`` /
-    ``    Density: 20%`` / ``    Temperature: 400k``): a record, a form or an address,
-    one block whose lines stay lines, not prose to join nor a paragraph a line."""
-    slack = min(0.75 * width, width - 12)
-    return len(block) >= 2 and all(line.indented and len(line.text) < slack for line in block)
-
-
 _LABEL_LINE_RE = rx.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
 """``Rating: PG-13``, ``Disclaimer: …`` — a header field, which starts a line of its own."""
 
@@ -267,7 +263,11 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     if _indent_led(block) or (indents and _indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
-            if not parts or (line.indented and not _hanging([parts[-1][0], line])):
+            if not parts or (
+                line.indented
+                and not _hanging([parts[-1][0], line])
+                and not broken_off(parts[-1][-1], line)  # " look back." after "He did not"
+            ):
                 parts.append([line])
             else:
                 parts[-1].append(line)
@@ -417,12 +417,18 @@ def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> 
     return len(before) >= 3 and full >= 0.75 * len(before)
 
 
-def _indented(lines: list[_Line]) -> Iterator[Paragraph]:
+def _indented(lines: list[_Line], soft: Layout | None = None) -> Iterator[Paragraph]:
+    """An indented line starts a paragraph; in a ragged wrap (``soft``, where the joins are
+    counted), not one that goes on a sentence the line before it broke off (`` his
+    powerful…`` after ``His name symbolised``)."""
     current: list[_Line] = []
     row_before = False
     for line in lines:
         row = is_ornament_row(line.text)
         hangs = not line.blanks_before and current and _hanging([current[0], line])
+        if soft is not None and current and broken_off(current[-1], line):
+            hangs = True
+            soft.soft_joins += line.indented
         if current and (line.indented or line.blanks_before or row or row_before) and not hangs:
             yield _join(current)
             current = []

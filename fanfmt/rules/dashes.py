@@ -6,7 +6,8 @@
 * ``"-you told Mom!"`` (speech taken up again) → ``"—you told Mom!"``
 * ``"You- you can't"`` (a word broken off and started again) → ``"You—you can't"``;
   ``pre- and post-war`` stays
-* ``1990-1995``, ``Naruto-kun``, ``half-elf`` and a ``-Flashback-`` marker stay as typed
+* ``1990-1995``, ``Naruto-kun``, ``half-elf``, a ``-Flashback-`` marker and a section's
+  number between hyphens (``- 4 -``) stay as typed
 * arrows and markup stay as typed: ``<--``, ``-->``, ``<!--``
 * in a language not English, the language's dash between words: ``Er kam - und ging`` →
   ``Er kam – und ging`` (German), ``Он пришёл - и ушёл`` → ``Он пришёл — и ушёл``
@@ -32,15 +33,16 @@ CUT_OFF_RE = rx.compile(r"(?<=[\w.!?…])-(?=[\"'”’]|$|\s*[\"'”’]?\s*$)"
 SPACED_CUT_OFF_RE = rx.compile(r"(?<=[\w.!?…]) -(?=[\"”](?![\w\"“])|['’](?!\w)|$)")
 RESUMED_RE = rx.compile(r"((?:^|(?<=[\s(]))[\"“‘'])-(?=[^\W\d_])")
 """``"-you told Mom!"``: speech taken up again after an interruption."""
-MARKER_RE = rx.compile(r"^-[^-\s][^-]{0,40}-$")
+MARKER_RE = rx.compile(r"^-[^-\s][^-]{0,40}-$|^[-–] ?(?:\d{1,3}|[IVXLCivxlc]{1,6})\.? ?[-–]$")
+"""``-Flashback-``, and a section's number between hyphens (``- 4 -``, ``-IV-``): kept as typed."""
 RESTART_RE = rx.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to)\b)")
 
 
 def educate(text: str, *, spaced: bool = False, between: str = "") -> str:
     """Apply the dash rules to one string; ``between``: the dash between words, spaced, of a
     language not English (``" – "``)."""
-    if "-" not in text:
-        return text
+    if "-" not in text or MARKER_RE.match(text):
+        return text  # -Flashback-, - 4 -: a marker, not speech cut off
     dash = between or (f" {EM_DASH} " if spaced else EM_DASH)
 
     def double(m: re.Match[str]) -> str:
@@ -56,8 +58,6 @@ def educate(text: str, *, spaced: bool = False, between: str = "") -> str:
     if '"-' in text or "'-" in text or "\u201c-" in text or "\u2018-" in text:
         text = RESUMED_RE.sub(rf"\g<1>{EM_DASH}", text)
     text = RESTART_RE.sub(EM_DASH, text) if "- " in text else text
-    if MARKER_RE.match(text):
-        return text  # -Flashback-, -End Flashback-: a marker, not speech cut off
     return CUT_OFF_RE.sub(EM_DASH, text)
 
 
