@@ -414,3 +414,28 @@ def test_an_ao3_work_made_into_markdown_keeps_its_story_out_of_the_notes() -> No
     assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 10
     omitted = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit"))
     assert omitted.text.count("slow and careful") == 10
+
+
+def test_deep_headings_inside_a_one_shot_are_sections_and_footnotes_a_note() -> None:
+    """``##### i. …`` / ``##### ii. …`` in one chapter are its sections' captions, not
+    chapter headings (the first one too); ``### Footnotes`` at its end is a note, and none
+    of them names the chapter."""
+    part = "".join(f"She walked past lamp {i} and on down the hill.\n\n" for i in range(3))
+    text = (
+        f"##### i. and the earth\n\n{part}##### ii. and the clay\n\n{part}"
+        f"##### iii. and the sea\n\n{part}### Footnotes\n\n1\\. The lamps were gas.\n"
+    )
+    doc = read(text, "markdown")
+    assert not any(isinstance(b, Heading) for b in doc.blocks)
+    captions = [
+        plain_text(b.children)
+        for b in doc.blocks
+        if isinstance(b, Paragraph) and b.role == "caption"
+    ]
+    assert captions == ["i. and the earth", "ii. and the clay", "iii. and the sea"]
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [(n.position, plain_text(n.paragraphs[-1].children)) for n in notes] == [
+        ("after", "1. The lamps were gas.")
+    ]
+    chapter = read("#### Chapter 2\n\nShe ran.\n\n#### Chapter 3\n\nHe ran.\n", "markdown")
+    assert sum(isinstance(b, Heading) for b in chapter.blocks) == 2

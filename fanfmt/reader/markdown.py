@@ -2,7 +2,8 @@
 
 * ``# Chapter 7: The Smallest Spark`` → a :class:`Heading` (the ``headings`` rule splits
   ``Chapter 7`` from the title); ``**Story Title**`` as the first line, right before it,
-  → the heading's story title
+  → the heading's story title; a deep heading (``#####``) below the story's first
+  paragraph that names no chapter (``ii. and the river``) → a section's caption
 * ``*word*`` / ``_word_`` → :class:`Emphasis` keeping its marker, so the ``thoughts`` rule
   can still read ``*Not again.*`` as a thought; ``**word**`` → :class:`Strong`
 * ``***``, ``* * *``, ``---`` (thematic breaks) → :class:`SceneBreak`
@@ -113,6 +114,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     settled = _settle([b for b in blocks if not isinstance(b, Definition)])
     if labels:
         settled = settle_notes(settled, [b for b in blocks if isinstance(b, Definition)])
+    settled = reader.first_section(settled)
     if front.lines:
         settled = _with_front_notes(settled, front_notes(front), md, reader)
     heading = chapter_line(front) if front.lines else ""
@@ -140,6 +142,18 @@ def _with_front_notes(
         return blocks
     top = 1 if blocks and isinstance(blocks[0], Heading) else 0
     return (*blocks[:top], *before, *blocks[top:], *after)
+
+
+def _section_title(inlines: tuple[Inline, ...]) -> bool:
+    """A deep heading's words that title a section, not a chapter nor a note:
+    ``ii. and the river`` → True; ``Chapter 3``, ``Author's Notes`` → False."""
+    from fanfmt.patterns import OTHER_LABEL
+    from fanfmt.reader.md_settle import is_label
+    from fanfmt.rules._chapter import chapter_line
+    from fanfmt.walk import plain_text
+
+    text = plain_text(inlines).strip()
+    return bool(text) and not (chapter_line(text) or is_label(text) or OTHER_LABEL.match(text))
 
 
 _HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
@@ -230,6 +244,28 @@ class _Reader:
     _depth: int = 0
     _prefix: str = ""
     _prefix_line: int = 0
+    _story: bool = False
+    """A paragraph of the story has been read."""
+    _tags: dict[int, str] = field(default_factory=dict)
+    """The tag (``h1`` … ``h6``) of each heading kept, by its line."""
+    _sections: set[str] = field(default_factory=set)
+    """The tags of the deep headings read as sections' captions."""
+
+    def first_section(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        """``blocks`` with the first section's heading (``##### i. the earth``, before any
+        story) a caption too, when the deep headings after it of its tag are sections'."""
+        if not self._sections:
+            return blocks
+        for k, block in enumerate(blocks[:3]):
+            if (
+                isinstance(block, Heading)
+                and self._tags.get(block.line) in self._sections
+                and not (block.story_title or block.number)
+                and _section_title(block.title)
+            ):
+                caption = Paragraph(block.title, block.line, role="caption")
+                return (*blocks[:k], caption, *blocks[k + 1 :])
+        return blocks
 
     def env(self) -> dict[str, object]:
         """A fresh parser environment that knows every footnote label of the file."""
@@ -252,8 +288,13 @@ class _Reader:
                         self._add(out, Paragraph(inlines, line))
                         if self._quote is None and tok.map is not None:
                             out.append(SceneBreak(self._source_line(tok.map[1] - 1, offset), line))
+                    elif tok.tag in ("h4", "h5", "h6") and self._story and _section_title(inlines):
+                        # "##### ii. the river", with story above it: a section of the chapter
+                        self._add(out, Paragraph(inlines, line, role="caption"))
+                        self._sections.add(tok.tag)
                     else:
                         out.append(Heading(title=inlines, line=line))
+                        self._tags[line] = tok.tag
                     i += 2
                 case "paragraph_open" if self._quote is None and _hr_line(tokens[i + 1]):
                     out.append(SceneBreak(tokens[i + 1].content.strip(), line))
@@ -310,6 +351,7 @@ class _Reader:
             self._quote.paragraphs.append(p)
         else:
             out.append(p)
+            self._story = True
 
     def _source(self, tok: Token, offset: int) -> str:
         return self._source_line(tok.map[0], offset) if tok.map is not None else ""

@@ -94,13 +94,26 @@ unquoted; a heading with no quote under it is an empty section."""
 
 def _label(item: Block | Quote) -> str:
     """The note's label a heading is (``## Author's Notes`` → ``"Author's Notes"``), or ``""``."""
-    from fanfmt.patterns import NOTE_LABEL_ALONE
     from fanfmt.walk import plain_text
 
     if not isinstance(item, Heading) or item.number:
         return ""
     label = plain_text(item.title).strip()
-    return label if NOTE_LABEL_ALONE.match(label) or _AO3_SECTION_RE.match(label) else ""
+    return label if is_label(label) else ""
+
+
+def is_label(text: str) -> bool:
+    """Is a heading's ``text`` the label of a note's section (``Author's Notes``, ``Chapter
+    Summary``, ``Footnotes``)?"""
+    from fanfmt.patterns import NOTE_LABEL_ALONE
+
+    return bool(
+        NOTE_LABEL_ALONE.match(text) or _AO3_SECTION_RE.match(text) or _FOOTNOTES_RE.match(text)
+    )
+
+
+_FOOTNOTES_RE = re.compile(r"^\W{0,3}foot\s?notes?\W{0,3}$", re.I)
+"""``### Footnotes`` (an AO3 work made into Markdown): the notes at the chapter's end."""
 
 
 def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
