@@ -6,6 +6,7 @@ from fanfmt.api import convert
 from fanfmt.lint import lint_text
 from fanfmt.model import AuthorNote, Heading, Paragraph, SceneBreak
 from fanfmt.rules._text import text_of
+from fanfmt.walk import plain_text
 
 AO3_2013 = (
     '<html><body><div id="workskin"><div class="preface group"><h2 class="title heading">'
@@ -108,3 +109,44 @@ def test_an_closing_note_labelled_an_with_a_dash_is_a_note() -> None:
         page = f"<div id=storytext>{body}<p>{label} new to me, so tell me what you think!</p></div>"
         blocks = convert(page, "xhtml", from_format="html").document.blocks
         assert [b.position for b in blocks if isinstance(b, AuthorNote)] == ["after"], label
+
+
+def _unknown_site(title: str, header: str) -> str:
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i} at the end of the street, slow and careful.</p>"
+        for i in range(16)
+    )
+    menu = "".join(f"<li><a href='/s/{i}'>Another story number {i}</a></li>" for i in range(12))
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='sidebar'><ul>{menu}</ul></div>"
+        f"{header}<div class='chapter-body'>{story}</div>"
+        "<footer>About us, terms of service and the privacy policy of the site.</footer>"
+        "</body></html>"
+    )
+
+
+def test_an_unknown_sites_story_and_chapter_headings_however_spaced_or_classed() -> None:
+    """An unknown site's ``<h1>`` story title and ``<h2>`` chapter title: matched with the
+    page's ``<title>`` word for word however spaced or stopped, or known by the class the
+    page gives the chapter's title; a ``<header class="story-header">`` is the story's."""
+    pages = [
+        _unknown_site(
+            "Paper Moths chapitre 1: Avant propos, une fanfiction",
+            "<h1>Paper Moths</h1><h2>Chapitre 1 : Avant propos</h2>",
+        ),
+        _unknown_site(
+            "Paper Moths - Fandom - Fiction Portal",
+            "<h1>Paper Moths</h1><h2 class='chapter-title'>Chapter 1.  Avant propos</h2>",
+        ),
+        _unknown_site(
+            "Chapter 1 | Paper Moths by Wren",
+            "<header class='story-header'><h1>Paper Moths</h1></header>"
+            "<h2 class='chapter-head-title'>Chapter 1</h2>",
+        ),
+    ]
+    for page in pages:
+        doc = convert(page, "xhtml", from_format="html").document
+        heads = [b for b in doc.blocks if isinstance(b, Heading)]
+        assert len(heads) == 1, page
+        assert plain_text(heads[0].story_title) == "Paper Moths", page
+        assert plain_text(heads[0].number).startswith("Chap"), page

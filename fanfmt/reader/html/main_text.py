@@ -8,7 +8,10 @@ The story is the one block whose own paragraphs hold most of the page's words:
   17,000 letters → that block is the chapter; the menus and the footer are left out
 * the page's own headings above it that its ``<title>`` repeats (``<h2>Hollow
   Frequency</h2>``, ``<h1>Episode 5</h1>`` under ``<title>Episode 5 - Hollow Frequency |
-  Royal Road</title>``) → the story's title and the chapter's heading
+  Royal Road</title>``) → the story's title and the chapter's heading, their words
+  matched however each spaces or stops them (``Chapitre 1 : Avant propos`` under
+  ``chapitre 1: Avant propos``); a heading the page classes as the chapter's title
+  (``<h2 class="chapter-title">``) is the chapter's heading even when ``<title>`` omits it
 * a heading inside that block, on a page whose header names the chapter (``<h2>December
   22, 2032 — 01:33</h2>`` opening a scene) → a line of the chapter, not a second heading
 * a block marked as the author's note (``class="author-note"``) outside it → a note,
@@ -71,13 +74,14 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
     if main is None:
         return False
     where = _position(main)
+    named = _fold(title)
     heads = [
         h
         for h in soup.find_all(("h1", "h2", "h3"))
         if _position(h) < where
         and main not in h.parents
-        and (text := collapse(h.get_text()))
-        and text.casefold() in title.casefold()
+        and (text := _fold(h.get_text()))
+        and (text in named or _chapter_classed(h))
     ]
     if len(heads) >= 2:
         page.story_title = inline_content(heads[-2], page.styles)
@@ -101,6 +105,17 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
         if _position(note) > where:
             page.note(note)
     return True
+
+
+def _fold(text: str) -> str:
+    """``"Chapitre 1 : Avant propos"`` → ``"chapitre 1 avant propos"``: words only, to match
+    a heading with the page's ``<title>`` however each spaces and stops them."""
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def _chapter_classed(tag: Tag) -> bool:
+    """``<h2 class="chapter-title">``: the page calls it the chapter's heading."""
+    return any("chapter" in c.lower() and "title" in c.lower() for c in class_names(tag))
 
 
 def _position(tag: Tag) -> tuple[int, int]:

@@ -188,7 +188,7 @@ def read_generic(
     furniture = [
         tag
         for tag in soup.find_all(True)
-        if (tag.name in _GENERIC_SKIP_TAGS and "chapter-heading" not in class_names(tag))
+        if (tag.name in _GENERIC_SKIP_TAGS and not _story_header(tag))
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
     ]
     drop(furniture)
@@ -207,6 +207,12 @@ def read_generic(
     else:  # no <body>, or text typed outside it: the whole page
         page.text(soup)
     return True
+
+
+def _story_header(tag: Tag) -> bool:
+    """``<header class="story-header">``, ``<header class="chapter-heading">``: the story's
+    own header (its title, the chapter's), not the site's."""
+    return any("story" in c.lower() or "chapter" in c.lower() for c in class_names(tag))
 
 
 def _letters(node: Tag) -> int:
