@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from fanfmt.reader.html.dom import class_names, collapse, source_line
+from fanfmt.reader.html.dom import class_names, source_line
 from fanfmt.reader.html.inlines import inline_content
 
 if TYPE_CHECKING:
