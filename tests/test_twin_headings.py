@@ -185,3 +185,23 @@ def test_no_word_of_a_part_line_is_lost_before_a_chapter_line() -> None:
     out = convert("One\n\nPart 1984\n\nOne\n\nChapter 1984\n\nShe walked home.\n", "markdown")
     assert "Part 1984" in out.text
     assert "Chapter 1984" in out.text
+
+
+def test_a_page_prologue_and_the_authors_typed_prologue_after_the_front_matter_are_one() -> None:
+    """An FFN page headed ``Prologue`` whose text gives the author's front matter and then
+    ``Prologue<br>.`` again (a dot FFN authors type to keep a blank line): one heading."""
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
+    )
+    page = (
+        "<html><head><title>Dawn Prologue, a naruto fanfic | FanFiction</title></head><body>"
+        "<select id='chap_select'><option value='1' selected>1. Prologue</option>"
+        "<option value='2'>2. Rain</option></select><div id='storytext'>"
+        "<p>Title: Dawn</p><p>Summary: Life as a ninja.</p><p>Author's Notes: Thanks, Ash.</p>"
+        f"<p>.</p><p>Prologue<br/>.</p><p><em>.<br/></em></p>{story}</div></body></html>"
+    )
+    doc = convert(page, "xhtml", from_format="html").document
+    assert [text_of(Paragraph(b.number)) for b in doc.blocks if isinstance(b, Heading)] == [
+        "Prologue"
+    ]
+    assert not any(isinstance(b, Paragraph) and text_of(b).strip() == "." for b in doc.blocks)

@@ -13,6 +13,7 @@ them, they are one heading:
 * ``Chapter 13: Evil Fantasies`` then ``Chapter XII: Evil Fantasies`` → ``Chapter 13: Evil
   Fantasies``: the same title under another count (the author's count leaves out the
   prologue); the page's number is the one that runs through the book
+* ``Prologue`` then ``Prologue`` (after the author's notes) → one heading: the same label
 * ``Part 2`` then ``Chapter 2`` → two headings: a part and a chapter are other levels of
   the book, whatever their numbers
 * notes, a disclaimer or a byline between the two stay where they are
@@ -126,7 +127,8 @@ def merge_twin_headings(
             continue
         if isinstance(block, Paragraph) and (block.role != "text" or aside(block)):
             continue  # a disclaimer, a byline, metadata, a labelled note
-        if isinstance(block, Paragraph) and _title_alone(plain_text(page.title), block):
+        named = plain_text(page.title) or plain_text(page.number)  # "Prologue": a label alone
+        if isinstance(block, Paragraph) and _title_alone(named, block):
             moved = replace(page, line=block.line)  # the author's line: the same words
             return [*blocks[:first], *blocks[first + 1 : j], moved, *blocks[j + 1 :]]
         if not isinstance(block, Heading) or not block.number:
@@ -135,10 +137,20 @@ def merge_twin_headings(
         if other_levels(plain_text(page.number), plain_text(block.number)):
             return blocks  # a part's heading and a chapter's: two headings
         a, b = number_value(plain_text(page.number)), number_value(plain_text(block.number))
+        label = (
+            a is None
+            and b is None
+            and _alnum(plain_text(page.number)) == _alnum(plain_text(block.number))
+        )
+        if label:
+            a = b = 0  # "Prologue" and "Prologue": the same label, no count to compare
         both = (
             a is not None
             and a == b
-            and _same_title(plain_text(page.title), plain_text(block.title))
+            and (
+                _same_title(plain_text(page.title), plain_text(block.title))
+                or (label and not page.title and not block.title)
+            )
         )
         if j > first + 1 + _FAR and not both:
             return blocks
@@ -149,7 +161,7 @@ def merge_twin_headings(
             # the same title under another count (the author leaves out the prologue):
             # the page's number is the one that runs through the book
             block = replace(block, number=page.number)
-        if not near and not _same_title(plain_text(page.title), plain_text(block.title)):
+        if not near and not (both or _same_title(plain_text(page.title), plain_text(block.title))):
             return blocks
         typed = {
             _alnum(plain_text(b.children))

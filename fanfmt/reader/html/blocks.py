@@ -1,7 +1,8 @@
 """Block structure of the HTML reader: block elements end paragraphs, inline ones fill them.
 
 * ``<p>``, ``<div>``, ``<h1>``–``<h6>``, ``<hr>`` → paragraphs, headings, scene breaks
-* runs of empty paragraphs (``<p>&nbsp;</p>``) and ``<br><br>`` → blank-line gaps
+* runs of empty paragraphs (``<p>&nbsp;</p>``, or FFN's ``<p>.</p>``) and ``<br><br>`` →
+  blank-line gaps
   (``gap_before`` beyond the page's usual spacing), as the plain-text reader counts them
 * ``<p>Long line.<br>Long line.</p>`` → a paragraph per line; short lines (a poem) keep
   their line breaks
@@ -287,8 +288,8 @@ class _Builder:
         groups: list[tuple[int, list[tuple[Inline, ...]]]] = []
         blank = 0
         for line in _split_lines(children):
-            if not line:
-                blank += 1  # an empty line: <br><br>
+            if not line or _spacer(line):
+                blank += 1  # an empty line: <br><br>, or a lone "." (FFN keeps no blank line)
             elif groups and not blank:
                 groups[-1][1].append(line)
             else:
@@ -322,6 +323,15 @@ class BodyWalk:
         self._builder.walk(body)
         self._builder.flush()
         page.items.extend(self._builder.out)
+
+
+def _spacer(line: tuple[Inline, ...]) -> bool:
+    """A line of a lone ``.`` (in italics or not): FanFiction.Net drops empty paragraphs, so
+    its authors type a dot to keep a blank line (``<p>.</p>``, ``Prologue<br>.``); it is
+    blank space."""
+    from fanfmt.walk import plain_text
+
+    return plain_text(line).replace("\u00a0", " ").strip() == "."
 
 
 def _paragraphs(lines: list[tuple[Inline, ...]]) -> list[tuple[Inline, ...]]:
