@@ -6,7 +6,8 @@
   mark twice) → one break and a caption
 * break, ``Meanwhile, at the castle…`` then the story → a caption (an ellipsis or no
   end punctuation)
-* break, ``Hm.`` or ``"Run!"`` → story text, not a caption
+* break, ``Hm.`` or ``"Run!"`` → story text, not a caption; so is ``Never again.`` between
+  two breaks of blank lines (a scene of one line)
 * break, ``More text`` and then only the end notes → story text: a caption opens a scene
 * ``Chapter 5``, then ``Katara's POV`` or ``Hogwarts, 1996`` (a time, place or point of
   view opening the story) → a caption
@@ -72,6 +73,16 @@ _PERSON_RE = rx.compile(
 """Someone in the sentence: ``She waited for hours...`` is story, not a caption."""
 _NAME_RE = rx.compile(r"^[-~*=#\s]{0,3}[A-Z]{3,12}[-~*=#\s]{0,3}$")
 """``PERCY`` alone on a line: whose eyes the next part is told through."""
+
+
+def _unfinished(text: str) -> bool:
+    """Not a sentence of the story: no full stop, ``!`` or ``?`` at its end (an ellipsis is
+    open), or a time or a point of view. ``Konoha Outskirts``, ``A few days later...``,
+    ``Three hours later.`` → True; ``Never again.`` (a scene of one line) → False."""
+    stripped = text.rstrip()
+    if stripped.endswith(("...", "…", "..")) or not stripped.endswith((".", "!", "?")):
+        return True
+    return bool(TIME.search(text) or POV_RE.search(text))
 
 
 def _switch(text: str) -> bool:
@@ -147,7 +158,7 @@ def apply(doc: Document, ctx: Context) -> Document:
             j += 1
         after = blocks[j] if j < len(blocks) else None
         framed = isinstance(after, SceneBreak) and (
-            not after.marker
+            (not after.marker and all(_unfinished(text_of(p)) for p in run))
             or (
                 isinstance(block, SceneBreak)
                 and not (block.shown or after.shown)  # a mark with the author's letters stays
