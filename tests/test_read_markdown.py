@@ -439,3 +439,25 @@ def test_deep_headings_inside_a_one_shot_are_sections_and_footnotes_a_note() -> 
     ]
     chapter = read("#### Chapter 2\n\nShe ran.\n\n#### Chapter 3\n\nHe ran.\n", "markdown")
     assert sum(isinstance(b, Heading) for b in chapter.blocks) == 2
+
+
+def test_a_quote_the_story_introduces_with_a_colon_is_the_storys() -> None:
+    """``She read the card:`` then ``> Dear thief: …``: what the story quotes (a letter, a
+    sign), its lines kept, never a note that ``--notes omit`` would take away."""
+    text = (
+        "The lamplighter found a card on the ladder and read it:\n\n"
+        "> Dear thief:\n> I am busy, but this should help.\n> Regards, C.\n\n"
+        '"Everyone is insane," they said.\n\n> A/N: a note mid-way.\n\nStory two.\n'
+    )
+    doc, _ = normalise(text, from_format="markdown")
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [(n.position, n.marked) for n in notes] == [("inline", True)]
+    card = doc.blocks[1]
+    assert isinstance(card, Paragraph)
+    assert plain_text(card.children).split("\n") == [
+        "Dear thief:",
+        "I am busy, but this should help.",
+        "Regards, C.",
+    ]
+    omitted = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit"))
+    assert "Regards, C." in omitted.text

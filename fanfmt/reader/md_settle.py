@@ -11,6 +11,8 @@
   :func:`fanfmt.notes.position_notes`, but an *epigraph*: a quote before the story's
   first paragraph that ends on an attribution (``> — an old song``) or is all short
   lines (a stanza), with no note's label, is the story's: its lines kept, as verse
+* a block quote the story introduces with a colon (``She read the card:`` / ``> Dear
+  thief: …``), with no note's label, is the story's too: a letter, a sign, a message
 """
 
 from __future__ import annotations
@@ -116,6 +118,45 @@ _FOOTNOTES_RE = re.compile(r"^\W{0,3}foot\s?notes?\W{0,3}$", re.I)
 """``### Footnotes`` (an AO3 work made into Markdown): the notes at the chapter's end."""
 
 
+def _quotations(found: list[Block | Quote]) -> list[Block | Quote]:
+    """A block quote the story introduces with a colon (``She read the card:`` / ``> Dear
+    thief: …``), with no note's label, is what the story quotes: its lines kept, in the
+    story, never a note."""
+    from fanfmt.patterns import DISCLAIMER, NOTE_LABEL
+    from fanfmt.walk import plain_text
+
+    out: list[Block | Quote] = []
+    for item in found:
+        before = out[-1] if out else None
+        if (
+            isinstance(item, Quote)
+            and isinstance(before, Paragraph)
+            and is_story(before)
+            and plain_text(before.children).rstrip().endswith(":")
+            and item.paragraphs
+            and not any(
+                NOTE_LABEL.match(t) or DISCLAIMER.match(t)
+                for t in (plain_text(p.children).strip() for p in item.paragraphs)
+            )
+        ):
+            lined = item.lined if len(item.lined) == len(item.paragraphs) else item.paragraphs
+            out.extend(
+                replace(p, role="text") if p.role == "verse" and not _short_lines(p) else p
+                for p in lined
+            )
+            continue
+        out.append(item)
+    return out
+
+
+def _short_lines(p: Paragraph) -> bool:
+    """Are all of ``p``'s lines short (a letter's, a sign's: kept as lines)?"""
+    from fanfmt.walk import plain_text
+
+    lines = [plain_text(p.children[a:b]) for a, b in _runs(p)]
+    return len(lines) >= 2 and all(0 < len(line.strip()) <= EPIGRAPH_LINE_MAX for line in lines)
+
+
 def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
     """``## Author's Notes`` and what follows it, to the next heading: one author's note,
     its label the heading's words (rows inside it, which divide nothing, go). Under AO3's
@@ -176,7 +217,7 @@ def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
     ):
         # "# Story" then "## Chapter 1": the first names the story
         found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
-    found = _epigraphs(_note_sections(found))
+    found = _quotations(_epigraphs(_note_sections(found)))
     return tuple(
         position_notes(
             AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
