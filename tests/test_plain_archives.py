@@ -267,3 +267,21 @@ def test_one_line_a_paragraph_stays_so_when_no_sentence_breaks_off() -> None:
     text = "".join(f"She walked past lamp {i} and did not stop.\nHe followed.\n" for i in range(5))
     paragraphs = [b for b in read_text(text).blocks if isinstance(b, Paragraph)]
     assert len(paragraphs) == 10
+
+
+def test_a_run_on_line_with_its_indents_left_inside_is_cut_into_paragraphs() -> None:
+    """A page copied with its line ends lost keeps each paragraph's indent as a run of
+    spaces inside one long line: cut there, each piece a paragraph, its line number kept."""
+    paras = [
+        "Тишина.",
+        "— Ты слышишь? — спросила она, и в её голосе было что-то новое, чего я не знал.",
+        "Я покачал головой и отвернулся к окну, за которым шёл снег.",
+        "— Нет, — ответил я.",
+    ] * 6
+    text = "        ".join(paras) + "\n\nThe next line.\n"
+    doc = read_text(text)
+    got = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert [plain_text(p.children) for p in got[:4]] == paras[:4]
+    assert len(got) == len(paras) + 1
+    assert got[-2].line == 1
+    assert got[-1].line == 3

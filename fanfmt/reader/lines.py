@@ -8,6 +8,8 @@ signature's separator) is remembered as such, since stripping would make it ``--
 
 from __future__ import annotations
 
+import re
+
 from fanfmt import rx
 from fanfmt.record import record
 
@@ -36,14 +38,16 @@ def lines(text: str) -> list[Line]:
     """The non-blank lines of ``text``.
 
     A line is indented when it starts further in than the file's left margin: a file
-    whose every line starts with three spaces has a margin of three, and no indent.
+    whose every line starts with three spaces has a margin of three, and no indent. A
+    run-on line that kept its paragraphs' indents inside it is cut at them
+    (:func:`_cut_run_on`).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     raws = text.split("\n")
     margin = _margin(raws)
     out: list[Line] = []
     blanks = 0
-    for number, raw in enumerate(raws, start=1):
+    for number, raw in _cut_run_on(raws):
         stripped = raw.strip(_STRIPPED)
         if not stripped:
             blanks += 1
@@ -55,6 +59,31 @@ def lines(text: str) -> list[Line]:
         lead = raw[: len(raw) - len(raw.lstrip(BLANKS))].expandtabs(8)
         out.append(Line(number, stripped, indented, blanks, raw == "-- ", len(lead)))
         blanks = 0
+    return out
+
+
+RUN_ON_CHARS = 1000
+"""A line this long is a run-on line: text whose line ends were lost."""
+RUN_ON_INDENTS = 3
+_INDENT_RUN_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
+
+
+def _cut_run_on(raws: list[str]) -> list[tuple[int, str]]:
+    """``(line number, line)`` for each line of ``raws``; a run-on line whose paragraphs
+    were marked by their indents alone, now runs of spaces inside it (a page copied with
+    its line ends lost), cut at them, each piece an indented line of the same number.
+    ``"Tišina.        — Slyšíš? — zeptala se.        Ne.        …"`` → ``"Tišina."``,
+    ``"    — Slyšíš? — zeptala se."``, ``"    Ne."`` … (with three such runs or more)."""
+    numbered = list(enumerate(raws, start=1))
+    if not any(len(raw) >= RUN_ON_CHARS for raw in raws):
+        return numbered
+    out: list[tuple[int, str]] = []
+    for number, raw in numbered:
+        if len(raw) >= RUN_ON_CHARS and len(_INDENT_RUN_RE.findall(raw)) >= RUN_ON_INDENTS:
+            pieces = _INDENT_RUN_RE.split(raw)
+            out.extend((number, "    " + piece if k else piece) for k, piece in enumerate(pieces))
+        else:
+            out.append((number, raw))
     return out
 
 
