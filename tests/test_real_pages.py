@@ -150,3 +150,21 @@ def test_an_unknown_sites_story_and_chapter_headings_however_spaced_or_classed()
         assert len(heads) == 1, page
         assert plain_text(heads[0].story_title) == "Paper Moths", page
         assert plain_text(heads[0].number).startswith("Chap"), page
+
+
+def test_the_story_title_typed_again_in_the_text_does_not_hide_the_author() -> None:
+    """An FFN page whose text types its title again (``Team 8``) under the disclaimer: that
+    row is the title's, not a byline, so the reading page still names the author."""
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
+    )
+    page = (
+        "<html><head><title>Lamps Chapter 1: Dawn, a naruto fanfic | FanFiction</title></head>"
+        "<body><div id='profile_top'><b class='xcontrast_txt'>Lamps</b> By: "
+        "<a href='/u/1/Wren'>Wren</a><span class='xgray'>Rated: T - English - Words: 900</span>"
+        "</div><select id='chap_select'><option value='1' selected>1. Dawn</option>"
+        "<option value='2'>2. Rain</option></select><div id='storytext'>"
+        f"<p>Disclaimer: I own nothing.</p><p>Lamps</p>{story}</div></body></html>"
+    )
+    html = convert(page, "html", from_format="html").text
+    assert 'class="story-author">Wren<' in html

@@ -58,7 +58,13 @@ from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import chapter_line, fill_meta, front_notes, split_front_matter
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
-from fanfmt.reader.md_html import blank_comments, blank_wrappers, read_tags
+from fanfmt.reader.md_html import (
+    blank_comments,
+    blank_wrappers,
+    html_body,
+    read_html_body,
+    read_tags,
+)
 from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
@@ -104,8 +110,8 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
     if subjects and not (meta and meta.title) and subject_title(subjects[0]):
         meta = replace(meta or Meta(), title=subject_title(subjects[0]))
-    if _html_body(lines):
-        return _read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
+    if html_body(lines):
+        return read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)
     reader = _Reader(md, lines, labels)
     blocks: list[Block | _Quote | Definition] = []
@@ -156,37 +162,8 @@ def _section_title(inlines: tuple[Inline, ...]) -> bool:
     return bool(text) and not (chapter_line(text) or is_label(text) or OTHER_LABEL.match(text))
 
 
-_HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
-_HTML_START_RE = re.compile(r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr)\b", re.IGNORECASE)
-_HTML_BODY_MIN = 3
-"""A Markdown file whose body is HTML (a blog export: ``<p>…</p>`` paragraphs) starts with a
-tag and closes at least this many paragraphs."""
 _HR_RE = re.compile(r"<hr\b[^<>]*/?>", re.IGNORECASE)
 """``<hr />`` alone on its line in a Markdown draft: a scene break, as in HTML."""
-
-
-def _html_body(lines: list[str]) -> bool:
-    """Is the body (front matter blanked) a page of HTML, not Markdown?
-
-    ``["", "<p>She ran.</p>", "<p>He ran.</p>", "<p>…</p>"]`` → True; a draft with one
-    ``<em>`` → False.
-    """
-    first = next((line for line in lines if line.strip()), "")
-    if not _HTML_START_RE.match(first):
-        return False
-    head = "\n".join(lines[:2000])
-    return len(_HTML_CLOSE_RE.findall(head)) >= _HTML_BODY_MIN
-
-
-def _read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
-    """An HTML body under Markdown front matter, read as HTML (safely: nothing passes through
-    as markup but what the HTML reader keeps); the front matter's heading when it has none."""
-    from fanfmt.reader.html import read_html
-
-    doc = read_html("\n".join(lines), meta)
-    if heading and not any(isinstance(b, Heading) for b in doc.blocks[:3]):
-        doc = replace(doc, blocks=(Heading(title=(Text(heading),), line=1), *doc.blocks))
-    return doc
 
 
 def _parts(lines: list[str]) -> Iterator[tuple[str, int]]:

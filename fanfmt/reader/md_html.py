@@ -20,8 +20,9 @@ the Markdown inside is read as Markdown.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from fanfmt.model import Emphasis, Inline, LineBreak, Strong, Text
+from fanfmt.model import Document, Emphasis, Heading, Inline, LineBreak, Meta, Strong, Text
 
 _TAG_RE = re.compile(
     r"<(/?)(em|i|cite|b|strong|br|span|font|u|small|big)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)/?>",
@@ -127,3 +128,34 @@ def read_tags(node: Text) -> tuple[Inline, ...]:
     if pos < len(text):
         stack[0][1].append(Text(text[pos:]))
     return tuple(stack[0][1])
+
+
+_HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
+_HTML_START_RE = re.compile(r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr)\b", re.IGNORECASE)
+_HTML_BODY_MIN = 3
+"""A Markdown file whose body is HTML (a blog export: ``<p>…</p>`` paragraphs) starts with a
+tag and closes at least this many paragraphs."""
+
+
+def html_body(lines: list[str]) -> bool:
+    """Is the body (front matter blanked) a page of HTML, not Markdown?
+
+    ``["", "<p>She ran.</p>", "<p>He ran.</p>", "<p>…</p>"]`` → True; a draft with one
+    ``<em>`` → False.
+    """
+    first = next((line for line in lines if line.strip()), "")
+    if not _HTML_START_RE.match(first):
+        return False
+    head = "\n".join(lines[:2000])
+    return len(_HTML_CLOSE_RE.findall(head)) >= _HTML_BODY_MIN
+
+
+def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
+    """An HTML body under Markdown front matter, read as HTML (safely: nothing passes through
+    as markup but what the HTML reader keeps); the front matter's heading when it has none."""
+    from fanfmt.reader.html import read_html
+
+    doc = read_html("\n".join(lines), meta)
+    if heading and not any(isinstance(b, Heading) for b in doc.blocks[:3]):
+        doc = replace(doc, blocks=(Heading(title=(Text(heading),), line=1), *doc.blocks))
+    return doc

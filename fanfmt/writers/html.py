@@ -57,14 +57,30 @@ def story_view(page: Page, options: Options) -> dict[str, Any]:
         "stats": stats(facts) if meta.story else [],
         "cover": options.cover,
         "title_in_text": any(_shows_title(b, meta.title) for b in shaped),
-        "author_in_text": any(isinstance(b, Paragraph) and b.role == "byline" for b in shaped),
+        "author_in_text": any(_names_author(b, meta.author) for b in shaped),
     }
 
 
+def _names_author(block: object, author: str) -> bool:
+    """A byline in the text that names the author: ``By Wren`` → True; the story's title
+    typed again in the byline's row (``Team 8``) → False, so the page still names them."""
+    if not isinstance(block, Paragraph) or block.role != "byline":
+        return False
+    from fanfmt.patterns import BYLINE
+
+    text = plain_text(block.children)
+    return bool(BYLINE.match(text.strip())) or (
+        bool(author) and set(_fold(author)) <= set(_fold(text))
+    )
+
+
 def _shows_title(block: object, title: str) -> bool:
-    """A heading with the story title, or one whose only title is the story's (a one-shot).
+    """A heading with the story title, or one whose only title is the story's (a one-shot),
+    or the title typed again in a byline's row.
 
     ``Heading(title=(Text("Rain"),))`` with the story ``Rain`` → True."""
+    if isinstance(block, Paragraph) and block.role == "byline":
+        return bool(title) and _fold(plain_text(block.children)) == _fold(title)
     if not isinstance(block, Heading):
         return False
     if block.story_title:
