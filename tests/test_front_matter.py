@@ -7,6 +7,7 @@ from fanfmt.model import Heading, Meta
 from fanfmt.options import Options
 from fanfmt.reader import read
 from fanfmt.reader.front_matter import FrontMatter, chapter_line, fill_meta, split_front_matter
+from fanfmt.walk import plain_text
 
 DRAFT = """---
 title: The Glass Orchard
@@ -168,3 +169,19 @@ def test_the_notes_of_an_ao3_backup_are_author_notes_read_as_markdown() -> None:
     kept = convert(text, "xhtml", from_format="markdown").text
     assert "<em>challenge</em>" in kept
     assert ">Thanks to Ash for the beta.<" in kept
+
+
+def test_the_front_matters_chapter_number_stands_over_the_texts_title_heading() -> None:
+    """``title: Chapter 1`` in the front matter and ``# **The Snap**`` in the text: one
+    heading, ``Chapter 1`` / ``The Snap`` (the number was lost, the bold kept)."""
+    text = "---\ntitle: Chapter 1\n---\n\n# **The Snap**\n\nThe dust settled over the city.\n"
+    heads = [b for b in read(text, "markdown").blocks if isinstance(b, Heading)]
+    assert len(heads) == 1
+    assert [type(c).__name__ for c in heads[0].title] == ["Text"]
+    page = convert(text, "xhtml", from_format="markdown").text
+    assert '<span class="chapter-number">Chapter 1</span>' in page
+    assert '<span class="chapter-title">The Snap</span>' in page
+    own = read("---\ntitle: Chapter 1\n---\n\n# Chapter 2: Rain\n\nIt rained.\n", "markdown")
+    assert [plain_text(b.title) for b in own.blocks if isinstance(b, Heading)] == [
+        "Chapter 2: Rain"
+    ]

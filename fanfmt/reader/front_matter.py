@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from fanfmt.model import Meta
+from fanfmt.model import Block, Heading, Meta, Strong, Text
 from fanfmt.patterns import CHAPTER_LINE
 
 MAX_LINES = 200
@@ -209,3 +209,25 @@ def _first(front: FrontMatter, keys: tuple[str, ...]) -> str:
 def _list(front: FrontMatter, *keys: str) -> tuple[str, ...]:
     value = _first(front, keys)
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
+def front_heading(blocks: tuple[Block, ...], heading: str) -> tuple[Block, ...]:
+    """The front matter's chapter line over the chapter: its heading when the text has none;
+    its number over the text's heading when that one is a title alone (``title: Chapter 1``
+    and ``# **The Snap**`` → ``Chapter 1`` / ``The Snap``)."""
+    from fanfmt.rules._chapter import chapter_line as typed_chapter_line
+    from fanfmt.walk import plain_text
+
+    k = next((k for k, b in enumerate(blocks[:3]) if isinstance(b, Heading)), None)
+    if k is None:
+        return (Heading(title=(Text(heading),), line=1), *blocks)
+    found = blocks[k]
+    assert isinstance(found, Heading)
+    m = typed_chapter_line(heading)
+    if m is None or m.group("title") or found.number or typed_chapter_line(plain_text(found.title)):
+        return blocks
+    title = found.title
+    if len(title) == 1 and isinstance(title[0], Strong):
+        title = title[0].children  # "# **The Snap**": the heading is bold as a whole
+    number = (Text(m.group("number").strip()),)
+    return (*blocks[:k], replace(found, number=number, title=title), *blocks[k + 1 :])

@@ -55,7 +55,13 @@ from fanfmt.model import (
 )
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
-from fanfmt.reader.front_matter import chapter_line, fill_meta, front_notes, split_front_matter
+from fanfmt.reader.front_matter import (
+    chapter_line,
+    fill_meta,
+    front_heading,
+    front_notes,
+    split_front_matter,
+)
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
 from fanfmt.reader.md_html import (
@@ -124,8 +130,8 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         settled = _with_front_notes(settled, front_notes(front), md, reader)
     heading = chapter_line(front) if front.lines else ""
-    if heading and not any(isinstance(b, Heading) for b in settled[:3]):
-        settled = (Heading(title=(Text(heading),), line=1), *settled)
+    if heading:
+        settled = front_heading(settled, heading)
     return Document(blocks=settled, meta=meta or Meta())
 
 
