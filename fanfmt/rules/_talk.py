@@ -15,7 +15,7 @@ import re
 
 from fanfmt import rx
 from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
-from fanfmt.model import Paragraph
+from fanfmt.model import Block, Paragraph, is_story
 from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
 from fanfmt.rules._text import text_of
 
@@ -157,3 +157,29 @@ def about_writing(text: str) -> bool:
     if not (FIRST_PERSON.search(text) or SECOND_PERSON.search(text)):
         return False
     return bool(STORY_TALK.search(text) or NOTE_PHRASE.search(text))
+
+
+_HAND_OFF_RE = re.compile(
+    r"^(?![\"“'‘])\W*(?:(?:but|well|anyway|ok(?:ay)?)[,!]?\s+)?(?:enough\s+(?:chatter|talk|rambling|of\s+me)"
+    r"[^.!?]{0,30}[.!?]+\s*)?(?:(?:on(?:ward)?|now)\s+(?:on\s+)?(?:with|to)\s+the\s+"
+    r"(?:story|fic|chapter|show)|and\s+now,?\s+(?:on\s+with\s+)?the\s+(?:story|chapter|fic)"
+    r"|without\s+further\s+ado|enjoy(?:\s+the\s+(?:chapter|story))?\s*[!.:]*\s*$)",
+    re.IGNORECASE,
+)
+"""``On to the story!``, ``And now, the story:``, ``Without further ado…``, ``Enjoy!``: the
+author hands over to the story; the note ends there."""
+_HAND_OFF_WITHIN = 6
+
+
+def hand_off_end(blocks: list[Block], i: int) -> int | None:
+    """The end of a note at the top that the author closes by handing over to the story
+    (``My first fic!`` / ``I may never finish it.`` / ``On to the story!``): the block after
+    the hand-off, when it comes within :data:`_HAND_OFF_WITHIN` paragraphs with no break
+    or heading before it; else None."""
+    for j in range(i, min(len(blocks) - 1, i + _HAND_OFF_WITHIN)):
+        block = blocks[j]
+        if not isinstance(block, Paragraph) or not is_story(block):
+            return None
+        if _HAND_OFF_RE.match(text_of(block)):
+            return j + 1
+    return None

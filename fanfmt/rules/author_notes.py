@@ -11,6 +11,9 @@
   ``Guest: thanks!``, ``To Kira: …``) and an introduction before the story that talks
   about it (``this fic``, ``my beta``, ``readers``) are notes; a story told in the
   first person, or a script with a name on every line, is not
+* a note at the top that the author closes by handing over to the story (``My first
+  fic!`` / ``I may never finish it.`` / ``On to the story!``, ``And now, the story:``),
+  labelled or not, runs to the hand-off
 * a labelled note in the middle of the story is a note of one paragraph
 * a closing sign-off (``Please review!``) is a note even without blank lines before it;
   ``To be continued...`` is story furniture (the ``furniture`` rule), not a note
@@ -52,6 +55,7 @@ from fanfmt.rules._talk import (
     about_writing,
     closing_talk,
     could_be_note,
+    hand_off_end,
     note_score,
     note_score_text,
     review_reply,
@@ -289,7 +293,10 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
                 if not (labelled or (could_be_note(text) and talks(nxt, text))):
                     break
                 end += 1
-        return end
+        return max(end, hand_off_end(blocks, i) or 0)
+    hand_off = hand_off_end(blocks, i)
+    if hand_off is not None:
+        return hand_off
     talk_end = _talk_run_end(blocks, i, markers)
     if talk_end is not None:
         return talk_end
