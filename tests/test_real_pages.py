@@ -168,3 +168,26 @@ def test_the_story_title_typed_again_in_the_text_does_not_hide_the_author() -> N
     )
     html = convert(page, "html", from_format="html").text
     assert 'class="story-author">Wren<' in html
+
+
+def test_a_label_alone_in_an_ao3_chapters_text_takes_what_follows_it() -> None:
+    """An AO3 chapter (its notes found by the page) whose text opens ``Author's notes:`` /
+    a line of summary / a rule: the label and that line are one note, before the story."""
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
+    )
+    page = (
+        "<html><body><div id='workskin'><div class='preface group'><h2 class='title heading'>"
+        "Lamps</h2><div class='notes module'><h3 class='heading'>Notes:</h3>"
+        "<blockquote class='userstuff'><p>Thanks to Ash.</p></blockquote></div></div>"
+        "<div class='chapter'><div class='userstuff module'>"
+        "<h3 class='landmark heading'>Chapter Text</h3>"
+        "<p>Author's notes:</p><p>On his way home, Harry meets the gunslinger.</p><hr/>"
+        f"{story}</div></div></div></body></html>"
+    )
+    doc = convert(page, "xhtml", from_format="html").document
+    notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
+    assert [[text_of(p) for p in n.paragraphs] for n in notes] == [
+        ["Thanks to Ash."],
+        ["Author’s notes:", "On his way home, Harry meets the gunslinger."],
+    ]

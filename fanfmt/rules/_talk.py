@@ -15,7 +15,7 @@ import re
 
 from fanfmt import rx
 from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
-from fanfmt.model import Block, Paragraph, is_story
+from fanfmt.model import Block, Heading, Paragraph, SceneBreak, is_story
 from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
 from fanfmt.rules._text import text_of
 
@@ -183,3 +183,13 @@ def hand_off_end(blocks: list[Block], i: int) -> int | None:
         if _HAND_OFF_RE.match(text_of(block)):
             return j + 1
     return None
+
+
+def told(blocks: list[Block]) -> bool:
+    """Under a label alone at the end (``A/N:``, then the note): no break, no heading, and
+    at least half of its paragraphs the author talking, however long they are."""
+    if any(isinstance(b, SceneBreak | Heading) for b in blocks):
+        return False
+    said = [text_of(b) for b in blocks if isinstance(b, Paragraph)]
+    talking = sum(1 for t in said if could_be_note(t) or note_score_text(t) > 0)
+    return bool(said) and 2 * talking >= len(said)

@@ -61,6 +61,7 @@ from fanfmt.rules._talk import (
     review_reply,
     sign_off,
     talks,
+    told,
 )
 from fanfmt.rules._text import text_of
 from fanfmt.rules.scene_breaks import dot_rows, is_separator
@@ -138,12 +139,18 @@ def _apply(doc: Document, markers: Markers) -> Document:
 
 
 def place_found_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]:
-    """Labelled paragraphs become notes of one paragraph, then every note is placed
+    """Labelled paragraphs become notes of one paragraph (a label alone, with what follows it
+    to the next break or heading), then every note is placed
     ``before``/``inline``/``after`` the story of its chapter by
     :func:`fanfmt.notes.position_notes`: for notes a reader found, and for the chapters of
     a whole story split into a book (``fanfmt.epub.split``); ``markers`` are the author's
     own scene-break markers, left out of a note."""
-    found = [_note([b], "inline", markers) if _labelled(b) else b for b in blocks]
+    found: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        end = _label_end(blocks, i) if _labelled(blocks[i]) else i
+        found.append(_note(blocks[i:end], "inline", markers) if end > i else blocks[i])
+        i = max(end, i + 1)
     return [
         replace(b, marked=True)
         if isinstance(b, AuthorNote)
@@ -152,6 +159,22 @@ def place_found_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]
         else b
         for b in position_notes(found)
     ]
+
+
+def _label_end(blocks: list[Block], i: int) -> int:
+    """Where the labelled note at ``blocks[i]`` ends: after it, or, for a label alone
+    (``Author's notes:``), after what follows it to the next break, heading or label."""
+    end = i + 1
+    first = blocks[i]
+    if isinstance(first, Paragraph) and NOTE_LABEL_ALONE.match(text_of(first)):
+        while end < min(len(blocks), i + MAX_UNMARKED):
+            nxt = blocks[end]
+            if not isinstance(nxt, Paragraph) or not is_story(nxt) or _labelled(nxt):
+                break
+            if OTHER_LABEL.match(text_of(nxt)):
+                break
+            end += 1
+    return end
 
 
 def _labelled(block: Block) -> bool:
@@ -235,18 +258,6 @@ def _tail_like(blocks: list[Block]) -> bool:
         if isinstance(block, Paragraph) and not could_be_note(text_of(block)):
             return False
     return True
-
-
-def _told(blocks: list[Block]) -> bool:
-    """Under a label alone at the end (``A/N:``, then the note): no break, no heading, and
-    at least half of its paragraphs the author talking, however long they are."""
-    from fanfmt.rules._talk import note_score_text
-
-    if any(isinstance(b, SceneBreak | Heading) for b in blocks):
-        return False
-    said = [text_of(b) for b in blocks if isinstance(b, Paragraph)]
-    talking = sum(1 for t in said if could_be_note(t) or note_score_text(t) > 0)
-    return bool(said) and 2 * talking >= len(said)
 
 
 def _segment_end(blocks: list[Block], i: int, limit: int, markers: Markers) -> int | None:
@@ -367,7 +378,7 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
             if (
                 not any(isinstance(b, Heading) for b in rest)
                 and j - lo > (n - j)
-                and (_tail_like(rest) or (NOTE_LABEL_ALONE.match(text_of(block)) and _told(rest)))
+                and (_tail_like(rest) or (NOTE_LABEL_ALONE.match(text_of(block)) and told(rest)))
             ):
                 return j
     after_marker = _after_closing_marker(blocks, lo, markers)
