@@ -205,3 +205,22 @@ def test_a_page_prologue_and_the_authors_typed_prologue_after_the_front_matter_a
         "Prologue"
     ]
     assert not any(isinstance(b, Paragraph) and text_of(b).strip() == "." for b in doc.blocks)
+
+
+def test_a_one_shots_title_typed_again_right_under_the_pages_is_shown_once() -> None:
+    """An FFN one-shot: the page's story title, then the author's own ``**Title**`` as the
+    text's first line: one title, in the author's words, not a title and a byline."""
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
+    )
+    page = (
+        "<html><body><div id='profile_top'><b class='xcontrast_txt'>The Devil and Jones</b>"
+        " By: <a href='/u/1/Wren'>Wren</a></div><div id='storytext'>"
+        f"<p><strong>The devil and JONES</strong></p>{story}</div></body></html>"
+    )
+    doc = convert(page, "xhtml", from_format="html").document
+    assert sum(isinstance(b, Heading) for b in doc.blocks) == 1
+    assert not any(isinstance(b, Paragraph) and b.role == "byline" for b in doc.blocks)
+    body = convert(page, "xhtml", from_format="html").text.split("<body>")[1]
+    assert body.count("The devil and JONES") == 1
+    assert "The Devil and Jones" not in body

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from fanfmt.model import AuthorNote, Block, Heading, Legend, Paragraph
+from fanfmt.model import AuthorNote, Block, Heading, Legend, Paragraph, Strong
 
 _UNITS = {
     w: n
@@ -258,6 +258,18 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
             and above.line + plain_text(above.children).count("\n") == block.line - 1
         ):
             continue  # one line of a run of lines: the story's own
+        if (
+            _alnum(lines[0]) == title
+            and not rest
+            and j == first + 1
+            and not (head.number or head.title)
+        ):  # a one-shot's page title, then the author's own right under it: one title
+            typed = block.children
+            if len(typed) == 1 and isinstance(typed[0], Strong):
+                typed = typed[0].children
+            out[first] = replace(head, story_title=typed, line=block.line)
+            del out[j]
+            break
         if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
             out[j] = replace(block, role="byline")
             below = out[j + 1] if j + 1 < len(out) else None
