@@ -224,3 +224,22 @@ def test_a_one_shots_title_typed_again_right_under_the_pages_is_shown_once() -> 
     body = convert(page, "xhtml", from_format="html").text.split("<body>")[1]
     assert body.count("The devil and JONES") == 1
     assert "The Devil and Jones" not in body
+
+
+def test_a_heading_typed_twice_in_emphasis_and_plain_is_one_with_the_pages() -> None:
+    """The author types ``*Chapter 1*: Rain`` at the top and the heading again after the
+    notes: all three (the page's and the two typed) are one heading."""
+    story = "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
+    )
+    page = (
+        "<html><head><title>Lamps Chapter 1: Rain, a harry potter fanfic | FanFiction</title>"
+        "</head><body><select id='chap_select'><option value='1' selected>1. Rain</option>"
+        "<option value='2'>2. Snow</option></select><div id='storytext'>"
+        "<p>*Chapter 1*: Rain</p><p>A/N: Thanks to my beta for the help.</p>"
+        f"<p><strong>Chapter 1: Rain</strong></p>{story}</div></body></html>"
+    )
+    doc = convert(page, "xhtml", from_format="html").document
+    heads = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert len(heads) == 1
+    assert text_of(Paragraph(heads[0].title)) == "Rain"

@@ -2,6 +2,7 @@
 
 * ``Chapter 12: The Long Road`` → number ``Chapter 12``, title ``The Long Road``
 * ``~*~ Prologue ~*~``, ``[b]Ch. 3 - Title[/b]`` → number and title, the frame left out
+* ``*Chapter 1*: Title`` → ``Chapter 1`` and ``Title`` (the label in typed emphasis)
 * ``--Chapter 4``, ``#Chapter 5`` → ``Chapter 4``, ``Chapter 5``: a mark before it only is a
   lead-in (one after it only, ``Chapter 2 (Part 1)``, is the title's)
 * ``Part 2 was the worst.`` → no chapter line (prose)
@@ -24,6 +25,8 @@ CHAPTER_LINE_MAX_CHARS = 120
 CHAPTER_TITLE_MAX_WORDS = 14
 """The title on a chapter line (``Chapter 2: …``), or a story title, is at most this long."""
 _BBCODE_RE = rx.compile(r"\[/?(?:b|i|u|s|center|size|color|font)(?:=[^\]]*)?\]", re.IGNORECASE)
+_MARKED_LABEL_RE = rx.compile(r"^([*_~]{1,2})([^*_~]{1,40}?)\1(?=\s*[:.\-–—|]|\s|$)")
+"""``*Chapter 1*: Title``: the chapter's label set in typed emphasis, its marks left out."""
 DECORATION = "~*=+#-_<>[](){}|•·◇◆ \t"
 """Characters that frame a line (``~*~ Chapter 2 ~*~``) without being part of it."""
 
@@ -35,6 +38,8 @@ def chapter_line(text: str) -> re.Match[str] | None:
         return None
     if "[/" in text:  # [b]Chapter 3: Starlight[/b], from an old forum ([i] alone is text)
         text = _BBCODE_RE.sub("", text)
+    if text[:1] in "*_~":  # *Chapter 1*: Title — the label in typed emphasis
+        text = _MARKED_LABEL_RE.sub(r"\2", text, count=1)
     inner = text.strip(DECORATION)
     if len(inner) == len(text.rstrip(DECORATION)) and len(inner) < len(text):
         inner = text  # decoration at the end only is part of the title: "Chapter 2 (Part 1)"

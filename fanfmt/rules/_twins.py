@@ -109,10 +109,25 @@ a heading that repeats the page's number and title both (``Chapter 1 – Banishm
 def merge_twin_headings(
     blocks: list[Block], aside: Callable[[Paragraph], bool] = lambda p: False
 ) -> list[Block]:
-    """``blocks`` with a page's heading and the author's typed twin merged into one.
+    """``blocks`` with a page's heading and the author's typed twins merged into one (an
+    author may type it twice: ``*Chapter 1*: Title`` at the top, and again under the
+    story's title).
 
     ``aside(p)`` says that a story paragraph between them is not story (a labelled note).
     """
+    for _ in range(_TWINS_MAX):
+        merged = _merge_twin(blocks, aside)
+        if len(merged) == len(blocks):
+            return merged
+        blocks = merged
+    return blocks
+
+
+_TWINS_MAX = 3
+
+
+def _merge_twin(blocks: list[Block], aside: Callable[[Paragraph], bool]) -> list[Block]:
+    """One merge of :func:`merge_twin_headings`."""
     from fanfmt.walk import plain_text
 
     first = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
