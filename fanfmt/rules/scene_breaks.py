@@ -4,7 +4,8 @@
 * ``oOo``, ``xXx``, ``-x-x-``, ``OoOoO``, ``0o0o0``, ``XXXXX``, ``~o~``, ``-x-`` → a break
 * any row of a short unit repeated with no word in it: ``oooooooooooo``, ``__________``,
   ``.:O:.:O:.:O:.``, ``+ + + +``, ``-=-=-=-`` → a break (``hahaha`` and ``xoxoxo`` are words)
-  (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses)
+  (``ooo`` is a sound; ``xoxo`` and ``xxx`` are hugs and kisses, but ``xxx`` between two
+  paragraphs of the story twice or more is the chapter's break)
 * ``Line Break``, ``-scene break-``, ``[Page Break]``, ``POV change`` → a break
 * extra blank lines between two story paragraphs (more than the chapter's usual
   separation) → a break; blank lines next to a heading or an author's note are not,
@@ -158,9 +159,23 @@ def _dots(block: Block) -> str | None:
     return text if _DOTS_RE.match(text) and text != "." else None
 
 
+_KISSES_RE = re.compile(r"^(?:x{3,}|X{3,}|o{3,}|O{3,})$")
+"""``xxx``, ``XXX``, ``ooo`` alone: kisses or a sound once, but the chapter's breaks when it
+stands between two paragraphs of the story twice or more (:func:`dot_rows`)."""
+
+
+def _kisses(block: Block) -> str | None:
+    """``xxx`` alone → ``"xxx"``; anything else → None."""
+    if not (isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 20)):
+        return None
+    text = text_of(block).strip()
+    return text if _KISSES_RE.match(text) else None
+
+
 def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
-    """The rows of dots alone the chapter uses as breaks, each between two paragraphs of
-    text: ``...`` so twice → ``("...",)``; once (a pause), or only at the edges → ``()``.
+    """The rows of dots alone (or of ``xxx``) the chapter uses as breaks, each between two
+    paragraphs of text: ``...`` so twice → ``("...",)``; once (a pause, a sign-off's
+    kisses), or only at the edges → ``()``.
     A part marker (``To be continued…``) counts as text, and an author's note too: a row
     after one still divides, and still shows what the chapter uses."""
     rows: list[str] = []
@@ -169,7 +184,13 @@ def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
         before, after = blocks[i - 1], blocks[i + 1]
         if row and _prose(before) and _prose(after) and not (_dots(before) or _dots(after)):
             rows.append(row)
-    return tuple(sorted(set(rows))) if len(rows) >= DOT_ROWS_MIN else ()
+    kisses = [
+        kiss
+        for i in range(1, len(blocks) - 1)
+        if (kiss := _kisses(blocks[i])) and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
+    ]
+    same = {k for k in kisses if kisses.count(k) >= DOT_ROWS_MIN}  # one mark, twice
+    return tuple(sorted(set(rows) if len(rows) >= DOT_ROWS_MIN else set()) + sorted(same))
 
 
 def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
@@ -251,6 +272,8 @@ def apply(doc: Document, ctx: Context) -> Document:
                     out.append(mark)
                 continue
             marker = is_separator(text, markers)
+            if marker is not None and block is blocks[-1] and _KISSES_RE.match(text.strip()):
+                marker = None  # "xxx" closing the chapter: the author's kisses, kept
             if marker is not None and _framed(out, marker):
                 continue  # the row under a title boxed by two rows: one break, above it
             if marker is not None:
