@@ -408,8 +408,8 @@ def test_an_ao3_work_made_into_markdown_keeps_its_story_out_of_the_notes() -> No
     assert heads == ["Chapter 1: Toque", "Chapter 2: Skates"]
     notes = [b for b in doc.blocks if isinstance(b, AuthorNote)]
     assert [[plain_text(p.children) for p in n.paragraphs] for n in notes] == [
-        ["Chapter Summary", "Jeff gets sick."],
-        ["Chapter Notes", "Thanks to Ash for the beta."],
+        ["Jeff gets sick."],
+        ["Thanks to Ash for the beta."],
     ]
     assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 10
     omitted = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit"))

@@ -6,7 +6,7 @@
   heading, is one author's note; rows of signs inside it, which divide nothing, go
 * an AO3 work made into Markdown: ``#### Chapter Summary`` / ``> Jeff gets sick.`` /
   ``#### Chapter Notes`` / the story → the quoted summary is a note, and the story is
-  story; a section heading with no quote under it (an empty section) goes
+  story; AO3's section headings go (as on its own pages), and so does an empty section
 * every block quote is a note, placed ``before``/``inline``/``after`` the story by
   :func:`fanfmt.notes.position_notes`, but an *epigraph*: a quote before the story's
   first paragraph that ends on an attribution (``> — an old song``) or is all short
@@ -177,11 +177,12 @@ def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
         assert isinstance(item, Heading)
         paragraphs = [Paragraph(item.title, item.line)]
         i += 1
-        if _AO3_SECTION_RE.match(label):
+        if _AO3_SECTION_RE.match(label):  # AO3's label, not the author's words: it goes,
+            paragraphs = []  # as it does on AO3's own pages
             while i < len(found) and isinstance(found[i], Quote):
                 paragraphs.extend(found[i].paragraphs)  # type: ignore[union-attr]
                 i += 1
-            if len(paragraphs) > 1:
+            if paragraphs:
                 out.append(Quote(paragraphs, item.line))
             continue
         while i < len(found) and not isinstance(found[i], Heading):
