@@ -461,3 +461,20 @@ def test_a_quote_the_story_introduces_with_a_colon_is_the_storys() -> None:
     ]
     omitted = convert(text, "xhtml", from_format="markdown", options=Options(notes="omit"))
     assert "Regards, C." in omitted.text
+
+
+def test_a_heading_the_end_with_the_story_going_on_under_it_is_a_heading() -> None:
+    """``## The end`` over more of the story, speech and all, titles its last section; over
+    nothing but the author's thanks it is the story's closing mark."""
+    part = "".join(f"She walked past lamp {i} and on down the hill.\n\n" for i in range(3))
+    going_on = f'## The start\n\n{part}## The end\n\n{part}"Who sends a letter now?" he said.\n'
+    doc, _ = normalise(going_on, from_format="markdown")
+    assert not any(isinstance(b, Paragraph) and b.role == "furniture" for b in doc.blocks)
+    ended, _ = normalise(
+        f"## The start\n\n{part}## The End\n\nThanks for reading!\n", from_format="markdown"
+    )
+    assert [
+        plain_text(b.children)
+        for b in ended.blocks
+        if isinstance(b, Paragraph) and b.role == "furniture"
+    ] == ["The End"]

@@ -19,6 +19,7 @@ disclaimer, the header fields): :mod:`fanfmt.rules._top`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from fanfmt.model import Document, Heading, Paragraph, Text, is_story
@@ -27,7 +28,7 @@ from fanfmt.rules._box import boxed_disclaimer
 from fanfmt.rules._chapter import DECORATION, chapter_line, split_heading
 from fanfmt.rules._text import text_of
 from fanfmt.rules._titles import part_number
-from fanfmt.rules._top import TOP_ZONE, Kind, Top, read_top, unmade
+from fanfmt.rules._top import TOP_ZONE, Entry, Kind, Top, read_top, unmade
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
 from fanfmt.rules.furniture import is_furniture
 from fanfmt.rules.table import Context
@@ -52,7 +53,11 @@ def apply(doc: Document, ctx: Context) -> Document:
             out.extend(unmade((entry,), left))
             continue  # the front matter's, further down: a disclaimer after a legend
         block = entry.block
-        if isinstance(block, Heading) and _end_marker(block):
+        if (
+            isinstance(block, Heading)
+            and _end_marker(block)
+            and not _story_goes_on(top.rest[index - top.start + 1 :])
+        ):
             out.append(Paragraph(block.title, block.line, "furniture", block.gap_before))
             continue  # "# The End": the story's last line, not a chapter
         if isinstance(block, Heading):
@@ -89,6 +94,19 @@ def _end_marker(heading: Heading) -> bool:
     if heading.number or heading.story_title or not heading.title:
         return False
     return is_furniture(plain_text(heading.title))
+
+
+_STORY_AFTER_END = 3
+"""A ``## The end`` with this many paragraphs of the story after it, one of them speech,
+titles a last section; the story has not ended there."""
+
+
+def _story_goes_on(rest: Sequence[Entry]) -> bool:
+    """Does the story go on after an end marker's heading (speech among the paragraphs)?"""
+    from fanfmt.patterns import DIALOGUE
+
+    said = [e.block for e in rest if isinstance(e.block, Paragraph) and is_story(e.block)]
+    return len(said) >= _STORY_AFTER_END and any(DIALOGUE.search(text_of(p)) for p in said)
 
 
 def _standalone_heading(block: Paragraph) -> Heading | None:
