@@ -63,7 +63,7 @@ from fanfmt.rules._talk import (
     talks,
     told,
 )
-from fanfmt.rules._text import text_of
+from fanfmt.rules._text import QUOTE_CHARS, text_of
 from fanfmt.rules.scene_breaks import dot_rows, is_separator
 from fanfmt.rules.table import Context
 
@@ -174,7 +174,7 @@ def _label_end(blocks: list[Block], i: int) -> int:
             if OTHER_LABEL.match(text_of(nxt)):
                 break
             end += 1
-    return end
+    return max(end, hand_off_end(blocks, i) or 0)  # "… On to the story!": to the hand-off
 
 
 def _labelled(block: Block) -> bool:
@@ -418,9 +418,9 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
 
 
 def _after_closing_marker(blocks: list[Block], lo: int, markers: Markers) -> int | None:
-    """Where the author talks after the story's own last word: the paragraphs (no dialogue,
-    no heading, at most :data:`MAX_UNMARKED`) after ``To be continued…``, ``Fin``,
-    ``Continuará…`` near the end; None when there are none."""
+    """Where the author talks after the story's own last word: the paragraphs (no scene of
+    speech, no heading, at most :data:`MAX_UNMARKED`) after ``To be continued…``, ``Fin``,
+    ``‘End’``, ``Continuará…`` near the end; None when there are none."""
     n = len(blocks)
     for k in range(n - 2, max(lo, n - 2 * MAX_UNMARKED - 2) - 1, -1):
         block = blocks[k]
@@ -432,7 +432,8 @@ def _after_closing_marker(blocks: list[Block], lo: int, markers: Markers) -> int
             said
             and len(said) <= MAX_UNMARKED
             and k - lo > 2 * len(said)
-            and all(is_story(b) and could_talk(b) for b in said)
+            and all(is_story(b) for b in said)
+            and not any(text_of(b).lstrip()[:1] in QUOTE_CHARS for b in said)  # no speech
             and all(isinstance(b, Paragraph | SceneBreak) for b in rest)
         ):
             return blocks.index(said[0], k + 1)  # a row between them is no part of it

@@ -2,7 +2,7 @@
 
 * ``To be continued…``, ``TBC``, ``(continued in part 3)``, ``cont.`` → furniture
 * ``End of Part 1/4``, ``End of Chapter Two``, ``End Part 2`` → furniture
-* ``Fin``, ``~FIN~``, ``The End``, ``The End?``, ``-30-`` → furniture
+* ``Fin``, ``~FIN~``, ``The End``, ``The End?``, ``‘End’``, ``-30-`` → furniture
 * ``Continuará…``, ``À suivre``, ``Fortsetzung folgt``, ``Fim`` → furniture
 * ``The end of the road was near.``, ``Finally.`` → story text
 * a word count alone as the chapter's first or last line (``900 words``, ``(2,450
@@ -35,7 +35,7 @@ _MARKER_RE = rx.compile(
     r"\W*$",
     re.IGNORECASE,
 )
-_DECORATION = "-~*=_#+.:()[]{}<> \t"
+_DECORATION = "-~*=_#+.:()[]{}<> \t'\"‘’“”"
 
 
 def is_furniture(text: str) -> bool:
