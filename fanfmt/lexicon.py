@@ -105,14 +105,16 @@ CHAPTER_WORDS: tuple[str, ...] = (
     "part",
     "book",
     "act",
+    "episode",
     "capítulo",
     "capitulo",
     "chapitre",
     "kapitel",
     "capitolo",
 )
-"""The word before a chapter's number: ``Chapter 7``, ``Ch. 3``, ``Capítulo 2`` (the words of
-the other languages are added at the end of this module)."""
+"""The word before a chapter's number: ``Chapter 7``, ``Ch. 3``, ``Episode 5`` (a web
+serial's), ``Capítulo 2`` (the words of the other languages are added at
+the end of this module)."""
 
 SECTION_WORDS: tuple[str, ...] = (
     "prologue",
