@@ -23,7 +23,6 @@ passes after it report nothing, so a template that loops twice finds nothing twi
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import field, replace
@@ -48,6 +47,7 @@ from fanfmt.reader.footnotes import report_unused
 from fanfmt.reader.long import split_long_paragraphs
 from fanfmt.record import record
 from fanfmt.rules import DEFAULT_CHAIN, InlineRule, RuleTable
+from fanfmt.rules._text import fold
 from fanfmt.rules.table import Context, Finisher, run_blocks
 from fanfmt.writers.inline import display_text
 from fanfmt.writers.page import Blocks, Page
@@ -251,7 +251,7 @@ def retitle(doc: Document, title: str) -> Document:
     story title alone (a one-shot whose work title heads it). The text's title is
     ``doc.meta.title`` as the readers and rules found it.
     """
-    own = _fold(doc.meta.title)
+    own = fold(doc.meta.title)
     new = (Text(title),)
     blocks: list[Block] = []
     for block in doc.blocks:
@@ -261,16 +261,11 @@ def retitle(doc: Document, title: str) -> Document:
             isinstance(block, Heading)
             and own
             and not block.number
-            and _fold(display_text(block.title)) == own
+            and fold(display_text(block.title)) == own
         ):
             block = replace(block, title=new)
         blocks.append(block)
     return replace(doc, blocks=tuple(blocks), meta=replace(doc.meta, title=title))
-
-
-def _fold(text: str) -> str:
-    """``"The  Quiet Harbour!"`` → ``"the quiet harbour"``."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _cut(blocks: tuple[Block, ...], size: int) -> Iterator[tuple[Block, ...]]:

@@ -21,6 +21,7 @@ import re
 
 from fanfmt import rx
 from fanfmt.model import Paragraph, Text
+from fanfmt.rules._text import fold
 
 POSTED_RE = rx.compile(r"^\s*posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b", re.I)
 BY_RE = rx.compile(r"^\s*by\s+\S", re.I)
@@ -29,10 +30,6 @@ LOOK_LINES = 80
 """``Posted originally…`` is among the first lines."""
 PREFACE_LINES = 200
 """The story starts this many lines after it at the latest."""
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _next_text(lines: list[str], i: int) -> int:
@@ -50,18 +47,18 @@ def preface_end(lines: list[str]) -> int:
     t = posted - 1
     while t > 0 and not lines[t].strip():
         t -= 1
-    title = _fold(lines[t])
+    title = fold(lines[t])
     if not title:
         return 0
     last = min(len(lines), posted + PREFACE_LINES)
     for k in range(posted + 1, last):
-        if _fold(lines[k]) != title:
+        if fold(lines[k]) != title:
             continue
         by = _next_text(lines, k + 1)
         if by >= len(lines) or not BY_RE.match(lines[by]):
             continue
         for m in range(by + 1, last):
-            if _fold(lines[m]) == title or CHAPTER_RE.match(lines[m]):
+            if fold(lines[m]) == title or CHAPTER_RE.match(lines[m]):
                 return m
         return 0
     return 0

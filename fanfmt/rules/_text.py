@@ -54,6 +54,16 @@ def _typed(children: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+def fold(text: str) -> str:
+    """A text's words alone, in lower case, to compare two spellings of a title:
+    ``"The  Quiet Harbour!"`` → ``"the quiet harbour"``; ``"Chapitre 1 : Avant propos"`` →
+    ``"chapitre 1 avant propos"``."""
+    return " ".join(_FOLD_RE.findall(text.casefold()))
+
+
+_FOLD_RE = rx.compile(r"[^\W_]+")
+
+
 def words(text: str) -> list[str]:
     """``"Don't go, Em."`` → ``["Don't", "go", "Em"]``."""
     return WORD_RE.findall(text)

@@ -33,7 +33,7 @@ from fanfmt.model import (
 from fanfmt.patterns import BYLINE, CHAPTER_LINE, DISCLAIMER
 from fanfmt.record import record
 from fanfmt.rules._ao3_facts import count_facts, is_label, read_fields
-from fanfmt.rules._text import text_of
+from fanfmt.rules._text import fold, text_of
 from fanfmt.rules.table import Context
 
 POSTED_RE = rx.compile(
@@ -73,11 +73,6 @@ def _word(block: Block) -> str:
     return _WORD.get(text_of(block).strip().rstrip(":").strip().lower(), "")
 
 
-def _fold(text: str) -> str:
-    """``"Kitty Is: Pregnant "`` → ``"kitty is pregnant"``."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
-
-
 @record(frozen=False)
 class _Reader:
     """One pass over the blocks, from the preface to the afterword."""
@@ -103,7 +98,7 @@ class _Reader:
         text = self.text(i)
         if not text:
             return False
-        if self.title and _fold(text) == _fold(self.title):
+        if self.title and fold(text) == fold(self.title):
             return True
         return _chapter(text) is not None
 
@@ -209,7 +204,7 @@ class _Reader:
 
     def twin(self, i: int) -> bool:
         """The title typed again (``TITLE IN CAPITALS``) right under the heading."""
-        if not self.heading_done or not self.title or _fold(self.text(i)) != _fold(self.title):
+        if not self.heading_done or not self.title or fold(self.text(i)) != fold(self.title):
             return False
         after = [b for b in self.out if not isinstance(b, Heading)]
         return not any(
@@ -334,7 +329,7 @@ def _title_then_byline(reader: _Reader, i: int) -> bool:
     """``Title`` / ``by Author`` at ``i``: the preface's fields are over."""
     if i + 1 >= len(reader.blocks):
         return False
-    return _fold(reader.text(i)) == _fold(reader.title) and bool(BYLINE.match(reader.text(i + 1)))
+    return fold(reader.text(i)) == fold(reader.title) and bool(BYLINE.match(reader.text(i + 1)))
 
 
 def _front(reader: _Reader, i: int) -> int:

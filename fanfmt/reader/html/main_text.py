@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.dom import class_names, source_line
 from fanfmt.reader.html.inlines import inline_content
+from fanfmt.rules._text import fold
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -74,13 +75,13 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
     if main is None:
         return False
     where = _position(main)
-    named = _fold(title)
+    named = fold(title)
     heads = [
         h
         for h in soup.find_all(("h1", "h2", "h3"))
         if _position(h) < where
         and main not in h.parents
-        and (text := _fold(h.get_text()))
+        and (text := fold(h.get_text()))
         and (text in named or _chapter_classed(h))
     ]
     if len(heads) >= 2:
@@ -105,12 +106,6 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
         if _position(note) > where:
             page.note(note)
     return True
-
-
-def _fold(text: str) -> str:
-    """``"Chapitre 1 : Avant propos"`` → ``"chapitre 1 avant propos"``: words only, to match
-    a heading with the page's ``<title>`` however each spaces and stops them."""
-    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
 
 
 def _chapter_classed(tag: Tag) -> bool:
