@@ -9,6 +9,7 @@ signature's separator) is remembered as such, since stripping would make it ``--
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fanfmt import rx
 from fanfmt.record import record
@@ -68,23 +69,18 @@ RUN_ON_INDENTS = 3
 _INDENT_RUN_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
 
 
-def _cut_run_on(raws: list[str]) -> list[tuple[int, str]]:
+def _cut_run_on(raws: list[str]) -> Iterator[tuple[int, str]]:
     """``(line number, line)`` for each line of ``raws``; a run-on line whose paragraphs
     were marked by their indents alone, now runs of spaces inside it (a page copied with
     its line ends lost), cut at them, each piece an indented line of the same number.
     ``"Tišina.        — Slyšíš? — zeptala se.        Ne.        …"`` → ``"Tišina."``,
     ``"    — Slyšíš? — zeptala se."``, ``"    Ne."`` … (with three such runs or more)."""
-    numbered = list(enumerate(raws, start=1))
-    if not any(len(raw) >= RUN_ON_CHARS for raw in raws):
-        return numbered
-    out: list[tuple[int, str]] = []
-    for number, raw in numbered:
+    for number, raw in enumerate(raws, start=1):
         if len(raw) >= RUN_ON_CHARS and len(_INDENT_RUN_RE.findall(raw)) >= RUN_ON_INDENTS:
-            pieces = _INDENT_RUN_RE.split(raw)
-            out.extend((number, "    " + piece if k else piece) for k, piece in enumerate(pieces))
+            for k, piece in enumerate(_INDENT_RUN_RE.split(raw)):
+                yield number, "    " + piece if k else piece
         else:
-            out.append((number, raw))
-    return out
+            yield number, raw
 
 
 _MARGIN_MIN_LINES = 10

@@ -153,10 +153,8 @@ DOT_ROWS_MIN = 2
 def _dots(block: Block) -> str | None:
     """``...``, ``..``, ``. . .``, ``…`` alone (the forms the ellipsis rule makes one) → the
     row; ``.`` or text → None."""
-    if not (isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 20)):
-        return None
-    text = text_of(block).strip()
-    return text if _DOTS_RE.match(text) and text != "." else None
+    text = _short_line(block)
+    return text if text and _DOTS_RE.match(text) and text != "." else None
 
 
 _KISSES_RE = re.compile(r"^(?:x{3,}|X{3,}|o{3,}|O{3,})$")
@@ -166,10 +164,15 @@ stands between two paragraphs of the story twice or more (:func:`dot_rows`)."""
 
 def _kisses(block: Block) -> str | None:
     """``xxx`` alone → ``"xxx"``; anything else → None."""
+    text = _short_line(block)
+    return text if text and _KISSES_RE.match(text) else None
+
+
+def _short_line(block: Block) -> str | None:
+    """The text of a paragraph of the story short enough to be a row, stripped; else None."""
     if not (isinstance(block, Paragraph) and block.role == "text" and may_be_short(block, 20)):
         return None
-    text = text_of(block).strip()
-    return text if _KISSES_RE.match(text) else None
+    return text_of(block).strip()
 
 
 def dot_rows(blocks: Sequence[Block]) -> tuple[str, ...]:
