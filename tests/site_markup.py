@@ -1,4 +1,5 @@
-"""What the posting-site tests share: AO3's and FFN's allow-lists, and a tag lister.
+"""What the posting-site tests share: AO3's and FFN's allow-lists, a tag lister, and the
+story paragraphs the saved-page tests set in their pages.
 
 The allow-lists are those the sites' sanitizers apply, as docs/targets.md cites them; the
 tests hold fanfmt's output to them (not to the writers' own constants, which could drift).
@@ -128,3 +129,11 @@ def paragraphs(markup: str) -> list[str]:
     parser.feed(markup)
     parser.close()
     return parser.found
+
+
+def story_paragraphs(count: int = 8) -> str:
+    """``count`` paragraphs of plain story as a page holds them:
+    ``<p>The lamplighter climbed ladder 0, slow and careful.</p>`` …"""
+    return "".join(
+        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(count)
+    )

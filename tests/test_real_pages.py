@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from site_markup import story_paragraphs
+
 from fanfmt.api import convert
 from fanfmt.lint import lint_text
 from fanfmt.model import AuthorNote, Heading, Paragraph, SceneBreak
@@ -155,9 +157,7 @@ def test_an_unknown_sites_story_and_chapter_headings_however_spaced_or_classed()
 def test_the_story_title_typed_again_in_the_text_does_not_hide_the_author() -> None:
     """An FFN page whose text types its title again (``Team 8``) under the disclaimer: that
     row is the title's, not a byline, so the reading page still names the author."""
-    story = "".join(
-        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
-    )
+    story = story_paragraphs()
     page = (
         "<html><head><title>Lamps Chapter 1: Dawn, a naruto fanfic | FanFiction</title></head>"
         "<body><div id='profile_top'><b class='xcontrast_txt'>Lamps</b> By: "
@@ -173,9 +173,7 @@ def test_the_story_title_typed_again_in_the_text_does_not_hide_the_author() -> N
 def test_a_label_alone_in_an_ao3_chapters_text_takes_what_follows_it() -> None:
     """An AO3 chapter (its notes found by the page) whose text opens ``Author's notes:`` /
     a line of summary / a rule: the label and that line are one note, before the story."""
-    story = "".join(
-        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
-    )
+    story = story_paragraphs()
     page = (
         "<html><body><div id='workskin'><div class='preface group'><h2 class='title heading'>"
         "Lamps</h2><div class='notes module'><h3 class='heading'>Notes:</h3>"

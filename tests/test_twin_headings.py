@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from site_markup import story_paragraphs
 
 from fanfmt.api import convert
 from fanfmt.model import AuthorNote, Block, Heading, Paragraph, Text
@@ -190,9 +191,7 @@ def test_no_word_of_a_part_line_is_lost_before_a_chapter_line() -> None:
 def test_a_page_prologue_and_the_authors_typed_prologue_after_the_front_matter_are_one() -> None:
     """An FFN page headed ``Prologue`` whose text gives the author's front matter and then
     ``Prologue<br>.`` again (a dot FFN authors type to keep a blank line): one heading."""
-    story = "".join(
-        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
-    )
+    story = story_paragraphs()
     page = (
         "<html><head><title>Dawn Prologue, a naruto fanfic | FanFiction</title></head><body>"
         "<select id='chap_select'><option value='1' selected>1. Prologue</option>"
@@ -210,9 +209,7 @@ def test_a_page_prologue_and_the_authors_typed_prologue_after_the_front_matter_a
 def test_a_one_shots_title_typed_again_right_under_the_pages_is_shown_once() -> None:
     """An FFN one-shot: the page's story title, then the author's own ``**Title**`` as the
     text's first line: one title, in the author's words, not a title and a byline."""
-    story = "".join(
-        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
-    )
+    story = story_paragraphs()
     page = (
         "<html><body><div id='profile_top'><b class='xcontrast_txt'>The Devil and Jones</b>"
         " By: <a href='/u/1/Wren'>Wren</a></div><div id='storytext'>"
@@ -229,9 +226,7 @@ def test_a_one_shots_title_typed_again_right_under_the_pages_is_shown_once() -> 
 def test_a_heading_typed_twice_in_emphasis_and_plain_is_one_with_the_pages() -> None:
     """The author types ``*Chapter 1*: Rain`` at the top and the heading again after the
     notes: all three (the page's and the two typed) are one heading."""
-    story = "".join(
-        f"<p>The lamplighter climbed ladder {i}, slow and careful.</p>" for i in range(8)
-    )
+    story = story_paragraphs()
     page = (
         "<html><head><title>Lamps Chapter 1: Rain, a harry potter fanfic | FanFiction</title>"
         "</head><body><select id='chap_select'><option value='1' selected>1. Rain</option>"
