@@ -82,11 +82,13 @@ _LANG_LABEL = (
 NOTE_LABEL = rx.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|{_AN_DASH}"
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
-    r"|notes?(?=\s*:)|p\.?s\.?(?=\s*:)|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
+    r"|(?:(?:end(?:ing)?|closing|final)\s+)?notes?(?=\s*:)|p\.?s\.?(?=\s*:)"
+    r"|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
     r"\s*[:\-–—)]?",
     _I,
 )
 """A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
+``End note: thanks``,
 ``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone; ``Nota de la autora:``,
 ``N/A:``, ``Anmerkung:`` in another language."""
 
@@ -187,7 +189,7 @@ TITLE_FIELD = rx.compile(r"^(?:title|story)\s*:\s*(?P<title>.+)$", _I)
 """``Title: Paper Lanterns`` (group ``title``)."""
 
 METADATA_LINE = rx.compile(
-    rf"^(?:{alternatives(METADATA_FIELDS)}|word\s*count|beta(?:\s*reader)?|e-?mail)\s*:\s*\S",
+    rf"^(?:{alternatives(METADATA_FIELDS)}|word\s*count|w/c|beta(?:\s*reader)?|e-?mail)\s*:\s*\S",
     _I,
 )
 """A field of a story's header: ``Rating: T``, ``Word count: 3,000``, ``Beta: Someone``."""
@@ -204,6 +206,19 @@ DATE_LINE = rx.compile(
     _I,
 )
 """A line that is only a date: ``Thursday 6th October 1994``, ``May 3, 1997``, ``26/12/96``."""
+
+FIELD_LINE = rx.compile(r"^[A-Z][\w'’/.-]*(?: [\w'’/.-]+){0,2}\s?:\s+\S")
+"""``Storylink: https://…``, ``Last updated: 12/24/2005``, ``House: Ravenclaw``: a label of
+at most three words, a capital first, a colon and a value (known or not: see
+:data:`METADATA_LINE` for the known ones)."""
+
+CHALLENGE = rx.compile(
+    r"^\W*(?:(?:this (?:was|is) )?written for|(?:a )?(?:gift|prompt|entry) for)\b"
+    r"|\b(?:competition|challenge|prompt|fest|(?:gift|fic) exchange)s?\b",
+    _I,
+)
+"""``Written for the Houses Competition``, ``Prompt: rain``: what a story was written for,
+the author's note of a contest or an exchange."""
 
 BYLINE = rx.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
 """``By Someone``, ``Author: Someone``, ``Written by Someone``."""

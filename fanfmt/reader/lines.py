@@ -76,11 +76,46 @@ def _cut_run_on(raws: list[str]) -> Iterator[tuple[int, str]]:
     ``"Tišina.        — Slyšíš? — zeptala se.        Ne.        …"`` → ``"Tišina."``,
     ``"    — Slyšíš? — zeptala se."``, ``"    Ne."`` … (with three such runs or more)."""
     for number, raw in enumerate(raws, start=1):
-        if len(raw) >= RUN_ON_CHARS and len(_INDENT_RUN_RE.findall(raw)) >= RUN_ON_INDENTS:
+        if len(raw) < RUN_ON_CHARS:
+            yield number, raw
+        elif len(_INDENT_RUN_RE.findall(raw)) >= RUN_ON_INDENTS:
             for k, piece in enumerate(_INDENT_RUN_RE.split(raw)):
                 yield number, "    " + piece if k else piece
         else:
-            yield number, raw
+            cuts = glued_cuts(raw)
+            for k, (a, b) in enumerate(zip((0, *cuts), (*cuts, len(raw)), strict=True)):
+                yield number, "    " + raw[a:b] if k else raw[a:b]
+
+
+_GLUE_RE = re.compile(r"(?<=[a-z0-9)*_])(?:\.|[!?]{1,3})([\"”“]*)(?=[A-Z])")
+GLUED_CHARS = 600
+"""A run-on line is glued (its paragraphs run together with no space between them) when it
+has a glue every this many characters, and at least :data:`RUN_ON_INDENTS` of them."""
+
+
+def glued_cuts(raw: str) -> tuple[int, ...]:
+    """Where a run-on line whose paragraphs were glued together (a scrape that dropped the
+    line ends) starts each paragraph: a sentence's end right against the next capital.
+
+    ``'…my beta!I do hope…'`` → a cut before ``I``; ``'…cook?""Actually…'`` → between the
+    two quotes (the straight quotes before it tell which one closes); ``'Well...I guess'``
+    and ``'U.S.A.'`` are no glue. None unless the line is glued throughout."""
+    found = list(_GLUE_RE.finditer(raw))
+    if len(found) < RUN_ON_INDENTS or len(found) * GLUED_CHARS < len(raw):
+        return ()
+    cuts: list[int] = []
+    for m in found:
+        marks = m.group(1)
+        inside = raw.count('"', 0, m.start(1)) % 2 == 1
+        cut = m.start(1)
+        for ch in marks:
+            if ch == "”" or (ch == '"' and inside):
+                cut += 1  # a closing mark stays with the paragraph it closes
+                inside = False
+            else:
+                break
+        cuts.append(cut)
+    return tuple(cuts)
 
 
 _MARGIN_MIN_LINES = 10

@@ -64,8 +64,10 @@ from fanfmt.reader.front_matter import (
 )
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
+from fanfmt.reader.md_heads import heading_kind, numbered, section_title
 from fanfmt.reader.md_html import (
     blank_comments,
+    blank_navigation,
     blank_wrappers,
     html_body,
     read_html_body,
@@ -75,6 +77,7 @@ from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
 from fanfmt.reader.transport import draft_headers, subject_title
+from fanfmt.walk import plain_text
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -111,6 +114,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         meta = fill_meta(meta or Meta(), front)
     blank_comments(lines)
     blank_wrappers(lines)
+    blank_navigation(lines)
     posted, subjects = draft_headers(lines)
     for k in posted:
         lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
@@ -130,6 +134,8 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         settled = _with_front_notes(settled, front_notes(front), md, reader)
     heading = chapter_line(front) if front.lines else ""
+    if not heading and front.lines and meta and meta.title:
+        heading = meta.title  # a post's title, and no heading in its text: the page's heading
     if heading:
         settled = front_heading(settled, heading)
     return Document(blocks=settled, meta=meta or Meta())
@@ -154,18 +160,6 @@ def _with_front_notes(
         return blocks
     top = 1 if blocks and isinstance(blocks[0], Heading) else 0
     return (*blocks[:top], *before, *blocks[top:], *after)
-
-
-def _section_title(inlines: tuple[Inline, ...]) -> bool:
-    """A deep heading's words that title a section, not a chapter nor a note:
-    ``ii. and the river`` → True; ``Chapter 3``, ``Author's Notes`` → False."""
-    from fanfmt.patterns import OTHER_LABEL
-    from fanfmt.reader.md_settle import is_label
-    from fanfmt.rules._chapter import chapter_line
-    from fanfmt.walk import plain_text
-
-    text = plain_text(inlines).strip()
-    return bool(text) and not (chapter_line(text) or is_label(text) or OTHER_LABEL.match(text))
 
 
 _HR_RE = re.compile(r"<hr\b[^<>]*/?>", re.IGNORECASE)
@@ -233,6 +227,8 @@ class _Reader:
     """The tag (``h1`` … ``h6``) of each heading kept, by its line."""
     _sections: set[str] = field(default_factory=set)
     """The tags of the deep headings read as sections' captions."""
+    _numbered: bool = False
+    """A chapter line (``# Chapter 1``) heads a chapter: a ``###`` in one is a section."""
 
     def first_section(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """``blocks`` with the first section's heading (``##### i. the earth``, before any
@@ -244,7 +240,7 @@ class _Reader:
                 isinstance(block, Heading)
                 and self._tags.get(block.line) in self._sections
                 and not (block.story_title or block.number)
-                and _section_title(block.title)
+                and section_title(block.title)
             ):
                 caption = Paragraph(block.title, block.line, role="caption")
                 return (*blocks[:k], caption, *blocks[k + 1 :])
@@ -271,13 +267,18 @@ class _Reader:
                         self._add(out, Paragraph(inlines, line))
                         if self._quote is None and tok.map is not None:
                             out.append(SceneBreak(self._source_line(tok.map[1] - 1, offset), line))
-                    elif tok.tag in ("h4", "h5", "h6") and self._story and _section_title(inlines):
+                    elif (kind := heading_kind(tok.tag, inlines, self._story, self._numbered)) == (
+                        "break"
+                    ):
+                        out.append(SceneBreak(plain_text(inlines).strip(), line))  # "### * ###"
+                    elif kind == "caption":
                         # "##### ii. the river", with story above it: a section of the chapter
                         self._add(out, Paragraph(inlines, line, role="caption"))
                         self._sections.add(tok.tag)
                     else:
                         out.append(Heading(title=inlines, line=line))
                         self._tags[line] = tok.tag
+                        self._numbered = self._numbered or numbered(tok.tag, inlines)
                     i += 2
                 case "paragraph_open" if self._quote is None and _hr_line(tokens[i + 1]):
                     out.append(SceneBreak(tokens[i + 1].content.strip(), line))

@@ -64,13 +64,39 @@ def blank_comments(lines: list[str]) -> int:
 
 
 _WRAPPER_RE = re.compile(
-    r"[ ]{0,3}(?:(?:</?(?:div|span|section|article|main|aside|header|footer)\b"
+    r"[ ]{0,3}(?:(?:</?(?:div|span|section|article|main|aside|header|footer|center"
+    r"|[a-z][a-z0-9]*-[\w-]*)\b"
     r"(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>[ \t]*)+|:{3,}(?:[ \t]*\{[^{}]*\}|[ \t]*[\w-]+)?[ \t]*)$",
     re.IGNORECASE,
 )
 """A line of nothing but ``<div …>``, ``</div>``, ``<span id="…"></span>`` (or pandoc's
 ``::: {.calibre4}`` / ``:::`` fences): the wrapping pandoc writes round the Markdown it
-makes of an EPUB."""
+makes of an EPUB; so is a site's own element (``<game-move>``, a name with a hyphen)."""
+
+
+_NAV_WORDS = (
+    r"(?:[«\u2039←<]+\s*)?(?:previous|prev|next|index|contents|table\s+of\s+contents|home|back"
+    r"|first|last|all\s+chapters|chapter\s+list|read\s+from\s+the\s+(?:start|beginning))"
+    r"(?:\s+(?:chapter|part|page|post|episode|entry))?(?:\s*[»\u203a→>]+)?"
+)
+_NAV_RE = re.compile(
+    rf"[ ]{{0,3}}(?:[*_]*\[\s*{_NAV_WORDS}\s*\]\([^()\s]*\)[*_]*[\s|·•/-]*)+$", re.IGNORECASE
+)
+"""``_[Previous chapter](01.md)_``, ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``: a
+line of links to the chapters around it, and nothing else."""
+
+
+def blank_navigation(lines: list[str]) -> int:
+    """Blank the lines of a site's chapter links (in place); how many were blanked.
+
+    ``["[Previous chapter](01.md)", "", "She woke."]`` → 1, ``["", "", "She woke."]``;
+    ``["She read [the next chapter](2.md) twice."]`` → 0 (a link in the story's words)."""
+    count = 0
+    for i, line in enumerate(lines):
+        if "](" in line and _NAV_RE.match(line.rstrip()):
+            lines[i] = ""
+            count += 1
+    return count
 
 
 def blank_wrappers(lines: list[str]) -> int:

@@ -197,6 +197,15 @@ def _note_sections(found: list[Block | Quote]) -> list[Block | Quote]:
     return out
 
 
+def _number_only(heading: Heading) -> bool:
+    """``# Chapter Three`` → True; ``# Chapter 3: Rain``, ``# The Long Road`` → False."""
+    from fanfmt.rules._chapter import chapter_line
+    from fanfmt.walk import plain_text
+
+    m = chapter_line(plain_text(heading.title))
+    return m is not None and not m.group("title") and not heading.number
+
+
 def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
     """Fold a leading ``**Story Title**`` into the first heading; place the notes
     (:func:`fanfmt.notes.position_notes`)."""
@@ -216,8 +225,13 @@ def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
         and not found[0].story_title
         and not _label(found[1])  # "## Chapter 1" then "#### Chapter Notes": a note's
     ):
-        # "# Story" then "## Chapter 1": the first names the story
-        found = [replace(found[1], story_title=found[0].title, line=found[0].line), *found[2:]]
+        first, second = found[0], found[1]
+        if _number_only(first) and not _number_only(second):
+            # "# Chapter Three" then "## The Letters": the chapter's number, then its title
+            found = [replace(second, number=first.title, line=first.line), *found[2:]]
+        else:
+            # "# Story" then "## Chapter 1": the first names the story
+            found = [replace(second, story_title=first.title, line=first.line), *found[2:]]
     found = _quotations(_epigraphs(_note_sections(found)))
     return tuple(
         position_notes(

@@ -16,7 +16,16 @@ import re
 from fanfmt import rx
 from fanfmt.lexicon import NOTE_WORDS, READER_WORDS, TIME_WORDS
 from fanfmt.model import Block, Heading, Paragraph, SceneBreak, is_story
-from fanfmt.patterns import DIALOGUE, NAMED_REPLY, NOTE_LABEL, REVIEW_REPLY, alternatives
+from fanfmt.patterns import (
+    CHALLENGE,
+    DIALOGUE,
+    FIELD_LINE,
+    METADATA_LINE,
+    NAMED_REPLY,
+    NOTE_LABEL,
+    REVIEW_REPLY,
+    alternatives,
+)
 from fanfmt.rules._text import text_of
 
 SCORE_MAX_CHARS = 2500
@@ -73,9 +82,22 @@ STORY_TALK = rx.compile(
 _LETTERS_RE = rx.compile(r"[A-Za-z]+")
 
 
+FIELDS_NOTE_SCORE = 4
+"""The :func:`note_score` of a block of a contest's fields (``Prompt: …`` / ``W/C: 623``)."""
+
+
 def note_score(paragraphs: list[Paragraph]) -> int:
-    """How much ``paragraphs`` read like an author talking about the story (0 = not at all)."""
-    return note_score_text(" ".join(text_of(p) for p in paragraphs))
+    """How much ``paragraphs`` read like an author talking about the story (0 = not at all).
+
+    A block of ``Label: value`` lines, two of them known fields (``House: Ravenclaw`` /
+    ``Prompt: rain`` / ``W/C: 623``), is the author's account of the writing: a note."""
+    texts = [text_of(p) for p in paragraphs]
+    fields = [t for t in texts if _LETTERS_RE.search(t)]  # a separator row is no line of it
+    if all(FIELD_LINE.match(t) and len(t) < SIGN_OFF_CHARS for t in fields) and (
+        sum(1 for t in fields if METADATA_LINE.match(t)) >= 2
+    ):
+        return FIELDS_NOTE_SCORE
+    return note_score_text(" ".join(texts))
 
 
 def note_score_text(text: str) -> int:
@@ -84,9 +106,22 @@ def note_score_text(text: str) -> int:
         return 0
     found = {w.lower() for w in _LETTERS_RE.findall(text)} & NOTE_WORDS
     score = len(found) + 2 * len(NOTE_PHRASE.findall(text))
+    if CHALLENGE.search(text):  # "Written for the Houses Competition": whoever says it
+        return score + 2
     if not (FIRST_PERSON.search(text) or SECOND_PERSON.search(text)):
         return 0
     return score
+
+
+NOTE_MAX_CHARS = 3000
+"""A labelled paragraph longer than this (500 words) is a chapter glued to its ``A/N:``."""
+
+
+def label_led(block: Paragraph) -> bool:
+    """``A/N: Thanks!`` → True; ``A/N: …`` and a whole chapter in one line → False (story,
+    so that ``--notes omit`` cannot drop the chapter)."""
+    text = text_of(block)
+    return bool(NOTE_LABEL.match(text)) and len(text) <= NOTE_MAX_CHARS
 
 
 def could_be_note(text: str) -> bool:

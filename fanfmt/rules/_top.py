@@ -41,6 +41,7 @@ from fanfmt.patterns import (
     BYLINE,
     DATE_LINE,
     DISCLAIMER,
+    FIELD_LINE,
     LABELLED_DISCLAIMER,
     METADATA_LINE,
     NOTE_START,
@@ -285,7 +286,8 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
     recognised: list[Entry] = []  # bylines, metadata, disclaimers seen while titles wait
     i = 0
     heading: Entry | None = None
-    while i < min(len(blocks), TOP_ZONE):
+    fields = field_run(blocks)
+    while i < min(len(blocks), TOP_ZONE + len(fields)):
         block = blocks[i]
         if isinstance(block, Paragraph) and block.role in ("byline", "metadata"):
             (recognised if pending else out).append(base[i])  # named by the title block
@@ -349,6 +351,8 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             role = "byline"  # "By Someone", "* by Someone *"
         elif DATE_LINE.match(text) and i < BYLINE_ROWS and heading is None and not pending:
             role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
+        elif i in fields:
+            role = "metadata"  # "Storylink: …" among "Category: …", "Words: …": a header
         if role is not None:
             (recognised if pending or recognised else out).append(_front(block, role))
             i += 1
@@ -378,6 +382,36 @@ def _is_field(text: str) -> bool:
     """``Title: Paper Lanterns``, ``Rating: T``: a field of the story's header."""
     field = TITLE_FIELD.match(text) or METADATA_LINE.match(text)
     return field is not None and len(text) < METADATA_MAX_CHARS
+
+
+FIELD_RUN_MIN_KNOWN = 3
+"""A run of ``Label: value`` lines is a header once this many of its labels are known
+fields (``Rating``, ``Words``, ``Category``, ``Author``…): the rest of it is header too."""
+FIELD_RUN_REACH = 3 * TOP_ZONE
+"""How far down the top a header of fields may reach (a downloader's runs to 15 lines)."""
+
+
+def field_run(blocks: Sequence[Block]) -> frozenset[int]:
+    """The indexes of a downloader's header in the top of ``blocks``: a run of
+    ``Label: value`` paragraphs (blank lines between them or not), at least
+    :data:`FIELD_RUN_MIN_KNOWN` of them known fields, ``Storylink:``, ``Source:`` and the
+    other unknown labels with them. ``Story:`` / ``Storylink:`` / ``Category:`` /
+    ``Author:`` / ``Words:`` → all five; ``Picard: Report.`` / ``Riker: Aye.`` → none."""
+    run: list[int] = []
+    known = 0
+    found: set[int] = set()
+    for index, block in enumerate(blocks[:FIELD_RUN_REACH]):
+        text = text_of(block) if isinstance(block, Paragraph) and is_story(block) else ""
+        if text and len(text) < METADATA_MAX_CHARS and FIELD_LINE.match(text):
+            run.append(index)
+            known += _is_field(text) or bool(BYLINE.match(text))
+            continue
+        if known >= FIELD_RUN_MIN_KNOWN:
+            found.update(run)
+        run, known = [], 0
+    if known >= FIELD_RUN_MIN_KNOWN:
+        found.update(run)
+    return frozenset(found)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:

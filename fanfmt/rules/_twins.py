@@ -237,6 +237,14 @@ _TITLE_ROWS = 24
 
 
 def mark_typed_title(blocks: list[Block]) -> list[Block]:
+    """The story's title typed again at the top (:func:`_typed_title`), then the title
+    typed again right under a chapter heading (:func:`_title_under_heading`)."""
+    marked = _typed_title(blocks)
+    first = next((i for i, b in enumerate(marked) if isinstance(b, Heading)), None)
+    return marked if first is None else _title_under_heading(marked, first)
+
+
+def _typed_title(blocks: list[Block]) -> list[Block]:
     """The story's title as the author typed it again under the notes, alone or with its
     byline (``A Lucky Strike`` / ``by KSaraSara``), is a byline row, not story text.
 
@@ -258,10 +266,14 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
     if not title:
         return blocks
     out = list(blocks)
+    passed = False  # a header of the title alone, then the chapter's line: one chapter
     for j in range(first + 1, min(len(out), first + 1 + _TITLE_ROWS)):
         block = out[j]
         if isinstance(block, Heading):
-            break
+            if passed or head.number or head.title:
+                break
+            passed = True
+            continue
         if not isinstance(block, Paragraph) or block.role != "text":
             continue
         lines = plain_text(block.children).split("\n")
@@ -296,4 +308,39 @@ def mark_typed_title(blocks: list[Block]) -> list[Block]:
             ):
                 out[j + 1] = replace(below, role="byline")  # the title, then "By Someone"
             break
+    return out
+
+
+_HEADINGS_AT_TOP = 3
+"""The title typed again is looked for under this many headings at the top."""
+
+
+def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
+    """A chapter heading, then the story's (or the chapter's) title alone on the next line,
+    as a downloader prints it: the line is a title row (``byline``), not story. The words stay.
+
+    ``Hot Chocolate`` (a header) / ``Chapter 1: Hot Chocolate`` / ``Hot Chocolate`` → the
+    last line a title row; ``Chapter 1: Run`` / ``Run.`` → story (a sentence)."""
+    from fanfmt.walk import plain_text
+
+    out = list(blocks)
+    names: set[str] = set()
+    seen = 0
+    for k in range(first, len(out) - 1):
+        head = out[k]
+        if not isinstance(head, Heading):
+            continue
+        seen += 1
+        if seen > _HEADINGS_AT_TOP:
+            break
+        names.add(_alnum(plain_text(head.story_title)))
+        below = out[k + 1]
+        if not (head.number and isinstance(below, Paragraph) and below.role == "text"):
+            continue
+        typed = plain_text(below.children).strip()
+        title = plain_text(head.title).strip()
+        if "\n" in typed or (typed[-1:] in ".!?" and typed[-1:] != title[-1:]):
+            continue
+        if _alnum(typed) and _alnum(typed) in names | {_alnum(title)}:
+            out[k + 1] = replace(below, role="byline")
     return out

@@ -56,6 +56,7 @@ from fanfmt.rules._talk import (
     closing_talk,
     could_be_note,
     hand_off_end,
+    label_led,
     note_score,
     note_score_text,
     review_reply,
@@ -127,7 +128,7 @@ def _apply(doc: Document, markers: Markers) -> Document:
     tail_start = _bottom_note_start(blocks, i, markers)
     body = blocks[i:tail_start]
     for block in body:
-        if isinstance(block, Paragraph) and NOTE_LABEL.match(text_of(block)):
+        if isinstance(block, Paragraph) and label_led(block):
             result.append(_note([block], "inline", markers))
         else:
             result.append(block)
@@ -287,7 +288,7 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
                 break
             last += 1
         return last
-    if NOTE_LABEL.match(text_of(first)):
+    if label_led(first):
         end = _segment_end(blocks, i, MAX_MARKED, markers)
         if (
             end is None
@@ -387,7 +388,7 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
     # the last segment after a gap
     for j in range(n - 1, max(lo, n - MAX_UNMARKED - 1), -1):
         if _is_gap(blocks[j], markers):
-            segment = [b for b in blocks[j:] if isinstance(b, Paragraph)]
+            segment = [b for b in blocks[j + 1 :] if isinstance(b, Paragraph)]  # after the gap
             if segment and j - lo > 2 * len(segment) and note_score(segment) >= NOTE_SCORE_MIN:
                 return j
             break

@@ -78,13 +78,16 @@ def markup(options: Options, marks: Marks | None = None) -> Render:
 
 
 def page_title(meta: Meta) -> str:
-    """``"Story — Chapter 7: Title"``, or whatever part of it is known.
+    """``"Story — Chapter 7: Title"``, or whatever part of it is known (once, when the
+    heading is the title).
 
     With neither, what a saved page's ``<title>`` called it (``"The Knight (1)"``), then the
     file's name, cleaned up: ``/home/me/fics/the_long_road-ch3.txt`` → ``"the long road
     ch3"``; never a path. Standard input gives ``"Chapter"``.
     """
     parts = [p for p in (meta.title, meta.chapter) if p]
+    if len(parts) == 2 and parts[0].casefold() == parts[1].casefold():
+        parts = parts[:1]  # a one-shot's heading is its title: "Farpoint", not twice
     return " \u2014 ".join(parts) or meta.named or name_title(meta.source) or "Chapter"
 
 

@@ -295,8 +295,9 @@ class _Builder:
             else:
                 groups.append((blank, [line]))
                 blank = 0
-        for blank_before, group in groups:
-            self.empties += blank_before
+        for k, (blank_before, group) in enumerate(groups):
+            # a first <br> only opens the block, as a last one only ends its line
+            self.empties += max(0, blank_before - 1) if k == 0 else blank_before
             for para in _paragraphs(group):
                 self.out.append(_Para(para, self.line, self.empties, role))
                 self.empties = 0

@@ -1,0 +1,264 @@
+"""Layouts of downloaded stories and blog-post drafts: each read as a reader sees it.
+
+* a downloader's header (``Story:`` / ``Storylink:`` / ``Words:`` …, a blank line after
+  each field) is metadata to its last field, and its gaps make no break
+* the title printed again under the chapter line is a title row, not story
+* a contest's note between two rows at the top, and its ``House:`` / ``Prompt:`` /
+  ``W/C:`` block after the story, are author's notes; ``End note:`` is a label
+* a whole chapter glued into one line (a scrape that lost its line ends) is cut into its
+  paragraphs, and its leading ``A/N:`` does not make the chapter a note
+* Markdown: ``# Chapter Three`` over ``## The Letters`` is one heading; ``### * ###`` is a
+  break; ``### Name`` in a numbered chapter is a section's caption; chapter links,
+  a site's own elements and the front matter's title as the only heading
+* HTML: a ``<br>`` opening a paragraph is no blank line
+
+The stories here are written for these tests; their layouts are those of real files.
+"""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.model import AuthorNote, Block, Heading, Paragraph, SceneBreak
+from fanfmt.options import Options
+from fanfmt.walk import plain_text
+
+HEADER = """The Kettle Years
+
+
+
+
+\t\tStory: The Kettle Years
+
+\t\tStorylink: https://example.net/s/100/1/
+
+\t\tCategory: Lantern Saga
+
+\t\tGenre: Drama
+
+\t\tAuthor: Wren Tallow
+
+\t\tAuthorlink: https://example.net/u/7/
+
+\t\tLast updated: 03/14/2011
+
+\t\tWords: 2210
+
+\t\tRating: K+
+
+\t\tContent: Chapter 1 to 1 of 1 chapters
+
+\t\tSource: Example Archive
+
+
+
+\t\tSummary: A kettle, a quarrel and a long winter.
+
+
+
+
+
+*Chapter 1*: The Kettle Years
+
+
+\t\t\tThe Kettle Years
+
+"""
+
+
+def _blocks(text: str, fmt: str = "text", **options: object) -> tuple[Block, ...]:
+    return convert(text, "xhtml", Options(**options), from_format=fmt).document.blocks  # type: ignore[arg-type]
+
+
+def _story(blocks: tuple[Block, ...]) -> list[str]:
+    return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "text"]
+
+
+def test_a_downloaders_double_spaced_header_is_metadata_to_its_last_field() -> None:
+    text = HEADER + "Mira filled the kettle twice.\n\nThe winter came early that year.\n"
+    blocks = _blocks(text)
+    roles = {
+        plain_text(b.children).split(":")[0]: b.role for b in blocks if isinstance(b, Paragraph)
+    }
+    for label in ("Storylink", "Authorlink", "Last updated", "Content", "Source", "Summary"):
+        assert roles[label] == "metadata", label
+    assert roles["Author"] == "byline"
+    assert not any(isinstance(b, SceneBreak) for b in blocks)  # the header's gaps are no break
+    assert _story(blocks) == ["Mira filled the kettle twice.", "The winter came early that year."]
+
+
+def test_the_title_printed_again_under_the_chapter_line_is_a_title_row() -> None:
+    blocks = _blocks(HEADER + "Mira filled the kettle twice.\n")
+    heading = next(b for b in blocks if isinstance(b, Heading) and b.number)
+    row = blocks[blocks.index(heading) + 1]
+    assert isinstance(row, Paragraph)
+    assert row.role == "byline"
+    assert plain_text(row.children) == "The Kettle Years"
+
+
+CONTEST = """Chapter 1: Low Tide
+
+A/N: The shore and its people belong to their maker.
+
+* * *
+
+Written for the Spring Fic Exchange. The prompt is at the bottom.
+
+* * *
+
+The tide went out further than anyone remembered.
+
+Nell walked after it, past the last of the posts.
+
+She found the boat where the water had left it.
+
+It was older than the village, and dry as bone.
+
+She sat in it until the light went.
+
+The gulls came back at dusk, one by one.
+
+Somebody on the hill lit a lamp for her.
+
+She did not see it until the boat was cold.
+
+When she went home at last, the tide came in behind her.
+
+* * *
+
+House: Gull
+Category: Drabble
+Prompt: something the sea gives back
+W/C: 412
+"""
+
+
+def test_a_contest_note_between_two_rows_and_its_closing_fields_are_notes() -> None:
+    blocks = _blocks(CONTEST)
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    before = [plain_text(p.children) for n in notes if n.position == "before" for p in n.paragraphs]
+    after = [plain_text(p.children) for n in notes if n.position == "after" for p in n.paragraphs]
+    assert any(t.startswith("Written for the Spring Fic Exchange") for t in before)
+    assert after == [
+        "House: Gull",
+        "Category: Drabble",
+        "Prompt: something the sea gives back",
+        "W/C: 412",
+    ]
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    assert _story(blocks)[0].startswith("The tide went out")
+    omitted = convert(CONTEST, "xhtml", Options(notes="omit"), from_format="text").text
+    assert "Written for" not in omitted
+    assert "W/C" not in omitted
+    assert "When she went home at last" in omitted
+
+
+def test_end_note_is_a_note_label() -> None:
+    text = (
+        "The tide went out.\n\nNell walked after it.\n\nShe found the boat.\n\n"
+        "She sat in it until dark.\n\nThe lamps came on in the village.\n\n"
+        "End note: thanks for reading, this one was hard to write!\n"
+    )
+    notes = [b for b in _blocks(text) if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["after"]
+
+
+_GLUED = (
+    "A/N: Written for a prompt about rain. I hope you like it!"
+    + "".join(
+        f"The rain came down on the {w} roof for the whole of that night.She listened to it "
+        f"and thought of the {w} house by the river where she grew up."
+        f'"Are you awake?" her brother asked from the door."Yes," she said.'
+        for w in ("tin", "slate", "thatched", "red", "old", "low", "new", "green", "grey", "wet")
+    )
+    + "\n"
+)
+
+
+def test_a_chapter_glued_into_one_line_is_cut_into_paragraphs() -> None:
+    blocks = _blocks(_GLUED)
+    story = _story(blocks)
+    assert len(story) >= 30
+    assert '"Yes," she said.' not in story  # the dialogue kept its narration …
+    assert any(p.endswith("by the river where she grew up.") for p in story)
+    assert "Are you awake? her brother asked from the door." in story  # … its quotes paired
+
+
+def test_a_leading_label_does_not_make_a_glued_chapter_a_note() -> None:
+    one = "A/N: thanks for the reviews! " + "She walked on through the rain and the dark. " * 90
+    blocks = _blocks(one + "\n", notes="omit")
+    assert sum(len(t.split()) for t in _story(blocks)) > 700
+
+
+def test_an_ellipsis_glued_to_the_next_word_is_no_paragraph_end() -> None:
+    line = "Well...I guess so, she thought, and went on walking down the long road. " * 20
+    assert len(_story(_blocks(line + "\n"))) == 1
+
+
+def _md(text: str) -> tuple[Block, ...]:
+    return _blocks(text, "markdown")
+
+
+def test_a_chapter_number_heading_over_a_subtitle_is_one_heading() -> None:
+    blocks = _md("# Chapter Three\n\n## The Letters\n\nShe read them twice.\n")
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "Chapter Three"
+    assert plain_text(heading.title) == "The Letters"
+    assert not heading.story_title
+
+
+def test_a_story_title_heading_over_a_chapter_heading_still_names_the_story() -> None:
+    (heading,) = [
+        b for b in _md("# Kettle Years\n\n## Chapter 3\n\nShe read.\n") if isinstance(b, Heading)
+    ]
+    assert plain_text(heading.story_title) == "Kettle Years"
+
+
+def test_a_heading_of_marks_alone_is_a_break_and_a_name_in_a_numbered_chapter_a_caption() -> None:
+    text = (
+        "Chapter 1\n=========\n\n### Ilse ###\n\nIlse woke before the bells.\n\n"
+        "She dressed in the dark.\n\n### * ###\n\n### Oren ###\n\nOren did not wake at all.\n"
+    )
+    blocks = _md(text)
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+    captions = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "caption"
+    ]
+    assert "Oren" in captions
+
+
+def test_unnumbered_chapter_headings_stay_headings() -> None:
+    text = "# The Long Road\n\nShe walked.\n\n## The Second Day\n\nShe walked on.\n"
+    assert sum(isinstance(b, Heading) for b in _md(text)) == 2
+
+
+def test_chapter_links_and_a_sites_own_elements_are_not_story() -> None:
+    text = (
+        "_[Read from the start](00.md)_\n\n_[Previous chapter](01.md)_\n\n## Chapter 2\n\n"
+        "<story-box>\n\n**Weather:** rain\n\n</story-box>\n\nShe read [the next chapter](03.md) "
+        "of the book aloud.\n\n[« Prev](01.md) | [Index](index.md) | [Next »](03.md)\n"
+    )
+    story = _story(_md(text))
+    assert not any("Previous" in t or "story-box" in t or "Prev" in t for t in story)
+    assert "She read the next chapter of the book aloud." in story
+
+
+def test_the_front_matters_title_heads_a_post_with_no_heading() -> None:
+    result = convert(
+        "---\ntitle: Farhaven\n---\n\nThe station hung over the moon.\n",
+        "xhtml",
+        from_format="markdown",
+    )
+    (heading,) = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert plain_text(heading.title) == "Farhaven"
+    assert "<title>Farhaven</title>" in result.text  # once, not "Farhaven — Farhaven"
+
+
+def test_a_br_opening_a_paragraph_is_no_blank_line() -> None:
+    page = (
+        "<html><body><p>The first part of the story, long enough to read.</p>"
+        "<p>The second part of the story, long enough to read.</p>"
+        "<p><br/><em>Later that day she wrote a letter home.</em></p>"
+        "<p>The last part of the story.</p></body></html>"
+    )
+    assert not any(isinstance(b, SceneBreak) for b in _blocks(page, "html"))
