@@ -262,3 +262,58 @@ def test_a_br_opening_a_paragraph_is_no_blank_line() -> None:
         "<p>The last part of the story.</p></body></html>"
     )
     assert not any(isinstance(b, SceneBreak) for b in _blocks(page, "html"))
+
+
+_SERIAL = """<html><head><style>.xq7 {{ display: none; speak: never; }}</style></head><body>
+<div class="portlet"><a href="/c/1">Next<br>Chapter</a></div>
+<div class="portlet author-note-portlet"><div class="portlet-body author-note">
+<p>I will post a chapter every day this month.</p></div></div>
+<div class="chapter-inner chapter-content">
+<p><strong>Chapter One</strong></p>
+<p><strong>Lost in the Fog?!</strong></p>
+{body}
+</div></body></html>"""
+_LINES = (
+    "<p>The fog came in off the water.</p><p>Ada walked into it.</p>"
+    '<span class="xq7"><br>If this chapter is on another site, it was taken.<br></span>'
+    "<p>[Can you hear me?]</p><p>[…]</p><p>[Answer me!]</p>"
+    "<p>She did not answer the voice.</p><p>The fog closed behind her.</p>"
+)
+
+
+def test_a_serial_page_keeps_its_chapter_block_and_leaves_out_what_it_hides() -> None:
+    result = convert(_SERIAL.format(body=_LINES), "xhtml", from_format="html")
+    blocks = result.document.blocks
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "Chapter One"
+    assert plain_text(heading.title) == "Lost in the Fog?!"
+    assert "taken" not in result.text  # hidden by the page's own style
+    assert "Next" not in result.text  # the page's menu, outside the chapter's block
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before"]
+    assert "[…]" in _story(blocks)  # a voice saying nothing, between lines said in brackets
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+
+
+def test_an_ellipsis_in_brackets_between_scenes_is_a_break() -> None:
+    text = (
+        "The fog came in off the water.\n\nAda walked into it.\n\n[…]\n\n"
+        "In the morning the harbour was clear.\n\nNobody had seen her go.\n"
+    )
+    assert sum(isinstance(b, SceneBreak) for b in _blocks(text)) == 1
+
+
+def test_a_title_typed_on_two_lines_under_its_header_is_two_title_rows() -> None:
+    page = (
+        "<html><head><title>The Shroud — A Preface to It - Work</title></head><body>"
+        '<div id="preface"><h1 class="heading">The Shroud — A Preface to It</h1></div>'
+        '<div id="chapters"><div class="userstuff">'
+        "<p><strong>The Shroud</strong></p><p><strong>A Preface to It</strong></p>"
+        + "".join(f"<p>The story goes on, line {n} of it.</p>" for n in range(8))
+        + "</div></div></body></html>"
+    )
+    blocks = _blocks(page, "html")
+    rows = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "byline"
+    ]
+    assert rows == ["The Shroud", "A Preface to It"]

@@ -25,6 +25,7 @@ from typing import Literal
 
 from fanfmt import rx
 from fanfmt.model import (
+    AuthorNote,
     Block,
     Heading,
     Inline,
@@ -291,6 +292,10 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         block = blocks[i]
         if isinstance(block, Paragraph) and block.role in ("byline", "metadata"):
             (recognised if pending else out).append(base[i])  # named by the title block
+            i += 1
+            continue
+        if isinstance(block, AuthorNote) and heading is None and not pending:
+            out.append(base[i])  # a site's note box over the chapter's own lines
             i += 1
             continue
         if not is_story(block):

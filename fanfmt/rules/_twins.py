@@ -320,7 +320,8 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
     as a downloader prints it: the line is a title row (``byline``), not story. The words stay.
 
     ``Hot Chocolate`` (a header) / ``Chapter 1: Hot Chocolate`` / ``Hot Chocolate`` → the
-    last line a title row; ``Chapter 1: Run`` / ``Run.`` → story (a sentence)."""
+    last line a title row; ``Chapter 1: Run`` / ``Run.`` → story (a sentence). A title typed
+    on two lines under its heading is two title rows (:func:`_split_title`)."""
     from fanfmt.walk import plain_text
 
     out = list(blocks)
@@ -335,7 +336,13 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
             break
         names.add(_alnum(plain_text(head.story_title)))
         below = out[k + 1]
-        if not (head.number and isinstance(below, Paragraph) and below.role == "text"):
+        if not (isinstance(below, Paragraph) and below.role == "text"):
+            continue
+        two = _split_title(out, k + 1, names)
+        if two:
+            out[k + 1 : k + 3] = two
+            continue
+        if not head.number:
             continue
         typed = plain_text(below.children).strip()
         title = plain_text(head.title).strip()
@@ -344,3 +351,18 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
         if _alnum(typed) and _alnum(typed) in names | {_alnum(title)}:
             out[k + 1] = replace(below, role="byline")
     return out
+
+
+def _split_title(blocks: list[Block], j: int, names: set[str]) -> list[Block]:
+    """``blocks[j]`` and ``blocks[j + 1]`` as title rows when the two lines together are a
+    title in ``names`` (``The Shroud`` / ``A Preface to It`` under ``The Shroud — A Preface
+    to It``); else ``[]``."""
+    from fanfmt.walk import plain_text
+
+    pair = blocks[j : j + 2]
+    if len(pair) < 2 or not all(isinstance(b, Paragraph) and b.role == "text" for b in pair):
+        return []
+    texts = [plain_text(b.children).strip() for b in pair if isinstance(b, Paragraph)]
+    if any("\n" in t or not _alnum(t) for t in texts) or _alnum("".join(texts)) not in names:
+        return []
+    return [replace(b, role="byline") for b in pair if isinstance(b, Paragraph)]

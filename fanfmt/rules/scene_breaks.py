@@ -52,6 +52,24 @@ from fanfmt.rules.table import Context
 from fanfmt.walk import plain_text
 
 _SYMBOLS_RE = rx.compile(r"^[^\w\"'“”‘’.…!?,;:()]*[^\w\s\"'“”‘’.…!?,;:()][^\w\"'“”‘’!?,;:()]*$")
+_SILENCE_RE = rx.compile(r"^[\[({<]\s*(?:\.\s*){2,}\s*[\])}>]$|^[\[({<]\s*…+\s*[\])}>]$")
+"""``[...]``, ``[…]``: a break row, or, among lines of speech in brackets
+(``[You're serious…]``), a voice saying nothing (:func:`_silent`)."""
+
+
+_SAID_END = frozenset(".!?…")
+
+
+def _silent(text: str, before: Block | None, after: Block | None) -> bool:
+    """``[…]`` between two lines, one of them speech in brackets (``[Haaah.]``), not a
+    marker in brackets (``[End Flashback]``): silence."""
+    if not _SILENCE_RE.match(text.strip()):
+        return False
+    for near in (before, after):
+        said = text_of(near).strip() if isinstance(near, Paragraph) else ""
+        if said[:1] == "[" and said[-2:-1] in _SAID_END and any(c.isalpha() for c in said):
+            return True
+    return False
 _LETTER_BREAK_RE = rx.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
 _WORD_BREAK_RE = rx.compile(
     r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"
@@ -256,7 +274,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     marks = repeated_marks(blocks)
     typed: dict[int, Paragraph] = {}  # each mark as the author typed it, by its line
     markers = ctx.options.scene_break_markers + dot_rows(blocks)
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, SceneBreak):  # a reader found it (``<hr>``, Markdown ``***``)
             if out and _story(out[-1]):
                 out.append(block)
@@ -277,6 +295,9 @@ def apply(doc: Document, ctx: Context) -> Document:
             marker = is_separator(text, markers)
             if marker is not None and block is blocks[-1] and _KISSES_RE.match(text.strip()):
                 marker = None  # "xxx" closing the chapter: the author's kisses, kept
+            after = blocks[index + 1] if index + 1 < len(blocks) else None
+            if marker is not None and _silent(text, out[-1] if out else None, after):
+                marker = None
             if marker is not None and _framed(out, marker):
                 continue  # the row under a title boxed by two rows: one break, above it
             if marker is not None:

@@ -43,7 +43,7 @@ from fanfmt.reader.html.dom import page_index
 from fanfmt.reader.html.escaped import unescape
 from fanfmt.reader.html.ffn import read_ffn, selected_chapter
 from fanfmt.reader.html.forum import read_forum
-from fanfmt.reader.html.inlines import class_styles
+from fanfmt.reader.html.inlines import class_styles, hidden_classes, hidden_text
 from fanfmt.reader.html.sites import (
     DROP_TAGS,
     drop,
@@ -101,6 +101,11 @@ def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
     page = Page(class_styles(soup), chapter=selected_chapter(soup))
     title = page_title(soup)
     page.named = without_site(title)
+    hidden = hidden_classes(soup)
+    if hidden:
+        if walk is not None:
+            return None  # read whole, so that what the page hides is left out
+        drop(hidden_text(soup, hidden))
     if page_index(soup).names.intersection(DROP_TAGS):
         drop(list(soup.find_all(DROP_TAGS)))
     site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)

@@ -251,6 +251,33 @@ def _strip_end(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def hidden_classes(soup: BeautifulSoup) -> frozenset[str]:
+    """The classes the page's own ``<style>`` hides (``.cmE0{display: none; speak: never}``,
+    Royal Road's line for copies of the chapter): what a reader of the page never sees."""
+    if "style" not in page_index(soup).names:
+        return frozenset()
+    return frozenset(
+        m.group(1)
+        for sheet in soup.find_all("style")
+        for m in _CSS_RULE_RE.finditer(sheet.get_text())
+        if _HIDDEN_STYLE_RE.search(m.group(2))
+    )
+
+
+def hidden_text(soup: BeautifulSoup, classes: frozenset[str]) -> list[Tag]:
+    """The elements of the page hidden by one of ``classes``, headings left out (a saved
+    AO3 download hides its contents' headings, which :mod:`.sites` reads)."""
+    return [
+        tag
+        for tag in soup.find_all(class_=lambda c: c in classes)
+        if tag.name not in _HEADINGS
+    ]
+
+
 def class_styles(soup: BeautifulSoup) -> dict[str, tuple[bool, bool]]:
     """Italic and bold classes from ``<style>`` rules (``.c3{font-style:italic}``, Google Docs)."""
     styles: dict[str, tuple[bool, bool]] = {}

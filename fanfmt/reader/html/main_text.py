@@ -41,6 +41,11 @@ SHARE = 0.5
 OUTSIDE = 200
 """At least this many letters stand outside it (else the page is the story, read whole)."""
 _CONTAINERS = ("div", "article", "section", "main", "td")
+_STORY_CLASS_RE = re.compile(
+    r"\b(?:chapter[-_]?(?:content|inner|text|body)|story[-_]?(?:text|content|body))\b",
+    re.IGNORECASE,
+)
+"""``<div class="chapter-inner chapter-content">``: the block a site names the chapter's."""
 _NOTE_CLASS_RE = re.compile(r"author[-_]?notes?$", re.IGNORECASE)
 
 
@@ -64,8 +69,10 @@ def main_block(soup: BeautifulSoup) -> Tag | None:
     if best is None:
         return None
     total = _letters(soup)
-    if best_letters < total * SHARE or total - _letters(best) < OUTSIDE:
+    if best_letters < total * SHARE:
         return None
+    if total - _letters(best) < OUTSIDE and not _STORY_CLASS_RE.search(" ".join(class_names(best))):
+        return None  # the page is all story (a block the site names the chapter's is chosen)
     return best
 
 
