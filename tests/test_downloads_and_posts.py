@@ -317,3 +317,26 @@ def test_a_title_typed_on_two_lines_under_its_header_is_two_title_rows() -> None
         plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "byline"
     ]
     assert rows == ["The Shroud", "A Preface to It"]
+
+
+def test_an_ellipsis_alone_between_scenes_is_a_break_and_between_speech_a_silence() -> None:
+    scenes = (
+        "She left the house before anyone woke.\n\nThe road was empty.\n\n...\n\n"
+        '"You went without me," he said.\n\nShe did not answer him.\n'
+    )
+    assert sum(isinstance(b, SceneBreak) for b in _blocks(scenes, "markdown")) == 1
+    talk = '"Well?" he asked.\n\n...\n\n"Fine. Keep it to yourself," he said.\n'
+    assert not any(isinstance(b, SceneBreak) for b in _blocks(talk))
+
+
+def test_a_serial_page_named_story_then_chapter_in_its_title_gets_both() -> None:
+    page = (
+        "<html><head><title>Read Lamp Street :: The Lamplighter (3) | Example Serials</title>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/browse'>Browse</a></nav>"
+        '<div class="viewer">'
+        + "".join(f"<p>The lamps went out one by one along the street, {n}.</p>" for n in range(9))
+        + "</div><footer>About us. Terms. Privacy. Help. Careers. Press.</footer></body></html>"
+    )
+    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    assert plain_text(heading.title) == "The Lamplighter (3)"
+    assert plain_text(heading.story_title) == "Lamp Street"

@@ -46,6 +46,7 @@ from fanfmt.model import (
     SceneBreak,
     Text,
 )
+from fanfmt.patterns import DIALOGUE
 from fanfmt.rules._ornament import is_ornament_row
 from fanfmt.rules._text import QUOTE_CHARS, may_be_short, text_of
 from fanfmt.rules.table import Context
@@ -58,6 +59,19 @@ _SILENCE_RE = rx.compile(r"^[\[({<]\s*(?:\.\s*){2,}\s*[\])}>]$|^[\[({<]\s*…+\s
 
 
 _SAID_END = frozenset(".!?…")
+_ELLIPSIS_ROWS = frozenset(("...", "…", ". . ."))
+
+
+def _ellipsis_row(text: str, before: Block | None, after: Block | None) -> bool:
+    """``...`` alone between two paragraphs, not in quotes: the author's break row,
+    unless speech stands on both sides (``"Well?"`` / ``...`` / ``"Fine."``: a silent
+    answer)."""
+    if text.strip() not in _ELLIPSIS_ROWS:
+        return False
+    spoken = [
+        isinstance(b, Paragraph) and bool(DIALOGUE.search(text_of(b))) for b in (before, after)
+    ]
+    return isinstance(before, Paragraph) and isinstance(after, Paragraph) and not all(spoken)
 
 
 def _silent(text: str, before: Block | None, after: Block | None) -> bool:
@@ -298,6 +312,8 @@ def apply(doc: Document, ctx: Context) -> Document:
             after = blocks[index + 1] if index + 1 < len(blocks) else None
             if marker is not None and _silent(text, out[-1] if out else None, after):
                 marker = None
+            elif marker is None and _ellipsis_row(text, out[-1] if out else None, after):
+                marker = text.strip()
             if marker is not None and _framed(out, marker):
                 continue  # the row under a title boxed by two rows: one break, above it
             if marker is not None:

@@ -33,6 +33,7 @@ Where the story is on the page: :mod:`.sites`; blocks: :mod:`.blocks`; inline ma
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -117,4 +118,22 @@ def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
         )  # the text is elsewhere on the page
     if not page.items and not read_generic(soup, page, title, walk):
         return None
+    _named_parts(page)
     return page
+
+
+_STORY_CHAPTER_RE = re.compile(r"^(?:Read\s+)?(?P<story>\S.*?)\s+::\s+(?P<chapter>\S.*)$")
+"""``Read The Last Story :: The Knight (1)`` (a ``<title>``, its site's name gone): the
+story's title, then the chapter's, as a serial site names its pages."""
+
+
+def _named_parts(page: Page) -> None:
+    """A page whose text names neither story nor chapter, its ``<title>`` both, as
+    ``Story :: Chapter``: the two become the story title and the heading."""
+    from fanfmt.model import Heading, Text
+
+    m = _STORY_CHAPTER_RE.match(page.named)
+    if m is None or page.story_title or any(isinstance(b, Heading) for b in page.items):
+        return
+    page.items.insert(0, Heading(title=(Text(m.group("chapter")),), line=1))
+    page.story_title = (Text(m.group("story")),)
