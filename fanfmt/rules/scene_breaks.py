@@ -60,10 +60,13 @@ _SILENCE_RE = rx.compile(r"^[\[({<]\s*(?:\.\s*){2,}\s*[\])}>]$|^[\[({<]\s*…+\s
 
 _SAID_END = frozenset(".!?…")
 _ELLIPSIS_ROWS = frozenset(("...", "…", ". . ."))
+_SCENE_END_WORDS = 8
+"""An ellipsis row breaks a scene that ends in a paragraph of at least this many words
+(``One.`` / ``...`` / ``Two.`` is a rhythm of pauses, not two scenes)."""
 
 
 def _ellipsis_row(text: str, before: Block | None, after: Block | None) -> bool:
-    """``...`` alone between two paragraphs, not in quotes: the author's break row,
+    """``...`` alone after a paragraph of the story, not in quotes: the author's break row,
     unless speech stands on both sides (``"Well?"`` / ``...`` / ``"Fine."``: a silent
     answer)."""
     if text.strip() not in _ELLIPSIS_ROWS:
@@ -71,7 +74,9 @@ def _ellipsis_row(text: str, before: Block | None, after: Block | None) -> bool:
     spoken = [
         isinstance(b, Paragraph) and bool(DIALOGUE.search(text_of(b))) for b in (before, after)
     ]
-    return isinstance(before, Paragraph) and isinstance(after, Paragraph) and not all(spoken)
+    if not (isinstance(before, Paragraph) and isinstance(after, Paragraph)) or all(spoken):
+        return False
+    return len(text_of(before).split()) >= _SCENE_END_WORDS  # a scene ends in a paragraph
 
 
 def _silent(text: str, before: Block | None, after: Block | None) -> bool:
@@ -84,6 +89,8 @@ def _silent(text: str, before: Block | None, after: Block | None) -> bool:
         if said[:1] == "[" and said[-2:-1] in _SAID_END and any(c.isalpha() for c in said):
             return True
     return False
+
+
 _LETTER_BREAK_RE = rx.compile(r"^[\W_]*(?:[oOxX0][\W_]*){2,}$")
 _WORD_BREAK_RE = rx.compile(
     r"^[\W_]*(?:(?:line|scene|page|section|time|pov)[\s_-]*(?:break|change|switch|shift|skip)"

@@ -272,9 +272,7 @@ def hidden_text(soup: BeautifulSoup, classes: frozenset[str]) -> list[Tag]:
     """The elements of the page hidden by one of ``classes``, headings left out (a saved
     AO3 download hides its contents' headings, which :mod:`.sites` reads)."""
     return [
-        tag
-        for tag in soup.find_all(class_=lambda c: c in classes)
-        if tag.name not in _HEADINGS
+        tag for tag in soup.find_all(class_=lambda c: c in classes) if tag.name not in _HEADINGS
     ]
 
 
