@@ -321,7 +321,8 @@ def test_a_title_typed_on_two_lines_under_its_header_is_two_title_rows() -> None
 
 def test_an_ellipsis_alone_between_scenes_is_a_break_and_between_speech_a_silence() -> None:
     scenes = (
-        "She left the house before anyone woke.\n\nThe road was empty all the way to the river and back.\n\n...\n\n"
+        "She left the house before anyone woke.\n\n"
+        "The road was empty all the way to the river and back.\n\n...\n\n"
         '"You went without me," he said.\n\nShe did not answer him.\n'
     )
     assert sum(isinstance(b, SceneBreak) for b in _blocks(scenes, "markdown")) == 1
