@@ -70,8 +70,18 @@ def split_heading(heading: Heading) -> Heading:
     if m is None:
         return heading
     number = _strip(_slice(heading.title, m.start("number"), m.end("number")))
-    title = _strip(_slice(heading.title, m.start("title"), len(text)))
+    start = m.start("title")
+    start += len(m.group("title")) - len(title_after_number(m.group("number"), m.group("title")))
+    title = _strip(_slice(heading.title, start, len(text)))
     return replace(heading, number=number, title=title)
+
+
+def title_after_number(number: str, title: str) -> str:
+    """A chapter's title without its number typed again: ``("Chapter 1", "Chapter 1")`` →
+    ``""``; ``("Chapter 2", "Chapter 2 The Yule Ball")`` → ``"The Yule Ball"``;
+    ``("Chapter 2", "The Yule Ball")`` → ``"The Yule Ball"``."""
+    m = re.match(re.escape(number.strip()) + r"(?:\W+|$)", title.strip(), re.IGNORECASE)
+    return title.strip()[m.end() :] if m else title
 
 
 def _slice(children: tuple[Inline, ...], lo: int, hi: int) -> tuple[Inline, ...]:

@@ -49,7 +49,13 @@ from fanfmt.patterns import (
     TITLE_FIELD,
 )
 from fanfmt.record import record
-from fanfmt.rules._chapter import CHAPTER_TITLE_MAX_WORDS, DECORATION, chapter_line, split_heading
+from fanfmt.rules._chapter import (
+    CHAPTER_TITLE_MAX_WORDS,
+    DECORATION,
+    chapter_line,
+    split_heading,
+    title_after_number,
+)
 from fanfmt.rules._named import named_author, named_title
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
 from fanfmt.rules._titles import lone_title, title_block
@@ -303,9 +309,8 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         text = text_of(block)
         m = chapter_line(text)
         if m is not None and heading is None:
-            title: tuple[Inline, ...] = (
-                (Text(m.group("title").strip()),) if m.group("title") else ()
-            )
+            named = title_after_number(m.group("number"), m.group("title") or "").strip()
+            title: tuple[Inline, ...] = (Text(named),) if named else ()
             number = (Text(m.group("number").strip()),)
             story_title: tuple[Inline, ...] = ()
             made_of: tuple[Block, ...] = (block,)

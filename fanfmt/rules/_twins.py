@@ -297,6 +297,8 @@ def _typed_title(blocks: list[Block]) -> list[Block]:
             out[first] = replace(head, story_title=typed, line=block.line)
             del out[j]
             break
+        if lines[0].rstrip().endswith(":"):
+            continue  # "To whom it may concern:" opening a letter, however like the title
         if _alnum(lines[0]) == title and all(BYLINE.match(line) for line in rest):
             out[j] = replace(block, role="byline")
             below = out[j + 1] if j + 1 < len(out) else None
@@ -346,7 +348,7 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
             continue
         typed = plain_text(below.children).strip()
         title = plain_text(head.title).strip()
-        if "\n" in typed or (typed[-1:] in ".!?" and typed[-1:] != title[-1:]):
+        if "\n" in typed or (typed[-1:] in ".!?:" and typed[-1:] != title[-1:]):
             continue
         if _alnum(typed) and _alnum(typed) in names | {_alnum(title)}:
             out[k + 1] = replace(below, role="byline")

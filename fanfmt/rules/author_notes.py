@@ -136,6 +136,8 @@ def _apply(doc: Document, markers: Markers) -> Document:
         tail = blocks[tail_start:]
         result.append(_note(tail, "after", markers))
         result.extend(b for b in tail if isinstance(b, Footnotes))  # the chapter's notes
+    if sum(isinstance(b, Heading) for b in result) > 1:  # a whole story: each note in its chapter
+        result = position_notes(result)
     return replace(doc, blocks=tuple(result))
 
 
