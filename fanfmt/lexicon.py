@@ -167,6 +167,30 @@ OTHER_LABELS = ("summary", "chapter text")
 # of every language (a word of one is never a word of English prose). Labels that could be
 # an English word (``Nota``, ``N/A``) count only before a colon or alone on their line.
 
+LANG_NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "ru": (
+        "первая", "первый", "вторая", "второй", "третья", "третий", "четвёртая", "четвертая",
+        "четвёртый", "четвертый", "пятая", "пятый", "шестая", "шестой", "седьмая", "седьмой",
+        "восьмая", "восьмой", "девятая", "девятый", "десятая", "десятый", "последняя",
+    ),
+    "es": (
+        "primero", "primer", "segundo", "tercero", "tercer", "cuarto", "quinto", "sexto",
+        "séptimo", "octavo", "noveno", "décimo", "uno", "dos", "tres", "cuatro", "cinco",
+        "seis", "siete", "ocho", "nueve", "diez",
+    ),
+    "fr": (
+        "premier", "deuxième", "troisième", "quatrième", "cinquième", "un", "deux", "trois",
+        "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    ),
+    "de": (
+        "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    ),
+}  # fmt: skip
+"""Numbers written out after a chapter word in other languages: ``Глава вторая``,
+``Capítulo tres``, ``Chapitre deux``, ``Kapitel drei`` (longer words before the words they
+begin with)."""
+
+
 LANG_CHAPTER_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("capítulo", "capitulo", "parte"),
     "pt": ("capítulo", "capitulo", "parte"),
@@ -414,6 +438,7 @@ def _joined(table: dict[str, tuple[str, ...]], known: Iterable[str] = ()) -> tup
 
 
 CHAPTER_WORDS = CHAPTER_WORDS + _joined(LANG_CHAPTER_WORDS, CHAPTER_WORDS)
+NUMBER_WORDS = [*NUMBER_WORDS, *_joined(LANG_NUMBER_WORDS, NUMBER_WORDS)]
 SECTION_WORDS = SECTION_WORDS + _joined(LANG_SECTION_WORDS, SECTION_WORDS)
 TIME_WORDS = TIME_WORDS | frozenset(_joined(LANG_TIME_WORDS))
 NOTE_WORDS = NOTE_WORDS | frozenset(_joined(LANG_NOTE_WORDS))

@@ -341,3 +341,64 @@ def test_a_serial_page_named_story_then_chapter_in_its_title_gets_both() -> None
     (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
     assert plain_text(heading.title) == "The Lamplighter (3)"
     assert plain_text(heading.story_title) == "Lamp Street"
+
+
+def test_a_pages_chapter_links_are_not_story_and_a_link_in_a_sentence_is() -> None:
+    page = (
+        "<html><head><title>Tidewater</title></head><body>"
+        '<nav class="chapter-nav"><a href="1.html">← Chapter 1</a>'
+        '<a href="index.html">Table of Contents</a></nav>'
+        "<article><header><h1>Chapter 2: Low Water</h1></header>"
+        + "".join(f"<p>The water went down along the quay, hour {n} of it.</p>" for n in range(6))
+        + '<p>She kept <a href="3.html">the next chapter</a> of the log to herself.</p>'
+        '<p><a href="1.html">« Previous</a> | <a href="3.html">Next »</a></p>'
+        "</article></body></html>"
+    )
+    result = convert(page, "xhtml", from_format="html")
+    story = _story(result.document.blocks)
+    assert "She kept the next chapter of the log to herself." in story
+    assert not any("Previous" in t or "Contents" in t or "Chapter 1" in t for t in story)
+    (heading,) = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert plain_text(heading.title) == "Low Water"  # an article's own header is kept
+
+
+def test_typesetting_commands_in_a_draft_are_not_story() -> None:
+    text = "\\noindent She woke early.\n\n\\Startbonus\n\nThe bells rang.\n\n\\Stopbonus\n"
+    assert _story(_md(text)) == ["She woke early.", "The bells rang."]
+
+
+def test_a_chapter_line_in_another_language_with_its_number_in_words() -> None:
+    text = "# Глава вторая «Ночь»\n\n## Карта\n\nОна проснулась рано.\n\nЗвонили колокола.\n"
+    blocks = _md(text)
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "Глава вторая"
+    captions = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "caption"
+    ]
+    assert captions == ["Карта"]  # a section of the chapter, not a second heading
+
+
+def test_a_heading_typed_for_every_scene_marks_the_breaks() -> None:
+    scene = "### Scene\n\nShe walked a long way that day, further than before.\n\n"
+    blocks = _md("# Chapter 4: The Walk\n\n" + scene * 4)
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 3  # the first opens the chapter
+
+
+def test_a_chapter_heading_that_types_its_number_twice_shows_it_once() -> None:
+    blocks = _blocks("*Chapter 1*: Chapter 1\n\nShe woke before the bells.\n\nThe bells rang.\n")
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "Chapter 1"
+    assert not heading.title
+
+
+def test_in_a_whole_story_each_chapters_closing_note_is_after_its_chapter() -> None:
+    chapter = (
+        "Chapter {n}\n\nShe walked to the river and back again that day.\n\n"
+        "The river was high and brown with the rain.\n\nShe watched it for an hour.\n\n"
+        "Then she went home the long way, past the mill.\n\n"
+        "A/N: Thanks for reading chapter {n}!\n\n"
+    )
+    blocks = _blocks("".join(chapter.format(n=n) for n in (1, 2, 3)))
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["after", "after", "after"]

@@ -64,11 +64,15 @@ from fanfmt.reader.front_matter import (
 )
 from fanfmt.reader.long import MAX_PARAGRAPH_CHARS, cut_text
 from fanfmt.reader.md_deep import flatten_quotes, keep_deep_blocks
-from fanfmt.reader.md_heads import heading_kind, numbered, section_title
+from fanfmt.reader.md_heads import (
+    HeadingKind,
+    chapter_level,
+    heading_kind,
+    repeated_headings,
+    section_title,
+)
 from fanfmt.reader.md_html import (
-    blank_comments,
-    blank_navigation,
-    blank_wrappers,
+    blank_furniture,
     html_body,
     read_html_body,
     read_tags,
@@ -76,7 +80,6 @@ from fanfmt.reader.md_html import (
 from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs
-from fanfmt.reader.transport import draft_headers, subject_title
 from fanfmt.walk import plain_text
 
 if TYPE_CHECKING:
@@ -112,14 +115,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     if front.lines:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
-    blank_comments(lines)
-    blank_wrappers(lines)
-    blank_navigation(lines)
-    posted, subjects = draft_headers(lines)
-    for k in posted:
-        lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
-    if subjects and not (meta and meta.title) and subject_title(subjects[0]):
-        meta = replace(meta or Meta(), title=subject_title(subjects[0]))
+    meta = blank_furniture(lines, meta)
     if html_body(lines):
         return read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     labels = candidate_labels(text)
@@ -227,8 +223,14 @@ class _Reader:
     """The tag (``h1`` … ``h6``) of each heading kept, by its line."""
     _sections: set[str] = field(default_factory=set)
     """The tags of the deep headings read as sections' captions."""
-    _numbered: bool = False
-    """A chapter line (``# Chapter 1``) heads a chapter: a ``###`` in one is a section."""
+    _level: int = 0
+    """The level of the chapter line heading the chapter (``# Chapter 1``: 1), or 0."""
+    _repeated: frozenset[str] | None = None
+
+    def _kind(self, tag: str, inlines: tuple[Inline, ...]) -> HeadingKind:
+        if self._repeated is None:
+            self._repeated = repeated_headings(self.lines)
+        return heading_kind(tag, inlines, self._story, self._level, self._repeated)
 
     def first_section(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """``blocks`` with the first section's heading (``##### i. the earth``, before any
@@ -267,9 +269,7 @@ class _Reader:
                         self._add(out, Paragraph(inlines, line))
                         if self._quote is None and tok.map is not None:
                             out.append(SceneBreak(self._source_line(tok.map[1] - 1, offset), line))
-                    elif (kind := heading_kind(tok.tag, inlines, self._story, self._numbered)) == (
-                        "break"
-                    ):
+                    elif (kind := self._kind(tok.tag, inlines)) == "break":
                         out.append(SceneBreak(plain_text(inlines).strip(), line))  # "### * ###"
                     elif kind == "caption":
                         # "##### ii. the river", with story above it: a section of the chapter
@@ -278,7 +278,7 @@ class _Reader:
                     else:
                         out.append(Heading(title=inlines, line=line))
                         self._tags[line] = tok.tag
-                        self._numbered = self._numbered or numbered(tok.tag, inlines)
+                        self._level = self._level or chapter_level(tok.tag, inlines)
                     i += 2
                 case "paragraph_open" if self._quote is None and _hr_line(tokens[i + 1]):
                     out.append(SceneBreak(tokens[i + 1].content.strip(), line))

@@ -1,14 +1,16 @@
 """What a Markdown heading is in a chapter: a heading, a section's caption, or a break.
 
 * ``# Chapter 3`` → ``"heading"``; ``##### ii. the river`` with story above it →
-  ``"caption"`` (a section of the chapter); so is ``### Pinim`` in a chapter whose headings
-  are numbered (``# Chapter 1``), with story above it
-* ``### * ###``, ``## ~~~`` (a heading of marks alone) → ``"break"``: the author's
-  scene-break row, set large
+  ``"caption"`` (a section of the chapter); so is any deeper heading under a chapter line
+  (``## Map``, ``### Pinim`` under ``# Chapter 1``) that names no chapter itself
+* ``### * ###``, ``## ~~~`` (a heading of marks alone), and a heading typed three times or
+  more in the file (``### Scene``) → ``"break"``: the author's scene-break row, set large
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Literal
 
 from fanfmt.model import Inline
@@ -30,24 +32,51 @@ def section_title(inlines: tuple[Inline, ...]) -> bool:
     return bool(text) and not (chapter_line(text) or is_label(text) or OTHER_LABEL.match(text))
 
 
-def numbered(tag: str, inlines: tuple[Inline, ...]) -> bool:
-    """``# Chapter 1`` / ``## Chapter Two: Rain`` → True (a chapter line at level 1 or 2)."""
+def chapter_level(tag: str, inlines: tuple[Inline, ...]) -> int:
+    """``("h2", "Глава вторая «Ночь»")`` → 2, ``("h1", "Chapter 1")`` → -1: the level of a
+    heading that is a chapter line, negative when the line has no title (a heading right
+    under it may be the title); 0 for any other heading."""
     from fanfmt.rules._chapter import chapter_line
     from fanfmt.walk import plain_text
 
-    return tag in ("h1", "h2") and chapter_line(plain_text(inlines).strip()) is not None
+    m = chapter_line(plain_text(inlines).strip())
+    if m is None:
+        return 0
+    return int(tag[1]) if m.group("title") else -int(tag[1])
+
+
+_ATX_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+REPEATS = 3
+"""A heading typed this many times in one file (``### Scene``) marks the breaks."""
+
+
+def repeated_headings(lines: list[str]) -> frozenset[str]:
+    """The headings typed :data:`REPEATS` times or more in ``lines``, folded:
+    ``["### Scene", "…", "### Scene", "…", "### Scene"]`` → ``{"scene"}``."""
+    from fanfmt.rules._chapter import chapter_line
+
+    counts = Counter(m.group(1).strip().casefold() for line in lines if (m := _ATX_RE.match(line)))
+    return frozenset(t for t, n in counts.items() if n >= REPEATS and not chapter_line(t))
 
 
 def heading_kind(
-    tag: str, inlines: tuple[Inline, ...], story: bool, chapters_numbered: bool
+    tag: str,
+    inlines: tuple[Inline, ...],
+    story: bool,
+    level: int,
+    repeated: frozenset[str] = frozenset(),
 ) -> HeadingKind:
     """What the heading ``tag`` of ``inlines`` is, ``story`` telling whether the story has
-    begun above it and ``chapters_numbered`` whether a chapter line heads the chapters:
-    ``("h3", "* * *")`` → ``"break"``; ``("h3", "Pinim")`` after ``# Chapter 1`` and story →
-    ``"caption"``; ``("h2", "The Second Day")`` → ``"heading"``."""
+    begun above it and ``level`` the level of the chapter line heading the chapter (0: none;
+    negative: the line has no title, so a heading right under it, before the story, is its title):
+    ``("h3", "* * *")`` or a heading in ``repeated`` → ``"break"``; ``("h2", "Map")`` under
+    ``# Chapter 2: Night`` → ``"caption"``; ``("h2", "The Second Day")`` → ``"heading"``."""
     from fanfmt.walk import plain_text
 
-    if not any(ch.isalnum() for ch in plain_text(inlines)):
+    text = plain_text(inlines).strip()
+    if not any(ch.isalnum() for ch in text) or text.casefold() in repeated:
         return "break"
-    deep = tag in DEEP_TAGS or (tag == "h3" and chapters_numbered)
+    if level and int(tag[1]) > abs(level) and (story or level > 0) and section_title(inlines):
+        return "caption"  # a section of the chapter whose chapter line stands above it
+    deep = tag in DEEP_TAGS
     return "caption" if deep and story and section_title(inlines) else "heading"

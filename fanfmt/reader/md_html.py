@@ -185,3 +185,33 @@ def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
     if heading and not any(isinstance(b, Heading) for b in doc.blocks[:3]):
         doc = replace(doc, blocks=(Heading(title=(Text(heading),), line=1), *doc.blocks))
     return doc
+
+
+_COMMAND_RE = re.compile(r"^[ ]{0,3}(?:\\[A-Za-z]+\*?(?:\{[^{}]*\})*[ \t]*)+$")
+"""``\\noindent``, ``\\Startbonus``, ``\\vspace{1em}`` alone on a line: a typesetting command
+of the LaTeX a book was made from, never a word of the story."""
+
+
+def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
+    """Blank, in place, what a draft holds that is not the chapter (every line keeps its
+    number): comments, wrapping tags, chapter links, typesetting commands, a post's
+    ``From:``/``Subject:`` block; ``meta`` with the title that block gives, if it has none.
+
+    ``["\\noindent", "She ran."]`` → ``["", "She ran."]``."""
+    from fanfmt.reader.transport import draft_headers, subject_title
+
+    blank_comments(lines)
+    blank_wrappers(lines)
+    blank_navigation(lines)
+    for i, line in enumerate(lines):
+        if line.startswith("\\"):
+            if _COMMAND_RE.match(line):
+                lines[i] = ""
+            elif line.startswith("\\noindent "):
+                lines[i] = line[len("\\noindent ") :]
+    posted, subjects = draft_headers(lines)
+    for k in posted:
+        lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
+    if subjects and not (meta and meta.title) and subject_title(subjects[0]):
+        meta = replace(meta or Meta(), title=subject_title(subjects[0]))
+    return meta

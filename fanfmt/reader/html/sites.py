@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from fanfmt.reader.html.ao3_facts import work_facts
@@ -192,6 +193,7 @@ def read_generic(
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
     ]
     drop(furniture)
+    drop(nav_rows(soup))
     if walk is not None and main_block(soup) is not None:
         return False  # an unknown site's page: its story block is read from the whole tree
     if read_main(soup, page, title):
@@ -210,9 +212,57 @@ def read_generic(
 
 
 def _story_header(tag: Tag) -> bool:
-    """``<header class="story-header">``, ``<header class="chapter-heading">``: the story's
-    own header (its title, the chapter's), not the site's."""
+    """``<header class="story-header">``, ``<header class="chapter-heading">``, a
+    ``<header>`` inside the ``<article>`` or ``<main>`` it heads: the story's own header
+    (its title, the chapter's), not the site's."""
+    if tag.name != "header":
+        return False  # <nav class="chapter-nav">, <footer class="story-footer">: the site's
+    if tag.find_parent(("article", "main")) is not None:
+        return True
     return any("story" in c.lower() or "chapter" in c.lower() for c in class_names(tag))
+
+
+_NAV_TEXT_RE = re.compile(
+    r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"
+    r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"
+    r"|(?:previous|prev|next|first|last)(?:\s+(?:chapter|part|page|post|episode))?"
+    r"|chapter\s+\d+|上一章|下一章|目录|返回|الفصل\s+السابق|الفصل\s+التالي"
+    r"|предыдущая(?:\s+глава)?|следующая(?:\s+глава)?|оглавление|anterior|siguiente"
+    r"|précédent|suivant|sommaire|zurück|weiter|inhalt)[\W_]*$",
+    re.IGNORECASE,
+)
+"""The words of a link to the chapters around a page: ``← Previous Chapter``, ``Next``,
+``Back to Chapters``, ``Chapter 3 →``, ``Table of Contents``, ``下一章``."""
+_NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def nav_rows(soup: BeautifulSoup) -> list[Tag]:
+    """The blocks of a page that hold nothing but links to other chapters (a ``<p>`` of
+    ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``); a link inside a sentence, or in a
+    heading, stays."""
+    from bs4 import Tag
+
+    rows: list[Tag] = []
+    for link in soup.find_all("a"):
+        if not _NAV_TEXT_RE.match(link.get_text(" ", strip=True)):
+            continue
+        block = link.parent
+        while isinstance(block, Tag) and block.name in ("span", "strong", "em", "b", "i"):
+            block = block.parent
+        if not isinstance(block, Tag) or block.name not in _NAV_BLOCKS:
+            continue
+        if block.find(_HEADING_TAGS) is not None:
+            continue
+        others = [
+            a for a in block.find_all("a") if not _NAV_TEXT_RE.match(a.get_text(" ", strip=True))
+        ]
+        rest = block.get_text(" ", strip=True)
+        for a in block.find_all("a"):
+            rest = rest.replace(a.get_text(" ", strip=True), " ")
+        if not others and not any(ch.isalnum() for ch in rest):
+            rows.append(block)
+    return rows
 
 
 def _letters(node: Tag) -> int:
