@@ -59,5 +59,5 @@ def test_a_saved_page_with_no_heading_is_titled_by_its_own_title(tmp_path: Path,
     result = CliRunner().invoke(cli, ["build", str(page), "-o", str(out), "--no-config"])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert "<title>The Lighthouse :: Night Shift (3)</title>" in text
+    assert "<title>The Lighthouse — Night Shift (3)</title>" in text  # Story :: Chapter
     assert "Comics Corner" not in text

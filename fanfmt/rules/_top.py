@@ -42,11 +42,8 @@ from fanfmt.patterns import (
     BYLINE,
     DATE_LINE,
     DISCLAIMER,
-    FIELD_LINE,
     LABELLED_DISCLAIMER,
-    METADATA_LINE,
     NOTE_START,
-    TITLE_FIELD,
 )
 from fanfmt.record import record
 from fanfmt.rules._chapter import (
@@ -56,6 +53,7 @@ from fanfmt.rules._chapter import (
     split_heading,
     title_after_number,
 )
+from fanfmt.rules._fields import field_run, is_field
 from fanfmt.rules._named import named_author, named_title
 from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
 from fanfmt.rules._titles import lone_title, title_block
@@ -65,8 +63,6 @@ TOP_ZONE = 16
 headers: title, byline, disclaimer, metadata), and after a reader's heading."""
 DISCLAIMER_MAX_CHARS = 600
 """A disclaimer is shorter: a longer paragraph that says "I don't own" is story or a note."""
-METADATA_MAX_CHARS = 1000
-"""A header field (``Summary: …``) is shorter."""
 BYLINE_ROWS = 6
 """A byline is among the first blocks: ``By Someone`` further down is story."""
 BYLINE_ROWS_AFTER_HEADING = 4
@@ -355,7 +351,7 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             return i + 1  # AO3's landmark: the story starts here
         if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             role = "disclaimer"
-        elif _is_field(text):
+        elif is_field(text):
             role = "metadata"
         elif BYLINE.match(text.strip(DECORATION)) and i < BYLINE_ROWS:
             role = "byline"  # "By Someone", "* by Someone *"
@@ -386,42 +382,6 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         out.append(Entry(alone, (first,), "heading"))
     out.extend(_by_line([*map(_same, pending), *recognised]))
     return i
-
-
-def _is_field(text: str) -> bool:
-    """``Title: Paper Lanterns``, ``Rating: T``: a field of the story's header."""
-    field = TITLE_FIELD.match(text) or METADATA_LINE.match(text)
-    return field is not None and len(text) < METADATA_MAX_CHARS
-
-
-FIELD_RUN_MIN_KNOWN = 3
-"""A run of ``Label: value`` lines is a header once this many of its labels are known
-fields (``Rating``, ``Words``, ``Category``, ``Author``…): the rest of it is header too."""
-FIELD_RUN_REACH = 3 * TOP_ZONE
-"""How far down the top a header of fields may reach (a downloader's runs to 15 lines)."""
-
-
-def field_run(blocks: Sequence[Block]) -> frozenset[int]:
-    """The indexes of a downloader's header in the top of ``blocks``: a run of
-    ``Label: value`` paragraphs (blank lines between them or not), at least
-    :data:`FIELD_RUN_MIN_KNOWN` of them known fields, ``Storylink:``, ``Source:`` and the
-    other unknown labels with them. ``Story:`` / ``Storylink:`` / ``Category:`` /
-    ``Author:`` / ``Words:`` → all five; ``Picard: Report.`` / ``Riker: Aye.`` → none."""
-    run: list[int] = []
-    known = 0
-    found: set[int] = set()
-    for index, block in enumerate(blocks[:FIELD_RUN_REACH]):
-        text = text_of(block) if isinstance(block, Paragraph) and is_story(block) else ""
-        if text and len(text) < METADATA_MAX_CHARS and FIELD_LINE.match(text):
-            run.append(index)
-            known += _is_field(text) or bool(BYLINE.match(text))
-            continue
-        if known >= FIELD_RUN_MIN_KNOWN:
-            found.update(run)
-        run, known = [], 0
-    if known >= FIELD_RUN_MIN_KNOWN:
-        found.update(run)
-    return frozenset(found)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
