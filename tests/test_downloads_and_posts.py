@@ -402,3 +402,34 @@ def test_in_a_whole_story_each_chapters_closing_note_is_after_its_chapter() -> N
     blocks = _blocks("".join(chapter.format(n=n) for n in (1, 2, 3)))
     notes = [b for b in blocks if isinstance(b, AuthorNote)]
     assert [n.position for n in notes] == ["after", "after", "after"]
+
+
+def test_a_chapter_label_line_over_the_pages_heading_is_its_number() -> None:
+    page = (
+        "<html><head><title>Chapter 1 – Night Train</title></head><body>"
+        "<header><nav><a href='/'>Home</a></nav></header><main>"
+        '<header class="chapter-header"><div class="label">CHAPTER 01</div>'
+        "<h1>Introduction</h1></header>"
+        + "".join(f"<p>The train ran on through the dark, mile {n} of it.</p>" for n in range(6))
+        + "</main></body></html>"
+    )
+    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "CHAPTER 01"
+    assert plain_text(heading.title) == "Introduction"
+
+
+def test_a_plain_header_holding_the_heading_the_title_names_is_the_storys() -> None:
+    page = (
+        "<html><head><title>Chapter 1 — The Choice - Tidewater</title></head><body>"
+        "<div><header><h1>Chapter 1 — The Choice</h1></header>"
+        '<div class="text">'
+        + "".join(f"<p>The storm came in off the sea, wave {n} of it.</p>" for n in range(6))
+        + "</div></div></body></html>"
+    )
+    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    assert plain_text(heading.title) == "The Choice"
+
+
+def test_a_drafts_block_tags_go_and_their_words_stay() -> None:
+    text = 'She ran.\n\n<p align="center">The end of the road</p>\n\nShe read <a href="x">it</a>.\n'
+    assert _story(_md(text)) == ["She ran.", "The end of the road", "She read it."]

@@ -127,10 +127,13 @@ _NUMBER_ONLY_RE = re.compile(
 
 def _number_then_title(items: list[Block | _Para]) -> list[Block | _Para]:
     """``<h1>10</h1><h2>Worst Birthday Ever</h2>`` → one heading, number ``10`` and title
-    ``Worst Birthday Ever``; two number headings, or a title first, stay as they are."""
+    ``Worst Birthday Ever`` (so does a line of ``CHAPTER 01`` over ``<h1>Introduction</h1>``);
+    two number headings, or a title first, stay as they are."""
     from fanfmt.walk import plain_text
 
     def number_only(block: Block | _Para) -> bool:
+        if isinstance(block, _Para):  # <div class="label">CHAPTER 01</div> over the <h1>
+            return block.role == "text" and bool(_NUMBER_ONLY_RE.match(plain_text(block.children)))
         return (
             isinstance(block, Heading)
             and not block.number
@@ -142,13 +145,14 @@ def _number_then_title(items: list[Block | _Para]) -> list[Block | _Para]:
         last = out[-1] if out else None
         if (
             isinstance(item, Heading)
-            and isinstance(last, Heading)
+            and isinstance(last, Heading | _Para)
             and not item.number
             and item.title
             and number_only(last)
             and not number_only(item)
         ):
-            out[-1] = replace(last, number=last.title, title=item.title)
+            number = last.children if isinstance(last, _Para) else last.title
+            out[-1] = replace(item, number=number, line=last.line)
             continue
         out.append(item)
     return out

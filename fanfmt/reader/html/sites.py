@@ -26,6 +26,7 @@ from fanfmt.reader.html.dom import (
     source_line,
 )
 from fanfmt.reader.html.inlines import inline_content
+from fanfmt.rules._text import fold
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -189,7 +190,7 @@ def read_generic(
     furniture = [
         tag
         for tag in soup.find_all(True)
-        if (tag.name in _GENERIC_SKIP_TAGS and not _story_header(tag))
+        if (tag.name in _GENERIC_SKIP_TAGS and not _story_header(tag, title))
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
     ]
     drop(furniture)
@@ -211,14 +212,18 @@ def read_generic(
     return True
 
 
-def _story_header(tag: Tag) -> bool:
+def _story_header(tag: Tag, title: str = "") -> bool:
     """``<header class="story-header">``, ``<header class="chapter-heading">``, a
-    ``<header>`` inside the ``<article>`` or ``<main>`` it heads: the story's own header
+    ``<header>`` inside the ``<article>`` or ``<main>`` it heads, or one whose heading the
+    page's ``<title>`` repeats: the story's own header
     (its title, the chapter's), not the site's."""
     if tag.name != "header":
         return False  # <nav class="chapter-nav">, <footer class="story-footer">: the site's
     if tag.find_parent(("article", "main")) is not None:
         return True
+    named = fold(title)
+    if named and any(fold(h.get_text()) in named for h in tag.find_all(("h1", "h2"))):
+        return True  # <header><h1>Chapter 1 — The Choice</h1>, as <title> names the page
     return any("story" in c.lower() or "chapter" in c.lower() for c in class_names(tag))
 
 
