@@ -433,3 +433,17 @@ def test_a_plain_header_holding_the_heading_the_title_names_is_the_storys() -> N
 def test_a_drafts_block_tags_go_and_their_words_stay() -> None:
     text = 'She ran.\n\n<p align="center">The end of the road</p>\n\nShe read <a href="x">it</a>.\n'
     assert _story(_md(text)) == ["She ran.", "The end of the road", "She read it."]
+
+
+def test_a_passage_the_story_quotes_between_its_paragraphs_is_story_not_a_note() -> None:
+    text = (
+        "She opened the old book at the marked page.\n\n"
+        "> The road goes on and on, past the door where it began.\n\n"
+        "She closed it again and looked out at the rain.\n\n"
+        "> A/N: this chapter took me ages, thanks for waiting!\n\n"
+        "The rain did not stop until morning.\n"
+    )
+    blocks = _md(text)
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1  # the labelled one
+    assert "The road goes on and on, past the door where it began." in _story(blocks)

@@ -149,6 +149,43 @@ def _quotations(found: list[Block | Quote]) -> list[Block | Quote]:
     return out
 
 
+def _story_quotes(found: list[Block | Quote]) -> list[Block | Quote]:
+    """A block quote with the story on both sides of it, in one chapter, that does not read
+    as the author talking (no label, no word of a note: a book's passage, a game's message)
+    is the story's, its lines kept, never a note that ``--notes omit`` would drop."""
+    from fanfmt.patterns import DISCLAIMER, NOTE_LABEL
+    from fanfmt.rules._talk import note_score, talks
+    from fanfmt.walk import plain_text
+
+    def story_at(items: list[Block | Quote]) -> bool:
+        for b in items:
+            if isinstance(b, Heading):
+                return False
+            if isinstance(b, Paragraph) and is_story(b):
+                return True
+        return False
+
+    out: list[Block | Quote] = []
+    for k, item in enumerate(found):
+        if not (isinstance(item, Quote) and item.paragraphs):
+            out.append(item)
+            continue
+        texts = [plain_text(p.children).strip() for p in item.paragraphs]
+        noted = note_score(list(item.paragraphs)) > 0 or any(
+            NOTE_LABEL.match(t) or DISCLAIMER.match(t) or talks(p, t)
+            for p, t in zip(item.paragraphs, texts, strict=True)
+        )
+        if noted or not story_at(found[k + 1 :]) or not story_at(out[::-1]):
+            out.append(item)
+            continue
+        lined = item.lined if len(item.lined) == len(item.paragraphs) else item.paragraphs
+        out.extend(
+            replace(p, role="text") if p.role == "verse" and not _short_lines(p) else p
+            for p in lined
+        )
+    return out
+
+
 def _short_lines(p: Paragraph) -> bool:
     """Are all of ``p``'s lines short (a letter's, a sign's: kept as lines)?"""
     from fanfmt.walk import plain_text
@@ -232,7 +269,7 @@ def settle(found: list[Block | Quote]) -> tuple[Block, ...]:
         else:
             # "# Story" then "## Chapter 1": the first names the story
             found = [replace(second, story_title=first.title, line=first.line), *found[2:]]
-    found = _quotations(_epigraphs(_note_sections(found)))
+    found = _story_quotes(_quotations(_epigraphs(_note_sections(found))))
     return tuple(
         position_notes(
             AuthorNote(tuple(item.paragraphs), "inline", False, item.line)
