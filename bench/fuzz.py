@@ -355,6 +355,7 @@ def check(fmt: str, text: str, stable: bool = False) -> None:
     from fanfmt.pipeline import prepare
     from fanfmt.reader import as_read
     from fanfmt.reader.decode import decode
+    from fanfmt.walk import has_words
     from fanfmt.writers import get_writer
     from fanfmt.writers.page import Page
 
@@ -365,6 +366,8 @@ def check(fmt: str, text: str, stable: bool = False) -> None:
         doc = prepared.finish()
     except FanfmtError:
         return  # a documented refusal
+    if not has_words(doc):
+        return  # refused by the CLI as it is by build_file: "no text to format"
     assert prepared.as_read is not None
     expected = doc_words(prepared.as_read, options.scene_break_markers)
     if fmt == "text":

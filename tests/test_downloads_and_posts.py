@@ -447,3 +447,13 @@ def test_a_passage_the_story_quotes_between_its_paragraphs_is_story_not_a_note()
     notes = [b for b in blocks if isinstance(b, AuthorNote)]
     assert len(notes) == 1  # the labelled one
     assert "The road goes on and on, past the door where it began." in _story(blocks)
+
+
+def test_an_ellipsis_row_however_typed_reads_back_the_same_from_markdown() -> None:
+    text = (
+        "The road was empty all the way to the river and back again.\n\n..\n\n"
+        "She went home the long way.\n"
+    )
+    once = convert(text, "markdown", from_format="text").text
+    assert convert(once, "markdown", from_format="markdown").text == once
+    assert sum(isinstance(b, SceneBreak) for b in _blocks(text)) == 1

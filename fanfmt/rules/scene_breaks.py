@@ -59,7 +59,9 @@ _SILENCE_RE = rx.compile(r"^[\[({<]\s*(?:\.\s*){2,}\s*[\])}>]$|^[\[({<]\s*…+\s
 
 
 _SAID_END = frozenset(".!?…")
-_ELLIPSIS_ROWS = frozenset(("...", "…", ". . ."))
+_ELLIPSIS_ROW_RE = rx.compile(r"^(?:(?:\.\s*){2,}|…+)$")
+"""``..``, ``...``, ``. . .``, ``…``: an ellipsis alone, however typed (the ``ellipses``
+rule turns each into ``…`` after this one; a break must be one either way)."""
 _SCENE_END_WORDS = 8
 """An ellipsis row breaks a scene that ends in a paragraph of at least this many words
 (``One.`` / ``...`` / ``Two.`` is a rhythm of pauses, not two scenes)."""
@@ -69,7 +71,7 @@ def _ellipsis_row(text: str, before: Block | None, after: Block | None) -> bool:
     """``...`` alone after a paragraph of the story, not in quotes: the author's break row,
     unless speech stands on both sides (``"Well?"`` / ``...`` / ``"Fine."``: a silent
     answer)."""
-    if text.strip() not in _ELLIPSIS_ROWS:
+    if not _ELLIPSIS_ROW_RE.match(text.strip()):
         return False
     spoken = [
         isinstance(b, Paragraph) and bool(DIALOGUE.search(text_of(b))) for b in (before, after)
