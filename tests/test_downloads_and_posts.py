@@ -457,3 +457,16 @@ def test_an_ellipsis_row_however_typed_reads_back_the_same_from_markdown() -> No
     once = convert(text, "markdown", from_format="text").text
     assert convert(once, "markdown", from_format="markdown").text == once
     assert sum(isinstance(b, SceneBreak) for b in _blocks(text)) == 1
+
+
+def test_in_a_whole_story_each_chapter_has_its_own_opening_note() -> None:
+    chapter = (
+        "Chapter {n}\n\nA/N: Sorry this one is late, thanks for the reviews!\n\n"
+        "She walked to the river and back again that day.\n\n"
+        "The river was high and brown with the rain.\n\nShe watched it for an hour.\n\n"
+        "Then she went home the long way, past the mill.\n\n"
+    )
+    blocks = _blocks("".join(chapter.format(n=n) for n in (1, 2, 3)))
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before", "before", "before"]
+    assert len(_story(blocks)) == 12

@@ -30,28 +30,24 @@ from fanfmt.model import (
     AuthorNote,
     Block,
     Document,
-    Emphasis,
     Footnotes,
     Heading,
     Legend,
     NotePosition,
     Paragraph,
     SceneBreak,
-    Strong,
-    Text,
     is_story,
 )
 from fanfmt.notes import position_notes
 from fanfmt.patterns import (
-    DIALOGUE,
     NAMED_REPLY,
     NOTE_LABEL,
     NOTE_LABEL_ALONE,
     OTHER_LABEL,
     PS_LABEL,
 )
+from fanfmt.rules._dressed import dressed_alike, note_like
 from fanfmt.rules._talk import (
-    NOTE_MAX_WORDS,
     about_writing,
     closing_talk,
     could_be_note,
@@ -99,6 +95,16 @@ def _apply(doc: Document, markers: Markers) -> Document:
     blocks = list(doc.blocks)
     if any(isinstance(b, AuthorNote) for b in blocks):
         return replace(doc, blocks=tuple(place_found_notes(blocks, markers)))
+    heads = [k for k, b in enumerate(blocks) if isinstance(b, Heading)][1:]
+    if heads:  # a whole story: each chapter's notes, at its top and its end
+        cuts = list(zip([0, *heads], [*heads, len(blocks)], strict=True))
+        parts = [_chapter(blocks[a:b], markers) for a, b in cuts]
+        return replace(doc, blocks=tuple(position_notes([b for p in parts for b in p])))
+    return replace(doc, blocks=tuple(_chapter(blocks, markers)))
+
+
+def _chapter(blocks: list[Block], markers: Markers) -> list[Block]:
+    """One chapter's blocks with its notes found (see the module)."""
     start = 0
     while start < len(blocks) and (
         isinstance(blocks[start], Heading | Legend)
@@ -107,7 +113,7 @@ def _apply(doc: Document, markers: Markers) -> Document:
         start += 1
     story = [i for i in range(start, len(blocks)) if isinstance(blocks[i], Paragraph)]
     if not story:
-        return doc
+        return blocks
 
     result = blocks[:start]
     i = start
@@ -136,9 +142,7 @@ def _apply(doc: Document, markers: Markers) -> Document:
         tail = blocks[tail_start:]
         result.append(_note(tail, "after", markers))
         result.extend(b for b in tail if isinstance(b, Footnotes))  # the chapter's notes
-    if sum(isinstance(b, Heading) for b in result) > 1:  # a whole story: each note in its chapter
-        result = position_notes(result)
-    return replace(doc, blocks=tuple(result))
+    return result
 
 
 def place_found_notes(blocks: list[Block], markers: Markers = ()) -> list[Block]:
@@ -197,26 +201,6 @@ def _note(blocks: list[Block], position: NotePosition, markers: Markers) -> Auth
     )
 
 
-def _note_like(blocks: list[Block]) -> bool:
-    """Paragraphs after a labelled note that still read as the author talking.
-
-    None may hold dialogue (in either kind of quotes) or run long; at least half must talk
-    about the story to the reader (``I hope you like it``, a review reply such as
-    ``Guest: Thanks!``, another label).
-    """
-    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
-    if len(paragraphs) != len(blocks):
-        return False
-    talking = 0
-    for block in paragraphs:
-        text = text_of(block)
-        if not could_be_note(text) or len(text.split()) > NOTE_MAX_WORDS:
-            return False
-        if talks(block, text):
-            talking += 1
-    return 2 * talking >= len(paragraphs)
-
-
 def _dressed_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
     """The end of a block at the top, up to its first separator, set wholly in italics or
     bold, speaking to no one, with a note's label in it (``Hola…`` / ``Advertencia 1: …`` /
@@ -228,29 +212,7 @@ def _dressed_note_end(blocks: list[Block], i: int, markers: Markers) -> int | No
     if not (segment and isinstance(row, Paragraph) and _separator(row, markers)):
         return None
     labelled = any(isinstance(b, Paragraph) and NOTE_LABEL.match(text_of(b)) for b in segment)
-    return end if labelled and _dressed_alike(segment) else None
-
-
-def _dressed_alike(blocks: list[Block]) -> bool:
-    """A labelled paragraph and the ones under it, up to a gap, all set wholly in italics
-    (or bold) and none speaking: the author's note as a page sets it apart, whatever its
-    language (``Advertencia 1: …`` / ``Hola, aquí está el capítulo…`` / ``...``)."""
-    return all(
-        isinstance(b, Paragraph) and is_story(b) and _wholly_marked(b) and could_talk(b)
-        for b in blocks
-    )
-
-
-def _wholly_marked(p: Paragraph) -> bool:
-    """Every word of ``p`` is inside emphasis or bold: ``<p><em>Nota: …</em></p>``."""
-    inner = [c for c in p.children if not (isinstance(c, Text) and not c.text.strip())]
-    return bool(inner) and all(isinstance(c, Emphasis | Strong) for c in inner)
-
-
-def could_talk(p: Paragraph) -> bool:
-    """No dialogue and not overlong: a paragraph an author's note can hold."""
-    text = text_of(p)
-    return not DIALOGUE.search(text) and len(text.split()) <= 3 * NOTE_MAX_WORDS
+    return end if labelled and dressed_alike(segment) else None
 
 
 def _tail_like(blocks: list[Block]) -> bool:
@@ -295,7 +257,7 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
         if (
             end is None
             or end - i > remaining // 2
-            or not (_note_like(blocks[i + 1 : end]) or _dressed_alike(blocks[i:end]))
+            or not (note_like(blocks[i + 1 : end]) or dressed_alike(blocks[i:end]))
         ):
             end = i + 1
             # further paragraphs that are labelled too, or plainly the author talking
