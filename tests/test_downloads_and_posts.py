@@ -430,11 +430,6 @@ def test_a_plain_header_holding_the_heading_the_title_names_is_the_storys() -> N
     assert plain_text(heading.title) == "The Choice"
 
 
-def test_a_drafts_block_tags_go_and_their_words_stay() -> None:
-    text = 'She ran.\n\n<p align="center">The end of the road</p>\n\nShe read <a href="x">it</a>.\n'
-    assert _story(_md(text)) == ["She ran.", "The end of the road", "She read it."]
-
-
 def test_a_passage_the_story_quotes_between_its_paragraphs_is_story_not_a_note() -> None:
     text = (
         "She opened the old book at the marked page.\n\n"

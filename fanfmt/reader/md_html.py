@@ -5,8 +5,7 @@ exported from a blog writes its italics as tags. In a run of text:
 
 * ``She said <em>no</em>.`` → ``She said``, ``Emphasis(no)``, ``.``; ``<i>`` the same
 * ``<b>``/``<strong>`` → :class:`Strong`; ``<br>``/``<br />`` → :class:`LineBreak`
-* ``<span style="…">``, ``<font>``, ``<u>``, ``<p align="center">``, ``<a href="…">`` and
-  their end tags go; their words stay
+* ``<span style="…">``, ``<font>``, ``<u>`` and their end tags go; their words stay
 * anything else stays as typed: ``<grin>``, ``I <3 you``, a tag left open (``<em>no``),
   ``<script>`` (never markup here)
 
@@ -26,7 +25,7 @@ from dataclasses import replace
 from fanfmt.model import Document, Emphasis, Heading, Inline, LineBreak, Meta, Strong, Text
 
 _TAG_RE = re.compile(
-    r"<(/?)(em|i|cite|b|strong|br|span|font|u|small|big|p|div|center|sup|sub|mark|ins|a)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)/?>",
+    r"<(/?)(em|i|cite|b|strong|br|span|font|u|small|big)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)/?>",
     re.IGNORECASE,
 )
 _COMMENT_OPEN_RE = re.compile(r"^[ ]{0,3}<!--")
