@@ -104,9 +104,12 @@ def glued_cuts(raw: str) -> tuple[int, ...]:
     if len(found) < RUN_ON_INDENTS or len(found) * GLUED_CHARS < len(raw):
         return ()
     cuts: list[int] = []
+    counted, quotes = 0, 0  # the straight quotes before each glue, counted once (linear)
     for m in found:
         marks = m.group(1)
-        inside = raw.count('"', 0, m.start(1)) % 2 == 1
+        quotes += raw.count('"', counted, m.start(1))
+        counted = m.start(1)
+        inside = quotes % 2 == 1
         cut = m.start(1)
         for ch in marks:
             if ch == "”" or (ch == '"' and inside):
