@@ -69,6 +69,17 @@ def _blocks(text: str, fmt: str = "text", **options: object) -> tuple[Block, ...
     return convert(text, "xhtml", Options(**options), from_format=fmt).document.blocks  # type: ignore[arg-type]
 
 
+def _one_heading(blocks: tuple[Block, ...]) -> Heading:
+    """The one heading of ``blocks`` (a test fails if there are more or none)."""
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    return heading
+
+
+def _lines(before: str, after: str, count: int) -> str:
+    """``count`` paragraphs of a page's story, numbered: ``<p>{before}0{after}</p>`` …"""
+    return "".join(f"<p>{before}{n}{after}</p>" for n in range(count))
+
+
 def _story(blocks: tuple[Block, ...]) -> list[str]:
     return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "text"]
 
@@ -200,16 +211,14 @@ def _md(text: str) -> tuple[Block, ...]:
 
 def test_a_chapter_number_heading_over_a_subtitle_is_one_heading() -> None:
     blocks = _md("# Chapter Three\n\n## The Letters\n\nShe read them twice.\n")
-    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    heading = _one_heading(blocks)
     assert plain_text(heading.number) == "Chapter Three"
     assert plain_text(heading.title) == "The Letters"
     assert not heading.story_title
 
 
 def test_a_story_title_heading_over_a_chapter_heading_still_names_the_story() -> None:
-    (heading,) = [
-        b for b in _md("# Kettle Years\n\n## Chapter 3\n\nShe read.\n") if isinstance(b, Heading)
-    ]
+    heading = _one_heading(_md("# Kettle Years\n\n## Chapter 3\n\nShe read.\n"))
     assert plain_text(heading.story_title) == "Kettle Years"
 
 
@@ -249,7 +258,7 @@ def test_the_front_matters_title_heads_a_post_with_no_heading() -> None:
         "xhtml",
         from_format="markdown",
     )
-    (heading,) = [b for b in result.document.blocks if isinstance(b, Heading)]
+    heading = _one_heading(result.document.blocks)
     assert plain_text(heading.title) == "Farhaven"
     assert "<title>Farhaven</title>" in result.text  # once, not "Farhaven — Farhaven"
 
@@ -284,7 +293,7 @@ _LINES = (
 def test_a_serial_page_keeps_its_chapter_block_and_leaves_out_what_it_hides() -> None:
     result = convert(_SERIAL.format(body=_LINES), "xhtml", from_format="html")
     blocks = result.document.blocks
-    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    heading = _one_heading(blocks)
     assert plain_text(heading.number) == "Chapter One"
     assert plain_text(heading.title) == "Lost in the Fog?!"
     assert "taken" not in result.text  # hidden by the page's own style
@@ -309,7 +318,7 @@ def test_a_title_typed_on_two_lines_under_its_header_is_two_title_rows() -> None
         '<div id="preface"><h1 class="heading">The Shroud — A Preface to It</h1></div>'
         '<div id="chapters"><div class="userstuff">'
         "<p><strong>The Shroud</strong></p><p><strong>A Preface to It</strong></p>"
-        + "".join(f"<p>The story goes on, line {n} of it.</p>" for n in range(8))
+        + _lines("The story goes on, line ", " of it.", 8)
         + "</div></div></body></html>"
     )
     blocks = _blocks(page, "html")
@@ -335,10 +344,10 @@ def test_a_serial_page_named_story_then_chapter_in_its_title_gets_both() -> None
         "<html><head><title>Read Lamp Street :: The Lamplighter (3) | Example Serials</title>"
         "</head><body><nav><a href='/'>Home</a> <a href='/browse'>Browse</a></nav>"
         '<div class="viewer">'
-        + "".join(f"<p>The lamps went out one by one along the street, {n}.</p>" for n in range(9))
+        + _lines("The lamps went out one by one along the street, ", ".", 9)
         + "</div><footer>About us. Terms. Privacy. Help. Careers. Press.</footer></body></html>"
     )
-    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    heading = _one_heading(_blocks(page, "html"))
     assert plain_text(heading.title) == "The Lamplighter (3)"
     assert plain_text(heading.story_title) == "Lamp Street"
 
@@ -349,7 +358,7 @@ def test_a_pages_chapter_links_are_not_story_and_a_link_in_a_sentence_is() -> No
         '<nav class="chapter-nav"><a href="1.html">← Chapter 1</a>'
         '<a href="index.html">Table of Contents</a></nav>'
         "<article><header><h1>Chapter 2: Low Water</h1></header>"
-        + "".join(f"<p>The water went down along the quay, hour {n} of it.</p>" for n in range(6))
+        + _lines("The water went down along the quay, hour ", " of it.", 6)
         + '<p>She kept <a href="3.html">the next chapter</a> of the log to herself.</p>'
         '<p><a href="1.html">« Previous</a> | <a href="3.html">Next »</a></p>'
         "</article></body></html>"
@@ -358,7 +367,7 @@ def test_a_pages_chapter_links_are_not_story_and_a_link_in_a_sentence_is() -> No
     story = _story(result.document.blocks)
     assert "She kept the next chapter of the log to herself." in story
     assert not any("Previous" in t or "Contents" in t or "Chapter 1" in t for t in story)
-    (heading,) = [b for b in result.document.blocks if isinstance(b, Heading)]
+    heading = _one_heading(result.document.blocks)
     assert plain_text(heading.title) == "Low Water"  # an article's own header is kept
 
 
@@ -370,7 +379,7 @@ def test_typesetting_commands_in_a_draft_are_not_story() -> None:
 def test_a_chapter_line_in_another_language_with_its_number_in_words() -> None:
     text = "# Глава вторая «Ночь»\n\n## Карта\n\nОна проснулась рано.\n\nЗвонили колокола.\n"
     blocks = _md(text)
-    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    heading = _one_heading(blocks)
     assert plain_text(heading.number) == "Глава вторая"
     captions = [
         plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "caption"
@@ -387,7 +396,7 @@ def test_a_heading_typed_for_every_scene_marks_the_breaks() -> None:
 
 def test_a_chapter_heading_that_types_its_number_twice_shows_it_once() -> None:
     blocks = _blocks("*Chapter 1*: Chapter 1\n\nShe woke before the bells.\n\nThe bells rang.\n")
-    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    heading = _one_heading(blocks)
     assert plain_text(heading.number) == "Chapter 1"
     assert not heading.title
 
@@ -410,10 +419,10 @@ def test_a_chapter_label_line_over_the_pages_heading_is_its_number() -> None:
         "<header><nav><a href='/'>Home</a></nav></header><main>"
         '<header class="chapter-header"><div class="label">CHAPTER 01</div>'
         "<h1>Introduction</h1></header>"
-        + "".join(f"<p>The train ran on through the dark, mile {n} of it.</p>" for n in range(6))
+        + _lines("The train ran on through the dark, mile ", " of it.", 6)
         + "</main></body></html>"
     )
-    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    heading = _one_heading(_blocks(page, "html"))
     assert plain_text(heading.number) == "CHAPTER 01"
     assert plain_text(heading.title) == "Introduction"
 
@@ -423,10 +432,10 @@ def test_a_plain_header_holding_the_heading_the_title_names_is_the_storys() -> N
         "<html><head><title>Chapter 1 — The Choice - Tidewater</title></head><body>"
         "<div><header><h1>Chapter 1 — The Choice</h1></header>"
         '<div class="text">'
-        + "".join(f"<p>The storm came in off the sea, wave {n} of it.</p>" for n in range(6))
+        + _lines("The storm came in off the sea, wave ", " of it.", 6)
         + "</div></div></body></html>"
     )
-    (heading,) = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    heading = _one_heading(_blocks(page, "html"))
     assert plain_text(heading.title) == "The Choice"
 
 
