@@ -252,7 +252,7 @@ def _strip_end(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def hidden_classes(soup: BeautifulSoup) -> frozenset[str]:
@@ -272,7 +272,7 @@ def hidden_text(soup: BeautifulSoup, classes: frozenset[str]) -> list[Tag]:
     """The elements of the page hidden by one of ``classes``, headings left out (a saved
     AO3 download hides its contents' headings, which :mod:`.sites` reads)."""
     return [
-        tag for tag in soup.find_all(class_=lambda c: c in classes) if tag.name not in _HEADINGS
+        tag for tag in soup.find_all(class_=lambda c: c in classes) if tag.name not in HEADING_TAGS
     ]
 
 

@@ -25,7 +25,7 @@ from fanfmt.reader.html.dom import (
     select_one,
     source_line,
 )
-from fanfmt.reader.html.inlines import inline_content
+from fanfmt.reader.html.inlines import HEADING_TAGS, inline_content
 from fanfmt.rules._text import fold
 
 if TYPE_CHECKING:
@@ -239,7 +239,6 @@ _NAV_TEXT_RE = re.compile(
 """The words of a link to the chapters around a page: ``← Previous Chapter``, ``Next``,
 ``Back to Chapters``, ``Chapter 3 →``, ``Table of Contents``, ``下一章``."""
 _NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def nav_rows(soup: BeautifulSoup) -> list[Tag]:
@@ -257,15 +256,13 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
             block = block.parent
         if not isinstance(block, Tag) or block.name not in _NAV_BLOCKS:
             continue
-        if block.find(_HEADING_TAGS) is not None:
+        if block.find(HEADING_TAGS) is not None:
             continue
-        others = [
-            a for a in block.find_all("a") if not _NAV_TEXT_RE.match(a.get_text(" ", strip=True))
-        ]
+        texts = [a.get_text(" ", strip=True) for a in block.find_all("a")]
         rest = block.get_text(" ", strip=True)
-        for a in block.find_all("a"):
-            rest = rest.replace(a.get_text(" ", strip=True), " ")
-        if not others and not any(ch.isalnum() for ch in rest):
+        for text in texts:
+            rest = rest.replace(text, " ")
+        if all(map(_NAV_TEXT_RE.match, texts)) and not any(ch.isalnum() for ch in rest):
             rows.append(block)
     return rows
 
