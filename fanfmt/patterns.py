@@ -148,15 +148,25 @@ otherwise take time growing with the square of its length."""
 # -- front matter -----------------------------------------------------------------------
 
 _NUMBER = alternatives(NUMBER_WORDS)
+_CJK_COUNT = r"第[\d一二三四五六七八九十百千零\u3007两]+"
+_CJK_NUMBER = (
+    rf"(?:{_CJK_COUNT}[卷部篇集]\s*)?{_CJK_COUNT}[章回节節话話幕]"
+    r"|제\s?\d+\s?[장화]|(?:序幕|序章|楔子|引子|尾声|尾聲|番外篇?|后记|後記|终章|終章"
+    r"|プロローグ|エピローグ)(?=[\s:\uff1a·・]|$)"
+)
+"""A chapter's number or name in Chinese, Japanese or Korean: ``第一卷第一章``, ``第12回``,
+``第3話``, ``제1장``, ``序幕`` (a prologue), ``番外`` (an extra). A volume's line alone
+(``第一卷 · 废城求生``) is not a chapter's: the chapter's own line follows it."""
+
 CHAPTER_LINE = rx.compile(
     rf"^(?P<number>(?:{alternatives(CHAPTER_WORDS)})\s*"
     rf"(?:\d+|[ivxlcdm]+\b|(?:{_NUMBER})(?:[- ](?:{_NUMBER}))?)"
-    rf"|{alternatives(SECTION_WORDS)})"
-    r"\s*(?:[:.\-–—|]+\s*|\s+(?=\S))?(?P<title>.*)$",
+    rf"|{alternatives(SECTION_WORDS)}|{_CJK_NUMBER})"
+    r"\s*(?:[:.\-–—|\uff1a·・]+\s*|\s+(?=\S))?(?P<title>.*)$",
     _I,
 )
 """``Chapter 12: The Long Road`` (groups ``number``, ``title``), ``CHAPTER IV.``,
-``Ch. 3 - Title``, ``Prologue``."""
+``Ch. 3 - Title``, ``Prologue``, ``第一卷第一章 黑夜与铁骑``."""
 
 DISCLAIMER = rx.compile(
     rf"^(?!{_AN})"  # an A/N is a note, even one that says "I don't own the song"
@@ -219,6 +229,20 @@ CHALLENGE = rx.compile(
 )
 """``Written for the Houses Competition``, ``Prompt: rain``: what a story was written for,
 the author's note of a contest or an exchange."""
+
+NAV_LINK_TEXT = rx.compile(
+    r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"
+    r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"
+    r"|read\s+from\s+the\s+(?:start|beginning)"
+    r"|(?:previous|prev|next|first|last)(?:\s+(?:chapter|part|page|post|episode|entry))?"
+    r"|chapter\s+\d+|上一章|下一章|目录|返回|الفصل\s+السابق|الفصل\s+التالي"
+    r"|предыдущая(?:\s+глава)?|следующая(?:\s+глава)?|оглавление|anterior|siguiente"
+    r"|précédent|suivant|sommaire|zurück|weiter|inhalt)[\W_]*$",
+    _I,
+)
+"""The words of a link to the chapters around a page, in a saved page's row of links or
+a Markdown line of them: ``← Previous Chapter``, ``Next »``, ``Back to Chapters``,
+``Chapter 3 →``, ``Table of Contents``, ``Read from the start``, ``下一章``, ``Siguiente``."""
 
 BYLINE = rx.compile(r"^(?:by|author\s*:|written\s+by)\s+(?=\S.{0,60}$)", _I)
 """``By Someone``, ``Author: Someone``, ``Written by Someone``."""

@@ -252,6 +252,17 @@ def test_chapter_links_and_a_sites_own_elements_are_not_story() -> None:
     assert "She read the next chapter of the book aloud." in story
 
 
+def test_chapter_links_in_other_languages_are_not_story_in_a_draft() -> None:
+    text = (
+        "[Anterior](01.md) | [Siguiente](03.md)\n\n## Capítulo 2\n\nElla leyó en voz alta.\n\n"
+        "[← Предыдущая глава](01.md) · [Оглавление](index.md)\n\n"
+        "Ella abrió [el siguiente](03.md) libro.\n"
+    )
+    story = _story(_md(text))
+    assert not any("Siguiente" in t or "Оглавление" in t for t in story)
+    assert "Ella abrió el siguiente libro." in story
+
+
 def test_the_front_matters_title_heads_a_post_with_no_heading() -> None:
     result = convert(
         "---\ntitle: Farhaven\n---\n\nThe station hung over the moon.\n",

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from fanfmt.model import Document, Emphasis, Heading, Inline, LineBreak, Meta, Strong, Text
+from fanfmt.patterns import NAV_LINK_TEXT
 
 _TAG_RE = re.compile(
     r"<(/?)(em|i|cite|b|strong|br|span|font|u|small|big)\b((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)/?>",
@@ -74,16 +75,9 @@ _WRAPPER_RE = re.compile(
 makes of an EPUB; so is a site's own element (``<game-move>``, a name with a hyphen)."""
 
 
-_NAV_WORDS = (
-    r"(?:[«\u2039←<]+\s*)?(?:previous|prev|next|index|contents|table\s+of\s+contents|home|back"
-    r"|first|last|all\s+chapters|chapter\s+list|read\s+from\s+the\s+(?:start|beginning))"
-    r"(?:\s+(?:chapter|part|page|post|episode|entry))?(?:\s*[»\u203a→>]+)?"
-)
-_NAV_RE = re.compile(
-    rf"[ ]{{0,3}}(?:[*_]*\[\s*{_NAV_WORDS}\s*\]\([^()\s]*\)[*_]*[\s|·•/-]*)+$", re.IGNORECASE
-)
-"""``_[Previous chapter](01.md)_``, ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``: a
-line of links to the chapters around it, and nothing else."""
+_LINK_ROW_RE = re.compile(r"[ ]{0,3}(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/-]*)+$")
+"""A line of links and nothing else: ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``."""
+_LINK_TEXT_RE = re.compile(r"\[([^\[\]]*)\]\(")
 
 
 def blank_navigation(lines: list[str]) -> int:
@@ -93,10 +87,19 @@ def blank_navigation(lines: list[str]) -> int:
     ``["She read [the next chapter](2.md) twice."]`` → 0 (a link in the story's words)."""
     count = 0
     for i, line in enumerate(lines):
-        if "](" in line and _NAV_RE.match(line.rstrip()):
+        if "](" in line and _nav_line(line.rstrip()):
             lines[i] = ""
             count += 1
     return count
+
+
+def _nav_line(line: str) -> bool:
+    """``_[Previous chapter](01.md)_``, ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``,
+    ``[Siguiente](3.md)``: a line of links to the chapters around it, and nothing else
+    (:data:`fanfmt.patterns.NAV_LINK_TEXT`, the words a saved page's row of links has)."""
+    if not _LINK_ROW_RE.match(line):
+        return False
+    return all(NAV_LINK_TEXT.match(text.strip()) for text in _LINK_TEXT_RE.findall(line))
 
 
 def blank_wrappers(lines: list[str]) -> int:
@@ -157,7 +160,9 @@ def read_tags(node: Text) -> tuple[Inline, ...]:
 
 
 _HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
-_HTML_START_RE = re.compile(r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr)\b", re.IGNORECASE)
+_HTML_START_RE = re.compile(
+    r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr|h[1-6]|section|article)\b", re.IGNORECASE
+)
 _HTML_BODY_MIN = 3
 """A Markdown file whose body is HTML (a blog export: ``<p>…</p>`` paragraphs) starts with a
 tag and closes at least this many paragraphs."""

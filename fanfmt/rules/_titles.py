@@ -297,3 +297,64 @@ def _title_case(text: str) -> bool:
     long_words = [w for w in words(text) if len(w) >= 4]
     capitals = sum(1 for w in long_words if w[0].isupper())
     return bool(long_words) and capitals >= 0.6 * len(long_words)
+
+
+_HEADS_OVER = 3
+"""At most this many headings with no chapter number stand over the first chapter line."""
+
+
+def story_over_chapter(blocks: list[Block], zone: int) -> list[Block]:
+    """The page's unnumbered headings over its first chapter line: the first names the
+    story, the others under it (an author, a translator) are its bylines.
+
+    ``<h1>The Long Night</h1><h4>by Fish</h4><h2>Chapter 1: Riders</h2>`` → one heading,
+    story title ``The Long Night``, number ``Chapter 1``, title ``Riders``, and the byline
+    ``by Fish`` under it; a rule or an epigraph in italics may stand between them. A
+    story's words between them, or a heading with a number of its own first (``Book
+    One``), and nothing changes."""
+    from fanfmt.walk import plain_text
+
+    heads: list[int] = []
+    for j, block in enumerate(blocks[:zone]):
+        if isinstance(block, Heading):
+            if block.story_title:
+                return blocks
+            if block.number:
+                break
+            heads.append(j)
+            if len(heads) > _HEADS_OVER:
+                return blocks
+        elif not _between_heads(block):
+            return blocks
+    else:
+        return blocks
+    if not heads:
+        return blocks
+    chapter = blocks[j]
+    assert isinstance(chapter, Heading)
+    first = blocks[heads[0]]
+    assert isinstance(first, Heading)
+    if not plain_text(first.title).strip():
+        return blocks
+    bylines = [
+        Paragraph(h.title, h.line, "byline", h.gap_before)
+        for h in (blocks[i] for i in heads[1:])
+        if isinstance(h, Heading)
+    ]
+    merged = replace(chapter, story_title=first.title, line=first.line)
+    kept = [b for i, b in enumerate(blocks[heads[0] + 1 : j], heads[0] + 1) if i not in heads]
+    return [*blocks[: heads[0]], merged, *bylines, *kept, *blocks[j + 1 :]]
+
+
+def _between_heads(block: Block) -> bool:
+    """What may stand between a page's title and its chapter line: a rule, an empty row,
+    an epigraph in italics (``<p><em>“Your fear of death…</em>”</p>``)."""
+    from fanfmt.model import Emphasis, SceneBreak
+    from fanfmt.walk import plain_text
+
+    if isinstance(block, SceneBreak):
+        return True
+    if not isinstance(block, Paragraph) or block.role != "text":
+        return False
+    outside = "".join(plain_text((c,)) for c in block.children if not isinstance(c, Emphasis))
+    return not any(ch.isalnum() for ch in outside)

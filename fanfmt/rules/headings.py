@@ -27,7 +27,7 @@ from fanfmt.patterns import AN_LABEL
 from fanfmt.rules._box import boxed_disclaimer
 from fanfmt.rules._chapter import DECORATION, chapter_line, split_heading
 from fanfmt.rules._text import text_of
-from fanfmt.rules._titles import part_number
+from fanfmt.rules._titles import part_number, story_over_chapter
 from fanfmt.rules._top import TOP_ZONE, Entry, Kind, Top, read_top, unmade
 from fanfmt.rules._twins import mark_typed_title, merge_twin_headings
 from fanfmt.rules.furniture import is_furniture
@@ -73,7 +73,7 @@ def apply(doc: Document, ctx: Context) -> Document:
         out.append(block)
     out = boxed_disclaimer(out, TOP_ZONE)
     out = merge_twin_headings(mark_typed_title(out), lambda p: bool(AN_LABEL.match(text_of(p))))
-    out = part_number(out, TOP_ZONE)
+    out = part_number(story_over_chapter(out, TOP_ZONE), TOP_ZONE)
     return replace(doc, blocks=tuple(out))
 
 
@@ -114,7 +114,7 @@ def _standalone_heading(block: Paragraph) -> Heading | None:
     m = chapter_line(text)
     if m is None or len(text) > STANDALONE_MAX_CHARS:
         return None
-    if not block.gap_before and m.group("title") and not text.lstrip(DECORATION)[:1].isupper():
-        return None
+    if not block.gap_before and m.group("title") and text.lstrip(DECORATION)[:1].islower():
+        return None  # "chapter two was…" runs on; "Chapter 2 …" and "第二章 …" are headings
     title = (Text(m.group("title").strip()),) if m.group("title") else ()
     return Heading((Text(m.group("number").strip()),), title, (), block.line, block.gap_before)

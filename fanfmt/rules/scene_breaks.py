@@ -258,7 +258,8 @@ def repeated_marks(blocks: Sequence[Block]) -> frozenset[str]:
 
 
 def _signed_mark(text: str) -> bool:
-    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``Ha!`` → False;
+    """``...~AIV~...`` → True: 8 signs around one run of 3 letters; ``-i-`` → True: one
+    letter between the same signs; ``(a)`` → False (a list's mark); ``Ha!`` → False;
     ``G - ....`` → False (a script's speaker saying nothing: no sign before the letters)."""
     runs = _LETTERS_RE.findall(text)
     if len(runs) != 1 or len(runs[0]) > 4 or text[:1] in QUOTE_CHARS:
@@ -267,6 +268,8 @@ def _signed_mark(text: str) -> bool:
     if not (before.strip() and after.strip()):
         return False  # the mark's signs stand on both sides of its letters
     signs = sum(1 for ch in text if not ch.isspace() and not ch.isalnum())
+    if len(runs[0]) == 1 and before.strip() == after.strip()[::-1] and before.strip() not in "([{<":
+        return signs >= 2  # "-i-", "~j~": one letter in the same signs both sides
     return signs >= 4 and signs >= 2 * len(runs[0])
 
 

@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from fanfmt.patterns import NAV_LINK_TEXT
 from fanfmt.reader.html.ao3_facts import work_facts
 from fanfmt.reader.html.blocks import BodyWalk, Page
 from fanfmt.reader.html.dom import (
@@ -227,17 +227,6 @@ def _story_header(tag: Tag, title: str = "") -> bool:
     return any("story" in c.lower() or "chapter" in c.lower() for c in class_names(tag))
 
 
-_NAV_TEXT_RE = re.compile(
-    r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"
-    r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"
-    r"|(?:previous|prev|next|first|last)(?:\s+(?:chapter|part|page|post|episode))?"
-    r"|chapter\s+\d+|上一章|下一章|目录|返回|الفصل\s+السابق|الفصل\s+التالي"
-    r"|предыдущая(?:\s+глава)?|следующая(?:\s+глава)?|оглавление|anterior|siguiente"
-    r"|précédent|suivant|sommaire|zurück|weiter|inhalt)[\W_]*$",
-    re.IGNORECASE,
-)
-"""The words of a link to the chapters around a page: ``← Previous Chapter``, ``Next``,
-``Back to Chapters``, ``Chapter 3 →``, ``Table of Contents``, ``下一章``."""
 _NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
 
 
@@ -249,7 +238,7 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
 
     rows: list[Tag] = []
     for link in soup.find_all("a"):
-        if not _NAV_TEXT_RE.match(link.get_text(" ", strip=True)):
+        if not NAV_LINK_TEXT.match(link.get_text(" ", strip=True)):
             continue
         block = link.parent
         while isinstance(block, Tag) and block.name in ("span", "strong", "em", "b", "i"):
@@ -262,7 +251,7 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
         rest = block.get_text(" ", strip=True)
         for text in texts:
             rest = rest.replace(text, " ")
-        if all(map(_NAV_TEXT_RE.match, texts)) and not any(ch.isalnum() for ch in rest):
+        if all(map(NAV_LINK_TEXT.match, texts)) and not any(ch.isalnum() for ch in rest):
             rows.append(block)
     return rows
 

@@ -1,0 +1,96 @@
+"""Layouts of hand-built chapter sites and translation posts, each read as a reader sees it.
+
+* a Markdown file whose body is HTML from its first heading (``<h2>…</h2>`` then
+  ``<p align="center">…``) is read as HTML: no tag is shown as text
+* a page's title heading over its chapter line (bylines and an epigraph between) names
+  the story, and the headings under the title are its bylines
+* chapter lines in Chinese, Japanese and Korean (``第一卷第一章 …``, ``序幕 …``) are headings
+* an author's mark of one letter between signs (``-i-``), repeated, is the chapter's break
+
+The stories here are written for these tests; their layouts are those of real files.
+"""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.model import Block, Heading, Paragraph, SceneBreak
+from fanfmt.walk import plain_text
+
+_SCENE = (
+    "<p>The lamps were low when Oren came back from the quay, and the sheep were still.</p>\n"
+    "<p>He sat behind the wall and watched the road for the riders he had been promised.</p>\n"
+)
+
+
+def _blocks(text: str, kind: str) -> tuple[Block, ...]:
+    return convert(text, "xhtml", from_format=kind).document.blocks
+
+
+def _texts(blocks: tuple[Block, ...]) -> list[str]:
+    return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph)]
+
+
+def _translation_post(chapter_line: str) -> str:
+    return (
+        "<h2>  [Translation] When the Tide Shall Claim </h2>\n"
+        "<h4> words_without </h4>\n<h4> Translation by Saltfish </h4>\n\n<hr />\n\n"
+        '<p align="center">\n  <em>“Your fear of the sea is the shiver of the shepherd,</em>\n'
+        "</p>\n\n"
+        '<p align="center">\n  <strong>'
+        + chapter_line
+        + "</strong>\n</p>\n\n<p> </p>\n\n"
+        + _SCENE
+        + '\n<p align="center">\n  <em>-i-</em>\n</p>\n\n'
+        + _SCENE
+        + '\n<p align="center">\n  <em>-i-</em>\n</p>\n\n'
+        + _SCENE
+    )
+
+
+def test_a_markdown_file_of_html_from_its_first_heading_is_read_as_html() -> None:
+    blocks = _blocks(_translation_post("Chapter 1: Night and the Riders"), "markdown")
+    assert not any("<" in t or "align=" in t for t in _texts(blocks))
+
+
+def test_a_pages_title_over_its_chapter_line_names_the_story() -> None:
+    blocks = _blocks(_translation_post("Chapter 1: Night and the Riders"), "markdown")
+    headings = [b for b in blocks if isinstance(b, Heading)]
+    assert len(headings) == 1
+    (heading,) = headings
+    assert plain_text(heading.story_title) == "[Translation] When the Tide Shall Claim"
+    assert plain_text(heading.number) == "Chapter 1"
+    bylines = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "byline"
+    ]
+    assert bylines == ["words_without", "Translation by Saltfish"]
+
+
+def test_a_title_over_a_chapter_heading_on_a_plain_page() -> None:
+    page = "<h1>The Long Night</h1>\n<h2>Chapter 1: Riders</h2>\n" + _SCENE
+    result = convert(page, "xhtml", from_format="html")
+    (heading,) = [b for b in result.document.blocks if isinstance(b, Heading)]
+    assert plain_text(heading.story_title) == "The Long Night"
+    assert "<title>The Long Night — Chapter 1: Riders</title>" in result.text
+
+
+def test_story_words_between_title_and_chapter_line_keep_both_headings() -> None:
+    page = "<h1>The Long Night</h1>\n" + _SCENE + "<h2>Chapter 1: Riders</h2>\n" + _SCENE
+    headings = [b for b in _blocks(page, "html") if isinstance(b, Heading)]
+    assert len(headings) == 2
+    assert not headings[1].story_title
+
+
+def test_chinese_chapter_lines_are_headings() -> None:
+    for line, number, title in (
+        ("第一卷第一章 黑夜与铁骑", "第一卷第一章", "黑夜与铁骑"),
+        ("序幕 光荣的工作", "序幕", "光荣的工作"),
+    ):
+        blocks = _blocks(_translation_post(line), "markdown")
+        (heading,) = [b for b in blocks if isinstance(b, Heading)]
+        assert (plain_text(heading.number), plain_text(heading.title)) == (number, title)
+
+
+def test_a_one_letter_mark_between_signs_repeated_is_the_chapters_break() -> None:
+    blocks = _blocks(_translation_post("Chapter 1: Night and the Riders"), "markdown")
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 2
+    assert "-i-" not in _texts(blocks)
