@@ -6,6 +6,9 @@
   the story, and the headings under the title are its bylines
 * chapter lines in Chinese, Japanese and Korean (``第一卷第一章 …``, ``序幕 …``) are headings
 * an author's mark of one letter between signs (``-i-``), repeated, is the chapter's break
+* a site's own boxes by their class (``chapter-nav``, ``mailing-card``) are not story
+* one ``<br>`` between some paragraphs and two between others are both spacing
+* the heading typed once more over it is one heading
 
 The stories here are written for these tests; their layouts are those of real files.
 """
@@ -94,3 +97,42 @@ def test_a_one_letter_mark_between_signs_repeated_is_the_chapters_break() -> Non
     blocks = _blocks(_translation_post("Chapter 1: Night and the Riders"), "markdown")
     assert sum(isinstance(b, SceneBreak) for b in blocks) == 2
     assert "-i-" not in _texts(blocks)
+
+
+def test_a_sites_own_boxes_by_class_are_not_story() -> None:
+    page = (
+        "<html><body><main><h1>Chapter 1: Riders</h1>\n" + _SCENE + '<div class="chapter-nav">'
+        '<a href="../index.html">← Back to Chapters</a>'
+        '<a href="../index.html#feedback">Send Feedback on CH01</a></div>\n'
+        '<div class="mailing-card"><h3>Get new chapters by email</h3>'
+        "<p>Subscribe to get future chapters and updates.</p></div></main></body></html>"
+    )
+    texts = _texts(_blocks(page, "html"))
+    assert not any("Feedback" in t or "Subscribe" in t for t in texts)
+    assert len(texts) == 2
+
+
+def test_one_br_here_and_two_there_are_both_a_pages_paragraph_spacing() -> None:
+    lines = [
+        f"Line {i} of the tale, where Oren walked a little further along the quay."
+        for i in range(30)
+    ]
+    body = "".join(line + ("<br /><br />" if i % 2 else "<br />") for i, line in enumerate(lines))
+    page = "<h1>Chapter 1</h1><p>" + body + "</p>"
+    blocks = _blocks(page, "html")
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    assert len(_texts(blocks)) == 30
+
+
+def test_a_blank_line_that_is_rare_on_a_page_is_still_a_break() -> None:
+    lines = [f"Line {i} of the tale, where Oren walked along the quay." for i in range(30)]
+    body = "".join(line + ("<br /><br />" if i == 14 else "<br />") for i, line in enumerate(lines))
+    blocks = _blocks("<h1>Chapter 1</h1><p>" + body + "</p>", "html")
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+
+
+def test_the_heading_typed_once_more_over_it_is_one_heading() -> None:
+    page = "The Second Day of Midwinter\n<h1>The Second Day of Midwinter</h1>\n" + _SCENE
+    blocks = _blocks(page, "html")
+    assert "The Second Day of Midwinter" not in _texts(blocks)
+    assert sum(isinstance(b, Heading) for b in blocks) == 1

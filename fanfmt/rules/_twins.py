@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from fanfmt.model import AuthorNote, Block, Heading, Legend, Paragraph, Strong
+from fanfmt.model import AuthorNote, Block, Heading, Legend, Paragraph, Strong, is_story
 
 _UNITS = {
     w: n
@@ -237,11 +237,43 @@ _TITLE_ROWS = 24
 
 
 def mark_typed_title(blocks: list[Block]) -> list[Block]:
-    """The story's title typed again at the top (:func:`_typed_title`), then the title
-    typed again right under a chapter heading (:func:`_title_under_heading`)."""
+    """The story's title typed again at the top (:func:`_typed_title`), then the heading
+    typed again right over it (:func:`_title_over_heading`) or the title right under it
+    (:func:`_title_under_heading`)."""
     marked = _typed_title(blocks)
     first = next((i for i, b in enumerate(marked) if isinstance(b, Heading)), None)
-    return marked if first is None else _title_under_heading(marked, first)
+    if first is None:
+        return marked
+    below = first + 1 if first + 1 < len(marked) and isinstance(marked[first + 1], Heading) else 0
+    marked = _title_over_heading(marked, below or first)
+    first = next(i for i, b in enumerate(marked) if isinstance(b, Heading))
+    return _title_under_heading(marked, first)
+
+
+def _title_over_heading(blocks: list[Block], first: int) -> list[Block]:
+    """The heading's words typed once more right over it, as the page's first line
+    (``The Second Day`` / ``<h1>The Second Day</h1>``): one heading, the line is gone (its
+    words are the heading's)."""
+    from fanfmt.walk import plain_text
+
+    if first == 0 or any(is_story(b) for b in blocks[: first - 1]):
+        return blocks
+    above, head = blocks[first - 1], blocks[first]
+    assert isinstance(head, Heading)
+    if isinstance(above, Heading) and not (above.number or above.story_title):
+        typed = _alnum(plain_text(above.title))  # made a heading of its own, as a title
+    elif isinstance(above, Paragraph) and above.role == "text":
+        typed = _alnum(plain_text(above.children))
+    else:
+        return blocks
+    names = {
+        _alnum(plain_text(head.title)),
+        _alnum(plain_text(head.number) + plain_text(head.title)),
+        _alnum(plain_text(head.story_title) + plain_text(head.number) + plain_text(head.title)),
+    }
+    if not typed or typed not in names:
+        return blocks
+    return [*blocks[: first - 1], replace(head, line=above.line), *blocks[first + 1 :]]
 
 
 def _typed_title(blocks: list[Block]) -> list[Block]:

@@ -158,6 +158,13 @@ def _number_then_title(items: list[Block | _Para]) -> list[Block | _Para]:
     return out
 
 
+_MIXED_MIN = 8
+_MIXED_SHARE = 0.3
+"""A blank line between this many paragraphs or more, and at least this share of them, is
+the page's spacing even where most have none: a chapter has a break every few pages, not
+between every third paragraph."""
+
+
 def _settle_gaps(items: list[Block | _Para]) -> list[Block]:
     """Empty paragraphs counted before each paragraph → ``gap_before`` beyond the usual spacing."""
     paras = [it for it in items if isinstance(it, _Para)]
@@ -167,6 +174,8 @@ def _settle_gaps(items: list[Block | _Para]) -> list[Block]:
     normal = 0
     if separated >= adjacent and separated:
         normal = max((k for k in seps if k >= 1), key=lambda k: (seps[k], -k))
+    elif seps.get(1, 0) >= _MIXED_MIN and seps[1] >= _MIXED_SHARE * (adjacent + separated):
+        normal = 1  # one <br> here, two there, paragraph after paragraph: both are spacing
     out: list[Block] = []
     for it in items:
         if isinstance(it, _Para):

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from fanfmt.patterns import NAV_LINK_TEXT
@@ -78,6 +79,15 @@ _AO3_SKIP_IDS = frozenset("feedback comments kudos share header footer".split())
 # Furniture of an unknown page.
 _GENERIC_SKIP_ROLES = frozenset("navigation banner contentinfo search menu menubar toolbar".split())
 _GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
+_SITE_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:nav|navigation|pagination|pager|breadcrumbs?|share|sharing|social"
+    r"|newsletter|mailing|subscribe|subscription|signup)(?:$|[-_])",
+    re.IGNORECASE,
+)
+"""A class the site gives its own boxes: ``chapter-nav``, ``nav-links``, ``mailing-card``,
+``share-buttons``, ``newsletter``. (Not ``comments``: some archives post stories there.)"""
+_SITE_BOX_MAX_LETTERS = 600
+"""Such a box holds a few links or a line of text; a bigger one is left to be judged."""
 
 
 def read_ao3(soup: BeautifulSoup, page: Page) -> bool:
@@ -192,6 +202,7 @@ def read_generic(
         for tag in soup.find_all(True)
         if (tag.name in _GENERIC_SKIP_TAGS and not _story_header(tag, title))
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
+        or _site_box(tag)
     ]
     drop(furniture)
     drop(nav_rows(soup))
@@ -210,6 +221,14 @@ def read_generic(
     else:  # no <body>, or text typed outside it: the whole page
         page.text(soup)
     return True
+
+
+def _site_box(tag: Tag) -> bool:
+    """``<div class="chapter-nav">`` of links, ``<div class="mailing-card">`` asking for an
+    e-mail: a box of the site's, by its class, small enough to hold no chapter."""
+    if not any(_SITE_CLASS_RE.search(c) for c in class_names(tag)):
+        return False
+    return _letters(tag) <= _SITE_BOX_MAX_LETTERS
 
 
 def _story_header(tag: Tag, title: str = "") -> bool:
