@@ -6,6 +6,7 @@
   the story, and the headings under the title are its bylines
 * chapter lines in Chinese, Japanese and Korean (``第一卷第一章 …``, ``序幕 …``) are headings
 * an author's mark of one letter between signs (``-i-``), repeated, is the chapter's break
+* a block the site calls ``prose`` is the chapter; its widgets are not story
 * a site's own boxes by their class (``chapter-nav``, ``mailing-card``) are not story
 * one ``<br>`` between some paragraphs and two between others are both spacing
 * the heading typed once more over it is one heading
@@ -136,3 +137,17 @@ def test_the_heading_typed_once_more_over_it_is_one_heading() -> None:
     blocks = _blocks(page, "html")
     assert "The Second Day of Midwinter" not in _texts(blocks)
     assert sum(isinstance(b, Heading) for b in blocks) == 1
+
+
+def test_a_block_the_site_calls_prose_is_the_chapter_and_its_widgets_are_not() -> None:
+    page = (
+        "<html><head><title>Chapter 2 — Blood | Last Time</title></head><body>"
+        '<div class="loader"><span>Summoning</span></div>'
+        '<div class="tracker"><span class="label">Hours</span></div>'
+        '<div class="container"><h1>Blood</h1><div class="prose">'
+        + _SCENE * 3
+        + "</div></div></body></html>"
+    )
+    texts = _texts(_blocks(page, "html"))
+    assert "Summoning" not in texts and "Hours" not in texts
+    assert len(texts) == 6

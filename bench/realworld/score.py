@@ -102,7 +102,12 @@ def has_phrase(text: str, phrase: str) -> bool:
 
 
 def text_of(elem: ET.Element) -> str:
-    return "".join(elem.itertext())
+    """The element's text, a ``<br/>`` read as the line end it is (not as nothing)."""
+    parts: list[str] = [elem.text or ""]
+    for child in elem:
+        parts.append("\n" if child.tag == f"{XHTML}br" else text_of(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def parse(xhtml: str) -> Found:

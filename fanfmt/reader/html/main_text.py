@@ -42,10 +42,12 @@ OUTSIDE = 200
 """At least this many letters stand outside it (else the page is the story, read whole)."""
 _CONTAINERS = ("div", "article", "section", "main", "td")
 _STORY_CLASS_RE = re.compile(
-    r"\b(?:chapter[-_]?(?:content|inner|text|body)|story[-_]?(?:text|content|body))\b",
+    r"\b(?:chapter[-_]?(?:content|inner|text|body)|story[-_]?(?:text|content|body)"
+    r"|(?:entry|post)[-_]?(?:content|body)|prose)\b",
     re.IGNORECASE,
 )
-"""``<div class="chapter-inner chapter-content">``: the block a site names the chapter's."""
+"""``<div class="chapter-inner chapter-content">``, ``<div class="prose">``, a blog's
+``entry-content``: the block a site names the chapter's."""
 _NOTE_CLASS_RE = re.compile(r"author[-_]?notes?$", re.IGNORECASE)
 
 
