@@ -149,5 +149,6 @@ def test_a_block_the_site_calls_prose_is_the_chapter_and_its_widgets_are_not() -
         + "</div></div></body></html>"
     )
     texts = _texts(_blocks(page, "html"))
-    assert "Summoning" not in texts and "Hours" not in texts
+    assert "Summoning" not in texts
+    assert "Hours" not in texts
     assert len(texts) == 6
