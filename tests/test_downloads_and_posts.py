@@ -6,7 +6,8 @@
 * a contest's note between two rows at the top, and its ``House:`` / ``Prompt:`` /
   ``W/C:`` block after the story, are author's notes; ``End note:`` is a label
 * a whole chapter glued into one line (a scrape that lost its line ends) is cut into its
-  paragraphs, and its leading ``A/N:`` does not make the chapter a note
+  paragraphs, and its leading ``A/N:`` does not make the chapter a note; a chapter line
+  or a title glued to a paragraph's first word (``Chapter 1Deep down``) is cut off
 * Markdown: ``# Chapter Three`` over ``## The Letters`` is one heading; ``### * ###`` is a
   break; ``### Name`` in a numbered chapter is a section's caption; chapter links,
   a site's own elements and the front matter's title as the only heading
@@ -203,6 +204,30 @@ def test_a_leading_label_does_not_make_a_glued_chapter_a_note() -> None:
 def test_an_ellipsis_glued_to_the_next_word_is_no_paragraph_end() -> None:
     line = "Well...I guess so, she thought, and went on walking down the long road. " * 20
     assert len(_story(_blocks(line + "\n"))) == 1
+
+
+_GLUED_BODY = "".join(
+    f"The rain came down on the {w} roof for the whole of that night.She listened to it "
+    f"and thought of the {w} house by the river where she grew up."
+    for w in ("tin", "slate", "thatched", "red", "old", "low", "new", "green", "grey", "wet")
+)
+
+
+def test_a_chapter_line_glued_to_its_first_word_is_the_heading() -> None:
+    blocks = _blocks("Chapter 1" + _GLUED_BODY + "\n")
+    assert plain_text(_one_heading(blocks).number) == "Chapter 1"
+    assert _story(blocks)[0].startswith("The rain came down on the tin roof")
+
+
+def test_a_section_title_glued_to_its_paragraph_is_cut_off_but_a_name_is_not() -> None:
+    half = _GLUED_BODY.index("The rain came down on the old")
+    text = (
+        _GLUED_BODY[:half] + "Part I: Getting In The DoorWalking up to the door, you see two "
+        "things.Mr. MacKenzie waved." + _GLUED_BODY[half:] + "\n"
+    )
+    story = _story(_blocks(text))
+    assert any(p.startswith("Walking up to the door") for p in story)
+    assert not any(p.startswith("Kenzie") for p in story)
 
 
 def _md(text: str) -> tuple[Block, ...]:

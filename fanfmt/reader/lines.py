@@ -83,6 +83,8 @@ def _cut_run_on(raws: list[str]) -> Iterator[tuple[int, str]]:
                 yield number, "    " + piece if k else piece
         else:
             cuts = glued_cuts(raw)
+            if cuts:
+                cuts = _with_heads(raw, cuts)
             for k, (a, b) in enumerate(zip((0, *cuts), (*cuts, len(raw)), strict=True)):
                 yield number, "    " + raw[a:b] if k else raw[a:b]
 
@@ -119,6 +121,60 @@ def glued_cuts(raw: str) -> tuple[int, ...]:
                 break
         cuts.append(cut)
     return tuple(cuts)
+
+
+_HEAD_GLUE_RE = re.compile(r"(?<=[a-z0-9)\]])(?=[A-Z][a-z])")
+_HEAD_MAX_CHARS = 160
+_HEAD_MAX_WORDS = 20
+_TITLE_CASE_SHARE = 0.8
+_SMALL_WORDS = frozenset("a an and as at but by for in of on or the to vs with".split())
+
+
+def _with_heads(raw: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
+    """``cuts`` with one more after each glued paragraph's heading: ``Chapter 1Deep down…``
+    → a cut before ``Deep``; ``Part I: Getting In The DoorWalking up…`` → before
+    ``Walking`` (the line is glued throughout: :func:`glued_cuts` found its cuts)."""
+    out: list[int] = []
+    for start in (0, *cuts):
+        out.append(start) if start else None
+        head = _head_end(raw, start)
+        if head is not None:
+            out.append(head)
+    return tuple(sorted(set(out)))
+
+
+def _head_end(raw: str, start: int) -> int | None:
+    """Where a heading glued to the paragraph at ``start`` ends, if one is: a chapter line,
+    or a few words in title case whose last one runs into the next capital and makes no
+    word with it (``DoorWalking``; ``MacKenzie`` is a name)."""
+    from fanfmt.reader.hyphens import zipf
+
+    for m in _HEAD_GLUE_RE.finditer(raw, start, min(len(raw), start + _HEAD_MAX_CHARS)):
+        head = raw[start : m.end()]
+        words = head.split()
+        if not 2 <= len(words) <= _HEAD_MAX_WORDS:
+            continue
+        left = re.search(r"[A-Za-z]+$", head)
+        if left is not None:
+            right = re.match(r"[A-Za-z]+", raw[m.end() :])
+            joined = left.group() + (right.group() if right else "")
+            if zipf(joined.lower()) > 0:
+                continue  # "MacKenzie", "YouTube": one word, typed so
+        from fanfmt.patterns import CHAPTER_LINE
+
+        if CHAPTER_LINE.match(head) or _title_case(words):
+            return m.end()
+    return None
+
+
+def _title_case(words: list[str]) -> bool:
+    """``["Part", "I:", "Getting", "In", "The", "Door"]`` → True; a sentence → False."""
+    lettered = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not lettered:
+        return False
+    capped = sum(1 for w in lettered if w.lstrip("(\"'“‘[")[:1].isupper())
+    small = sum(1 for w in lettered if w.lower() in _SMALL_WORDS)
+    return capped >= _TITLE_CASE_SHARE * (len(lettered) - small) and capped >= 2
 
 
 _MARGIN_MIN_LINES = 10
