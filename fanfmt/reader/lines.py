@@ -134,9 +134,8 @@ def _with_heads(raw: str, cuts: tuple[int, ...]) -> tuple[int, ...]:
     """``cuts`` with one more after each glued paragraph's heading: ``Chapter 1Deep down…``
     → a cut before ``Deep``; ``Part I: Getting In The DoorWalking up…`` → before
     ``Walking`` (the line is glued throughout: :func:`glued_cuts` found its cuts)."""
-    out: list[int] = []
+    out: list[int] = list(cuts)
     for start in (0, *cuts):
-        out.append(start) if start else None
         head = _head_end(raw, start)
         if head is not None:
             out.append(head)
