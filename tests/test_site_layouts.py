@@ -10,6 +10,7 @@
 * a site's own boxes by their class (``chapter-nav``, ``mailing-card``) are not story
 * one ``<br>`` between some paragraphs and two between others are both spacing
 * the heading typed once more over it is one heading
+* the blank cells of a two-column page are no breaks
 
 The stories here are written for these tests; their layouts are those of real files.
 """
@@ -152,3 +153,29 @@ def test_a_block_the_site_calls_prose_is_the_chapter_and_its_widgets_are_not() -
     assert "Summoning" not in texts
     assert "Hours" not in texts
     assert len(texts) == 6
+
+
+def test_the_blank_cells_of_a_two_column_page_are_no_breaks() -> None:
+    row = (
+        '<div class="row"><div class="left"><p>{left}</p></div>'
+        '<div class="right">&nbsp;</div></div>\n'
+        '<div class="row"><div class="left">&nbsp;</div>'
+        '<div class="right"><p>{right}</p></div></div>\n'
+    )
+    many = "</p><p>".join(f"Here, at step {k}, Oren waits by the wall." for k in range(4))
+    page = "<h1>Chapter 1</h1>" + "".join(
+        row.format(left=many, right=f"There, scene {i}, Mira runs.") for i in range(12)
+    )
+    blocks = _blocks(page, "html")
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    assert len(_texts(blocks)) == 60
+
+
+def test_an_empty_break_div_among_a_chapters_blocks_is_still_a_break() -> None:
+    page = (
+        "<h1>Chapter 1</h1><div class='prose'>" + _SCENE + '<div class="scene-break">'
+        '<span class="drip"></span></div><div class="box"><p>"Mira," he said.</p></div>'
+        + _SCENE
+        + "</div>"
+    )
+    assert sum(isinstance(b, SceneBreak) for b in _blocks(page, "html")) == 1

@@ -287,7 +287,7 @@ class _Builder:
 
     def close_block(self, tag: Tag, before: int) -> None:
         self.flush("caption" if "scene-heading" in class_names(tag) else "text")
-        if len(self.out) == before and tag.name in ("p", "div", "center"):
+        if len(self.out) == before and tag.name in ("p", "div", "center") and not _cell(tag):
             self.empties += 1  # an empty paragraph: blank space the author left
 
     def flush(self, role: ParagraphRole = "text") -> None:
@@ -316,6 +316,29 @@ class _Builder:
                 self.empties = 0
         if groups:
             self.empties += max(0, blank - 1)  # a last <br> only ends the line
+
+
+_ROW_MAX_CELLS = 4
+
+
+def _cell(tag: Tag) -> bool:
+    """An empty ``<div>`` beside a sibling ``<div>`` that holds paragraphs: a column's cell
+    left blank (``<div class="left"><p>…</p></div><div class="right">&nbsp;</div>``, the
+    two alone in their row), no blank line between the story's paragraphs. An empty
+    ``<p>`` among ``<p>`` is one, and so is ``<div class="scene-break"></div>`` among them."""
+    from bs4 import Tag
+
+    if tag.name != "div" or tag.parent is None:
+        return False
+    cells: list[Tag] = []
+    for child in tag.parent.children:  # a row of two to four cells, and nothing else
+        if isinstance(child, Tag):
+            if child.name != "div" or len(cells) == _ROW_MAX_CELLS:
+                return False
+            cells.append(child)
+        elif str(child).strip():
+            return False
+    return any(c is not tag and c.find("p") is not None for c in cells)
 
 
 class BodyWalk:
