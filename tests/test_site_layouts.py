@@ -11,6 +11,8 @@
 * one ``<br>`` between some paragraphs and two between others are both spacing
 * the heading typed once more over it is one heading
 * the blank cells of a two-column page are no breaks
+* section titles under a page's chapter line are captions, with a break above each
+* a heading left open over the story is read as its paragraphs; a site's menu is not story
 
 The stories here are written for these tests; their layouts are those of real files.
 """
@@ -179,3 +181,36 @@ def test_an_empty_break_div_among_a_chapters_blocks_is_still_a_break() -> None:
         + "</div>"
     )
     assert sum(isinstance(b, SceneBreak) for b in _blocks(page, "html")) == 1
+
+
+def test_a_pages_section_titles_under_its_chapter_line_are_captions_with_breaks() -> None:
+    section = '<h3 class="subtitle">{}</h3>\n<hr />\n' + _SCENE
+    page = "<h1>Death</h1>\n<h2>Chapter 1 - Introduction</h2>\n" + "".join(
+        section.format(name) for name in ("The Forgotten Story", "The Birth", "The Temple")
+    )
+    blocks = _blocks(page, "html")
+    assert sum(isinstance(b, Heading) for b in blocks) == 1
+    kinds = [
+        "break" if isinstance(b, SceneBreak) else getattr(b, "role", "heading") for b in blocks
+    ]
+    sections = ["text", "text", "break", "caption"] * 2
+    assert kinds == ["heading", "caption", *sections, "text", "text"]
+
+
+def test_a_heading_left_open_over_the_story_is_read_as_its_paragraphs() -> None:
+    page = '<h4 class="rating">Rating: Teen</h3>\n' + _SCENE * 2
+    texts = _texts(_blocks(page, "html"))
+    assert len(texts) == 5
+    assert texts[0] == "Rating: Teen"
+
+
+def test_a_sites_menu_and_a_lone_back_link_are_not_story() -> None:
+    page = (
+        '<html><body><h1>Chapter 1</h1><hr><a href="index.html">Go Back</a><div class="story">'
+        + _SCENE * 3
+        + '</div><div id="bottom"><a href="index.html">Home</a><br><a href="a.html">Fanart'
+        '</a><br><a href="c.html">Contact Information</a></div></body></html>'
+    )
+    texts = _texts(_blocks(page, "html"))
+    assert len(texts) == 6
+    assert not any("Go Back" in t or "Fanart" in t for t in texts)

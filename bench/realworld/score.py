@@ -64,6 +64,7 @@ class Found:
     notes_after: int = 0
     disclaimer: bool = False
     paragraphs: list[str] = field(default_factory=list)
+    captions: set[str] = field(default_factory=set)
     notes_text: str = ""
 
 
@@ -152,6 +153,8 @@ def parse(xhtml: str) -> Found:
                 found.disclaimer = True
             elif not classes & NOT_STORY:
                 found.paragraphs.append(text_of(elem))
+                if "scene-heading" in classes:
+                    found.captions.add(text_of(elem))
             return
         for child in elem:
             walk(child, in_note)
@@ -241,8 +244,8 @@ def check_text(label: Label, f: Found, v: Verdict) -> None:
     leaks = [s for s in label.get("furniture", []) if has_phrase(body, s)]
     if leaks:
         v.major.append(f"furniture in story: {leaks}")
-    shown = {visible(p) for p in f.paragraphs}
-    for row in label.get("not_paragraphs", []):
+    shown = {visible(p) for p in f.paragraphs if p not in f.captions}  # a caption is shown
+    for row in label.get("not_paragraphs", []):  # as a section's title, not as a paragraph
         if visible(row) in shown:
             v.major.append(f"heading or edge row left as a paragraph: {row!r}")
     for row in label.get("ornaments", []):

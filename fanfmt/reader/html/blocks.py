@@ -199,6 +199,12 @@ class _Builder:
     wrappers: list[Callable[[tuple[Inline, ...]], Inline]] = field(default_factory=list)
     empties: int = 0
     line: int = 0
+    level: int = 0
+    """The level of the chapter line heading the page (``<h2>Chapter 1: …</h2>``: 2), or 0."""
+    story: bool = False
+    """Has the story begun (a paragraph of it read)?"""
+    captions: set[int] = field(default_factory=set)
+    """Where in ``out`` the sections' captions made of headings stand."""
 
     def run(self, node: Tag | BeautifulSoup) -> list[_Item]:
         self.line = source_line(node)
@@ -234,7 +240,7 @@ class _Builder:
             if name == "hr":
                 self.flush()
                 self.empties = 0
-                self.out.append(SceneBreak("", source_line(tag)))
+                self.rule(source_line(tag))
             elif name == "br":
                 self.buffer.append(LineBreak())
             elif name in BLOCK_TAGS:
@@ -251,6 +257,36 @@ class _Builder:
             else:
                 self.buffer.extend(inline_nodes(tag, self.styles))
             stack.extend((c, None) for c in reversed(inner))
+
+    def heading(self, tag: str, title: tuple[Inline, ...], line: int) -> None:
+        """``<h3>The Marble Temple</h3>`` under ``<h2>Chapter 1 - Introduction</h2>`` → a
+        section's caption; ``<h3>* * *</h3>`` → a break; any other → a heading
+        (:func:`fanfmt.reader.md_heads.heading_kind`, as the Markdown reader judges them)."""
+        from fanfmt.reader.md_heads import chapter_level, heading_kind
+
+        kind = heading_kind(tag, title, self.story, self.level)
+        if kind == "break":
+            self.out.append(SceneBreak("", line))
+        elif kind == "caption":
+            self.out.append(_Para(title, line, self.empties, "caption"))
+            self.captions.add(len(self.out) - 1)
+        else:
+            self.out.append(Heading(title=title, line=line))
+            self.level = self.level or chapter_level(tag, title)
+        self.empties = 0
+
+    def rule(self, line: int) -> None:
+        """An ``<hr>``: a break; right under a section's caption, the title's underline, so
+        the break goes above the caption, where the section starts (none at the top)."""
+        last = len(self.out) - 1
+        if last in self.captions:
+            caption = self.out.pop()
+            if any(isinstance(b, _Para) and b.role == "text" for b in self.out):
+                self.out.append(SceneBreak("", line))
+            self.out.append(caption)
+            self.captions = {last + 1 if i == last else i for i in self.captions}
+            return
+        self.out.append(SceneBreak("", line))
 
     def unwrap(self) -> None:
         self.flush()
@@ -273,11 +309,10 @@ class _Builder:
         if tag.name == "header" and "chapter-heading" in classes:
             self.out.append(own_heading(tag, self.styles))
             return False
-        if tag.name in HEADINGS:
+        if tag.name in HEADINGS and not _holds_paragraphs(tag):
             title = inline_content(tag, self.styles)
             if title:
-                self.out.append(Heading(title=title, line=source_line(tag)))
-                self.empties = 0
+                self.heading(tag.name, title, source_line(tag))
             return False
         if tag.name == "pre":
             self.buffer.extend(pre_lines(tag))
@@ -314,8 +349,15 @@ class _Builder:
             for para in _paragraphs(group):
                 self.out.append(_Para(para, self.line, self.empties, role))
                 self.empties = 0
+                self.story = True
         if groups:
             self.empties += max(0, blank - 1)  # a last <br> only ends the line
+
+
+def _holds_paragraphs(tag: Tag) -> bool:
+    """A heading with paragraphs inside it (``<h4>Rating: Teen</h3><p>…</p><p>…</p>``, the
+    heading never closed): a block of the story, read as its paragraphs, not one heading."""
+    return len(tag.find_all(("p", "div"), limit=2)) >= 2
 
 
 _ROW_MAX_CELLS = 4

@@ -249,30 +249,70 @@ def _story_header(tag: Tag, title: str = "") -> bool:
 _NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
 
 
+_NAV_CONTAINERS = frozenset("body main article section".split())
+_LINE_ENDS = frozenset("p div li ul ol center table br hr h1 h2 h3 h4 h5 h6".split())
+_MENU_MIN_LINKS = 3
+_MENU_LINK_MAX_WORDS = 5
+
+
 def nav_rows(soup: BeautifulSoup) -> list[Tag]:
     """The blocks of a page that hold nothing but links to other chapters (a ``<p>`` of
-    ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``); a link inside a sentence, or in a
+    ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``), or nothing but three short links or more
+    (the site's menu: ``Home`` / ``Fanart`` / ``Contact``), and a chapter link alone on its
+    line between the story's blocks (``<a>Go Back</a>``); a link inside a sentence, or in a
     heading, stays."""
     from bs4 import Tag
 
     rows: list[Tag] = []
+    blocks: dict[int, tuple[Tag, list[Tag]]] = {}
     for link in soup.find_all("a"):
-        if not NAV_LINK_TEXT.match(link.get_text(" ", strip=True)):
-            continue
         block = link.parent
         while isinstance(block, Tag) and block.name in ("span", "strong", "em", "b", "i"):
             block = block.parent
-        if not isinstance(block, Tag) or block.name not in _NAV_BLOCKS:
-            continue
+        if isinstance(block, Tag) and block.name in _NAV_BLOCKS:
+            blocks.setdefault(id(block), (block, []))[1].append(link)
+        elif (
+            isinstance(block, Tag)
+            and block.name in _NAV_CONTAINERS
+            and NAV_LINK_TEXT.match(link.get_text(" ", strip=True))
+            and _on_own_line(link)
+        ):
+            rows.append(link)  # <body>…<hr><a>Go Back</a><div>…
+    for block, links in blocks.values():
         if block.find(HEADING_TAGS) is not None:
             continue
-        texts = [a.get_text(" ", strip=True) for a in block.find_all("a")]
+        texts = [a.get_text(" ", strip=True) for a in links]
         rest = block.get_text(" ", strip=True)
         for text in texts:
             rest = rest.replace(text, " ")
-        if all(map(NAV_LINK_TEXT.match, texts)) and not any(ch.isalnum() for ch in rest):
+        navs = [bool(NAV_LINK_TEXT.match(t)) for t in texts]
+        if not any(ch.isalnum() for ch in rest) and (
+            all(navs)
+            or (
+                len(links) >= _MENU_MIN_LINKS
+                and all(len(t.split()) <= _MENU_LINK_MAX_WORDS for t in texts)
+            )
+        ):
             rows.append(block)
+            continue
+        rows.extend(a for a, nav in zip(links, navs, strict=True) if nav and _on_own_line(a))
     return rows
+
+
+def _on_own_line(link: Tag) -> bool:
+    """Does ``link`` stand alone between blocks (nothing but blocks, ``<br>`` or the
+    container's edge on either side)?"""
+    from bs4 import Tag
+
+    for step in ("previous_sibling", "next_sibling"):
+        node = getattr(link, step)
+        while node is not None and not isinstance(node, Tag) and not str(node).strip():
+            node = getattr(node, step)
+        if node is None:
+            continue
+        if not isinstance(node, Tag) or node.name not in _LINE_ENDS:
+            return False
+    return True
 
 
 def _letters(node: Tag) -> int:
