@@ -224,11 +224,12 @@ at most three words, a capital first, a colon and a value (known or not: see
 
 CHALLENGE = rx.compile(
     r"^\W*(?:(?:this (?:was|is) )?written for|(?:a )?(?:gift|prompt|entry) for)\b"
+    r"|^\W*this (?:was|is) for\s*(?:[:;]|$)"
     r"|\b(?:competition|challenge|prompt|fest|(?:gift|fic) exchange)s?\b",
     _I,
 )
-"""``Written for the Houses Competition``, ``Prompt: rain``: what a story was written for,
-the author's note of a contest or an exchange."""
+"""``Written for the Houses Competition``, ``Prompt: rain``, ``This is for:`` over a list
+of challenges: what a story was written for, the author's note of a contest or an exchange."""
 
 NAV_LINK_TEXT = rx.compile(
     r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"

@@ -11,6 +11,9 @@
 * Markdown: ``# Chapter Three`` over ``## The Letters`` is one heading; ``### * ###`` is a
   break; ``### Name`` in a numbered chapter is a section's caption; chapter links,
   a site's own elements and the front matter's title as the only heading
+* a collection of drabbles: each one's word count between two rows, and its ``This is
+  for:`` list of challenges, are no story and make no break; each chapter's title typed
+  again under its heading is a title row
 * HTML: a ``<br>`` opening a paragraph is no blank line
 
 The stories here are written for these tests; their layouts are those of real files.
@@ -228,6 +231,52 @@ def test_a_section_title_glued_to_its_paragraph_is_cut_off_but_a_name_is_not() -
     story = _story(_blocks(text))
     assert any(p.startswith("Walking up to the door") for p in story)
     assert not any(p.startswith("Kenzie") for p in story)
+
+
+_DRABBLE_LINES = (
+    "The kettle sang on the stove.",
+    "Wren waited at the window for the post, as she had every morning that week.",
+    '"Anything?" her mother asked from the stairs.',
+    "Nothing yet.",
+    "The owl came at last, a tawny shape against the grey sky, and dropped the letter.",
+    "She turned it over twice before she dared to open it.",
+    "Inside were six lines of green ink.",
+    '"Well?"',
+    "Wren read them again, slowly, and then she laughed until she cried.",
+    "Her mother came down and read them over her shoulder.",
+    "Outside, the owl shook the rain from its wings and waited for its treat.",
+    "It was, she decided, the best morning of the whole year.",
+)
+
+
+def _drabble(number: int, title: str, count: str, note: str) -> str:
+    body = "\n\n".join(f"{title}: {line}" for line in _DRABBLE_LINES)
+    gap = "\n\n\n\n"
+    head = f"*Chapter {number}*: {title}\n\n\n\t\t\t{title}\n\n"
+    return f"{head}{body}{gap}* * *{gap}{count}{gap}* * *{gap}{note}{gap}\n"
+
+
+_COLLECTION = "".join(
+    _drabble(n, title, count, note)
+    for n, title, count, note in (
+        (1, "Owls", "Words: 197", "This is for;\n\nJourney Through Hogwarts Challenge;\n\n"
+         "Write a drabble under 200 words."),
+        (2, "Bakery", "Word Count: 314.", "This is for:\n\nThe Minefield Challenge;\n\n"
+         "A1—Bakery, Brownies."),
+        (3, "Here We Go", "Words: 404", "This is for:\n\nTeam Competition;\n\nLucy, jealousy."
+         "\n\nMinor Character Bingo Challenge;\n\nDominique, envy.\n\n"
+         "All Those Characters Challenge;\n\nDominique."),
+    )
+)  # fmt: skip
+
+
+def test_a_drabble_collections_word_counts_and_contest_notes_are_no_story() -> None:
+    blocks = _blocks(_COLLECTION)
+    assert not any(isinstance(b, SceneBreak) for b in blocks)
+    assert sum(isinstance(b, AuthorNote) for b in blocks) == 3
+    story = _story(blocks)
+    assert len(story) == 36
+    assert not any(t in story for t in ("Words: 197", "Here We Go", "This is for:"))
 
 
 def _md(text: str) -> tuple[Block, ...]:

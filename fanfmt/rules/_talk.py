@@ -106,8 +106,9 @@ def note_score_text(text: str) -> int:
         return 0
     found = {w.lower() for w in _LETTERS_RE.findall(text)} & NOTE_WORDS
     score = len(found) + 2 * len(NOTE_PHRASE.findall(text))
-    if CHALLENGE.search(text):  # "Written for the Houses Competition": whoever says it
-        return score + 2
+    challenge = CHALLENGE.search(text)
+    if challenge:  # "Written for the Houses Competition": whoever says it
+        return score + (3 if challenge.start() == 0 else 2)  # opening with it: all the note
     if not (FIRST_PERSON.search(text) or SECOND_PERSON.search(text)):
         return 0
     return score

@@ -355,7 +355,8 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
 
     ``Hot Chocolate`` (a header) / ``Chapter 1: Hot Chocolate`` / ``Hot Chocolate`` → the
     last line a title row; ``Chapter 1: Run`` / ``Run.`` → story (a sentence). A title typed
-    on two lines under its heading is two title rows (:func:`_split_title`)."""
+    on two lines under its heading is two title rows (:func:`_split_title`). In a whole
+    story, each later chapter's title typed again under its heading is a title row too."""
     from fanfmt.walk import plain_text
 
     out = list(blocks)
@@ -366,13 +367,13 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
         if not isinstance(head, Heading):
             continue
         seen += 1
-        if seen > _HEADINGS_AT_TOP:
-            break
-        names.add(_alnum(plain_text(head.story_title)))
+        top = seen <= _HEADINGS_AT_TOP  # further down, only the chapter's own title again
+        if top:
+            names.add(_alnum(plain_text(head.story_title)))
         below = out[k + 1]
         if not (isinstance(below, Paragraph) and below.role == "text"):
             continue
-        two = _split_title(out, k + 1, names)
+        two = _split_title(out, k + 1, names) if top else []
         if two:
             out[k + 1 : k + 3] = two
             continue
@@ -382,7 +383,7 @@ def _title_under_heading(blocks: list[Block], first: int) -> list[Block]:
         title = plain_text(head.title).strip()
         if "\n" in typed or (typed[-1:] in ".!?:" and typed[-1:] != title[-1:]):
             continue
-        if _alnum(typed) and _alnum(typed) in names | {_alnum(title)}:
+        if _alnum(typed) and _alnum(typed) in (names if top else set()) | {_alnum(title)}:
             out[k + 1] = replace(below, role="byline")
     return out
 

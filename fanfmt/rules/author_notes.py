@@ -40,6 +40,7 @@ from fanfmt.model import (
 )
 from fanfmt.notes import position_notes
 from fanfmt.patterns import (
+    CHALLENGE,
     NAMED_REPLY,
     NOTE_LABEL,
     NOTE_LABEL_ALONE,
@@ -350,10 +351,17 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
     if after_marker is not None:
         return after_marker
     # the last segment after a gap
-    for j in range(n - 1, max(lo, n - MAX_UNMARKED - 1), -1):
+    for j in range(n - 1, max(lo, n - MAX_MARKED - 1), -1):
         if _is_gap(blocks[j], markers):
-            segment = [b for b in blocks[j + 1 :] if isinstance(b, Paragraph)]  # after the gap
-            if segment and j - lo > 2 * len(segment) and note_score(segment) >= NOTE_SCORE_MIN:
+            gap = blocks[j]  # a row, or a paragraph with blank lines above it
+            first = j if isinstance(gap, Paragraph) and not _separator(gap, markers) else j + 1
+            segment = [b for b in blocks[first:] if isinstance(b, Paragraph)]  # after the gap
+            if (
+                segment
+                and (n - j <= MAX_UNMARKED or _for_a_contest(segment[0]))
+                and j - lo > 2 * len(segment)
+                and note_score(segment) >= NOTE_SCORE_MIN
+            ):
                 return j
             break
     # replies to reviewers at the very end, after the story
@@ -380,6 +388,12 @@ def _bottom_note_start(blocks: list[Block], lo: int, markers: Markers) -> int:
     if j < n and (n - j >= 2 or _closing_score(blocks[j]) >= CLOSING_SCORE_MIN):
         return j
     return n
+
+
+def _for_a_contest(block: Paragraph) -> bool:
+    """``This is for:`` / ``Written for the Houses Competition``: a note that lists what the
+    chapter was written for may run longer (a line a challenge)."""
+    return CHALLENGE.match(text_of(block)) is not None
 
 
 def _after_closing_marker(blocks: list[Block], lo: int, markers: Markers) -> int | None:

@@ -87,7 +87,7 @@ def apply(doc: Document, ctx: Context) -> Document:
     out: list[Block] = []
     changed = False
     texts = [i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.role == "text"]
-    edges = {texts[0], texts[-1]} if texts else set()
+    edges = _chapter_edges(doc.blocks, texts)
     last = texts[-1] if len(texts) > 1 else -1
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and block.role == "text":
@@ -103,3 +103,33 @@ def apply(doc: Document, ctx: Context) -> Document:
                 changed = True
         out.append(block)
     return replace(doc, blocks=tuple(out)) if changed else doc
+
+
+def _chapter_edges(blocks: tuple[Block, ...], texts: list[int]) -> set[int]:
+    """The first and last paragraph of each chapter (a whole story has several), and a
+    paragraph alone between two break rows at a chapter's end: where a word count stands.
+
+    ``[Heading, "It rained.", "Words: 197", Heading, "900 words", "It snowed."]`` → the
+    places of ``"It rained."``, ``"Words: 197"`` and ``"900 words"``, ``"It snowed."``."""
+    from fanfmt.model import Heading, SceneBreak
+    from fanfmt.rules.scene_breaks import is_separator
+
+    def row(block: Block) -> bool:
+        if isinstance(block, SceneBreak):
+            return True
+        return isinstance(block, Paragraph) and is_separator(text_of(block)) is not None
+
+    edges: set[int] = set()
+    run: list[int] = []
+    heads = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
+    bounds = [*heads, len(blocks)]
+    start = 0
+    for end in bounds:
+        run = [i for i in texts if start <= i < end and not row(blocks[i])]
+        if run:
+            edges.update((run[0], run[-1]))
+            for i in run[1:]:  # "* * *" / "Words: 197" / "* * *"
+                if row(blocks[i - 1]) and i + 1 < len(blocks) and row(blocks[i + 1]):
+                    edges.add(i)
+        start = end
+    return edges

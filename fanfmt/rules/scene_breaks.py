@@ -342,14 +342,15 @@ def apply(doc: Document, ctx: Context) -> Document:
         out = _marked_only(out, gaps)
     # a break with no story after it (before the end note or a heading) is not a break
     cleaned: list[Block] = []
-    last_story = max((i for i, b in enumerate(out) if _prose(b)), default=-1)
+    ahead = _prose_ahead(out)
     for i, block in enumerate(out):
         if isinstance(block, SceneBreak):
             nxt = out[i + 1] if i + 1 < len(out) else None
             if (
                 nxt is None
                 or isinstance(nxt, AuthorNote | Heading | Legend | SceneBreak)
-                or (i > last_story and not block.shown)  # only a closing notice after it
+                or (isinstance(nxt, Paragraph) and nxt.role == "metadata")  # "Words: 197"
+                or (not ahead[i] and not block.shown)  # only a closing notice after it
             ):
                 if block.shown:  # the author's mark closing the chapter: its ornament
                     cleaned.append(_ornament(block, typed))
@@ -359,3 +360,19 @@ def apply(doc: Document, ctx: Context) -> Document:
                 continue
         cleaned.append(block)
     return replace(doc, blocks=tuple(cleaned))
+
+
+def _prose_ahead(blocks: list[Block]) -> list[bool]:
+    """For each block, whether story prose follows it before the next heading: a break
+    with none after it in its chapter (``* * *`` / ``Words: 197`` / the next chapter's
+    heading) closes nothing."""
+    ahead = [False] * len(blocks)
+    seen = False
+    for i in range(len(blocks) - 1, -1, -1):
+        ahead[i] = seen
+        block = blocks[i]
+        if isinstance(block, Heading):
+            seen = False
+        elif _story(block) or (isinstance(block, Paragraph) and block.role == "furniture"):
+            seen = True  # a note after it is no scene: "* * *" / "Words: 197" / the A/N
+    return ahead
