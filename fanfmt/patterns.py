@@ -231,6 +231,12 @@ CHALLENGE = rx.compile(
 """``Written for the Houses Competition``, ``Prompt: rain``, ``This is for:`` over a list
 of challenges: what a story was written for, the author's note of a contest or an exchange."""
 
+DRAFT_MARK = rx.compile(
+    r"^[-–—=*~\[({<]+\s*(?:TK|TODO|FIXME|TBD)\b|^(?:TODO|FIXME|TBD)\s*[:\-–—]"
+)
+"""A note the author left in a draft for later: ``--- TK check the dates``, ``[TK: name]``,
+``TODO: fix this scene`` (case-sensitive; ``TK smiled.`` is a character: Digimon's T.K.)."""
+
 NAV_LINK_TEXT = rx.compile(
     r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"
     r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"

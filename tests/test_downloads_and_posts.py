@@ -559,3 +559,17 @@ def test_in_a_whole_story_each_chapter_has_its_own_opening_note() -> None:
     notes = [b for b in blocks if isinstance(b, AuthorNote)]
     assert [n.position for n in notes] == ["before", "before", "before"]
     assert len(_story(blocks)) == 12
+
+
+def test_a_note_left_in_a_draft_is_a_note_and_omit_leaves_it_out() -> None:
+    text = (
+        "# Chapter 1\n\nShe ran to the door and looked out at the rain.\n\n"
+        "--- TK check Fabian and Gideon status re above\n\nTK smiled at her from the gate.\n"
+    )
+    blocks = _md(text)
+    assert sum(isinstance(b, AuthorNote) for b in blocks) == 1
+    kept = _story(_blocks(text, "markdown", notes="omit"))
+    assert kept == [
+        "She ran to the door and looked out at the rain.",
+        "TK smiled at her from the gate.",
+    ]

@@ -7,6 +7,8 @@
 * a paragraph of 400 words or more → P001 (line breaks were probably lost)
 * ``<p>She ran.</p><!-- the scene I cut: he waited --><p>It rained.</p>`` → M005 (a
   comment with words in it, inside the story, left out of the chapter)
+* ``--- TK check the dates``, ``TODO: fix this scene`` → W002 (a note the author left in
+  the draft for later, made an author's note: ``--notes omit`` leaves it out)
 """
 
 from __future__ import annotations
@@ -60,6 +62,20 @@ def doubled_word(chapter: Chapter) -> Iterator[Finding]:
             if word.lower() in INTENTIONAL_DOUBLES or len(m.group().split()) > 2:
                 continue
             yield p.at(m.start(), f"doubled word: {m.group()!r}")
+
+
+@check("W002", "draft-note-left", "warning")
+def draft_note_left(chapter: Chapter) -> Iterator[Finding]:
+    """A note the author left in the draft for later (``TK``, ``TODO``, ``FIXME``): read as
+    an author's note, so ``--notes omit`` leaves it out, but it is still in the chapter.
+
+    Example: ``--- TK check Fabian and Gideon status re above``
+    """
+    from fanfmt.patterns import DRAFT_MARK
+
+    for p in chapter.paragraphs:
+        if DRAFT_MARK.match(p.text):
+            yield p.at(0, f"a note left in the draft: {p.text[:60]!r}")
 
 
 @check("E004", "mojibake-left", "warning")

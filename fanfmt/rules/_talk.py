@@ -19,6 +19,7 @@ from fanfmt.model import Block, Heading, Paragraph, SceneBreak, is_story
 from fanfmt.patterns import (
     CHALLENGE,
     DIALOGUE,
+    DRAFT_MARK,
     FIELD_LINE,
     METADATA_LINE,
     NAMED_REPLY,
@@ -119,10 +120,11 @@ NOTE_MAX_CHARS = 3000
 
 
 def label_led(block: Paragraph) -> bool:
-    """``A/N: Thanks!`` → True; ``A/N: …`` and a whole chapter in one line → False (story,
-    so that ``--notes omit`` cannot drop the chapter)."""
+    """``A/N: Thanks!`` → True; ``--- TK check the dates`` (a draft's note to its author)
+    → True; ``A/N: …`` and a whole chapter in one line → False (story, so that ``--notes
+    omit`` cannot drop the chapter)."""
     text = text_of(block)
-    return bool(NOTE_LABEL.match(text)) and len(text) <= NOTE_MAX_CHARS
+    return bool(NOTE_LABEL.match(text) or DRAFT_MARK.match(text)) and len(text) <= NOTE_MAX_CHARS
 
 
 def could_be_note(text: str) -> bool:
