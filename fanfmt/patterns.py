@@ -231,9 +231,7 @@ CHALLENGE = rx.compile(
 """``Written for the Houses Competition``, ``Prompt: rain``, ``This is for:`` over a list
 of challenges: what a story was written for, the author's note of a contest or an exchange."""
 
-DRAFT_MARK = rx.compile(
-    r"^[-–—=*~\[({<]+\s*(?:TK|TODO|FIXME|TBD)\b|^(?:TODO|FIXME|TBD)\s*[:\-–—]"
-)
+DRAFT_MARK = rx.compile(r"^[-–—=*~\[({<]+\s*(?:TK|TODO|FIXME|TBD)\b|^(?:TODO|FIXME|TBD)\s*[:\-–—]")
 """A note the author left in a draft for later: ``--- TK check the dates``, ``[TK: name]``,
 ``TODO: fix this scene`` (case-sensitive; ``TK smiled.`` is a character: Digimon's T.K.)."""
 
