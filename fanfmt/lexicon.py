@@ -280,10 +280,11 @@ LANG_DISCLAIMERS: dict[str, tuple[str, ...]] = {
     "fr": (r"(?:les\s+)?personnages\s+(?:ne\s+m['’]appartiennent\s+pas|appartiennent\s+à"
            r"|sont\s+(?:la\s+propriété\s+)?(?:de|à))", r"rien\s+ne\s+m['’]appartient"),
     "de": (r"(?:alle\s+|die\s+)?(?:charaktere|figuren|personen)\s+(?:gehören|sind\s+eigentum)",
-           r"mir\s+gehört\s+nichts"),
+           r"mir\s+gehört\s+nichts", r"haftungsausschluss\s*[:\-–—]"),
     "it": (r"(?:i\s+)?personaggi\s+(?:non\s+mi\s+appartengono|appartengono\s+a"
            r"|sono\s+(?:di|proprietà))",),
-    "ru": (r"(?:все\s+)?(?:персонажи|права)\s+принадлежат", r"отказ\s+от\s+прав"),
+    "ru": (r"(?:все\s+)?(?:персонажи|права)\s+принадлежат", r"отказ\s+от\s+прав",
+           r"дисклеймер\s*[:\-–—]"),
     "pl": (r"(?:wszystkie\s+)?postacie\s+należą\s+do", r"nic\s+do\s+mnie\s+nie\s+należy"),
 }  # fmt: skip
 """A disclaimer's words in each language (regular expressions): ``Los personajes no me

@@ -240,7 +240,7 @@ NAV_LINK_TEXT = rx.compile(
     r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"
     r"|read\s+from\s+the\s+(?:start|beginning)"
     r"|(?:previous|prev|next|first|last)(?:\s+(?:chapter|part|page|post|episode|entry))?"
-    r"|chapter\s+\d+|上一章|下一章|目录|返回|الفصل\s+السابق|الفصل\s+التالي"
+    rf"|(?:{alternatives(CHAPTER_WORDS)})\s*\d+|上一章|下一章|目录|返回|الفصل\s+السابق|الفصل\s+التالي"
     r"|предыдущая(?:\s+глава)?|следующая(?:\s+глава)?|оглавление|anterior|siguiente"
     r"|précédent|suivant|sommaire|zurück|weiter|inhalt)[\W_]*$",
     _I,

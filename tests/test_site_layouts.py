@@ -214,3 +214,42 @@ def test_a_sites_menu_and_a_lone_back_link_are_not_story() -> None:
     texts = _texts(_blocks(page, "html"))
     assert len(texts) == 6
     assert not any("Go Back" in t or "Fanart" in t for t in texts)
+
+
+def test_a_title_line_over_a_drafts_html_body_is_its_heading() -> None:
+    text = "Chapter 1: Forks\n\n<p>\nOne will do.\n</p><p>\nOne wrong risk is enough.\n</p><p>\n"
+    text += "Here is how I decided to live with my father.\n</p><hr><p>\nIt rained.\n</p>\n"
+    blocks = _blocks(text, "markdown")
+    (heading,) = [b for b in blocks if isinstance(b, Heading)]
+    assert plain_text(heading.number) == "Chapter 1"
+    assert _texts(blocks)[0] == "One will do."
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+
+
+def test_a_pages_head_and_style_in_a_draft_are_not_story_and_its_paragraphs_stay() -> None:
+    text = (
+        "---\ntitle: The Walk\n---\n<html>\n    <head>\n        <style>\n"
+        "            p {\n                text-indent:32px;\n            }\n"
+        "        </style>\n    </head>\n<body>\n\n<center> The Nine Mile Walk </center>\n<HR>\n\n"
+        '<img src="https://example.org/map.jpg" alt="map">\n\n'
+        + "".join(f"Walk {i}: the rain came down as we walked on.\n\n" for i in range(6))
+    )
+    texts = _texts(_blocks(text, "markdown"))
+    assert not any("text-indent" in t or "<" in t or "map.jpg" in t for t in texts)
+    assert texts[0] == "The Nine Mile Walk"
+    assert len(texts) == 7
+
+
+def test_a_german_disclaimer_and_an_arrow_link_to_the_next_chapter() -> None:
+    text = (
+        "# Kapitel 4: Die Hypothese\n\nHaftungsausschluss: J. K. Rowling beobachtet Sie.\n\n"
+        + "".join(f"Harry zählte die Münzen, Stapel {i}.\n\n" for i in range(5))
+        + "→ [Kapitel 5](Kapitel-5.md)\n"
+    )
+    blocks = _blocks(text, "markdown")
+    assert any(isinstance(b, Paragraph) and b.role == "disclaimer" for b in blocks)
+    texts = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "text"
+    ]
+    assert len(texts) == 5
+    assert not any("Kapitel 5" in t for t in texts)

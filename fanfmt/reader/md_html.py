@@ -64,6 +64,49 @@ def blank_comments(lines: list[str]) -> int:
     return count
 
 
+_CODE_OPEN_RE = re.compile(r"^\s*<(style|script)\b[^>]*>\s*$", re.IGNORECASE)
+"""The tag opening a page's ``<style>`` or ``<script>`` block, alone on its line."""
+_CODE_LINES_MAX = 400
+_PAGE_TAG_RE = re.compile(r"^\s*</?(?:html|head|body|meta|link|title)\b[^>]*>\s*$", re.IGNORECASE)
+
+
+def blank_page_code(lines: list[str]) -> int:
+    """Blank a page's ``<style>`` and ``<script>`` blocks, and its ``<html>``/``<head>``/
+    ``<body>`` lines, in a draft that carries them (in place); how many were blanked. Their
+    contents are CSS and code, never words of the story.
+
+    ``["<style>", "p { text-indent: 32px; }", "</style>", "", "It rained."]`` → 1, and
+    the three first lines blank; ``<script>x</script>`` on one line stays as typed."""
+    count = 0
+    i = 0
+    while i < len(lines):
+        if _PAGE_TAG_RE.match(lines[i]):
+            lines[i] = ""
+            count += 1
+            i += 1
+            continue
+        m = _CODE_OPEN_RE.match(lines[i])
+        if m is None:
+            i += 1
+            continue
+        close = f"</{m.group(1).lower()}"
+        end = next(
+            (
+                j
+                for j in range(i, min(len(lines), i + _CODE_LINES_MAX))
+                if close in lines[j].lower()
+            ),
+            -1,
+        )
+        if end < 0:
+            i += 1
+            continue
+        lines[i : end + 1] = [""] * (end + 1 - i)
+        count += 1
+        i = end + 1
+    return count
+
+
 _WRAPPER_RE = re.compile(
     r"[ ]{0,3}(?:(?:</?(?:div|span|section|article|main|aside|header|footer|center"
     r"|[a-z][a-z0-9]*-[\w-]*)\b"
@@ -75,7 +118,9 @@ _WRAPPER_RE = re.compile(
 makes of an EPUB; so is a site's own element (``<game-move>``, a name with a hyphen)."""
 
 
-_LINK_ROW_RE = re.compile(r"[ ]{0,3}(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/-]*)+$")
+_LINK_ROW_RE = re.compile(
+    r"[ ]{0,3}[«‹←→»›<>\s]*(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/«‹←→»›<>-]*)+$"
+)
 """A line of links and nothing else: ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``."""
 _LINK_TEXT_RE = re.compile(r"\[([^\[\]]*)\]\(")
 
@@ -161,8 +206,13 @@ def read_tags(node: Text) -> tuple[Inline, ...]:
 
 _HTML_CLOSE_RE = re.compile(r"</(?:p|div)\s*>", re.IGNORECASE)
 _HTML_START_RE = re.compile(
-    r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr|h[1-6]|section|article)\b", re.IGNORECASE
+    r"\s*<(?:p|div|span|center|i|em|b|strong|br|hr|h[1-6]|section|article|html|head|body"
+    r"|style|meta|table|!doctype)\b",
+    re.IGNORECASE,
 )
+_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n")
+_LEAD_LINES = 2
+"""A title line or two may stand over the HTML body (``Chapter 1: Forks`` / ``<p>…``)."""
 _HTML_BODY_MIN = 3
 """A Markdown file whose body is HTML (a blog export: ``<p>…</p>`` paragraphs) starts with a
 tag and closes at least this many paragraphs."""
@@ -171,14 +221,22 @@ tag and closes at least this many paragraphs."""
 def html_body(lines: list[str]) -> bool:
     """Is the body (front matter blanked) a page of HTML, not Markdown?
 
-    ``["", "<p>She ran.</p>", "<p>He ran.</p>", "<p>…</p>"]`` → True; a draft with one
-    ``<em>`` → False.
+    ``["", "<p>She ran.</p>", "<p>He ran.</p>", "<p>…</p>"]`` → True, and so with a title
+    line or two over it (``Chapter 1: Forks``); a draft with one ``<em>`` → False.
     """
-    first = next((line for line in lines if line.strip()), "")
-    if not _HTML_START_RE.match(first):
+    heads = [line for line in lines[:200] if line.strip()][: _LEAD_LINES + 1]
+    if not any(_HTML_START_RE.match(line) for line in heads):
         return False
+    if not _HTML_START_RE.match(heads[0]) and any(len(h) > 120 for h in heads):
+        return False  # a paragraph of Markdown first, not a title over the page
     head = "\n".join(lines[:2000])
-    return len(_HTML_CLOSE_RE.findall(head)) >= _HTML_BODY_MIN
+    closes = len(_HTML_CLOSE_RE.findall(head))
+    plain = sum(  # paragraphs of Markdown, no tag in them: a draft with a page's head
+        1
+        for block in _BLANK_LINES_RE.split(head)
+        if "<" not in block and any(map(str.isalnum, block))
+    )
+    return closes >= _HTML_BODY_MIN and closes >= plain
 
 
 def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
@@ -192,6 +250,10 @@ def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
     return doc
 
 
+_IMAGE_LINE_RE = re.compile(r"^\s*(?:<img\b[^<>]*>\s*)+$", re.IGNORECASE)
+_CENTRED_LINE_RE = re.compile(r"^\s*<center>([^<>]*[^\W_][^<>]*)</center>\s*$", re.IGNORECASE)
+"""``<center> The Nine Mile Walk </center>`` alone on its line: the words, centred."""
+_HR_LINE_RE = re.compile(r"^\s*<hr\b[^<>]*/?>\s*$", re.IGNORECASE)
 _COMMAND_RE = re.compile(r"^[ ]{0,3}(?:\\[A-Za-z]+\*?(?:\{[^{}]*\})*[ \t]*)+$")
 """``\\noindent``, ``\\Startbonus``, ``\\vspace{1em}`` alone on a line: a typesetting command
 of the LaTeX a book was made from, never a word of the story."""
@@ -199,13 +261,16 @@ of the LaTeX a book was made from, never a word of the story."""
 
 def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
     """Blank, in place, what a draft holds that is not the chapter (every line keeps its
-    number): comments, wrapping tags, chapter links, typesetting commands, a post's
-    ``From:``/``Subject:`` block; ``meta`` with the title that block gives, if it has none.
+    number): comments, a page's ``<style>`` and ``<head>``, wrapping tags, chapter links,
+    images alone on a line, typesetting commands, a post's ``From:``/``Subject:`` block
+    (a ``<center>`` line keeps its words); ``meta`` with the title that block gives, if
+    it has none.
 
     ``["\\noindent", "She ran."]`` → ``["", "She ran."]``."""
     from fanfmt.reader.transport import draft_headers, subject_title
 
     blank_comments(lines)
+    blank_page_code(lines)
     blank_wrappers(lines)
     blank_navigation(lines)
     for i, line in enumerate(lines):
@@ -214,6 +279,13 @@ def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
                 lines[i] = ""
             elif line.startswith("\\noindent "):
                 lines[i] = line[len("\\noindent ") :]
+        elif "<" in line:
+            if _IMAGE_LINE_RE.match(line):
+                lines[i] = ""  # an image alone: not carried, as a saved page's are not
+            elif m := _CENTRED_LINE_RE.match(line):
+                lines[i] = m.group(1).strip()  # <center>Title</center>: its words
+            elif i and lines[i - 1].strip() and _HR_LINE_RE.match(line):
+                lines[i] = "* * *"  # <hr> right under a line: a break, not the line's words
     posted, subjects = draft_headers(lines)
     for k in posted:
         lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport
