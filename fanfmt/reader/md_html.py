@@ -118,8 +118,9 @@ _WRAPPER_RE = re.compile(
 makes of an EPUB; so is a site's own element (``<game-move>``, a name with a hyphen)."""
 
 
+_ARROWS = "«\u2039←→»\u203a<>"
 _LINK_ROW_RE = re.compile(
-    r"[ ]{0,3}[«‹←→»›<>\s]*(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/«‹←→»›<>-]*)+$"
+    rf"[ ]{{0,3}}[{_ARROWS}\s]*(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/{_ARROWS}-]*)+$"
 )
 """A line of links and nothing else: ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``."""
 _LINK_TEXT_RE = re.compile(r"\[([^\[\]]*)\]\(")
