@@ -83,12 +83,13 @@ NOTE_LABEL = rx.compile(
     rf"^\W{{0,3}}(?:{_LANG_LABEL}|{_A_SLASH_N}|{_A_DOT_N}|an(?=\s*:)|{_AN_DASH}"
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
     r"|(?:(?:end(?:ing)?|closing|final)\s+)?notes?(?=\s*:)|p\.?s\.?(?=\s*:)"
+    r"|(?:content|trigger)\s+warnings?(?=\s*:)|(?-i:CW|TW)(?=\s*:)"
     r"|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
     r"\s*[:\-–—)]?",
     _I,
 )
 """A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
-``End note: thanks``,
+``End note: thanks``, ``Content warning: …``, ``TW: …``,
 ``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone; ``Nota de la autora:``,
 ``N/A:``, ``Anmerkung:`` in another language."""
 

@@ -20,7 +20,7 @@ The stories here are written for these tests; their layouts are those of real fi
 from __future__ import annotations
 
 from fanfmt.api import convert
-from fanfmt.model import Block, Heading, Paragraph, SceneBreak
+from fanfmt.model import AuthorNote, Block, Heading, Paragraph, SceneBreak
 from fanfmt.walk import plain_text
 
 _SCENE = (
@@ -253,3 +253,66 @@ def test_a_german_disclaimer_and_an_arrow_link_to_the_next_chapter() -> None:
     ]
     assert len(texts) == 5
     assert not any("Kapitel 5" in t for t in texts)
+
+
+def test_a_blogs_reader_comments_are_not_story() -> None:
+    page = (
+        "<html><head><title>1.00 | The Inn</title></head><body><h1 id='site-title'>The Inn</h1>"
+        '<article><h1 class="entry-title">1.00</h1><div class="entry-content">'
+        + _SCENE * 3
+        + '</div></article><div id="comments"><ol class="commentlist">'
+        + "".join(f"<li><p>Great chapter, I loved part {i} of it!</p></li>" for i in range(40))
+        + "</ol></div></body></html>"
+    )
+    texts = _texts(_blocks(page, "html"))
+    assert len(texts) == 6
+    assert not any("Great chapter" in t for t in texts)
+
+
+def test_a_chapter_line_heading_over_the_story_block_is_the_heading() -> None:
+    page = (
+        "<html><head><title>WitchWood: Chapter 1</title></head><body><h1>WitchWood</h1>"
+        '<div class="topnav"><a href="/">Home</a></div><div class="body">'
+        "<h2>Chapter 1 - Persephone</h2>"
+        '<div class="chapterText">' + _SCENE * 3 + "</div></div></body></html>"
+    )
+    heading = next(b for b in _blocks(page, "html") if isinstance(b, Heading))
+    assert plain_text(heading.number) == "Chapter 1"
+    assert plain_text(heading.title) == "Persephone"
+
+
+def test_chapter_links_side_by_side_at_the_pages_end_are_not_story() -> None:
+    page = (
+        "<html><body>" + _SCENE * 2 + '<a href="index.html">Back to Chapter Selection</a>\n'
+        '<a href="2.html">Next Chapter</a></body></html>'
+    )
+    texts = _texts(_blocks(page, "html"))
+    assert len(texts) == 4
+
+
+def test_a_help_box_by_its_id_is_not_story_on_any_sites_page() -> None:
+    page = (
+        "<html><body>" + _SCENE * 3 + '<div id="nav-bottom"><div id="help-with-errors">'
+        'Found a mistake? Select it and click "Error?" - thanks!</div></div></body></html>'
+    )
+    assert not any("mistake" in t for t in _texts(_blocks(page, "html")))
+
+
+def test_a_chapter_pasted_as_raw_text_into_one_paragraph_keeps_its_paragraphs() -> None:
+    lines = [f"Scene line {i}: the traveler walked on through the snow." for i in range(8)]
+    page = "<h1>The traveler</h1><p>" + "\n\n".join(lines[:4]) + "\n\n__\n\n"
+    page += "\n\n".join(lines[4:]) + "</p>"
+    blocks = _blocks(page, "html")
+    assert len(_texts(blocks)) == 8
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+
+
+def test_the_title_over_a_numbered_heading_and_a_content_warning() -> None:
+    page = (
+        "Desperate Measures\n<h1>Days 74-77: Desperate Measures</h1>\n"
+        "<p><center><strong>Content warning: Assisted dying</strong></center></p>\n" + _SCENE * 2
+    )
+    blocks = _blocks(page, "html")
+    assert "Desperate Measures" not in _texts(blocks)
+    assert sum(isinstance(b, AuthorNote) for b in blocks) == 1
+    assert len(_texts(blocks)) == 4

@@ -271,8 +271,10 @@ def _title_over_heading(blocks: list[Block], first: int) -> list[Block]:
         _alnum(plain_text(head.number) + plain_text(head.title)),
         _alnum(plain_text(head.story_title) + plain_text(head.number) + plain_text(head.title)),
     }
-    if not typed or typed not in names:
-        return blocks
+    title = _alnum(plain_text(head.title))
+    suffix = typed and title.endswith(typed) and 2 * len(typed) >= len(title)
+    if not typed or not (typed in names or suffix):  # "Desperate Measures" over "Days 74-77:
+        return blocks  # Desperate Measures": the title, its number left out
     return [*blocks[: first - 1], replace(head, line=above.line), *blocks[first + 1 :]]
 
 

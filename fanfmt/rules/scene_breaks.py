@@ -101,8 +101,12 @@ _WORD_BREAK_RE = rx.compile(
 )
 
 
+_UNDERLINE_RE = rx.compile(r"^_{2,}$")
+"""``__``: a rule of underscores, however short (no word is only underscores)."""
+
+
 def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
-    """``"* * *"`` → ``"* * *"``; ``"oOo"`` → ``"oOo"``; ``"..."`` → None.
+    """``"* * *"`` → ``"* * *"``; ``"oOo"`` → ``"oOo"``; ``"__"`` → ``"__"``; ``"..."`` → None.
 
     ``extra`` holds the author's own markers (``scene_breaks`` in ``fanfmt.toml``):
     a line equal to one of them is a break too.
@@ -112,7 +116,7 @@ def is_separator(text: str, extra: tuple[str, ...] = ()) -> str | None:
         return text
     if not text or (len(text) > 60 and not is_ornament_row(text)):
         return None
-    if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text):
+    if _SYMBOLS_RE.match(text) or _WORD_BREAK_RE.match(text) or _UNDERLINE_RE.match(text):
         return text
     if (len(text) >= 5 or text.isdigit()) and is_ornament_row(text):
         return text

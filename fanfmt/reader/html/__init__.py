@@ -51,6 +51,7 @@ from fanfmt.reader.html.sites import (
     page_title,
     read_ao3,
     read_generic,
+    site_boxes,
     without_site,
 )
 from fanfmt.reader.html.stream import parse
@@ -109,6 +110,11 @@ def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
         drop(hidden_text(soup, hidden))
     if page_index(soup).names.intersection(DROP_TAGS):
         drop(list(soup.find_all(DROP_TAGS)))
+    boxes = site_boxes(soup)
+    if boxes:
+        if walk is not None:
+            return None  # read whole, so that the site's own boxes are left out
+        drop(boxes)
     site = read_ao3(soup, page) or read_ffn(soup, page, title) or read_forum(soup, page)
     if walk is not None and (site or page.items):
         return None  # a site's page: the body is not read as it stands

@@ -328,7 +328,7 @@ class _Builder:
     def flush(self, role: ParagraphRole = "text") -> None:
         if not self.buffer:
             return
-        children = tidy(self.buffer)
+        children = tidy(_typed_paragraphs(self.buffer))
         self.buffer = []
         for wrap in reversed(self.wrappers):
             if children:
@@ -358,6 +358,35 @@ def _holds_paragraphs(tag: Tag) -> bool:
     """A heading with paragraphs inside it (``<h4>Rating: Teen</h3><p>…</p><p>…</p>``, the
     heading never closed): a block of the story, read as its paragraphs, not one heading."""
     return len(tag.find_all(("p", "div"), limit=2)) >= 2
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_TYPED_GAPS_MIN = 3
+"""A block whose text has this many blank lines typed in it is a chapter pasted whole."""
+
+
+def _typed_paragraphs(buffer: list[Inline]) -> list[Inline]:
+    """A chapter pasted as raw text into one ``<p>``, its paragraphs parted by blank lines
+    (which a browser shows as one block): each blank line read as ``<br><br>``, so the
+    paragraphs are the author's. A block with fewer such lines is left as it is.
+
+    ``[Text("She ran.\n\nHe ran.\n\nIt rained.\n\nThe end.")]`` → four paragraphs."""
+    if any(type(n) is LineBreak for n in buffer):
+        return buffer  # the author's <br>s part it: its blank lines are the source's layout
+    texts = [n for n in buffer if type(n) is Text]
+    if sum(len(_BLANK_LINE_RE.findall(n.text)) for n in texts) < _TYPED_GAPS_MIN:
+        return buffer
+    out: list[Inline] = []
+    for node in buffer:
+        if type(node) is not Text or "\n" not in node.text:
+            out.append(node)
+            continue
+        for k, piece in enumerate(_BLANK_LINE_RE.split(node.text)):
+            if k:
+                out.extend((LineBreak(), LineBreak()))
+            if piece:
+                out.append(Text(piece))
+    return out
 
 
 _ROW_MAX_CELLS = 4

@@ -11,7 +11,8 @@ The story is the one block whose own paragraphs hold most of the page's words:
   Royal Road</title>``) → the story's title and the chapter's heading, their words
   matched however each spaces or stops them (``Chapitre 1 : Avant propos`` under
   ``chapitre 1: Avant propos``); a heading the page classes as the chapter's title
-  (``<h2 class="chapter-title">``) is the chapter's heading even when ``<title>`` omits it
+  (``<h2 class="chapter-title">``), or one that is a chapter line (``<h2>Chapter 1 -
+  Persephone</h2>``), is the chapter's heading even when ``<title>`` omits it
 * a heading inside that block, on a page whose header names the chapter (``<h2>December
   22, 2032 — 01:33</h2>`` opening a scene) → a line of the chapter, not a second heading
 * a block marked as the author's note (``class="author-note"``) outside it → a note,
@@ -91,7 +92,7 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
         if _position(h) < where
         and main not in h.parents
         and (text := fold(h.get_text()))
-        and (text in named or _chapter_classed(h))
+        and (text in named or _chapter_classed(h) or _chapter_line(h))
     ]
     if len(heads) >= 2:
         page.story_title = inline_content(heads[-2], page.styles)
@@ -115,6 +116,14 @@ def read_main(soup: BeautifulSoup, page: Page, title: str) -> bool:
         if _position(note) > where:
             page.note(note)
     return True
+
+
+def _chapter_line(tag: Tag) -> bool:
+    """``<h2>Chapter 1 - Persephone</h2>`` over the story block: the chapter's heading, even
+    where ``<title>`` names only its number (``WitchWood: Chapter 1``)."""
+    from fanfmt.rules._chapter import chapter_line
+
+    return chapter_line(tag.get_text(" ", strip=True)) is not None
 
 
 def _chapter_classed(tag: Tag) -> bool:

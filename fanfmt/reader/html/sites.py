@@ -81,11 +81,17 @@ _GENERIC_SKIP_ROLES = frozenset("navigation banner contentinfo search menu menub
 _GENERIC_SKIP_TAGS = frozenset("nav header footer".split())
 _SITE_CLASS_RE = re.compile(
     r"(?:^|[-_])(?:nav|navigation|pagination|pager|breadcrumbs?|share|sharing|social"
-    r"|newsletter|mailing|subscribe|subscription|signup)(?:$|[-_])",
+    r"|newsletter|mailing|subscribe|subscription|signup|help|feedback)(?:$|[-_])",
     re.IGNORECASE,
 )
-"""A class the site gives its own boxes: ``chapter-nav``, ``nav-links``, ``mailing-card``,
-``share-buttons``, ``newsletter``. (Not ``comments``: some archives post stories there.)"""
+"""A class (or id) the site gives its own boxes: ``chapter-nav``, ``nav-links``,
+``mailing-card``, ``share-buttons``, ``newsletter``, ``help-with-errors``."""
+_COMMENTS = frozenset(
+    "comments comments-area comment-list commentlist respond comment-respond disqus_thread"
+    " comments-section".split()
+)
+"""The id or class of a blog's block of readers' comments and its reply form (WordPress's
+``<div id="comments">``, ``<ol class="commentlist">``): the readers' words, not the story's."""
 _SITE_BOX_MAX_LETTERS = 600
 """Such a box holds a few links or a line of text; a bigger one is left to be judged."""
 
@@ -202,7 +208,6 @@ def read_generic(
         for tag in soup.find_all(True)
         if (tag.name in _GENERIC_SKIP_TAGS and not _story_header(tag, title))
         or str(tag.get("role") or "") in _GENERIC_SKIP_ROLES
-        or _site_box(tag)
     ]
     drop(furniture)
     drop(nav_rows(soup))
@@ -223,10 +228,21 @@ def read_generic(
     return True
 
 
+def site_boxes(soup: BeautifulSoup) -> list[Tag]:
+    """The boxes of the site's own on any page (see :func:`_site_box`), to be dropped
+    before the page is read, whichever site's reader reads it."""
+    return [tag for tag in soup.find_all(True) if _site_box(tag)]
+
+
 def _site_box(tag: Tag) -> bool:
     """``<div class="chapter-nav">`` of links, ``<div class="mailing-card">`` asking for an
-    e-mail: a box of the site's, by its class, small enough to hold no chapter."""
-    if not any(_SITE_CLASS_RE.search(c) for c in class_names(tag)):
+    e-mail: a box of the site's, by its class, small enough to hold no chapter; and a
+    blog's readers' comments (``<div id="comments">``), whatever their length."""
+    names = class_names(tag)
+    ident = str(tag.get("id") or "")
+    if ident.lower() in _COMMENTS or any(c.lower() in _COMMENTS for c in names):
+        return True
+    if not any(_SITE_CLASS_RE.search(c) for c in (*names, ident)):
         return False
     return _letters(tag) <= _SITE_BOX_MAX_LETTERS
 
@@ -251,7 +267,7 @@ _NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
 
 _NAV_CONTAINERS = frozenset("body main article section".split())
 _LINE_ENDS = frozenset("p div li ul ol center table br hr h1 h2 h3 h4 h5 h6".split())
-_MENU_MIN_LINKS = 3
+_MENU_MIN_LINKS = 2
 _MENU_LINK_MAX_WORDS = 5
 
 
@@ -310,7 +326,11 @@ def _on_own_line(link: Tag) -> bool:
             node = getattr(node, step)
         if node is None:
             continue
-        if not isinstance(node, Tag) or node.name not in _LINE_ENDS:
+        if not isinstance(node, Tag):
+            return False
+        if node.name == "a" and NAV_LINK_TEXT.match(node.get_text(" ", strip=True)):
+            continue  # <a>Back to Chapter Selection</a> <a>Next Chapter</a>: one row of them
+        if node.name not in _LINE_ENDS:
             return False
     return True
 
