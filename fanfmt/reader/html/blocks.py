@@ -52,6 +52,7 @@ from fanfmt.reader.html.inlines import (
     tidy,
     wrapper,
 )
+from fanfmt.reader.html.spacing import blank_cell, holds_paragraphs, typed_paragraphs
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -309,7 +310,7 @@ class _Builder:
         if tag.name == "header" and "chapter-heading" in classes:
             self.out.append(own_heading(tag, self.styles))
             return False
-        if tag.name in HEADINGS and not _holds_paragraphs(tag):
+        if tag.name in HEADINGS and not holds_paragraphs(tag):
             title = inline_content(tag, self.styles)
             if title:
                 self.heading(tag.name, title, source_line(tag))
@@ -322,13 +323,13 @@ class _Builder:
 
     def close_block(self, tag: Tag, before: int) -> None:
         self.flush("caption" if "scene-heading" in class_names(tag) else "text")
-        if len(self.out) == before and tag.name in ("p", "div", "center") and not _cell(tag):
+        if len(self.out) == before and tag.name in ("p", "div", "center") and not blank_cell(tag):
             self.empties += 1  # an empty paragraph: blank space the author left
 
     def flush(self, role: ParagraphRole = "text") -> None:
         if not self.buffer:
             return
-        children = tidy(_typed_paragraphs(self.buffer))
+        children = tidy(typed_paragraphs(self.buffer))
         self.buffer = []
         for wrap in reversed(self.wrappers):
             if children:
@@ -352,64 +353,6 @@ class _Builder:
                 self.story = True
         if groups:
             self.empties += max(0, blank - 1)  # a last <br> only ends the line
-
-
-def _holds_paragraphs(tag: Tag) -> bool:
-    """A heading with paragraphs inside it (``<h4>Rating: Teen</h3><p>…</p><p>…</p>``, the
-    heading never closed): a block of the story, read as its paragraphs, not one heading."""
-    return len(tag.find_all(("p", "div"), limit=2)) >= 2
-
-
-_BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_TYPED_GAPS_MIN = 3
-"""A block whose text has this many blank lines typed in it is a chapter pasted whole."""
-
-
-def _typed_paragraphs(buffer: list[Inline]) -> list[Inline]:
-    """A chapter pasted as raw text into one ``<p>``, its paragraphs parted by blank lines
-    (which a browser shows as one block): each blank line read as ``<br><br>``, so the
-    paragraphs are the author's. A block with fewer such lines is left as it is.
-
-    ``[Text("She ran.\n\nHe ran.\n\nIt rained.\n\nThe end.")]`` → four paragraphs."""
-    if any(type(n) is LineBreak for n in buffer):
-        return buffer  # the author's <br>s part it: its blank lines are the source's layout
-    texts = [n for n in buffer if type(n) is Text]
-    if sum(len(_BLANK_LINE_RE.findall(n.text)) for n in texts) < _TYPED_GAPS_MIN:
-        return buffer
-    out: list[Inline] = []
-    for node in buffer:
-        if type(node) is not Text or "\n" not in node.text:
-            out.append(node)
-            continue
-        for k, piece in enumerate(_BLANK_LINE_RE.split(node.text)):
-            if k:
-                out.extend((LineBreak(), LineBreak()))
-            if piece:
-                out.append(Text(piece))
-    return out
-
-
-_ROW_MAX_CELLS = 4
-
-
-def _cell(tag: Tag) -> bool:
-    """An empty ``<div>`` beside a sibling ``<div>`` that holds paragraphs: a column's cell
-    left blank (``<div class="left"><p>…</p></div><div class="right">&nbsp;</div>``, the
-    two alone in their row), no blank line between the story's paragraphs. An empty
-    ``<p>`` among ``<p>`` is one, and so is ``<div class="scene-break"></div>`` among them."""
-    from bs4 import Tag
-
-    if tag.name != "div" or tag.parent is None:
-        return False
-    cells: list[Tag] = []
-    for child in tag.parent.children:  # a row of two to four cells, and nothing else
-        if isinstance(child, Tag):
-            if child.name != "div" or len(cells) == _ROW_MAX_CELLS:
-                return False
-            cells.append(child)
-        elif str(child).strip():
-            return False
-    return any(c is not tag and c.find("p") is not None for c in cells)
 
 
 class BodyWalk:
