@@ -178,6 +178,7 @@ DISCLAIMER = rx.compile(
     r"|.{0,80}\b(?:is|are)\s+(?:not\s+)?(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\b"
     r"|.{0,80}\bused\s+without\s+permission\b"
     r"|.{0,80}\b(?:copyright(?:ed)?|infringement)\b|\W*(?:\(c\)|©)\s*\S"
+    r"|\W*all\s+rights\s+reserved\b"
     r"|\W*(?:(?:sadly|alas|still|they['’]?re|they\s+are|it['’]?s|it\s+is|all)[,.!]?\s+)?"
     r"not\s+mine(?:\W|$)(?!\s*(?:to|for|any\s?more)\b)(?=.{0,80}$)"
     r"|.{0,80}\bbelongs?\s+to\s+(?:(?-i:[A-Z\d])|(?:their|its|the)\s+(?:respective\s+)?"

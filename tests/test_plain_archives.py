@@ -285,3 +285,34 @@ def test_a_run_on_line_with_its_indents_left_inside_is_cut_into_paragraphs() -> 
     assert len(got) == len(paras) + 1
     assert got[-2].line == 1
     assert got[-1].line == 3
+
+
+_GUTENBERG = (
+    "The Project Gutenberg eBook of The Heir of Mondolfo, by Mary Shelley\n\n"
+    "This eBook is for the use of anyone anywhere in the United States at no cost.\n\n"
+    "Title: The Heir of Mondolfo\n\nAuthor: Mary Shelley\n\n"
+    "Release Date: October 15, 2021 [eBook #66545]\n\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK THE HEIR OF MONDOLFO ***\n\n"
+    + "".join(f"The castle stood on its hill for the {n} time that year.\n\n" for n in range(6))
+    + "*** END OF THE PROJECT GUTENBERG EBOOK THE HEIR OF MONDOLFO ***\n\n"
+    "Updated editions will replace the previous one--the old editions will be renamed.\n"
+)
+
+
+def test_a_gutenberg_books_header_and_licence_are_transport_and_its_title_names_it() -> None:
+    doc = read_text(_GUTENBERG)
+    texts = [plain_text(b.children) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 6
+    assert not any("Gutenberg" in t or "Release Date" in t for t in texts)
+    assert doc.meta.title == "The Heir of Mondolfo"
+
+
+def test_all_rights_reserved_under_a_title_is_a_disclaimer() -> None:
+    text = "Beacons of Light\nCopyright (c) 1995, L. Aiken\nAll rights reserved\n\n\n\n"
+    text += "".join(f"The ebon craft burst forth, the {n} of seven.\n\n" for n in range(5))
+    blocks = convert(text, "xhtml").document.blocks
+    story = [
+        plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == "text"
+    ]
+    assert "All rights reserved" not in story
+    assert len(story) == 5

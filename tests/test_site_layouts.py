@@ -316,3 +316,19 @@ def test_the_title_over_a_numbered_heading_and_a_content_warning() -> None:
     assert "Desperate Measures" not in _texts(blocks)
     assert sum(isinstance(b, AuthorNote) for b in blocks) == 1
     assert len(_texts(blocks)) == 4
+
+
+def test_a_one_line_html_paragraph_in_a_draft_is_its_words_and_a_mark_is_a_break() -> None:
+    scene = "".join(f"Harmony walked on past the camp, step {i}.\n\n" for i in range(4))
+    text = (
+        "# Lovey\n\n"
+        + scene
+        + '<p style="text-align: center;">#</p>\n\n'
+        + scene
+        + '<p style="text-align: center;">© Christi Nogle</p>\n'
+    )
+    blocks = _blocks(text, "markdown")
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+    texts = _texts(blocks)
+    assert not any("text-align" in t or "<p" in t for t in texts)
+    assert "© Christi Nogle" in texts

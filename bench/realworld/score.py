@@ -65,6 +65,7 @@ class Found:
     disclaimer: bool = False
     paragraphs: list[str] = field(default_factory=list)
     captions: set[str] = field(default_factory=set)
+    """Captions and furniture rows (``The End``): shown, but as no paragraph of the story."""
     notes_text: str = ""
 
 
@@ -153,7 +154,7 @@ def parse(xhtml: str) -> Found:
                 found.disclaimer = True
             elif not classes & NOT_STORY:
                 found.paragraphs.append(text_of(elem))
-                if "scene-heading" in classes:
+                if classes & {"scene-heading", "furniture"}:  # a caption, "The End"
                     found.captions.add(text_of(elem))
             return
         for child in elem:
@@ -247,7 +248,8 @@ def check_text(label: Label, f: Found, v: Verdict) -> None:
     if leaks:
         v.major.append(f"furniture in story: {leaks}")
     shown = {visible(p) for p in f.paragraphs if p not in f.captions}  # a caption is shown
-    for row in label.get("not_paragraphs", []):  # as a section's title, not as a paragraph
+    for row in label.get("not_paragraphs", []):  # as a section's title, "The End" as the
+        # story's last line (furniture): not as a paragraph of the story
         if visible(row) in shown:
             v.major.append(f"heading or edge row left as a paragraph: {row!r}")
     for row in label.get("ornaments", []):

@@ -74,6 +74,7 @@ from fanfmt.reader.md_heads import (
 from fanfmt.reader.md_html import (
     blank_furniture,
     html_body,
+    html_lines,
     read_html_body,
     read_tags,
 )
@@ -118,6 +119,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
     meta = blank_furniture(lines, meta)
     if html_body(lines):
         return read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
+    html_lines(lines)
     labels = candidate_labels(text)
     reader = _Reader(md, lines, labels)
     blocks: list[Block | _Quote | Definition] = []

@@ -252,20 +252,45 @@ def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
 
 
 _IMAGE_LINE_RE = re.compile(r"^\s*(?:<img\b[^<>]*>\s*)+$", re.IGNORECASE)
-_CENTRED_LINE_RE = re.compile(r"^\s*<center>([^<>]*[^\W_][^<>]*)</center>\s*$", re.IGNORECASE)
-"""``<center> The Nine Mile Walk </center>`` alone on its line: the words, centred."""
+_ASCII_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+"""Marks that Markdown could read as syntax at a line's start (``#`` a heading, ``-`` a
+list): escaped, so that ``<p>#</p>`` is the row ``#`` the author typed."""
+_CENTRED_LINE_RE = re.compile(
+    r"^\s*<(center|p|div)(?:\s[^<>]*)?>([^<>]*\S[^<>]*)</\1>\s*$", re.IGNORECASE
+)
+"""``<center> The Nine Mile Walk </center>``, ``<p style="text-align: center;">© Christi
+Nogle</p>`` alone on its line: a block of words, its tags the page's layout."""
 _HR_LINE_RE = re.compile(r"^\s*<hr\b[^<>]*/?>\s*$", re.IGNORECASE)
 _COMMAND_RE = re.compile(r"^[ ]{0,3}(?:\\[A-Za-z]+\*?(?:\{[^{}]*\})*[ \t]*)+$")
 """``\\noindent``, ``\\Startbonus``, ``\\vspace{1em}`` alone on a line: a typesetting command
 of the LaTeX a book was made from, never a word of the story."""
 
 
+def html_lines(lines: list[str]) -> None:
+    """A draft's lines of HTML, one element a line, read as the page would show them (in
+    place; run once the draft is known not to be a page of HTML): an ``<img>`` alone is
+    left out, as a saved page's images are; ``<center>Title</center>`` and ``<p style="…">©
+    Name</p>`` are their words (a mark in one, ``<p>#</p>``, the row typed); an ``<hr>``
+    right under a line is a break, not the line's last words.
+
+    ``["<center> The Walk </center>", "<HR>"]`` → ``["The Walk", "* * *"]``."""
+    for i, line in enumerate(lines):
+        if "<" not in line:
+            continue
+        if _IMAGE_LINE_RE.match(line):
+            lines[i] = ""
+        elif m := _CENTRED_LINE_RE.match(line):
+            inner = m.group(2).strip()
+            lines[i] = "\\" + inner if inner[0] in _ASCII_MARKS else inner
+        elif i and lines[i - 1].strip() and _HR_LINE_RE.match(line):
+            lines[i] = "* * *"
+
+
 def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
     """Blank, in place, what a draft holds that is not the chapter (every line keeps its
     number): comments, a page's ``<style>`` and ``<head>``, wrapping tags, chapter links,
-    images alone on a line, typesetting commands, a post's ``From:``/``Subject:`` block
-    (a ``<center>`` line keeps its words); ``meta`` with the title that block gives, if
-    it has none.
+    typesetting commands, a post's ``From:``/``Subject:`` block; ``meta`` with the title
+    that block gives, if it has none.
 
     ``["\\noindent", "She ran."]`` → ``["", "She ran."]``."""
     from fanfmt.reader.transport import draft_headers, subject_title
@@ -280,13 +305,7 @@ def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
                 lines[i] = ""
             elif line.startswith("\\noindent "):
                 lines[i] = line[len("\\noindent ") :]
-        elif "<" in line:
-            if _IMAGE_LINE_RE.match(line):
-                lines[i] = ""  # an image alone: not carried, as a saved page's are not
-            elif m := _CENTRED_LINE_RE.match(line):
-                lines[i] = m.group(1).strip()  # <center>Title</center>: its words
-            elif i and lines[i - 1].strip() and _HR_LINE_RE.match(line):
-                lines[i] = "* * *"  # <hr> right under a line: a break, not the line's words
+
     posted, subjects = draft_headers(lines)
     for k in posted:
         lines[k] = ""  # a post's From:/Subject: block, kept in the draft: transport

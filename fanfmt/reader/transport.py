@@ -20,7 +20,10 @@ A header block is a run of ``Field: value`` lines (and their indented continuati
 with at least three known transport fields, one of them a field only mail or news has
 (``Newsgroups``, ``Message-ID``, ``Path``, ``Lines`` …), or, on the file's first lines only,
 ``From`` + ``Subject`` + ``Date``: further down those three are an e-mail in the story.
-A ``Subject:`` line alone on the file's first line is a post's header too.
+A ``Subject:`` line alone on the file's first line is a post's header too. A Project
+Gutenberg book's header and licence, before its ``*** START OF THE PROJECT GUTENBERG
+EBOOK … ***`` line and after its ``*** END OF …`` line, are transport too; its ``Title:``
+names the story.
 Fields an author fills in (``Summary``, ``Keywords``) stay in the story.
 ``Subject:`` is kept as a fact: it is usually the story's only title.
 """
@@ -186,6 +189,13 @@ def strip_transport(lines: list[Line]) -> tuple[list[Line], Transport]:
     ``["From: a@b", "Newsgroups: x", "Subject: Home (1/2)", "Story."]`` →
     ``(["Story."], Transport(header_lines=3, subjects=("Home (1/2)",)))``
     """
+    book = _gutenberg(lines)
+    if book is not None:  # a Project Gutenberg book: its header and licence, not the story
+        start, stop, title = book
+        kept, found = strip_transport(lines[start:stop])
+        found.header_lines += start + len(lines) - stop
+        found.subjects = (title, *found.subjects) if title else found.subjects
+        return kept, found
     end = _closing_signature(lines)
     if end < len(lines):
         kept, found = strip_transport(lines[:end])
@@ -243,6 +253,44 @@ _CREDIT_RE = rx.compile(
 )
 _BOX_EDGE = "*#|+=~"
 _MAX_CONTACT_CHARS = 45
+
+
+_PG_START_RE = rx.compile(
+    r"^\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b.*\*{3}\s*$", re.IGNORECASE
+)
+_PG_END_RE = rx.compile(r"^\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG E-?BOOK\b", re.IGNORECASE)
+_PG_TITLE_RE = rx.compile(r"^Title:\s+(?P<title>\S.*)$")
+_PG_HEADER_LINES = 400
+_PG_CREDIT_RE = rx.compile(
+    r"^(?:Produced by|E-?text prepared by|Transcribed from|This e-?book was produced by)\b",
+    re.IGNORECASE,
+)
+_PG_CREDIT_LINES = 3
+
+
+def _gutenberg(lines: list[Line]) -> tuple[int, int, str] | None:
+    """A Project Gutenberg book's text between its ``*** START OF THE PROJECT GUTENBERG
+    EBOOK … ***`` and ``*** END OF …`` lines: ``(first line, end, the header's Title:)``,
+    or None for any other file."""
+    start = next(
+        (i for i, line in enumerate(lines[:_PG_HEADER_LINES]) if _PG_START_RE.match(line.text)),
+        None,
+    )
+    if start is None:
+        return None
+    stop = next(
+        (i for i in range(len(lines) - 1, start, -1) if _PG_END_RE.match(lines[i].text)),
+        len(lines),
+    )
+    titles = (
+        m.group("title").strip() for ln in lines[:start] if (m := _PG_TITLE_RE.match(ln.text))
+    )
+    first = start + 1
+    while first < min(stop, start + 1 + _PG_CREDIT_LINES) and _PG_CREDIT_RE.match(
+        lines[first].text
+    ):
+        first += 1  # "Produced by Anonymous Volunteers": the edition's credit, not the book's
+    return first, stop, next(titles, "")
 
 
 def _closing_signature(lines: list[Line]) -> int:
