@@ -39,6 +39,20 @@ def git_dir(mirrors: Path, repo: str) -> Path | None:
     return None
 
 
+_SUFFIXES = {".htm": ".html", ".xhtml": ".html", ".markdown": ".md", ".mkd": ".md"}
+_BY_KIND = {"html": ".html", "markdown": ".md", "text": ".txt"}
+
+
+def _suffix(row: dict[str, str]) -> str:
+    """The corpus file's suffix, the one the scoreboard reads it by: ``.htm`` → ``.html``,
+    ``.markdown`` → ``.md``; a path with none (or another) takes its row's kind's."""
+    suffix = Path(row["path"]).suffix.lower()
+    suffix = _SUFFIXES.get(suffix, suffix)
+    if suffix in (".txt", ".html", ".md"):
+        return suffix
+    return _BY_KIND.get(row.get("kind", ""), suffix or ".txt")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
@@ -53,13 +67,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skip {row['id']}: no mirror of {row['repository']}", file=sys.stderr)
             missing += 1
             continue
-        suffix = Path(row["path"]).suffix or ".txt"
-        blob = subprocess.run(
+        shown = subprocess.run(
             ["git", f"--git-dir={gd}", "show", f"{row['commit']}:{row['path']}"],
             capture_output=True,
-            check=True,
-        ).stdout
-        (args.out / f"{row['id']}{suffix}").write_bytes(blob)
+            check=False,
+        )
+        if shown.returncode != 0:  # a commit the mirror's snapshot does not hold
+            print(
+                f"skip {row['id']}: {shown.stderr.decode(errors='replace').strip()}",
+                file=sys.stderr,
+            )
+            missing += 1
+            continue
+        (args.out / f"{row['id']}{_suffix(row)}").write_bytes(shown.stdout)
         written += 1
     print(f"{written} files written to {args.out}, {missing} skipped")
     return 0 if written else 1
