@@ -332,3 +332,22 @@ def test_a_one_line_html_paragraph_in_a_draft_is_its_words_and_a_mark_is_a_break
     texts = _texts(blocks)
     assert not any("text-align" in t or "<p" in t for t in texts)
     assert "© Christi Nogle" in texts
+
+
+def test_a_row_of_links_with_arrows_in_a_draft_is_navigation_whatever_they_say() -> None:
+    scene = "".join(f"The dragon slept on, dream {i}.\n\n" for i in range(4))
+    text = (
+        "# Meeting\n\n" + scene + "[Barzilaih's Lair](/story/lair)  <= [Danny Rocket](/danny) =>"
+        "  [A dragon](/story/a-dragon)\n"
+    )
+    texts = _texts(_blocks(text, "markdown"))
+    assert len(texts) == 4
+
+
+def test_a_paragraph_of_two_links_is_not_story_on_any_sites_page() -> None:
+    page = (
+        '<html><body><div id="content">' + _SCENE * 3 + '<p><a href="http://a.example/e">עריכה</a>'
+        '\n<a href="http://b.example/1">מקור</a></p></div><form><select name="chapter">'
+        "<option>1</option></select></form></body></html>"
+    )
+    assert len(_texts(_blocks(page, "html"))) == 6

@@ -120,10 +120,12 @@ makes of an EPUB; so is a site's own element (``<game-move>``, a name with a hyp
 
 _ARROWS = "«\u2039←→»\u203a<>"
 _LINK_ROW_RE = re.compile(
-    rf"[ ]{{0,3}}[{_ARROWS}\s]*(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/{_ARROWS}-]*)+$"
+    rf"[ ]{{0,3}}[{_ARROWS}=\s]*(?:[*_]*\[[^\[\]]*\]\([^()\s]*\)[*_]*[\s|·•/{_ARROWS}=-]*)+$"
 )
 """A line of links and nothing else: ``[« Prev](1.md) | [Index](/) | [Next »](3.md)``."""
 _LINK_TEXT_RE = re.compile(r"\[([^\[\]]*)\]\(")
+_LINK_RE = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
+_ARROW_RE = re.compile(r"<=|=>|<<|>>|[←→«»\u2039\u203a]")
 
 
 def blank_navigation(lines: list[str]) -> int:
@@ -145,7 +147,10 @@ def _nav_line(line: str) -> bool:
     (:data:`fanfmt.patterns.NAV_LINK_TEXT`, the words a saved page's row of links has)."""
     if not _LINK_ROW_RE.match(line):
         return False
-    return all(NAV_LINK_TEXT.match(text.strip()) for text in _LINK_TEXT_RE.findall(line))
+    texts = _LINK_TEXT_RE.findall(line)
+    if len(texts) >= 2 and _ARROW_RE.search(_LINK_RE.sub(" ", line)):
+        return True  # "[Lair](a.md) <= [Series](s.md) => [A dragon](c.md)": by its arrows
+    return all(NAV_LINK_TEXT.match(text.strip()) for text in texts)
 
 
 def blank_wrappers(lines: list[str]) -> int:

@@ -48,6 +48,7 @@ from fanfmt.reader.html.inlines import class_styles, hidden_classes, hidden_text
 from fanfmt.reader.html.sites import (
     DROP_TAGS,
     drop,
+    nav_rows,
     page_title,
     read_ao3,
     read_generic,
@@ -110,7 +111,7 @@ def _page(soup: BeautifulSoup, walk: BodyWalk | None) -> Page | None:
         drop(hidden_text(soup, hidden))
     if page_index(soup).names.intersection(DROP_TAGS):
         drop(list(soup.find_all(DROP_TAGS)))
-    boxes = site_boxes(soup)
+    boxes = site_boxes(soup) + nav_rows(soup)
     if boxes:
         if walk is not None:
             return None  # read whole, so that the site's own boxes are left out
