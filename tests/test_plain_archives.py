@@ -316,3 +316,34 @@ def test_all_rights_reserved_under_a_title_is_a_disclaimer() -> None:
     ]
     assert "All rights reserved" not in story
     assert len(story) == 5
+
+
+def test_a_chapter_written_a_sentence_a_line_keeps_its_paragraphs() -> None:
+    blocks = [
+        "This evening there arrived from Gratz the grave, dark-faced son of the picture "
+        "cleaner, with a horse and cart laden with two large packing cases.\n"
+        "It was a journey of ten leagues.\n"
+        "We used to crowd about any messenger in the hall, to hear the news.",
+        "This arrival created in our secluded quarters quite a sensation.\n"
+        "The cases remained in the hall, and the messenger was taken charge of by the servants "
+        "till he had eaten his supper.",
+        '"There is a picture that I have not seen," said my father.\n'
+        '"In one corner, at the top of it, is the name, as well as I could read it, Marcia '
+        'Karnstein, and the date, 1698; and I am curious to see how it has turned out."',
+        "Carmilla sat looking listlessly on.\n"
+        "One after the other the old pictures, nearly all portraits, were brought to light, "
+        "and my father read out the numbers from his list.",
+        "I remembered it; it was a small picture, about a foot and a half high.\n"
+        "It was so blackened by age that I could not make it out.",
+    ]
+    doc = read_text("\n\n".join(blocks) + "\n")
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) == 5
+
+
+def test_speeches_a_line_each_stay_paragraphs_of_their_own() -> None:
+    talk = '"Is it you out there in the dark, after all these years?"\n"Yes."\n"Why?"'
+    prose = "The rain went on all night and into the grey morning, and nobody slept at all."
+    blocks = [talk, prose, talk, prose, talk, prose, talk, prose, talk, prose]
+    doc = read_text("\n\n".join(blocks) + "\n")
+    assert len([b for b in doc.blocks if isinstance(b, Paragraph)]) == 20

@@ -225,3 +225,12 @@ def record_block(block: list[Line], width: int) -> bool:
     one block whose lines stay lines, not prose to join nor a paragraph a line."""
     slack = min(0.75 * width, width - 12)
     return len(block) >= 2 and all(line.indented and len(line.text) < slack for line in block)
+
+
+LABEL_LINE_RE = rx.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
+"""``Rating: PG-13``, ``Disclaimer: …`` — a header field, which starts a line of its own."""
+
+
+def header_fields(block: list[Line]) -> bool:
+    """Two or more lines of the block are header fields (``Rating: PG-13``)."""
+    return sum(1 for line in block if LABEL_LINE_RE.match(line.text)) >= 2

@@ -71,13 +71,7 @@ from fanfmt.reader.md_heads import (
     repeated_headings,
     section_title,
 )
-from fanfmt.reader.md_html import (
-    blank_furniture,
-    html_body,
-    html_lines,
-    read_html_body,
-    read_tags,
-)
+from fanfmt.reader.md_html import blank_furniture, html_body, html_lines, read_html_body, read_tags
 from fanfmt.reader.md_settle import Quote as _Quote
 from fanfmt.reader.md_settle import settle as _settle
 from fanfmt.reader.paragraphs import split_paragraphs

@@ -6,6 +6,8 @@
 * indented paragraphs without blank lines: an indented line starts a paragraph
 * a ragged wrap (a paste, a PDF's text): ``"It rained, and"`` / ``"the road was long."``, a
   line going on a sentence the last broke off, is one paragraph with it
+* a sentence a line (semantic line breaks), blank lines between paragraphs: a block is a
+  paragraph (:func:`fanfmt.reader.ragged.sentence_lines`)
 
 A *gap* is blank space beyond the document's normal separation between
 paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
@@ -21,10 +23,12 @@ from fanfmt import rx
 from fanfmt.model import LineBreak, Paragraph, ParagraphRole, Text
 from fanfmt.reader.hyphens import join_lines
 from fanfmt.reader.layout import (
+    LABEL_LINE_RE,
     Layout,
     collapse,
     double_spacing,
     form_record,
+    header_fields,
     is_script,
     is_stanza,
     quoted_block,
@@ -35,7 +39,7 @@ from fanfmt.reader.layout import (
 )
 from fanfmt.reader.lines import Line
 from fanfmt.reader.lines import lines as read_lines
-from fanfmt.reader.ragged import broken_off, soft_groups, soft_wrapped
+from fanfmt.reader.ragged import broken_off, sentence_lines, soft_groups, soft_wrapped
 from fanfmt.reader.transport import strip_transport
 from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
@@ -54,7 +58,7 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
     inner = [
         len(line.text)
         for block in blocks
-        if len(block) > 1 and not _header_fields(block) and not record_block(block, width)
+        if len(block) > 1 and not header_fields(block) and not record_block(block, width)
         for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
@@ -110,8 +114,12 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     wrapped = separated > 0 and _looks_wrapped(blocks, width)
 
     if adjacent > separated and not wrapped:
+        normal = usual_gap(seps)
+        if sentence_lines(blocks):  # a sentence a line: a block is a paragraph
+            for index, block in enumerate(blocks):
+                yield _join(block, max(0, block[0].blanks_before - normal) if index else 0)
+            return
         if _poem(blocks, width):
-            normal = usual_gap(seps)
             for index, block in enumerate(blocks):
                 gap = max(0, block[0].blanks_before - normal) if index else 0
                 if index and _stanza_block(block):
@@ -136,6 +144,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
 
     normal = usual_gap(seps)
     soft = not wrapped and soft_wrapped(lines)
+    by_sentence = sentence_lines(blocks)
     indents = wrapped and _indent_led_lines(blocks)
     # the prose itself is flush (full lines with no indent): blocks set in are set apart
     flush = sum(not line.indented and len(line.text) >= 0.55 * width for line in lines) >= 3
@@ -148,7 +157,9 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     )
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
-        if wrapped:
+        if by_sentence:  # a sentence a line (no wrap ends its lines so): a block a paragraph
+            parts = [block]
+        elif wrapped:
             parts = _wrapped_parts(block, width, indents)
         else:  # a line a paragraph, but a line that goes on a sentence the last one broke off
             parts = soft_groups(block, layout) if soft else [[line] for line in block]
@@ -225,15 +236,6 @@ def _stanza(block: list[_Line], gap: int, role: ParagraphRole = "verse") -> Para
     return Paragraph(tuple(children), block[0].number, role=role, gap_before=gap)
 
 
-_LABEL_LINE_RE = rx.compile(r"^[A-Z][A-Za-z /'’-]{0,24}:\s+\S")
-"""``Rating: PG-13``, ``Disclaimer: …`` — a header field, which starts a line of its own."""
-
-
-def _header_fields(block: list[_Line]) -> bool:
-    """Two or more lines of the block are header fields (``Rating: PG-13``)."""
-    return sum(1 for line in block if _LABEL_LINE_RE.match(line.text)) >= 2
-
-
 def _width(lines: list[_Line]) -> int:
     """The wrapping width: the length of the longer lines (95th percentile)."""
     lengths = sorted(len(line.text) for line in lines)
@@ -272,9 +274,9 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
             else:
                 parts[-1].append(line)
         return parts
-    if _header_fields(block):
+    if header_fields(block):
         for line in block:
-            if not parts or _LABEL_LINE_RE.match(line.text):
+            if not parts or LABEL_LINE_RE.match(line.text):
                 parts.append([line])
             else:
                 parts[-1].append(line)

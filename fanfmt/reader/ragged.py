@@ -71,3 +71,39 @@ def soft_groups(lines: list[Line], layout: Layout) -> list[list[Line]]:
         else:
             groups.append([line])
     return groups
+
+
+SENTENCE_BLOCKS_MIN = 4
+"""A file with this many blocks of several lines, each line a whole sentence, writes a
+sentence a line (semantic line breaks): a block is a paragraph."""
+_SENTENCE_LINES_SHARE = 0.8
+_PARAGRAPH_MAX_LINES = 12
+_PARAGRAPH_MEAN_LINES = 5
+"""A paragraph written a sentence a line has a few lines; a block of more is a scene."""
+_SPOKEN_SHARE = 0.25
+_SENTENCE_LINE_MIN = 30
+_OPENERS = frozenset("\"'“‘«„—–-")
+
+
+def sentence_lines(blocks: list[list[Line]]) -> bool:
+    """Is the file written a sentence a line, its paragraphs parted by blank lines?
+
+    ``["It rained.", "The road was long."]`` / ``["She ran."]`` / … (four such blocks
+    or more, most lines a whole sentence of some length) → True; a file whose blocks are
+    exchanges of speeches, a line each (``"Hi."`` / ``"Hello."``), is no such file."""
+    many = [block for block in blocks if len(block) >= 2]
+    if len(many) < SENTENCE_BLOCKS_MIN or max(map(len, many)) > _PARAGRAPH_MAX_LINES:
+        return False  # (a scene of a line a paragraph is a longer block: no paragraph)
+    if sum(map(len, many)) > _PARAGRAPH_MEAN_LINES * len(many):
+        return False
+    lines = [line for block in many for line in block]
+    whole = sum(1 for line in lines if _SENTENCE_END_RE.search(line.text))
+    long = sum(1 for line in lines if len(line.text) >= _SENTENCE_LINE_MIN)
+    exchanges = sum(  # "Hi." / "Hello." / "Well?": speeches, a line each
+        1 for block in many if all(line.text.lstrip()[:1] in _OPENERS for line in block[1:])
+    )
+    return (
+        whole >= _SENTENCE_LINES_SHARE * len(lines)
+        and long >= _SENTENCE_LINES_SHARE * len(lines)
+        and exchanges <= _SPOKEN_SHARE * len(many)
+    )
