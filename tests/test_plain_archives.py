@@ -347,3 +347,15 @@ def test_speeches_a_line_each_stay_paragraphs_of_their_own() -> None:
     blocks = [talk, prose, talk, prose, talk, prose, talk, prose, talk, prose]
     doc = read_text("\n\n".join(blocks) + "\n")
     assert len([b for b in doc.blocks if isinstance(b, Paragraph)]) == 20
+
+
+def test_a_game_panel_drawn_in_box_lines_keeps_its_words_and_makes_no_break() -> None:
+    panel = "┌────────────────────┐\n│\n│  YOU HAVE GAINED LEVEL 24\n│\n│  • 1 new Skill point\n└────────────────────┘\n"
+    prose = "Ted cracked his knuckles and reached for the last of the corn chips."
+    text = "\n\n".join([prose, panel, prose, panel, prose]) + "\n"
+    doc = read_text(text)
+    texts = [plain_text(b.children) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert not any("─" in t or "│" in t for t in texts)
+    assert "YOU HAVE GAINED LEVEL 24" in " ".join(texts)
+    blocks = convert(text, "xhtml").document.blocks
+    assert not any(isinstance(b, SceneBreak) for b in blocks)

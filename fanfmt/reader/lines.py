@@ -190,3 +190,36 @@ def _margin(raws: list[str]) -> int:
         return 0
     leads = sorted(len(raw) - len(raw.lstrip(" ")) for raw in spaced)
     return leads[len(leads) // 20]
+
+
+_BOX_CHARS = "".join(chr(c) for c in range(0x2500, 0x2580))
+"""Box drawing: ``┌──┐``, ``│``, ``╔══╗``, ``║``, ``└──┘``."""
+_BOX_EDGE_RE = re.compile(rf"^[{_BOX_CHARS}\s]+$")
+_BOX_SIDE_RE = re.compile(rf"^[{_BOX_CHARS}]\s?|\s?[{_BOX_CHARS}]$")
+
+
+def unbox(found: list[Line]) -> list[Line]:
+    """Panels drawn in box lines (a game's window in a LitRPG chapter) without their frame:
+    the edges (``┌────┐``, ``└────┘``) go, each side (``│ Level 24 │``) leaves its words,
+    and the panel stands apart from the story around it as a block of its own lines.
+
+    ``["He won.", "┌──┐", "│ LEVEL 24 │", "└──┘", "He grinned."]`` → ``["He won.",
+    "LEVEL 24", "He grinned."]``, a blank line before ``LEVEL 24`` and after it."""
+    if not any(line.text[:1] in _BOX_CHARS for line in found):
+        return found
+    out: list[Line] = []
+    pending = 0  # blank lines the frame stood for, given to the next line kept
+    for line in found:
+        boxed = line.text[:1] in _BOX_CHARS
+        if boxed and _BOX_EDGE_RE.match(line.text):
+            pending = max(pending, line.blanks_before, 1)
+            continue
+        if boxed:
+            line = Line(line.number, _BOX_SIDE_RE.sub("", line.text).strip(), False, 0)
+            if not line.text:
+                continue  # "│" alone: the panel's empty row
+        if pending:
+            line = Line(line.number, line.text, line.indented, pending, line.sig, line.depth)
+            pending = 0
+        out.append(line)
+    return out

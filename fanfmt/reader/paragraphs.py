@@ -37,7 +37,7 @@ from fanfmt.reader.layout import (
     separations,
     usual_gap,
 )
-from fanfmt.reader.lines import Line
+from fanfmt.reader.lines import Line, unbox
 from fanfmt.reader.lines import lines as read_lines
 from fanfmt.reader.ragged import broken_off, sentence_lines, soft_groups, soft_wrapped
 from fanfmt.reader.transport import strip_transport
@@ -83,7 +83,7 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     """The paragraphs of ``text``; what was decided about its layout goes into ``layout``."""
     lines, layout.transport = strip_transport(read_lines(text))
-    lines = drop_underlines(lines)
+    lines = unbox(drop_underlines(lines))
     if not lines:
         return
     if double_spacing(lines, wider=0) and _width(lines) >= _MIN_WRAP:
