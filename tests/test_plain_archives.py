@@ -350,7 +350,8 @@ def test_speeches_a_line_each_stay_paragraphs_of_their_own() -> None:
 
 
 def test_a_game_panel_drawn_in_box_lines_keeps_its_words_and_makes_no_break() -> None:
-    panel = "┌────────────────────┐\n│\n│  YOU HAVE GAINED LEVEL 24\n│\n│  • 1 new Skill point\n└────────────────────┘\n"
+    edge = "─" * 20
+    panel = f"┌{edge}┐\n│\n│  YOU HAVE GAINED LEVEL 24\n│\n│  • 1 new Skill point\n└{edge}┘\n"
     prose = "Ted cracked his knuckles and reached for the last of the corn chips."
     text = "\n\n".join([prose, panel, prose, panel, prose]) + "\n"
     doc = read_text(text)
