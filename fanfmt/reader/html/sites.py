@@ -236,7 +236,8 @@ def site_boxes(soup: BeautifulSoup) -> list[Tag]:
 
 def _site_box(tag: Tag) -> bool:
     """``<div class="chapter-nav">`` of links, ``<div class="mailing-card">`` asking for an
-    e-mail: a box of the site's, by its class, small enough to hold no chapter; and a
+    e-mail, ``<div id="help-with-errors">``: a box of the site's, by its class or id,
+    small enough to hold no chapter; and a
     blog's readers' comments (``<div id="comments">``), whatever their length."""
     names = class_names(tag)
     ident = str(tag.get("id") or "")
@@ -263,9 +264,9 @@ def _story_header(tag: Tag, title: str = "") -> bool:
 
 
 _NAV_BLOCKS = frozenset("p div li span td center ul ol".split())
-
-
+"""The blocks a row of links stands in."""
 _NAV_CONTAINERS = frozenset("body main article section".split())
+"""Where a chapter link may stand alone between the blocks (``<hr><a>Go Back</a><div>``)."""
 _LINE_ENDS = frozenset("p div li ul ol center table br hr h1 h2 h3 h4 h5 h6".split())
 _MENU_MIN_LINKS = 2
 _MENU_LINK_MAX_WORDS = 5
@@ -273,7 +274,7 @@ _MENU_LINK_MAX_WORDS = 5
 
 def nav_rows(soup: BeautifulSoup) -> list[Tag]:
     """The blocks of a page that hold nothing but links to other chapters (a ``<p>`` of
-    ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``), or nothing but three short links or more
+    ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``), or nothing but two short links or more
     (the site's menu: ``Home`` / ``Fanart`` / ``Contact``), and a chapter link alone on its
     line between the story's blocks (``<a>Go Back</a>``); a link inside a sentence, or in a
     heading, stays."""
