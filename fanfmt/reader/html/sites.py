@@ -237,8 +237,8 @@ def site_boxes(soup: BeautifulSoup) -> list[Tag]:
 def _site_box(tag: Tag) -> bool:
     """``<div class="chapter-nav">`` of links, ``<div class="mailing-card">`` asking for an
     e-mail, ``<div id="help-with-errors">``: a box of the site's, by its class or id,
-    small enough to hold no chapter; and a
-    blog's readers' comments (``<div id="comments">``), whatever their length."""
+    small enough to hold no chapter; and a blog's readers' comments (``<div
+    id="comments">``), whatever their length."""
     names = class_names(tag)
     ident = str(tag.get("id") or "")
     if ident.lower() in _COMMENTS or any(c.lower() in _COMMENTS for c in names):
