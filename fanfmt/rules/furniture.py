@@ -120,16 +120,17 @@ def _chapter_edges(blocks: tuple[Block, ...], texts: list[int]) -> set[int]:
         return isinstance(block, Paragraph) and is_separator(text_of(block)) is not None
 
     edges: set[int] = set()
-    run: list[int] = []
-    heads = [i for i, b in enumerate(blocks) if isinstance(b, Heading)]
-    bounds = [*heads, len(blocks)]
-    start = 0
-    for end in bounds:
-        run = [i for i in texts if start <= i < end and not row(blocks[i])]
+    runs: list[list[int]] = [[]]  # each chapter's paragraphs, in one pass (linear)
+    story = set(texts)
+    for i, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            runs.append([])
+        elif i in story and not row(block):
+            runs[-1].append(i)
+    for run in runs:
         if run:
             edges.update((run[0], run[-1]))
             for i in run[1:]:  # "* * *" / "Words: 197" / "* * *"
                 if row(blocks[i - 1]) and i + 1 < len(blocks) and row(blocks[i + 1]):
                     edges.add(i)
-        start = end
     return edges
