@@ -299,11 +299,9 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
         if block.find(HEADING_TAGS) is not None:
             continue
         texts = [a.get_text(" ", strip=True) for a in links]
-        rest = block.get_text(" ", strip=True)
-        for text in texts:
-            rest = rest.replace(text, " ")
-        navs = [bool(NAV_LINK_TEXT.match(t)) for t in texts]
-        if not any(ch.isalnum() for ch in rest) and (
+        linked = sum(sum(map(str.isalnum, t)) for t in texts)  # nothing else: no letter
+        navs = [bool(NAV_LINK_TEXT.match(t)) for t in texts]  # outside the links (linear)
+        if _letters(block) == linked and (
             all(navs)
             or (
                 len(links) >= _MENU_MIN_LINKS
