@@ -238,7 +238,7 @@ DRAFT_MARK = rx.compile(r"^[-–—=*~\[({<]+\s*(?:TK|TODO|FIXME|TBD)\b|^(?:TODO
 ``TODO: fix this scene`` (case-sensitive; ``TK smiled.`` is a character: Digimon's T.K.)."""
 
 NAV_LINK_TEXT = rx.compile(
-    r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,30})?|return\s+to\s+.{1,30}|home|index|contents"
+    r"^[\W_]*(?:(?:go\s+)?back(?:\s+to\s+.{1,60})?|return\s+to\s+.{1,60}|home|index|contents"
     r"|table\s+of\s+contents|chapters|chapter\s+list|all\s+chapters"
     r"|read\s+from\s+the\s+(?:start|beginning)"
     r"|(?:previous|prev|next|first|last)(?:\s+(?:chapter|part|page|post|episode|entry))?"

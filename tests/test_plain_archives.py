@@ -360,3 +360,20 @@ def test_a_game_panel_drawn_in_box_lines_keeps_its_words_and_makes_no_break() ->
     assert "YOU HAVE GAINED LEVEL 24" in " ".join(texts)
     blocks = convert(text, "xhtml").document.blocks
     assert not any(isinstance(b, SceneBreak) for b in blocks)
+
+
+def test_a_lone_from_line_and_an_mbox_header_with_a_cut_line_are_transport() -> None:
+    story = "".join(f"Shampoo hated cold water, day {n} of the rain.\n\n" for n in range(5))
+    doc = read_text("From: Keener Barnes <kb@example.net>\n\n" + story)
+    first = next(b for b in doc.blocks if isinstance(b, Paragraph))
+    assert plain_text(first.children).startswith("Shampoo")
+    mbox = (
+        "From - Sun Jun 14 22:13:26 1998\n\tby mail.example.com (8.8.5) with ESMTP id UA1;\n"
+        "\tSun, 14 Jun 1998 20:16:43 -0700 (PDT)\nReceived: (from majordomo@localhost)\n"
+        "Message-ID: <1@example.com>\nFrom: Chris <c@example.com>\n"
+        "Subject: [FFML] No Need for Rain\nDate: Sun, 14 Jun 1998 22:11:41 -0400\n\n"
+    )
+    doc = read_text(mbox + story)
+    first = next(b for b in doc.blocks if isinstance(b, Paragraph))
+    assert plain_text(first.children).startswith("Shampoo")
+    assert doc.meta.title == "No Need for Rain"

@@ -351,3 +351,21 @@ def test_a_paragraph_of_two_links_is_not_story_on_any_sites_page() -> None:
         "<option>1</option></select></form></body></html>"
     )
     assert len(_texts(_blocks(page, "html"))) == 6
+
+
+def test_a_scrape_writing_each_paragraph_as_a_line_ending_in_br_keeps_its_paragraphs() -> None:
+    lines = [
+        f"Paragraph {i}: having stopped by the guild, I started to worry about the labyrinth.<br/>"
+        for i in range(12)
+    ]
+    blocks = _blocks("\n".join(["Poyopoyo<br/>", "<br/>", *lines]) + "\n", "markdown")
+    assert len(_texts(blocks)) == 13
+
+
+def test_a_poem_set_with_br_keeps_its_stanzas() -> None:
+    stanza = "\n".join(
+        ["On a night quite unenchanting, when the rain was downward slanting,<br>"] * 5
+        + ["There is nothing I like more."]
+    )
+    text = "\n\n".join([stanza] * 4) + "\n"
+    assert len(_texts(_blocks(text, "markdown"))) == 4

@@ -53,6 +53,7 @@ from fanfmt.model import (
     Strong,
     Text,
 )
+from fanfmt.reader import md_html
 from fanfmt.reader.depth import flatten_inlines
 from fanfmt.reader.footnotes import Definition, candidate_labels, settle_notes
 from fanfmt.reader.front_matter import (
@@ -115,7 +116,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         return read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     html_lines(lines)
     labels = candidate_labels(text)
-    reader = _Reader(md, lines, labels)
+    reader = _Reader(md, lines, labels, br=md_html.br_lined(lines))
     blocks: list[Block | _Quote | Definition] = []
     for part, offset in _parts(lines):
         blocks.extend(reader.blocks(md.parse(part, reader.env()), offset))
@@ -222,6 +223,8 @@ class _Reader:
     _level: int = 0
     """The level of the chapter line heading the chapter (``# Chapter 1``: 1), or 0."""
     _repeated: frozenset[str] | None = None
+    br: bool = False
+    """Every line ends in ``<br/>``: each is a paragraph (:func:`.md_html.br_lined`)."""
 
     def _kind(self, tag: str, inlines: tuple[Inline, ...]) -> HeadingKind:
         if self._repeated is None:
@@ -287,7 +290,8 @@ class _Reader:
                     if self._quote is not None and not self._notes and inlines:
                         lined = _inlines(tokens[i + 1].children or [], soft=LineBreak())
                         self._quote.lined.append(Paragraph(lined, line, role="verse"))
-                    self._add(out, Paragraph(inlines, line))
+                    for p in md_html.at_breaks(Paragraph(inlines, line), self.br):
+                        self._add(out, p)
                     i += 2
                 case "blockquote_open":
                     if self._depth == 0:

@@ -22,7 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from fanfmt.model import Document, Emphasis, Heading, Inline, LineBreak, Meta, Strong, Text
+from fanfmt.model import (
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Meta,
+    Paragraph,
+    Strong,
+    Text,
+)
 from fanfmt.patterns import NAV_LINK_TEXT
 
 _TAG_RE = re.compile(
@@ -135,7 +145,7 @@ def blank_navigation(lines: list[str]) -> int:
     ``["She read [the next chapter](2.md) twice."]`` → 0 (a link in the story's words)."""
     count = 0
     for i, line in enumerate(lines):
-        if "](" in line and _nav_line(line.rstrip()):
+        if "](" in line and _nav_line(_BR_END_RE.sub("", line).rstrip()):
             lines[i] = ""
             count += 1
     return count
@@ -317,3 +327,54 @@ def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
     if subjects and not (meta and meta.title) and subject_title(subjects[0]):
         meta = replace(meta or Meta(), title=subject_title(subjects[0]))
     return meta
+
+
+_BR_END_RE = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+_BR_LINES_MIN = 10
+_BR_LINE_CHARS = 50
+"""A line of prose (a poem's lines, set with ``<br>`` too, are shorter)."""
+
+
+def br_lined(lines: list[str]) -> bool:
+    """Does (nearly) every line end in ``<br/>``, as a scrape of a web novel writes its
+    paragraphs, a line each, no blank line between them? ``<br/>`` alone is a blank line.
+
+    ``["Poyopoyo<br/>", "Having stopped by the guild, I …<br/>", …]`` → True; a poem's
+    short lines set with ``<br>`` → False."""
+    texts = [line for line in lines if line.strip()]
+    ended = [line for line in texts if _BR_END_RE.search(line)]
+    if len(ended) < _BR_LINES_MIN or len(ended) < 0.9 * len(texts):
+        return False  # (a poem's stanzas end on a line with no <br>, a blank line after)
+    return sum(len(line) for line in ended) >= _BR_LINE_CHARS * len(ended)
+
+
+def at_breaks(p: Paragraph, br: bool) -> list[Paragraph]:
+    """``p`` cut at its line breaks, a paragraph a line, in a :func:`br_lined` file
+    (``br``); else ``[p]``."""
+    if not br:
+        return [p]
+    out: list[Paragraph] = []
+    run: list[Inline] = []
+    for node in (*p.children, LineBreak()):
+        if isinstance(node, LineBreak):
+            if any(plain_inline_text(n).strip() for n in run):
+                out.append(Paragraph(_trimmed(run), p.line + len(out)))
+            run = []
+        else:
+            run.append(node)
+    return out
+
+
+def _trimmed(run: list[Inline]) -> tuple[Inline, ...]:
+    nodes = list(run)
+    if nodes and isinstance(nodes[0], Text):
+        nodes[0] = Text(nodes[0].text.lstrip())
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].text.rstrip())
+    return tuple(n for n in nodes if not (isinstance(n, Text) and not n.text))
+
+
+def plain_inline_text(node: Inline) -> str:
+    from fanfmt.walk import plain_text
+
+    return plain_text((node,))

@@ -96,7 +96,8 @@ def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: boo
     copy); ``top``: the block opens the text, wherever ``start`` is in ``lines``.
     """
     i = start
-    if i < len(lines) and _MBOX_RE.match(lines[i].text):
+    mbox = i < len(lines) and bool(_MBOX_RE.match(lines[i].text))
+    if mbox:
         i += 1
     names: list[str] = []
     subject = ""
@@ -111,8 +112,8 @@ def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: boo
             names.append(name)
             if name == "subject":
                 subject = line.text.partition(":")[2]
-        elif not (line.indented and names):  # an indented line continues a field
-            break
+        elif not (line.indented and (names or mbox)):  # an indented line continues a
+            break  # field (under an mbox "From " line, one whose first line was cut off)
         i += 1
     known = [n for n in names if n not in _AUTHOR_FIELDS]
     strong = any(n in _ONLY_TRANSPORT or n.startswith("x-") for n in known)
@@ -128,6 +129,14 @@ def _header_end(lines: list[Line], start: int, *, spaced: bool = False, top: boo
     # a lone ``Subject:`` line opening the file over a blank line: a post whose other
     # headers were cut when it was passed on (the subject is kept as a fact)
     if start == 0 and known == ["subject"] and i == start + 1 < len(lines):
+        return i
+    # a lone ``From: Name <address>`` opening the file: the post's one header left
+    if (
+        start == 0
+        and known == ["from"]
+        and i == start + 1 < len(lines)
+        and _EMAIL_RE.search(lines[start].text)
+    ):
         return i
     return start
 
