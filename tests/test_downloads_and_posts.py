@@ -573,3 +573,23 @@ def test_a_note_left_in_a_draft_is_a_note_and_omit_leaves_it_out() -> None:
         "She ran to the door and looked out at the rain.",
         "TK smiled at her from the gate.",
     ]
+
+
+def test_two_chapter_lines_of_one_number_and_two_titles_keep_both_titles() -> None:
+    text = "Chapter 1 The Frost\n\nChapter 1 1984\n\n" + "".join(
+        f"She walked on through the snow, step {n}.\n\n" for n in range(6)
+    )
+    blocks = _blocks(text)
+    titles = " ".join(plain_text(b.title) for b in blocks if isinstance(b, Heading))
+    assert "The Frost" in titles
+    assert "1984" in titles
+
+
+def test_a_word_cut_at_a_paragraphs_end_is_not_joined_to_the_next_paragraph() -> None:
+    from fanfmt.reader import as_read
+
+    text = "He said it was half past x-\n\no'clock came and went, and nobody knew the time.\n"
+    assert "xo'clock" not in as_read(text)
+    wrapped = [f"the long road ran on past the farm and the mill, line {n}, and" for n in range(12)]
+    spaced = "\n\n".join([*wrapped, "then the stu-", "dents went home.", *wrapped]) + "\n"
+    assert "students" in as_read(spaced)  # a double-spaced file: a blank line after each

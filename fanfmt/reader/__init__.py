@@ -93,11 +93,14 @@ def as_read(text: str) -> str:
     ``as_read("From: a@b\\nNewsgroups: x\\nLines: 2\\n\\nthe stu-\\ndents")`` → ``"the students"``
     (what "every word kept" is measured against).
     """
+    from fanfmt.reader.layout import double_spacing
+
     kept, _ = strip_transport(lines(text))
+    spaced = double_spacing(kept, wider=0)  # a blank line after every line: one may part a word
     blocks: list[list[str]] = []
     for line in kept:
-        broken = bool(blocks) and blocks[-1][-1].endswith("-") and line.blanks_before <= 1
-        if blocks and (not line.blanks_before or broken):  # double spacing: one blank
+        broken = bool(blocks) and blocks[-1][-1].endswith("-") and line.blanks_before <= int(spaced)
+        if blocks and (not line.blanks_before or broken):
             blocks[-1].append(line.text)
         else:
             blocks.append([line.text])

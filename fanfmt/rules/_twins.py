@@ -169,6 +169,12 @@ def _merge_twin(blocks: list[Block], aside: Callable[[Paragraph], bool]) -> list
         )
         if j > first + 1 + _FAR and not both:
             return blocks
+        if (
+            plain_text(page.title).strip()
+            and plain_text(block.title).strip()
+            and not _same_title(plain_text(page.title), plain_text(block.title))
+        ):
+            return blocks  # two titles: two headings, or one title's words would be lost
         near = clear and j <= first + 1 + _BETWEEN
         if a is None or a != b:
             if None in (a, b) or not _same_title(plain_text(page.title), plain_text(block.title)):
