@@ -351,30 +351,18 @@ def br_lined(lines: list[str]) -> bool:
 def at_breaks(p: Paragraph, br: bool) -> list[Paragraph]:
     """``p`` cut at its line breaks, a paragraph a line, in a :func:`br_lined` file
     (``br``); else ``[p]``."""
+    from fanfmt.rules._chapter import strip_ends
+    from fanfmt.walk import plain_text
+
     if not br:
         return [p]
     out: list[Paragraph] = []
     run: list[Inline] = []
     for node in (*p.children, LineBreak()):
         if isinstance(node, LineBreak):
-            if any(plain_inline_text(n).strip() for n in run):
-                out.append(Paragraph(_trimmed(run), p.line + len(out)))
+            if plain_text(tuple(run)).strip():
+                out.append(Paragraph(strip_ends(tuple(run)), p.line + len(out)))
             run = []
         else:
             run.append(node)
     return out
-
-
-def _trimmed(run: list[Inline]) -> tuple[Inline, ...]:
-    nodes = list(run)
-    if nodes and isinstance(nodes[0], Text):
-        nodes[0] = Text(nodes[0].text.lstrip())
-    if nodes and isinstance(nodes[-1], Text):
-        nodes[-1] = Text(nodes[-1].text.rstrip())
-    return tuple(n for n in nodes if not (isinstance(n, Text) and not n.text))
-
-
-def plain_inline_text(node: Inline) -> str:
-    from fanfmt.walk import plain_text
-
-    return plain_text((node,))

@@ -69,10 +69,10 @@ def split_heading(heading: Heading) -> Heading:
     m = CHAPTER_LINE.match(text) if len(text) <= CHAPTER_LINE_MAX_CHARS else None
     if m is None:
         return heading
-    number = _strip(_slice(heading.title, m.start("number"), m.end("number")))
+    number = strip_ends(_slice(heading.title, m.start("number"), m.end("number")))
     start = m.start("title")
     start += len(m.group("title")) - len(title_after_number(m.group("number"), m.group("title")))
-    title = _strip(_slice(heading.title, start, len(text)))
+    title = strip_ends(_slice(heading.title, start, len(text)))
     return replace(heading, number=number, title=title)
 
 
@@ -104,7 +104,8 @@ def _slice(children: tuple[Inline, ...], lo: int, hi: int) -> tuple[Inline, ...]
     return tuple(out)
 
 
-def _strip(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def strip_ends(children: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``(Text(" Run "), …)`` → ``(Text("Run"), …)``: spaces off both ends, empty text gone."""
     nodes = list(children)
     if nodes and isinstance(nodes[0], Text):
         nodes[0] = Text(nodes[0].text.lstrip())
