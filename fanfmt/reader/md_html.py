@@ -44,6 +44,20 @@ _COMMENT_LINES_MAX = 40
 """A comment closes within this many lines, or its opening is text."""
 
 
+def _closing_line(lines: list[str], start: int, limit: int, needle: str, skip: int = 0) -> int:
+    """The first line from ``start`` (within ``limit`` lines, the first read from column
+    ``skip``) that holds ``needle``, case aside, or -1: where a comment or a ``<style>``
+    block opening at ``start`` ends."""
+    return next(
+        (
+            j
+            for j in range(start, min(len(lines), start + limit))
+            if needle in lines[j][skip if j == start else 0 :].lower()
+        ),
+        -1,
+    )
+
+
 def blank_comments(lines: list[str]) -> int:
     """Blank the HTML comments that stand on lines of their own in ``lines`` (in place, so
     every other line keeps its number); how many were blanked.
@@ -57,14 +71,7 @@ def blank_comments(lines: list[str]) -> int:
         if not _COMMENT_OPEN_RE.match(lines[i]):
             i += 1
             continue
-        end = next(
-            (
-                j
-                for j in range(i, min(len(lines), i + _COMMENT_LINES_MAX))
-                if "-->" in lines[j][(lines[j].index("<!--") + 4 if j == i else 0) :]
-            ),
-            -1,
-        )
+        end = _closing_line(lines, i, _COMMENT_LINES_MAX, "-->", lines[i].index("<!--") + 4)
         if end < 0 or not lines[end].rstrip().endswith("-->"):
             i += 1
             continue
@@ -99,15 +106,7 @@ def blank_page_code(lines: list[str]) -> int:
         if m is None:
             i += 1
             continue
-        close = f"</{m.group(1).lower()}"
-        end = next(
-            (
-                j
-                for j in range(i, min(len(lines), i + _CODE_LINES_MAX))
-                if close in lines[j].lower()
-            ),
-            -1,
-        )
+        end = _closing_line(lines, i, _CODE_LINES_MAX, f"</{m.group(1).lower()}")
         if end < 0:
             i += 1
             continue
