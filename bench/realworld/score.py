@@ -64,7 +64,7 @@ class Found:
     notes_after: int = 0
     disclaimer: bool = False
     paragraphs: list[str] = field(default_factory=list)
-    captions: set[str] = field(default_factory=set)
+    set_apart: set[str] = field(default_factory=set)
     """Captions and furniture rows (``The End``): shown, but as no paragraph of the story."""
     notes_text: str = ""
 
@@ -155,7 +155,7 @@ def parse(xhtml: str) -> Found:
             elif not classes & NOT_STORY:
                 found.paragraphs.append(text_of(elem))
                 if classes & {"scene-heading", "furniture"}:  # a caption, "The End"
-                    found.captions.add(text_of(elem))
+                    found.set_apart.add(text_of(elem))
             return
         for child in elem:
             walk(child, in_note)
@@ -247,7 +247,7 @@ def check_text(label: Label, f: Found, v: Verdict) -> None:
     leaks = [s for s in label.get("furniture", []) if has_phrase(body, s)]
     if leaks:
         v.major.append(f"furniture in story: {leaks}")
-    shown = {visible(p) for p in f.paragraphs if p not in f.captions}  # a caption is shown
+    shown = {visible(p) for p in f.paragraphs if p not in f.set_apart}  # a caption is shown
     for row in label.get("not_paragraphs", []):  # as a section's title, "The End" as the
         # story's last line (furniture): not as a paragraph of the story
         if visible(row) in shown:
