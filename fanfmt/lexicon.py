@@ -212,9 +212,9 @@ LANG_SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "es": ("prólogo", "prologo", "epílogo", "epilogo"),
     "pt": ("prólogo", "prologo", "epílogo", "epilogo"),
     "fr": ("épilogue", "prologue"),
-    "de": ("prolog", "epilog"),
+    "de": ("prolog", "epilog", "vorwort", "nachwort"),
     "it": ("prologo", "epilogo"),
-    "ru": ("пролог", "эпилог"),
+    "ru": ("пролог", "эпилог", "предисловие", "послесловие"),
     "pl": ("prolog", "epilog"),
 }
 """Headings that need no number: ``Prólogo``, ``Эпилог``."""

@@ -171,6 +171,7 @@ CHAPTER_LINE = rx.compile(
 
 DISCLAIMER = rx.compile(
     rf"^(?!{_AN})"  # an A/N is a note, even one that says "I don't own the song"
+    r"(?!\s*[\"“„«])"  # and speech is story: "I don't own a coat," she said.
     r"(?:\W*disclaimer\b|.{0,40}\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
     r"|.{0,40}\b(?:i|we)\s+own\s+(?:nothing|none|zip|zilch|nada|no\s?(?:one|thing))\b"
     r"|\W*(?:the\s+)?(?:usual|standard|normal|same\s+old)\s+disclaimers?\b"
@@ -193,6 +194,16 @@ characters used without permission``, ``Characters copyright …``, ``(c) 1998 �
 :data:`fanfmt.lexicon.LANG_DISCLAIMERS`),
 ``No copyright infringement intended``, ``Not mine``. ``The house belonged to her
 grandmother.`` is story: past tense, and nobody who owns a copyright."""
+
+OWNERSHIP_CLAIM = rx.compile(
+    r"\b(?:i|we)\s+(?:do\s+not|don['’]t|dont|never)\s+own\b"
+    r"|\bdon['’]?t\s+sue\b|\bplease\s+do\s+not\s+sue\b",
+    _I,
+)
+"""The author disowning the characters anywhere in a paragraph (searched, not matched):
+``Okay, my first fic. I do not own them, so don't sue me.`` Only an opening paragraph
+over the title is read by it (:func:`fanfmt.rules._top.read_top`): in the story, ``"I
+don't own a car," she said.`` is speech."""
 
 LABELLED_DISCLAIMER = rx.compile(r"^\W*disclaimer\s*[:\-–—]", _I)
 """``Disclaimer:`` with its label, wherever it stands near the top."""

@@ -58,9 +58,33 @@ def lines(text: str) -> list[Line]:
             stripped = _SPACES_RE.sub(" ", stripped)
         indented = raw[0] in BLANKS and (not margin or raw[: margin + 1].strip(BLANKS) == "")
         lead = raw[: len(raw) - len(raw.lstrip(BLANKS))].expandtabs(8)
+        if not blanks and out and _row_spill(out[-1].text, stripped):
+            out[-1] = Line(out[-1].number, out[-1].text + stripped, *_rest(out[-1]))
+            continue  # the end of a rule row wrapped onto a line of its own
         out.append(Line(number, stripped, indented, blanks, raw == "-- ", len(lead)))
         blanks = 0
     return out
+
+
+_ROW_WRAPPED = 60
+"""A rule row this long may have been wrapped at the margin, its last marks on the next line."""
+
+
+def _row_spill(row: str, line: str) -> bool:
+    """Is ``line`` the end of ``row`` wrapped onto a line of its own? ``"*" * 80`` then
+    ``"**"`` → True (a mailer wrapped the row at 80 columns); ``"*" * 80`` then ``"Hi"`` →
+    False; ``"***"`` then ``"**"`` → False (a short row is no row wrapped)."""
+    return (
+        len(row) >= _ROW_WRAPPED
+        and len(line) < len(row)
+        and len(set(row)) == 1
+        and set(line) == set(row)
+        and not row[0].isalnum()
+    )
+
+
+def _rest(line: Line) -> tuple[bool, int, bool, int]:
+    return line.indented, line.blanks_before, line.sig, line.depth
 
 
 RUN_ON_CHARS = 1000

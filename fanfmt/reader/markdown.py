@@ -71,6 +71,7 @@ from fanfmt.reader.md_heads import (
     heading_kind,
     repeated_headings,
     section_title,
+    space_headings,
 )
 from fanfmt.reader.md_html import blank_furniture, html_body, html_lines, read_html_body, read_tags
 from fanfmt.reader.md_settle import Quote as _Quote
@@ -87,8 +88,7 @@ _CHUNK_CHARS = 64_000
 """About how much Markdown is parsed at a time (markdown-it's tokens for a whole long
 file would take several hundred bytes per byte)."""
 _NOT_A_START_RE = re.compile(r"[ \t>]|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}")
-"""A line that may go on a block above it across a blank line: indented, a quote, a list
-item, a fence."""
+"""A line that may go on a block above across a blank line: indented, quote, list, fence."""
 _FENCE_RE = re.compile(r"[ ]{0,3}(?:`{3}|~{3})")
 _LINE_CHARS = 2 * MAX_PARAGRAPH_CHARS
 """A line parsed a piece at a time is one of over twice the paragraph limit: escapes
@@ -112,6 +112,7 @@ def read_markdown(text: str, meta: Meta | None = None) -> Document:
         lines[: front.lines] = [""] * front.lines  # blank, so every line keeps its number
         meta = fill_meta(meta or Meta(), front)
     meta = blank_furniture(lines, meta)
+    space_headings(lines)
     if html_body(lines):
         return read_html_body(lines, meta or Meta(), chapter_line(front) if front.lines else "")
     html_lines(lines)

@@ -45,6 +45,32 @@ def chapter_level(tag: str, inlines: tuple[Inline, ...]) -> int:
     return int(tag[1]) if m.group("title") else -int(tag[1])
 
 
+_UNSPACED_ATX_RE = re.compile(r"^( {0,3}#{1,6})(?=[^\s#])(.+)$")
+_FIRST_TITLE_WORDS = 10
+
+
+def space_headings(lines: list[str]) -> int:
+    """Mend, in place, headings typed with no space after the marks (CommonMark reads
+    them as text); how many were mended: ``["#Chapter 5", "It rained."]`` → 1,
+    ``["# Chapter 5", "It rained."]``. A ``#`` glued to a chapter line is one anywhere;
+    to other words, only on the file's first line (``#The Long Night``): a ``#hashtag``
+    in the story stays as typed."""
+    from fanfmt.rules._chapter import chapter_line
+
+    mended = 0
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    for i, line in enumerate(lines):
+        m = _UNSPACED_ATX_RE.match(line)
+        if m is None:
+            continue
+        rest = m.group(2).strip()
+        titled = i == first and len(rest.split()) <= _FIRST_TITLE_WORDS
+        if chapter_line(rest) or titled:
+            lines[i] = f"{m.group(1)} {rest}"
+            mended += 1
+    return mended
+
+
 _ATX_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 REPEATS = 3
 """A heading typed this many times in one file (``### Scene``) marks the breaks."""

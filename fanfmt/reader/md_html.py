@@ -137,6 +137,32 @@ _LINK_RE = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 _ARROW_RE = re.compile(r"<=|=>|<<|>>|[←→«»\u2039\u203a]")
 
 
+_ATTRS_RE = re.compile(
+    r"^\s*\{:?\s*(?:(?:[.#][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+))\s*)+\}\s*$"
+)
+"""``{ .center }``, ``{: #intro .lead }``, ``{ width="50%" }``: an attribute list on a line
+of its own (Python-Markdown's attr_list, kramdown's IAL, as MkDocs sites write them)."""
+_WIDGET_RE = re.compile(r"[.](?:md-)?(?:time-to-read|reading-time|read-time|readtime)\b")
+"""The class that says the line above is a reading-time estimate, the site's widget."""
+
+
+def blank_attributes(lines: list[str]) -> int:
+    """Blank attribute lists alone on their lines (in place); how many were blanked. They
+    style the block they touch, and CommonMark would show them as text. One that names
+    the site's reading-time widget (``11 min`` / ``{ .md-time-to-read }``) takes that line.
+
+    ``["\\* \\* \\*", "{ .center }", "", "She woke."]`` → 1,
+    ``["\\* \\* \\*", "", "", "She woke."]``."""
+    count = 0
+    for i, line in enumerate(lines):
+        if "{" in line and _ATTRS_RE.match(line):
+            lines[i] = ""
+            count += 1
+            if i and _WIDGET_RE.search(line) and len(lines[i - 1].split()) <= 4:
+                lines[i - 1] = ""
+    return count
+
+
 def blank_navigation(lines: list[str]) -> int:
     """Blank the lines of a site's chapter links (in place); how many were blanked.
 
@@ -266,6 +292,9 @@ def read_html_body(lines: list[str], meta: Meta, heading: str) -> Document:
 
 
 _IMAGE_LINE_RE = re.compile(r"^\s*(?:<img\b[^<>]*>\s*)+$", re.IGNORECASE)
+_MD_IMAGE_LINE_RE = re.compile(r"^\s*(?:!\[[^\]\n]*\]\([^()\s]*(?:\s+\"[^\"]*\")?\)\s*)+$")
+"""``![Stolen Sun](../images/sun.jpg)`` alone on its line: a picture, its alt text no words
+of the story (a saved page's ``<img>`` is left out the same way)."""
 _ASCII_MARKS = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 """Marks that Markdown could read as syntax at a line's start (``#`` a heading, ``-`` a
 list): escaped, so that ``<p>#</p>`` is the row ``#`` the author typed."""
@@ -282,13 +311,16 @@ of the LaTeX a book was made from, never a word of the story."""
 
 def html_lines(lines: list[str]) -> None:
     """A draft's lines of HTML, one element a line, read as the page would show them (in
-    place; run once the draft is known not to be a page of HTML): an ``<img>`` alone is
-    left out, as a saved page's images are; ``<center>Title</center>`` and ``<p style="…">©
-    Name</p>`` are their words (a mark in one, ``<p>#</p>``, the row typed); an ``<hr>``
-    right under a line is a break, not the line's last words.
+    place; run once the draft is known not to be a page of HTML): an ``<img>`` or a
+    ``![picture](a.jpg)`` alone is left out, as a saved page's images are;
+    ``<center>Title</center>`` and ``<p style="…">© Name</p>`` are their words (a mark in
+    one, ``<p>#</p>``, the row typed); an ``<hr>`` right under a line is a break, not the
+    line's last words.
 
     ``["<center> The Walk </center>", "<HR>"]`` → ``["The Walk", "* * *"]``."""
     for i, line in enumerate(lines):
+        if "![" in line and _MD_IMAGE_LINE_RE.match(line):
+            lines[i] = ""
         if "<" not in line:
             continue
         if _IMAGE_LINE_RE.match(line):
@@ -310,6 +342,7 @@ def blank_furniture(lines: list[str], meta: Meta | None) -> Meta | None:
     from fanfmt.reader.transport import draft_headers, subject_title
 
     blank_comments(lines)
+    blank_attributes(lines)
     blank_page_code(lines)
     blank_wrappers(lines)
     blank_navigation(lines)

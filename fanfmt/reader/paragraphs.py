@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from fanfmt import rx
 from fanfmt.model import LineBreak, Paragraph, ParagraphRole, Text
 from fanfmt.reader.hyphens import join_lines
+from fanfmt.reader.indents import (
+    indent_inside,
+    indent_led,
+    indent_led_lines,
+    indent_starts_paragraphs,
+)
 from fanfmt.reader.layout import (
     LABEL_LINE_RE,
     Layout,
@@ -39,7 +44,13 @@ from fanfmt.reader.layout import (
 )
 from fanfmt.reader.lines import Line, unbox
 from fanfmt.reader.lines import lines as read_lines
-from fanfmt.reader.ragged import broken_off, sentence_lines, soft_groups, soft_wrapped
+from fanfmt.reader.ragged import (
+    broken_off,
+    heading_line,
+    sentence_lines,
+    soft_groups,
+    soft_wrapped,
+)
 from fanfmt.reader.transport import strip_transport
 from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
@@ -58,7 +69,10 @@ def _looks_wrapped(blocks: list[list[_Line]], width: int) -> bool:
     inner = [
         len(line.text)
         for block in blocks
-        if len(block) > 1 and not header_fields(block) and not record_block(block, width)
+        if len(block) > 1
+        and not header_fields(block)
+        and not record_block(block, width)
+        and any(len(line.text) >= 0.55 * width for line in block)  # a title block: no say
         for line in _led(block, width)[:-1]
     ]
     if len(inner) < 3 or width > 120:
@@ -93,7 +107,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         # paragraphs end at wider gaps, or (none) start at an indent, and the lines are
         # hard-wrapped either way (adjacent=0: the lines that continue one follow full lines)
         if (wider and _looks_wrapped(_blocks(collapsed), width)) or (
-            not wider and _indent_starts_paragraphs(collapsed, 0, width)
+            not wider and indent_starts_paragraphs(collapsed, 0, width)
         ):
             lines = collapsed
             layout.double_spaced = True
@@ -132,7 +146,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
                             (Text(line.text),), line.number, gap_before=gap if i == 0 else 0
                         )
             return
-        if _indent_starts_paragraphs(lines, adjacent, width):
+        if indent_starts_paragraphs(lines, adjacent, width):
             yield from _indented(lines, layout if soft_wrapped(lines) else None)
         elif soft_wrapped(lines):
             for group in soft_groups(lines, layout):
@@ -145,7 +159,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
     normal = usual_gap(seps)
     soft = not wrapped and soft_wrapped(lines)
     by_sentence = sentence_lines(blocks)
-    indents = wrapped and _indent_led_lines(blocks)
+    indents = wrapped and indent_led_lines(blocks)
     # the prose itself is flush (full lines with no indent): blocks set in are set apart
     flush = sum(not line.indented and len(line.text) >= 0.55 * width for line in lines) >= 3
     blocks_of_prose = [b for b in blocks if not record_block(b, width)] if flush else blocks
@@ -153,7 +167,7 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         normal = 0  # indents start its paragraphs: a blank line is a pause, not a paragraph
     # said in lint only where the file's rhythm, not the block itself, cut a block
     layout.indent_rhythm = indents and any(
-        _indent_inside(block) and not _indent_led(block) for block in blocks
+        indent_inside(block) and not indent_led(block) for block in blocks
     )
     for index, block in enumerate(blocks):
         gap = max(0, block[0].blanks_before - normal) if index else 0
@@ -217,7 +231,7 @@ def _poem(blocks: list[list[_Line]], width: int) -> bool:
     and they hold most of its lines, which are not hard-wrapped prose. The first block is
     not one: a title and a byline."""
     long_blocks = [block for block in blocks[1:] if len(block) >= 3]
-    if _looks_wrapped(blocks, width) or any(_indent_led(block) for block in long_blocks):
+    if _looks_wrapped(blocks, width) or any(indent_led(block) for block in long_blocks):
         return False  # wrapped prose, or prose in indented paragraphs
     if len(long_blocks) < 2 or not all(_stanza_block(block) for block in long_blocks):
         return False
@@ -262,7 +276,7 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     if _dateline(block, width):
         # "    Monday 3rd May" over a flush paragraph: a dateline, a paragraph of its own
         return [[block[0]], *_wrapped_parts(block[1:], width, indents)]
-    if _indent_led(block) or (indents and _indent_inside(block)):
+    if indent_led(block) or (indents and indent_inside(block)):
         # paragraphs marked by an indent, not by blank lines: an indented line starts one
         for line in block:
             if not parts or (
@@ -326,27 +340,6 @@ def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
     return [part for part in parts if part]
 
 
-def _indent_led(block: list[_Line]) -> bool:
-    """An indent, not a blank line, starts the block's paragraphs (a short line may lead).
-
-    ``["8:15 AM", "  The office was empty.", "wrapped on.", "  He sat."]`` → True;
-    ``["First paragraph,", "wrapped.", "  Second,", "wrapped.", "  Third."]`` → True;
-    a hanging indent (``["- You pay a fee", "  of 20%.", "  calculated …"]``) → False.
-    """
-    rest = block[1:]
-    if not rest or all(line.indented for line in block):
-        return False
-    if block[0].indented:
-        return True
-    before_indented = [len(a.text) for a, b in pairwise(block) if b.indented]
-    before_flush = [len(a.text) for a, b in pairwise(block) if not b.indented]
-    if not before_flush or not (rest[0].indented or len(before_indented) >= 2):
-        return False  # a lone indented line may be a URL or a quotation
-    # a paragraph ends on a short line: the lines before indented ones are the shorter ones
-    # (in a hanging indent, as in a list, the lines before flush ones are)
-    return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
-
-
 def _dateline(block: list[_Line], width: int) -> bool:
     """The block opens with a short indented line over flush lines: ``"    Monday 3rd May"``."""
     return (
@@ -355,68 +348,6 @@ def _dateline(block: list[_Line], width: int) -> bool:
         and not block[1].indented
         and len(block[0].text) < 0.55 * width
     )
-
-
-def _indent_inside(block: list[_Line]) -> bool:
-    """The block starts flush and has an indented line after a flush one."""
-    return not block[0].indented and any(b.indented and not a.indented for a, b in pairwise(block))
-
-
-def _indent_led_lines(blocks: list[list[_Line]]) -> bool:
-    """Across the whole file, an indent inside a block starts a paragraph.
-
-    Many archives mix the two ways: a blank line starts some paragraphs, a two-space
-    indent with no blank line the others, and most blocks hold one indented line or
-    none, too few for :func:`_indent_led` to judge a block alone. Taken together the
-    lines before the indented ones are the short ones (a paragraph ended there); in a
-    hanging indent (a list) the lines before the flush ones are. Or each indented line
-    follows a finished sentence. Three such lines at least, in blocks that start flush.
-    """
-    before_indented: list[str] = []
-    before_flush: list[int] = []
-    for block in blocks:
-        if len(block) > 2 and block[0].indented and not block[1].indented:
-            block = block[1:]  # a dateline over the paragraph
-        if len(block) < 2 or block[0].indented:
-            continue
-        if len(block) > 2 and all(line.indented for line in block[1:]):
-            continue  # a hanging indent or a quotation under its first line
-        for a, b in pairwise(block):
-            if b.indented:
-                before_indented.append(a.text)
-            else:
-                before_flush.append(len(a.text))
-    if len(before_indented) < 3 or not before_flush:
-        return False
-    mean_indented = sum(len(text) for text in before_indented) / len(before_indented)
-    if mean_indented < 0.9 * sum(before_flush) / len(before_flush):
-        return True
-    ended = sum(1 for text in before_indented if _SENTENCE_END_RE.search(text))
-    return ended >= 0.9 * len(before_indented)  # each indent follows a finished sentence
-
-
-def _indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:
-    """True when an indented line starts a paragraph and the lines after it continue it.
-
-    Either paragraphs run several lines on average, or the lines that continue one
-    (not indented, no blank line before) follow a full line, as hard-wrapped text does::
-
-            "You said it was urgent. Said you knew who killed--"
-            "Not here." She glanced over her shoulder. "They're watching. They're
-        always watching."
-    """
-    indented = sum(1 for line in lines if line.indented)
-    if not 0.1 * len(lines) <= indented <= 0.9 * len(lines):
-        return False
-    if adjacent > 3 * indented:
-        return True
-    if width > 120:
-        return False  # one paragraph a line, some of them indented
-    before = [
-        prev.text for prev, line in pairwise(lines) if not line.indented and not line.blanks_before
-    ]
-    full = sum(1 for text in before if len(text) >= 0.55 * width)
-    return len(before) >= 3 and full >= 0.75 * len(before)
 
 
 def _indented(lines: list[_Line], soft: Layout | None = None) -> Iterator[Paragraph]:
@@ -431,7 +362,12 @@ def _indented(lines: list[_Line], soft: Layout | None = None) -> Iterator[Paragr
         if soft is not None and current and broken_off(current[-1], line):
             hangs = True
             soft.soft_joins += line.indented
-        if current and (line.indented or line.blanks_before or row or row_before) and not hangs:
+        head = current and (heading_line(line) or heading_line(current[-1]))
+        if (
+            current
+            and (line.indented or line.blanks_before or row or row_before or head)
+            and not hangs
+        ):
             yield _join(current)
             current = []
         current.append(line)

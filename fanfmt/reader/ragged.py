@@ -44,11 +44,28 @@ def broken_off(prev: Line, line: Line) -> bool:
     sentence goes on."""
     if line.blanks_before or _SENTENCE_END_RE.search(prev.text) or prev.text.endswith(":"):
         return False
+    if heading_line(prev) or heading_line(line):
+        return False  # "No Need For a Protector" / "Part 1: The Arrival" / "by Crash"
     if line.text[:1].islower():
         return max(len(prev.text), len(line.text)) >= _SOFT_LINE_MIN
     # a line run to the margin and stopped mid-sentence: "…talking about the mysterious"
     # then '"CBM Insider" discussion…'
     return len(prev.text) >= _FULL_LINE and prev.text[-1].islower() and line.depth <= 1
+
+
+_HEAD_LINE_MAX = 40
+
+
+def heading_line(line: Line) -> bool:
+    """A short chapter line (``Part 1: The Arrival``) or byline (``by Crash``): no prose
+    that a wrap broke off goes on from it, or into it."""
+    from fanfmt.patterns import BYLINE
+    from fanfmt.rules._chapter import chapter_line
+
+    text = line.text
+    if len(text) > _HEAD_LINE_MAX or _SENTENCE_END_RE.search(text):
+        return False
+    return bool(BYLINE.match(text) or chapter_line(text))
 
 
 def soft_wrapped(lines: list[Line]) -> bool:

@@ -44,6 +44,7 @@ from fanfmt.patterns import (
     DISCLAIMER,
     LABELLED_DISCLAIMER,
     NOTE_START,
+    OWNERSHIP_CLAIM,
 )
 from fanfmt.record import record
 from fanfmt.rules._chapter import (
@@ -351,6 +352,8 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             return i + 1  # AO3's landmark: the story starts here
         if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             role = "disclaimer"
+        elif _opening_disclaimer(blocks, i, text) and heading is None and not pending:
+            role = "disclaimer"  # "My first fic. I don't own them, so don't sue." / the title
         elif is_field(text):
             role = "metadata"
         elif BYLINE.match(text.strip(DECORATION)) and i < BYLINE_ROWS:
@@ -382,6 +385,24 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         out.append(Entry(alone, (first,), "heading"))
     out.extend(_by_line([*map(_same, pending), *recognised]))
     return i
+
+
+OPENING_ROWS = 2
+"""An author's opening word over the title stands in the first blocks of a file."""
+
+
+def _opening_disclaimer(blocks: list[Block], i: int, text: str) -> bool:
+    """Is ``text``, among the first blocks, the author disowning the characters over the
+    title (``Okay, my first fic. I do not own them, so don't sue me.`` / ``No Need for
+    Tests``)? Its words say so anywhere in it (:data:`OWNERSHIP_CLAIM`), and a short line
+    that could be a title or a chapter line comes next."""
+    if i >= OPENING_ROWS or len(text) >= DISCLAIMER_MAX_CHARS or not OWNERSHIP_CLAIM.search(text):
+        return False
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    if nxt is None or not is_story(nxt):
+        return False
+    after = text_of(nxt)
+    return bool(chapter_line(after)) or _could_be_title(after)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
