@@ -132,3 +132,39 @@ def test_a_preface_in_bold_is_no_story_paragraph() -> None:
     )
     blocks = _blocks(source, "markdown")
     assert "Предисловие" not in _paragraphs(blocks)
+
+
+def _page(body: str) -> tuple[Block, ...]:
+    return _blocks(f"<html><body><div class='story'>{body}</div></body></html>", "html")
+
+
+PROSE = "<p>{}</p>".format(
+    "She read the poem again, though she knew it by heart, and it was still stuck there."
+)
+
+
+def test_blank_paragraphs_around_a_poem_in_italics_are_its_spacing_not_breaks() -> None:
+    poem = (
+        "<p>&nbsp;</p><p><em>The portrait hangs on the wall</em><br/>"
+        "<em>Long years in the hall</em></p><p><em>Let us be rid of it all</em></p><p>&nbsp;</p>"
+    )
+    blocks = _page(PROSE * 4 + poem + PROSE.replace("She read", "Then she read") * 4)
+    assert _breaks(blocks) == 0
+
+
+def test_a_blank_paragraph_before_a_long_italic_flashback_is_still_a_break() -> None:
+    flashback = "<p><em>{}</em></p>".format(" ".join(["The summer before, it had rained."] * 8))
+    blocks = _page(PROSE * 3 + "<p>&nbsp;</p>" + flashback + PROSE)
+    assert _breaks(blocks) == 1
+
+
+def test_blank_lines_typed_inside_one_paragraph_part_paragraphs_not_scenes() -> None:
+    typed = (
+        "<p>What they saw was a blue shape shimmering under the moon.  \n\n"
+        "It was a sea serpent, its body rising above the water.  \n\n"
+        "Its scales glistened like sapphires in the light.  \n\n"
+        "Its eyes were fixed on the ship.</p>"
+    )
+    blocks = _page(PROSE * 4 + typed + PROSE)
+    assert _breaks(blocks) == 0
+    assert len(_paragraphs(blocks)) == 9

@@ -16,6 +16,8 @@
 * … unless the chapter marks its breaks: where the author typed ``~~~~`` or ``- - -``
   rows (or the page had ``<hr>``), one extra blank line is spacing (around a letter, a
   sign, a flattened italic phrase), not a break; two or more still are
+* blank lines that set an inset apart (a poem's or a text message's short lines, each all
+  in italics or set as verse) are its spacing, never a break
 * ``...``, ``"..."``, ``"X"``, ``!!!``, ``1984`` and ``Hm.`` are text, never breaks; but a chapter
   that has a row of dots alone (``...``, ``....``, ``…``) between its paragraphs twice or
   more uses them as its breaks
@@ -40,8 +42,10 @@ from fanfmt.model import (
     AuthorNote,
     Block,
     Document,
+    Emphasis,
     Heading,
     Legend,
+    LineBreak,
     Paragraph,
     SceneBreak,
     Text,
@@ -289,6 +293,25 @@ MARKED_GAP_MIN = 2
 """In a chapter that marks its breaks, this many extra blank lines still make one."""
 
 
+INSET_MAX_WORDS = 25
+"""A line of an inset (a poem's, a text message's) is short: a flashback is prose."""
+
+
+def inset(block: Block) -> bool:
+    """A short line set apart from the prose: a stanza, or a paragraph all in italics.
+
+    ``Paragraph((Emphasis((Text("The portrait hangs on the wall"),)),))`` → True; a long
+    paragraph in italics (a flashback) → False; ``Paragraph((Text("He ran."),))`` → False."""
+    if not isinstance(block, Paragraph):
+        return False
+    if block.role == "verse":
+        return True
+    if block.role != "text" or len(text_of(block).split()) > INSET_MAX_WORDS:
+        return False
+    parts = [c for c in block.children if not (isinstance(c, Text) and not c.text.strip())]
+    return bool(parts) and all(isinstance(c, Emphasis | LineBreak) for c in parts)
+
+
 def _marked_only(out: list[Block], gaps: list[int]) -> list[Block]:
     """The chapter has marked breaks (rows, ``<hr>``): its blank-line breaks narrower than
     :data:`MARKED_GAP_MIN` are spacing, so they go (the paragraph keeps its gap)."""
@@ -338,7 +361,13 @@ def apply(doc: Document, ctx: Context) -> Document:
                 elif out and isinstance(out[-1], SceneBreak) and not out[-1].marker:
                     out[-1] = SceneBreak(marker, block.line, out[-1].gap_before)
                 continue
-            if block.gap_before and out and _story(out[-1]) and any(map(_sentence, out)):
+            if (
+                block.gap_before
+                and out
+                and _story(out[-1])
+                and any(map(_sentence, out))
+                and not (inset(out[-1]) or inset(block))
+            ):
                 gaps.append(len(out))
                 out.append(SceneBreak("", block.line - 1, block.gap_before))
         out.append(block)

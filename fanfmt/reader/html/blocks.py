@@ -69,6 +69,8 @@ class _Para:
     line: int
     empties: int
     role: ParagraphRole = "text"
+    inner: bool = False
+    """Parted from the paragraph before by ``<br><br>`` inside one element, not by an element."""
 
 
 @dataclass(slots=True)
@@ -180,7 +182,8 @@ def _settle_gaps(items: list[Block | _Para]) -> list[Block]:
     out: list[Block] = []
     for it in items:
         if isinstance(it, _Para):
-            gap = max(0, it.empties - normal) if out else 0
+            # inside one element, a blank line parts paragraphs, whatever parts the elements
+            gap = max(0, it.empties - (max(normal, 1) if it.inner else normal)) if out else 0
             out.append(Paragraph(it.children, it.line, role=it.role, gap_before=gap))
         else:
             out.append(it)
@@ -344,11 +347,13 @@ class _Builder:
             else:
                 groups.append((blank, [line]))
                 blank = 0
+        # an element whose lines are each parted by a blank line: one blank parts paragraphs
+        parted = len(groups) > 1 and all(len(group) == 1 for _, group in groups)
         for k, (blank_before, group) in enumerate(groups):
             # a first <br> only opens the block, as a last one only ends its line
             self.empties += max(0, blank_before - 1) if k == 0 else blank_before
             for para in _paragraphs(group):
-                self.out.append(_Para(para, self.line, self.empties, role))
+                self.out.append(_Para(para, self.line, self.empties, role, inner=parted and k > 0))
                 self.empties = 0
                 self.story = True
         if groups:
