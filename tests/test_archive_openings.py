@@ -168,3 +168,34 @@ def test_blank_lines_typed_inside_one_paragraph_part_paragraphs_not_scenes() -> 
     blocks = _page(PROSE * 4 + typed + PROSE)
     assert _breaks(blocks) == 0
     assert len(_paragraphs(blocks)) == 9
+
+
+def test_a_dateline_under_a_chapter_line_is_no_chapter_title() -> None:
+    source = (
+        "Chapter 6\n\nSeptember 27th, 2017\n\n\n"
+        "I decided to visit the prison today, as I did about twice a month, on a Sunday.\n\n"
+        "The guard at the door waved me through the metal detector without a word.\n"
+    )
+    heading = next(b for b in _blocks(source) if isinstance(b, Heading))
+    assert plain_text(heading.number) == "Chapter 6"
+    assert not plain_text(heading.title)
+
+
+LONG = (
+    "I decided to visit her today, as David and I usually did about twice a month, and it was "
+    "about that time again, so I took the early bus across the river and walked the last mile."
+)
+
+
+def test_long_lines_some_of_them_indented_are_a_paragraph_each() -> None:
+    lines = [("\u00a0\t" if i % 4 == 1 else "") + f"{LONG} ({i})" for i in range(24)]
+    assert len(_paragraphs(_blocks("\n".join(lines) + "\n"))) == 24
+
+
+def test_a_heading_left_open_over_the_story_heads_it_and_keeps_its_paragraphs() -> None:
+    story = "\n\n".join(f"    {LONG} ({i})" for i in range(6))
+    page = f"<html><body><h1> The Break Up <h1><p>{story}</p></body></html>"
+    blocks = _blocks(page, "html")
+    heading = next(b for b in blocks if isinstance(b, Heading))
+    assert "The Break Up" in plain_text(heading.title) + plain_text(heading.story_title)
+    assert len(_paragraphs(blocks)) == 6

@@ -89,10 +89,10 @@ def indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> b
     indented = sum(1 for line in lines if line.indented)
     if not 0.1 * len(lines) <= indented <= 0.9 * len(lines):
         return False
-    if adjacent > 3 * indented:
-        return True
     if width > 120:
         return False  # one paragraph a line, some of them indented
+    if adjacent > 3 * indented:
+        return True
     before = [
         prev.text for prev, line in pairwise(lines) if not line.indented and not line.blanks_before
     ]

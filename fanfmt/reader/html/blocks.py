@@ -318,6 +318,10 @@ class _Builder:
             if title:
                 self.heading(tag.name, title, source_line(tag))
             return False
+        if tag.name in ("h1", "h2"):  # left open over the story: its first words head it
+            lead = _leading_words(tag)
+            if lead:
+                self.heading(tag.name, (Text(lead),), source_line(tag))
         if tag.name == "pre":
             self.buffer.extend(pre_lines(tag))
             self.close_block(tag, len(self.out))
@@ -379,6 +383,28 @@ class BodyWalk:
         self._builder.walk(body)
         self._builder.flush()
         page.items.extend(self._builder.out)
+
+
+_LEAD_MAX_WORDS = 12
+
+
+def _leading_words(tag: Tag) -> str:
+    """The words a heading left open (``<h1> The Break Up <h1><p>…``) holds before its
+    first element, taken out of it: its title; ``""`` (and nothing taken) when they are
+    none, or too many for a title."""
+    from bs4.element import NavigableString
+
+    lead: list[NavigableString] = []
+    for child in tag.children:
+        if not isinstance(child, NavigableString):
+            break
+        lead.append(child)
+    words = " ".join("".join(lead).split())
+    if not words or len(words.split()) > _LEAD_MAX_WORDS:
+        return ""
+    for child in lead:
+        child.extract()
+    return words
 
 
 def _spacer(line: tuple[Inline, ...]) -> bool:

@@ -19,10 +19,16 @@ if TYPE_CHECKING:
     from bs4 import Tag
 
 
+_HEADING_MAX_CHARS = 300
+"""A heading holding a paragraph and more text than this holds the story, not a title."""
+
+
 def holds_paragraphs(tag: Tag) -> bool:
     """A heading with paragraphs inside it (``<h4>Rating: Teen</h3><p>…</p><p>…</p>``, the
-    heading never closed): a block of the story, read as its paragraphs, not one heading."""
-    return len(tag.find_all(("p", "div"), limit=2)) >= 2
+    heading never closed), or with one long paragraph (``<h1>The Break Up<h1><p>`` and the
+    whole story): a block of the story, read as its paragraphs, not one heading."""
+    found = tag.find_all(("p", "div"), limit=2)
+    return len(found) >= 2 or (bool(found) and len(tag.get_text()) > _HEADING_MAX_CHARS)
 
 
 _BLANK_LINE_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
