@@ -10,14 +10,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from fanfmt import rx
-from fanfmt.reader.lines import Line
-
-_Line = Line
-_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
+from fanfmt.reader.lines import SENTENCE_END_RE, Line
 
 
-def indent_led(block: list[_Line]) -> bool:
+def indent_led(block: list[Line]) -> bool:
     """An indent, not a blank line, starts the block's paragraphs (a short line may lead).
 
     ``["8:15 AM", "  The office was empty.", "wrapped on.", "  He sat."]`` → True;
@@ -38,12 +34,12 @@ def indent_led(block: list[_Line]) -> bool:
     return sum(before_indented) * len(before_flush) < sum(before_flush) * len(before_indented)
 
 
-def indent_inside(block: list[_Line]) -> bool:
+def indent_inside(block: list[Line]) -> bool:
     """The block starts flush and has an indented line after a flush one."""
     return not block[0].indented and any(b.indented and not a.indented for a, b in pairwise(block))
 
 
-def indent_led_lines(blocks: list[list[_Line]]) -> bool:
+def indent_led_lines(blocks: list[list[Line]]) -> bool:
     """Across the whole file, an indent inside a block starts a paragraph.
 
     Many archives mix the two ways: a blank line starts some paragraphs, a two-space
@@ -72,11 +68,11 @@ def indent_led_lines(blocks: list[list[_Line]]) -> bool:
     mean_indented = sum(len(text) for text in before_indented) / len(before_indented)
     if mean_indented < 0.9 * sum(before_flush) / len(before_flush):
         return True
-    ended = sum(1 for text in before_indented if _SENTENCE_END_RE.search(text))
+    ended = sum(1 for text in before_indented if SENTENCE_END_RE.search(text))
     return ended >= 0.9 * len(before_indented)  # each indent follows a finished sentence
 
 
-def indent_starts_paragraphs(lines: list[_Line], adjacent: int, width: int) -> bool:
+def indent_starts_paragraphs(lines: list[Line], adjacent: int, width: int) -> bool:
     """True when an indented line starts a paragraph and the lines after it continue it.
 
     Either paragraphs run several lines on average, or the lines that continue one

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import field
 
 from fanfmt import rx
-from fanfmt.reader.lines import Line
+from fanfmt.reader.lines import SENTENCE_END_RE, Line
 from fanfmt.reader.transport import Transport
 from fanfmt.record import record
 
@@ -44,7 +44,6 @@ _DIRECTION_RE = rx.compile(r"^[(\[]")
 _FIELD_RE = rx.compile(r"^[^\W\d_][\w .'’()-]{0,30}:[ \t]")
 """Any ``Name: value`` line, whatever its case: a speaker, a header field, front matter."""
 _LETTER_RE = rx.compile(r"[^\W\d_]")
-_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _MAX_STANZA_LINE = 60
 _QUOTES = "\"'“‘«"
 
@@ -205,7 +204,7 @@ def stanza_lines(texts: list[str], limit: float = _MAX_STANZA_LINE) -> bool:
     if texts[0].endswith(":"):
         return False  # "For more information:" and an address or a list
     quoted = sum(1 for text in texts if text[0] in _QUOTES)
-    ended = sum(1 for text in texts if _SENTENCE_END_RE.search(text))
+    ended = sum(1 for text in texts if SENTENCE_END_RE.search(text))
     # lines that each end a sentence are prose or messages ("Answer the question."); a
     # song's lines mostly run on
     return quoted * 2 < len(texts) and ended * 2 <= len(texts)

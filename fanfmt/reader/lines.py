@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from fanfmt import rx
 from fanfmt.record import record
@@ -19,6 +20,9 @@ BLANKS = " \t\u00a0\u3000\u2002\u2003"
 _STRIPPED = BLANKS + "\ufeff"
 _SPACES_RE = rx.compile(f" [{BLANKS}]+|[{BLANKS[1:]}][{BLANKS}]*")
 """Runs of blanks that are not already one plain space (a lone space is left as it is)."""
+SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
+"""A line that ends a sentence: ``…she said.``, ``“Run!”``, ``(or not.)``; the readers of
+plain text judge line ends by it."""
 
 
 @record(frozen=False)
@@ -59,7 +63,7 @@ def lines(text: str) -> list[Line]:
         indented = raw[0] in BLANKS and (not margin or raw[: margin + 1].strip(BLANKS) == "")
         lead = raw[: len(raw) - len(raw.lstrip(BLANKS))].expandtabs(8)
         if not blanks and out and _row_spill(out[-1].text, stripped):
-            out[-1] = Line(out[-1].number, out[-1].text + stripped, *_rest(out[-1]))
+            out[-1] = replace(out[-1], text=out[-1].text + stripped)
             continue  # the end of a rule row wrapped onto a line of its own
         out.append(Line(number, stripped, indented, blanks, raw == "-- ", len(lead)))
         blanks = 0
@@ -81,10 +85,6 @@ def _row_spill(row: str, line: str) -> bool:
         and set(line) == set(row)
         and not row[0].isalnum()
     )
-
-
-def _rest(line: Line) -> tuple[bool, int, bool, int]:
-    return line.indented, line.blanks_before, line.sig, line.depth
 
 
 RUN_ON_CHARS = 1000

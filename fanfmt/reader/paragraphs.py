@@ -42,7 +42,7 @@ from fanfmt.reader.layout import (
     separations,
     usual_gap,
 )
-from fanfmt.reader.lines import Line, unbox
+from fanfmt.reader.lines import SENTENCE_END_RE, Line, unbox
 from fanfmt.reader.lines import lines as read_lines
 from fanfmt.reader.ragged import (
     broken_off,
@@ -56,7 +56,6 @@ from fanfmt.reader.underlines import drop_underlines
 from fanfmt.rules._ornament import is_ornament_row
 
 _Line = Line
-_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _MIN_WRAP = 50
 SCRIPT_SPACING = 1
 """In a script, this many blank lines beyond the usual are layout, not a break."""
@@ -335,7 +334,7 @@ def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
     parts: list[list[_Line]] = [[]]
     for line in block:
         parts[-1].append(line)
-        if len(line.text) < 0.7 * width and _SENTENCE_END_RE.search(line.text):
+        if len(line.text) < 0.7 * width and SENTENCE_END_RE.search(line.text):
             parts.append([])
     return [part for part in parts if part]
 
@@ -355,23 +354,20 @@ def _indented(lines: list[_Line], soft: Layout | None = None) -> Iterator[Paragr
     counted), not one that goes on a sentence the line before it broke off (`` his
     powerful…`` after ``His name symbolised``)."""
     current: list[_Line] = []
-    row_before = False
+    row_before = head_before = False
     for line in lines:
         row = is_ornament_row(line.text)
+        head = heading_line(line)
         hangs = not line.blanks_before and current and _hanging([current[0], line])
         if soft is not None and current and broken_off(current[-1], line):
             hangs = True
             soft.soft_joins += line.indented
-        head = current and (heading_line(line) or heading_line(current[-1]))
-        if (
-            current
-            and (line.indented or line.blanks_before or row or row_before or head)
-            and not hangs
-        ):
+        starts = line.indented or line.blanks_before or row or row_before or head or head_before
+        if current and starts and not hangs:
             yield _join(current)
             current = []
         current.append(line)
-        row_before = row
+        row_before, head_before = row, head
     if current:
         yield _join(current)
 

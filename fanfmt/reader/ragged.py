@@ -17,13 +17,11 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from fanfmt import rx
-from fanfmt.reader.lines import Line
+from fanfmt.reader.lines import SENTENCE_END_RE, Line
 
 if TYPE_CHECKING:
     from fanfmt.reader.layout import Layout
 
-_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 
 SOFT_BREAKS_MIN = 3
 SOFT_BREAKS_SHARE = 0.2
@@ -42,7 +40,7 @@ one starts with (a title or a line of verse is shorter)."""
 def broken_off(prev: Line, line: Line) -> bool:
     """``"…as she always had, and"`` then ``"the rain came down."`` (no blank line between): the
     sentence goes on."""
-    if line.blanks_before or _SENTENCE_END_RE.search(prev.text) or prev.text.endswith(":"):
+    if line.blanks_before or SENTENCE_END_RE.search(prev.text) or prev.text.endswith(":"):
         return False
     if heading_line(prev) or heading_line(line):
         return False  # "No Need For a Protector" / "Part 1: The Arrival" / "by Crash"
@@ -63,7 +61,7 @@ def heading_line(line: Line) -> bool:
     from fanfmt.rules._chapter import chapter_line
 
     text = line.text
-    if len(text) > _HEAD_LINE_MAX or _SENTENCE_END_RE.search(text):
+    if len(text) > _HEAD_LINE_MAX or SENTENCE_END_RE.search(text):
         return False
     return bool(BYLINE.match(text) or chapter_line(text))
 
@@ -114,7 +112,7 @@ def sentence_lines(blocks: list[list[Line]]) -> bool:
     if sum(map(len, many)) > _PARAGRAPH_MEAN_LINES * len(many):
         return False
     lines = [line for block in many for line in block]
-    whole = sum(1 for line in lines if _SENTENCE_END_RE.search(line.text))
+    whole = sum(1 for line in lines if SENTENCE_END_RE.search(line.text))
     long = sum(1 for line in lines if len(line.text) >= _SENTENCE_LINE_MIN)
     exchanges = sum(  # "Hi." / "Hello." / "Well?": speeches, a line each
         1 for block in many if all(line.text.lstrip()[:1] in _OPENERS for line in block[1:])

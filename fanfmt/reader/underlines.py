@@ -8,11 +8,9 @@
 
 from __future__ import annotations
 
-from fanfmt import rx
-from fanfmt.reader.lines import Line
+from fanfmt.reader.lines import SENTENCE_END_RE, Line
 from fanfmt.rules._ornament import is_ornament_row
 
-_SENTENCE_END_RE = rx.compile(r"[.!?…][\"'”’)\]]*$")
 _UNDERLINED_MAX = 60
 """A line underlined by a row (a section title) is at most this long."""
 
@@ -70,5 +68,5 @@ def _title_run(out: list[Line]) -> bool:
         starts
         and run <= _TITLE_RUN_MAX
         and all(len(line.text) <= _UNDERLINED_MAX for line in block)
-        and not _SENTENCE_END_RE.search(block[-1].text)
+        and not SENTENCE_END_RE.search(block[-1].text)
     )

@@ -333,10 +333,9 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             i += 1
             if not title and i < len(blocks):
                 nxt = blocks[i]
-                said = text_of(nxt) if isinstance(nxt, Paragraph) else ""
                 if (
                     isinstance(nxt, Paragraph)
-                    and _could_be_title(said)
+                    and _could_be_title(said := text_of(nxt))
                     and not DATE_LINE.match(said)  # a dateline under it is no title
                 ):
                     titled = Entry(replace(made, title=nxt.children), (*made_of, nxt), "heading")
