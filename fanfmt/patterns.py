@@ -84,12 +84,13 @@ NOTE_LABEL = rx.compile(
     r"|author['’]?s?['’]?\s*notes?|authors?\s*notes?"
     r"|(?:(?:end(?:ing)?|closing|final)\s+)?notes?(?=\s*:)|p\.?s\.?(?=\s*:)"
     r"|(?:content|trigger)\s+warnings?(?=\s*:)|(?-i:CW|TW)(?=\s*:)"
+    r"|question\s+of\s+the\s+(?:day|week|chapter)(?=\s*:)|(?-i:QOTD)(?=\s*:)"
     r"|(?:chapter\s+)?(?:end\s+)?notes?(?=\W{0,3}$))"
     r"\s*[:\-–—)]?",
     _I,
 )
 """A paragraph that starts with a note's label: ``A/N: Thanks``, ``(AN: …)``, ``Notes:``,
-``End note: thanks``, ``Content warning: …``, ``TW: …``,
+``End note: thanks``, ``Content warning: …``, ``TW: …``, ``Question of the day: …``,
 ``P.S.: …``, ``Author's Note``, ``Chapter End Notes`` alone; ``Nota de la autora:``,
 ``N/A:``, ``Anmerkung:`` in another language."""
 
@@ -229,6 +230,12 @@ DATE_LINE = rx.compile(
     _I,
 )
 """A line that is only a date: ``Thursday 6th October 1994``, ``May 3, 1997``, ``26/12/96``."""
+
+POST_FLAIR = rx.compile(
+    r"^\W{0,2}(?:OC|PI|WP|Text|Series|Original\s+Content|Writing\s+Prompt|Prompt\s+Inspired)"
+    r"\W{0,2}$"
+)
+"""A forum post's flair, copied with its title: ``OC``, ``[PI]``, ``Series`` alone on a line."""
 
 FIELD_LINE = rx.compile(r"^[A-Z][\w'’/.-]*(?: [\w'’/.-]+){0,2}\s?:\s+\S")
 """``Storylink: https://…``, ``Last updated: 12/24/2005``, ``House: Ravenclaw``: a label of

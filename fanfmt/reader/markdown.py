@@ -37,7 +37,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -69,6 +68,8 @@ from fanfmt.reader.md_heads import (
     HeadingKind,
     chapter_level,
     heading_kind,
+    numbered_sections,
+    prose,
     repeated_headings,
     section_title,
     space_headings,
@@ -224,13 +225,16 @@ class _Reader:
     _level: int = 0
     """The level of the chapter line heading the chapter (``# Chapter 1``: 1), or 0."""
     _repeated: frozenset[str] | None = None
+    _numbered: bool | None = None
     br: bool = False
     """Every line ends in ``<br/>``: each is a paragraph (:func:`.md_html.br_lined`)."""
 
     def _kind(self, tag: str, inlines: tuple[Inline, ...]) -> HeadingKind:
         if self._repeated is None:
             self._repeated = repeated_headings(self.lines)
-        return heading_kind(tag, inlines, self._story, self._level, self._repeated)
+            self._numbered = numbered_sections(self.lines)
+        numbered = bool(self._numbered)
+        return heading_kind(tag, inlines, self._story, self._level, self._repeated, numbered)
 
     def first_section(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """``blocks`` with the first section's heading (``##### i. the earth``, before any
@@ -264,15 +268,17 @@ class _Reader:
             match tok.type:
                 case "heading_open":
                     inlines = _inlines(tokens[i + 1].children or [])
-                    if tok.markup in ("-", "=") and _prose(inlines):
+                    if tok.markup in ("-", "=") and prose(inlines):
                         # "Text.\n---": a break line right under a paragraph, not a heading
                         self._add(out, Paragraph(inlines, line))
                         if self._quote is None and tok.map is not None:
                             out.append(SceneBreak(self._source_line(tok.map[1] - 1, offset), line))
                     elif (kind := self._kind(tok.tag, inlines)) == "break":
                         out.append(SceneBreak(plain_text(inlines).strip(), line))  # "### * ###"
-                    elif kind == "caption":
+                    elif kind in ("caption", "section"):
                         # "##### ii. the river", with story above it: a section of the chapter
+                        if kind == "section" and self._story:
+                            out.append(SceneBreak("", line))  # "2" over "---": a new part
                         self._add(out, Paragraph(inlines, line, role="caption"))
                         self._sections.add(tok.tag)
                     else:
@@ -373,14 +379,6 @@ class _Reader:
 def _hr_line(inline: Token) -> bool:
     """A paragraph that is only an ``<hr>`` tag (raw HTML is text here, so it is its words)."""
     return _HR_RE.fullmatch(inline.content.strip()) is not None
-
-
-def _prose(inlines: tuple[Inline, ...]) -> bool:
-    """A sentence rather than a title: long, or ending as sentences end."""
-    from fanfmt.walk import plain_text
-
-    text = plain_text(inlines).rstrip()
-    return len(text) > 80 or text.endswith((".", "!", "?", '"', ELLIPSIS, RIGHT_DOUBLE_QUOTE))
 
 
 def _plain(p: Paragraph) -> str:

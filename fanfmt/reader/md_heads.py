@@ -5,6 +5,9 @@
   (``## Map``, ``### Pinim`` under ``# Chapter 1``) that names no chapter itself
 * ``### * ###``, ``## ~~~`` (a heading of marks alone), and a heading typed three times or
   more in the file (``### Scene``) → ``"break"``: the author's scene-break row, set large
+* ``## 2`` or ``2`` over ``---``, in a file with two such headings or more → ``"section"``:
+  the number of a part of the chapter, a caption after a scene break (``# 2`` stays a
+  heading: a file's top-level numbers may be its chapters)
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import re
 from collections import Counter
 from typing import Literal
 
+from fanfmt.chars import ELLIPSIS, RIGHT_DOUBLE_QUOTE
 from fanfmt.model import Inline
 
-HeadingKind = Literal["heading", "caption", "break"]
+HeadingKind = Literal["heading", "caption", "break", "section"]
 DEEP_TAGS = ("h4", "h5", "h6")
 """Headings this deep, inside a chapter, are its sections' captions."""
 
@@ -85,23 +89,64 @@ def repeated_headings(lines: list[str]) -> frozenset[str]:
     return frozenset(t for t, n in counts.items() if n >= REPEATS and not chapter_line(t))
 
 
+_SECTION_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})\.?", re.IGNORECASE)
+_SETEXT_UNDER_RE = re.compile(r" {0,3}-+[ \t]*")
+_DEEP_ATX_RE = re.compile(r" {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
+SECTIONS_MIN = 2
+"""A file with this many headings of a number alone has numbered parts."""
+SECTION_WORDS_MAX = 4_000
+"""…if they are a chapter's parts: at most this many words each, on average (``## IV`` over
+100,000 words is a part of a novel, a heading)."""
+
+
+def numbered_sections(lines: list[str]) -> bool:
+    """Does the file number its parts with headings below the top level?
+    ``["1", "---", "", "It rained.", "", "## 2", "Then snow."]`` → True; one such heading,
+    ``# 1`` / ``# 2`` (maybe a whole story's chapters), or parts of a novel's length → False."""
+    found = 0
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if ((m := _DEEP_ATX_RE.fullmatch(line)) and _SECTION_NUMBER_RE.fullmatch(m.group(1))) or (
+            text.isdigit()
+            and (i == 0 or not lines[i - 1].strip())
+            and i + 1 < len(lines)
+            and _SETEXT_UNDER_RE.fullmatch(lines[i + 1])
+        ):
+            found += 1
+    if found < SECTIONS_MIN:
+        return False
+    return sum(len(line.split()) for line in lines) <= found * SECTION_WORDS_MAX
+
+
+def prose(inlines: tuple[Inline, ...]) -> bool:
+    """A sentence rather than a title: long, or ending as sentences end."""
+    from fanfmt.walk import plain_text
+
+    text = plain_text(inlines).rstrip()
+    return len(text) > 80 or text.endswith((".", "!", "?", '"', ELLIPSIS, RIGHT_DOUBLE_QUOTE))
+
+
 def heading_kind(
     tag: str,
     inlines: tuple[Inline, ...],
     story: bool,
     level: int,
     repeated: frozenset[str] = frozenset(),
+    numbered: bool = False,
 ) -> HeadingKind:
     """What the heading ``tag`` of ``inlines`` is, ``story`` telling whether the story has
     begun above it and ``level`` the level of the chapter line heading the chapter (0: none;
     negative: the line has no title, so a heading right under it, before the story, is its title):
     ``("h3", "* * *")`` or a heading in ``repeated`` → ``"break"``; ``("h2", "Map")`` under
-    ``# Chapter 2: Night`` → ``"caption"``; ``("h2", "The Second Day")`` → ``"heading"``."""
+    ``# Chapter 2: Night`` → ``"caption"``; ``("h2", "The Second Day")`` → ``"heading"``;
+    ``("h2", "3")`` in a file of ``numbered`` parts → ``"section"``."""
     from fanfmt.walk import plain_text
 
     text = plain_text(inlines).strip()
     if not any(ch.isalnum() for ch in text) or text.casefold() in repeated:
         return "break"
+    if numbered and tag != "h1" and _SECTION_NUMBER_RE.fullmatch(text):
+        return "section"
     if level and int(tag[1]) > abs(level) and (story or level > 0) and section_title(inlines):
         return "caption"  # a section of the chapter whose chapter line stands above it
     deep = tag in DEEP_TAGS

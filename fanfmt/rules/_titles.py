@@ -358,3 +358,25 @@ def _between_heads(block: Block) -> bool:
         return False
     outside = "".join(plain_text((c,)) for c in block.children if not isinstance(c, Emphasis))
     return not any(ch.isalnum() for ch in outside)
+
+
+TITLE_AFTER_NOTE_WORDS = 8
+
+
+def title_after_note(blocks: list[Block], k: int) -> bool:
+    """After an opening note, in a chapter with no heading anywhere, is the line at ``k``
+    (set apart over the prose) the title? If so it becomes a heading, in place:
+    ``[note, FROM EARTH, As the sun rose…]`` at 1 → True; a sentence, a long line, a
+    line in lower case, or a line with no prose under it → False."""
+    if k + 1 >= len(blocks) or any(isinstance(b, Heading) for b in blocks):
+        return False
+    line = blocks[k]
+    if not (isinstance(line, Paragraph) and is_story(line) and _prose(blocks[k + 1])):
+        return False
+    text = text_of(line).strip()
+    if "\n" in text or not is_short_line(text, TITLE_AFTER_NOTE_WORDS):
+        return False
+    if not (text.isupper() or _title_case(text)) or text.endswith((".", "!", "?", ",", ":")):
+        return False
+    blocks[k] = Heading(title=line.children, line=line.line, gap_before=line.gap_before)
+    return True

@@ -45,6 +45,7 @@ from fanfmt.patterns import (
     LABELLED_DISCLAIMER,
     NOTE_START,
     OWNERSHIP_CLAIM,
+    POST_FLAIR,
 )
 from fanfmt.record import record
 from fanfmt.rules._chapter import (
@@ -366,6 +367,8 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
         elif i in fields:
             role = "metadata"  # "Storylink: …" among "Category: …", "Words: …": a header
+        elif POST_FLAIR.match(text) and pending and i < TITLE_ROWS:
+            role = "metadata"  # "Condition Black" / "OC": a post's flair under its title
         if role is not None:
             (recognised if pending or recognised else out).append(_front(block, role))
             i += 1

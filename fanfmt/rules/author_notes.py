@@ -62,6 +62,7 @@ from fanfmt.rules._talk import (
     told,
 )
 from fanfmt.rules._text import QUOTE_CHARS, text_of
+from fanfmt.rules._titles import title_after_note
 from fanfmt.rules.scene_breaks import dot_rows, is_separator
 from fanfmt.rules.table import Context
 
@@ -123,7 +124,13 @@ def _chapter(blocks: list[Block], markers: Markers) -> list[Block]:
         end = _top_note_end(blocks, i, markers)
         if end is None:
             break
-        result.append(_note(blocks[i:end], "before", markers))
+        note = _note(blocks[i:end], "before", markers)
+        if result and isinstance(above := result[-1], AuthorNote) and above.position == "before":
+            # straight on from the note above it (a hand-off, then "Question of the day:")
+            marked = above.marked or note.marked
+            note = replace(above, paragraphs=above.paragraphs + note.paragraphs, marked=marked)
+            result.pop()
+        result.append(note)
         i = end
         while i < len(blocks) and (
             isinstance(blocks[i], Legend)
@@ -131,6 +138,12 @@ def _chapter(blocks: list[Block], markers: Markers) -> list[Block]:
         ):
             result.append(blocks[i])
             i += 1
+    if result and isinstance(result[-1], AuthorNote) and i < len(blocks):
+        row = blocks[i]
+        k = i + 1 if not isinstance(row, Paragraph) or _separator(row, markers) else i
+        if title_after_note(blocks, k):
+            result.append(blocks[k])
+            i = k + 1
     # bottom note
     tail_start = _bottom_note_start(blocks, i, markers)
     body = blocks[i:tail_start]

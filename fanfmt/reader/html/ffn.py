@@ -52,10 +52,11 @@ def read_ffn(soup: BeautifulSoup, page: Page, page_title: str = "") -> bool:
     elif mobile is not None:
         _read_mobile(soup, mobile, page)
     else:  # the layout of the 2000s: no profile box; the page's title names the story
-        title_text = ffn_story_title(page_title)
+        title_text = ffn_story_title(page_title) or _title_over(soup, story)
         if title_text:
             page.story_title = (Text(title_text),)
-        author = next((a for a in select(soup, "a[href^='/u/']") if story not in a.parents), None)
+        links = select(soup, "a[href^='/u/'], a[href*='fanfiction.net/u/']")
+        author = next((a for a in links if story not in a.parents), None)
         if author is not None:
             page.author = collapse(author.get_text())
     if page.chapter:
@@ -155,6 +156,16 @@ _FFN_MOBILE_TITLE_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 """``Fanfic: Lanterns Over Harrowgate Ch 6, Misc | FanFiction`` (the mobile page)."""
+
+
+def _title_over(soup: BeautifulSoup, story: Tag) -> str:
+    """A saved page's own ``<h1>`` over the story text, when it names no chapter (a
+    downloader's page of a one-shot: ``<h1>Past and Future King</h1>``); else ``""``."""
+    from fanfmt.rules._chapter import chapter_line
+
+    h1 = story.find_previous("h1")
+    text = collapse(h1.get_text()) if h1 is not None else ""
+    return "" if not text or chapter_line(text) or _CHAPTER_OPTION_RE.match(text) else text
 
 
 def ffn_story_title(title: str) -> str:

@@ -1,0 +1,129 @@
+"""Openings and parts of posted chapters: a forum post's flair under its title, a title
+under an opening note, a chapter's numbered parts as Markdown headings, a downloader's
+page of a one-shot, and a note that runs on past its hand-off."""
+
+from __future__ import annotations
+
+from fanfmt.api import convert
+from fanfmt.model import AuthorNote, Block, Heading, Paragraph, SceneBreak
+from fanfmt.walk import plain_text
+
+
+def _blocks(text: str, fmt: str = "text") -> tuple[Block, ...]:
+    return convert(text, "xhtml", from_format=fmt).document.blocks
+
+
+def _paragraphs(blocks: tuple[Block, ...], role: str = "text") -> list[str]:
+    return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == role]
+
+
+def _headings(blocks: tuple[Block, ...]) -> list[Heading]:
+    return [b for b in blocks if isinstance(b, Heading)]
+
+
+PROSE = (
+    "The engines were still warm when the captain came down the ramp. She looked at the "
+    "sky for a long time before she said anything to anyone.\n\n"
+    "Nobody on the landing field could remember a quieter evening than this one.\n\n"
+    "By the time the lamps were lit, the crew had gone to bed and the ship stood alone.\n"
+)
+
+
+def test_a_posts_flair_under_its_title_is_metadata_and_the_title_is_the_title() -> None:
+    blocks = _blocks("Night Watch\nOC\n" + PROSE)
+    assert _paragraphs(blocks, "metadata") == ["OC"]
+    heading = _headings(blocks)[0]
+    assert plain_text(heading.story_title) == "Night Watch"
+    assert len(_paragraphs(blocks)) == 3
+
+
+def test_a_flair_word_inside_the_story_stays_story() -> None:
+    source = PROSE + "\nThe sergeant said only one word, and it was this:\n\nOC\n"
+    assert "OC" in _paragraphs(_blocks(source))
+
+
+NOTE = (
+    "Hi all, this one has been sitting in my drafts for a year. No beta, so forgive the "
+    "typos. Thanks to everyone who asked about it on the forum.\n\n"
+    "It is not a fight fic. Expect tea, arguments and a lot of weather.\n"
+)
+
+
+def test_a_title_under_an_opening_note_and_its_rule_is_the_heading() -> None:
+    blocks = _blocks(NOTE + "---\nTHE LONG THAW\n\n" + PROSE)
+    assert isinstance(blocks[0], AuthorNote)
+    heading = _headings(blocks)[0]
+    assert plain_text(heading.title) == "THE LONG THAW"
+    assert "THE LONG THAW" not in _paragraphs(blocks)
+    assert "---" not in " ".join(_paragraphs(blocks))
+
+
+def test_a_sentence_under_an_opening_note_is_no_title() -> None:
+    blocks = _blocks(NOTE + "---\nIt was cold.\n\n" + PROSE)
+    assert not _headings(blocks)
+    assert "It was cold." in _paragraphs(blocks)
+
+
+def _scene(n: int) -> str:
+    return "\n\n".join(
+        f"The rain kept on for the {k + 1}th hour of day {n}, and nobody said anything."
+        for k in range(3)
+    )
+
+
+NUMBERED = (
+    "---\ntitle: The Quiet Harbour\n---\n\n"
+    f"1\n---\n\n{_scene(1)}\n\n---\n\n{_scene(2)}\n\n"
+    f"2\n---\n\n{_scene(3)}\n\n## 3\n\n{_scene(4)}\n"
+)
+
+
+def test_numbered_parts_of_a_markdown_chapter_are_breaks_with_their_numbers() -> None:
+    blocks = _blocks(NUMBERED, "markdown")
+    assert [plain_text(h.title) for h in _headings(blocks)] == ["The Quiet Harbour"]
+    assert _paragraphs(blocks, "caption") == ["1", "2", "3"]
+    # the rule inside part 1, then a break before each later part's number
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 3
+    for k, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and plain_text(block.children) in ("2", "3"):
+            assert isinstance(blocks[k - 1], SceneBreak)
+
+
+def test_top_level_numbers_and_novel_length_parts_stay_headings() -> None:
+    chapters = f"# 1\n\n{_scene(1)}\n\n# 2\n\n{_scene(2)}\n"
+    assert [plain_text(h.title) for h in _headings(_blocks(chapters, "markdown"))] == ["1", "2"]
+    long_part = "\n\n".join(["word " * 500] * 9)  # 4,500 words a part: a novel's parts
+    parts = f"## I\n\n{long_part}\n\n## II\n\n{long_part}\n"
+    assert len(_headings(_blocks(parts, "markdown"))) == 2
+
+
+DOWNLOADED = (
+    "<html><body><em><strong><a href='x_infos.html'>The Salt Road</a></strong> | "
+    "<a href='https://www.fanfiction.net/u/123/'>Gull Feather</a></em><br/>"
+    "<h1>The Salt Road</h1><br/><div class='storytext' id='storytext'>"
+    "<p><em><strong>Gull here with a new story! This one-shot has been rattling around in my"
+    " head for a while, and I thought why not? Reviews are always appreciated, and if you"
+    " want to run with the idea, just let me know. So, here we go."
+    "</strong></em></p>"
+    '<p><em><strong>Question of the chapter: "Sea or mountains?" Mountains, always.'
+    "</strong></em></p><hr size=1 noshade>"
+    "<p>The cart creaked along the coast road, and the mule did not care for it.</p>"
+    '<p>"We\'ll be there by dark," said the driver, though nobody had asked him.</p>'
+    "<p>They were not there by dark.</p></div></body></html>"
+)
+
+
+def test_a_downloaders_page_of_a_one_shot_takes_its_title_from_its_own_h1() -> None:
+    result = convert(DOWNLOADED, "xhtml", from_format="html")
+    blocks = result.document.blocks
+    assert plain_text(_headings(blocks)[0].story_title) == "The Salt Road"
+    assert result.document.meta.author == "Gull Feather"
+    assert "<title>The Salt Road" in result.text
+
+
+def test_a_note_runs_on_into_a_labelled_paragraph_as_one_note() -> None:
+    blocks = _blocks(DOWNLOADED, "html")
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1
+    assert len(notes[0].paragraphs) == 2
+    assert len(_paragraphs(blocks)) == 3
