@@ -179,7 +179,8 @@ DISCLAIMER = rx.compile(
     r"|(?:[A-Z][\w.'’-]*\s+){1,3}owns?\b(?=.{0,80}$)"  # Stephenie Meyer owns Twilight.
     r"|.{0,80}\b(?:is|are)\s+(?:not\s+)?(?:the\s+)?(?:sole\s+|exclusive\s+)?property\s+of\b"
     r"|.{0,80}\bused\s+without\s+permission\b"
-    r"|.{0,80}\b(?:copyright(?:ed)?|infringement)\b|\W*(?:\(c\)|©)\s*\S"
+    r"|.{0,80}\b(?:copyright(?:s|ed)?|infringement)\b|\W*(?:\(c\)|©)\s*\S"
+    r"|.{0,200}\b(?:copyrights?|disclaimers?)\s+apply\b"
     r"|\W*all\s+rights\s+reserved\b"
     r"|\W*(?:(?:sadly|alas|still|they['’]?re|they\s+are|it['’]?s|it\s+is|all)[,.!]?\s+)?"
     r"not\s+mine(?:\W|$)(?!\s*(?:to|for|any\s?more)\b)(?=.{0,80}$)"
@@ -230,6 +231,15 @@ DATE_LINE = rx.compile(
     _I,
 )
 """A line that is only a date: ``Thursday 6th October 1994``, ``May 3, 1997``, ``26/12/96``."""
+
+FEEDBACK_LINE = rx.compile(
+    r"^\W{0,3}(?:c\s*(?:&|and)\s*c|feedback|comments?|reviews?|(?:constructive\s+)?criticism)"
+    r"(?:\s*(?:,|and|&)\s*(?:feedback|comments?|criticism|flames))*"
+    r"\s+(?:(?:is|are|always|very|much)\s+)*(?:welcomed?|appreciated|encouraged|wanted|loved)"
+    r"\W{0,3}$",
+    _I,
+)
+"""A header's request for comments: ``C & C welcome``, ``Feedback appreciated!``."""
 
 POST_FLAIR = rx.compile(
     r"^\W{0,2}(?:OC|PI|WP|Text|Series|Original\s+Content|Writing\s+Prompt|Prompt\s+Inspired)"

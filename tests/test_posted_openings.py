@@ -127,3 +127,34 @@ def test_a_note_runs_on_into_a_labelled_paragraph_as_one_note() -> None:
     assert len(notes) == 1
     assert len(notes[0].paragraphs) == 2
     assert len(_paragraphs(blocks)) == 3
+
+
+WRAPPED = (
+    "\tThe rain had not let up since morning, and the roof of the old shrine leaked in\n"
+    "three places. Nobody had come to fix it, and nobody would, not before spring.\n\n"
+    '\t"Is anyone there?" she called, and the hall gave her own voice back to her\n'
+    "from every corner, thinner each time, until it was gone.\n\n"
+    "\tShe waited by the door until the lamps were lit in the village below, and then\n"
+    "she went down the long stair alone, counting the steps as she always had.\n"
+)
+HEADER = (
+    '"A Lantern for the Road"\n'
+    "A crossover of two shows\n"
+    " by Someone Else\n"
+    " e-mail: someone@example.org\n"
+    " C & C welcome\n\n"
+    "Of course, I invented neither show nor the places in them. All usual copyrights apply.\n\n"
+    "\t\t\tChapter 3: The Stair\n\n"
+)
+
+
+def test_an_archive_header_block_is_set_as_lines_title_byline_and_fields() -> None:
+    blocks = _blocks(HEADER + WRAPPED)
+    titled = _headings(blocks)
+    assert plain_text(titled[0].story_title).strip("“”") == "A Lantern for the Road"
+    assert _paragraphs(blocks, "byline") == ["by Someone Else"]
+    assert "C & C welcome" in _paragraphs(blocks, "metadata")
+    assert "e-mail: someone@example.org" in _paragraphs(blocks, "metadata")
+    assert _paragraphs(blocks, "disclaimer")[0].startswith("Of course")
+    assert plain_text(titled[-1].title) == "The Stair"
+    assert len(_paragraphs(blocks)) == 3  # the wrapped story's three paragraphs, whole

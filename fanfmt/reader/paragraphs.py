@@ -172,6 +172,8 @@ def plain_paragraphs(text: str, layout: Layout) -> Iterator[Paragraph]:
         gap = max(0, block[0].blanks_before - normal) if index else 0
         if by_sentence:  # a sentence a line (no wrap ends its lines so): a block a paragraph
             parts = [block]
+        elif wrapped and index == 0 and _header_lines(block, width):
+            parts = [[line] for line in block]  # a title, a subtitle, a byline: set as lines
         elif wrapped:
             parts = _wrapped_parts(block, width, indents)
         else:  # a line a paragraph, but a line that goes on a sentence the last one broke off
@@ -337,6 +339,21 @@ def _cut_at_short_ends(block: list[_Line], width: int) -> list[list[_Line]]:
         if len(line.text) < 0.7 * width and SENTENCE_END_RE.search(line.text):
             parts.append([])
     return [part for part in parts if part]
+
+
+HEADER_LINE_WIDTH = 0.8
+_CLAUSE_END = (".", ",", ";", ":", "!", "?")
+
+
+def _header_lines(block: list[_Line], width: int) -> bool:
+    """The file's first block is lines set short, none ending a sentence: a title block
+    (``"Every Need for a Masquerade"`` / ``by Magus the Dark`` / ``C & C welcome``), not a
+    paragraph wrapped short."""
+    return len(block) > 1 and all(
+        len(line.text) < HEADER_LINE_WIDTH * width
+        and not line.text.rstrip("\"”'’*_ ").endswith(_CLAUSE_END)
+        for line in block
+    )
 
 
 def _dateline(block: list[_Line], width: int) -> bool:

@@ -18,12 +18,10 @@ what it was made from, so each rule can leave out the other's part (:class:`Top`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Literal
 
-from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -42,14 +40,13 @@ from fanfmt.patterns import (
     BYLINE,
     DATE_LINE,
     DISCLAIMER,
+    FEEDBACK_LINE,
     LABELLED_DISCLAIMER,
-    NOTE_START,
     OWNERSHIP_CLAIM,
     POST_FLAIR,
 )
 from fanfmt.record import record
 from fanfmt.rules._chapter import (
-    CHAPTER_TITLE_MAX_WORDS,
     DECORATION,
     chapter_line,
     split_heading,
@@ -57,7 +54,8 @@ from fanfmt.rules._chapter import (
 )
 from fanfmt.rules._fields import field_run, is_field
 from fanfmt.rules._named import named_author, named_title
-from fanfmt.rules._text import POV_RE, QUOTE_CHARS, is_short_line, text_of
+from fanfmt.rules._text import is_short_line, text_of
+from fanfmt.rules._title_line import could_be_title
 from fanfmt.rules._titles import lone_title, title_block
 
 TOP_ZONE = 16
@@ -71,19 +69,6 @@ BYLINE_ROWS_AFTER_HEADING = 4
 """The same, counting from a heading the reader found."""
 TITLE_ROWS = 3
 """A story title stands in the first lines of a file."""
-_STORY_LINE_RE = rx.compile(
-    r"[a-z][.!?…][*_\"”’']*\s+[*_\"“‘']*[A-Z]"  # two sentences
-    r"|^[*_].*?[.!?,…][*_](?:\W|$)"  # an italic sentence or clause: a thought
-    r"|\b(?:thought|wondered|said|asked|sighed)\b",
-)
-"""A line of story rather than a title: two sentences, a thought in italics, a speech tag."""
-MARKER_LINE_RE = rx.compile(
-    r"^\W*(?:(?:end\s+(?:of\s+)?)?(?:flash\s*-?\s*back|flash\s*forward|dream(?:\s+sequence)?|memory)"
-    r"|present(?:\s+day|\s+time)?|now|then)\W*$",
-    re.IGNORECASE,
-)
-"""``*Flashback*``, ``-End Flashback-``, ``Present day``: a marker in the story, not a title."""
-
 Kind = Literal["same", "front", "heading"]
 """Whose decision a block of the reading is: nobody's, ``front_matter``'s, ``headings``'."""
 
@@ -298,6 +283,10 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             (recognised if pending else out).append(base[i])  # named by the title block
             i += 1
             continue
+        if isinstance(block, Heading) and i == 0:
+            out.append(base[i])  # the title over its byline (title_block): the header goes on
+            i += 1
+            continue
         if isinstance(block, AuthorNote) and heading is None and not pending:
             out.append(base[i])  # a site's note box over the chapter's own lines
             i += 1
@@ -336,7 +325,7 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
                 nxt = blocks[i]
                 if (
                     isinstance(nxt, Paragraph)
-                    and _could_be_title(said := text_of(nxt))
+                    and could_be_title(said := text_of(nxt))
                     and not DATE_LINE.match(said)  # a dateline under it is no title
                 ):
                     titled = Entry(replace(made, title=nxt.children), (*made_of, nxt), "heading")
@@ -367,13 +356,15 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
             role = "metadata"  # "Thursday 6th October 1994" above the title: when it was written
         elif i in fields:
             role = "metadata"  # "Storylink: …" among "Category: …", "Words: …": a header
+        elif FEEDBACK_LINE.match(text) and heading is None:
+            role = "metadata"  # "C & C welcome" in a story's header
         elif POST_FLAIR.match(text) and pending and i < TITLE_ROWS:
             role = "metadata"  # "Condition Black" / "OC": a post's flair under its title
         if role is not None:
             (recognised if pending or recognised else out).append(_front(block, role))
             i += 1
             continue
-        if heading is None and i < TITLE_ROWS and _could_be_title(text) and not pending:
+        if heading is None and i < TITLE_ROWS and could_be_title(text) and not pending:
             pending.append(block)
             i += 1
             continue
@@ -409,7 +400,7 @@ def _opening_disclaimer(blocks: list[Block], i: int, text: str) -> bool:
     if nxt is None or not is_story(nxt):
         return False
     after = text_of(nxt)
-    return bool(chapter_line(after)) or _could_be_title(after)
+    return bool(chapter_line(after)) or could_be_title(after)
 
 
 def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
@@ -424,16 +415,3 @@ def _chapter_line_ahead(blocks: list[Block], i: int, within: int = 8) -> bool:
         if not is_short_line(text, 10):
             return False
     return False
-
-
-def _could_be_title(text: str) -> bool:
-    if not is_short_line(text, CHAPTER_TITLE_MAX_WORDS) or text[0] in QUOTE_CHARS:
-        return False
-    if DISCLAIMER.match(text) or NOTE_START.match(text) or BYLINE.match(text):
-        return False
-    # "Katara's POV" under "Chapter 5" says whose eyes the scene is seen through: no title
-    if POV_RE.search(text) or MARKER_LINE_RE.match(text):
-        return False
-    if _STORY_LINE_RE.search(text):
-        return False  # _Great_, Percy thought. _Just great._ — the story has begun
-    return not (text.endswith(".") and not text.endswith(".."))
