@@ -158,3 +158,51 @@ def test_an_archive_header_block_is_set_as_lines_title_byline_and_fields() -> No
     assert _paragraphs(blocks, "disclaimer")[0].startswith("Of course")
     assert plain_text(titled[-1].title) == "The Stair"
     assert len(_paragraphs(blocks)) == 3  # the wrapped story's three paragraphs, whole
+
+
+STORY_P = (
+    "<p>Irene sat down in the new world, tired out of her mind from the long walk it had"
+    ' taken to get there.</p><p>"Is anyone here?" she asked the dusty office.</p>'
+    "<p>Nobody answered her.</p>"
+)
+
+
+def test_a_heading_that_is_a_notes_label_heads_a_note_not_the_chapter() -> None:
+    page = (
+        "<html><body><h1>The Quiet Stacks</h1><h3>Author's Notes</h3>"
+        "<p>Set after the first book, before the second. Thanks for reading!</p>"
+        f"{STORY_P}</body></html>"
+    )
+    blocks = _blocks(page, "html")
+    assert [plain_text(h.title) for h in _headings(blocks)] == ["The Quiet Stacks"]
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert len(notes) == 1
+    assert len(notes[0].paragraphs) == 2  # the label and its note
+    assert len(_paragraphs(blocks)) == 3  # and the story is not in it
+
+
+def test_site_links_beside_a_heading_and_to_the_index_are_no_story() -> None:
+    page = (
+        "<html><body><p><a href='fic10.html'>Next</a></p><p><a href='.'>Stories</a></p>"
+        "<div class='fic'><a href='fanfics/'>back to fanfic page</a><h2>The Quiet Stacks</h2>"
+        f"{STORY_P}</div><h2><a href='../'>Home</a></h2></body></html>"
+    )
+    result = convert(page, "xhtml", from_format="html")
+    for word in ("Next", "Stories", "back to fanfic page", "Home"):
+        assert word not in _paragraphs(result.document.blocks)
+        assert f">{word}<" not in result.text
+    assert len(_paragraphs(result.document.blocks)) == 3
+
+
+def test_the_authors_own_repeated_mark_ends_a_note_under_its_label() -> None:
+    scene = "Izuku sat down on the couch, and for a long moment nobody said anything at all."
+    source = (
+        "**A/N:**\n\n**Last chapter was a lot.**\n\n**So this one is mostly talking.**\n\n"
+        f'***...~AMP~...***\n\n{scene}\n\n"Well?" she asked.\n\n***...~AMP~...***\n\n'
+        f"{scene}\n\nHe shrugged.\n"
+    )
+    blocks = _blocks(source, "markdown")
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [len(n.paragraphs) for n in notes] == [3]
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
+    assert "Well? she asked." in _paragraphs(blocks)  # the story's, not the note's

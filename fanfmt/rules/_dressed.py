@@ -3,6 +3,7 @@
 * ``<p><em>Nota: …</em></p>`` / ``<p><em>Hola, aquí…</em></p>`` → :func:`dressed_alike`
   (every paragraph wholly in italics or bold, none speaking)
 * ``Guest: thanks!`` / ``I hope you like it`` after a labelled note → :func:`note_like`
+* ``Notes:`` alone, then what talks or is set as the note is → :func:`goes_on`
 """
 
 from __future__ import annotations
@@ -53,3 +54,15 @@ def could_talk(p: Paragraph) -> bool:
     """No dialogue and not overlong: a paragraph an author's note can hold."""
     text = text_of(p)
     return not DIALOGUE.search(text) and len(text.split()) <= 3 * NOTE_MAX_WORDS
+
+
+def goes_on(above: Block, block: Block, text: str) -> bool:
+    """Does a note under its label (``Notes:`` alone) go on to ``block``, with no gap
+    between? If it talks, or is set as the paragraph above it is (all in bold) and holds
+    no speech. ``Notes:`` / ``Set after book two.`` / ``Thanks!`` → True at the thanks;
+    ``Irene sat down…`` → False."""
+    if not isinstance(block, Paragraph):
+        return False
+    if talks(block, text):
+        return True
+    return isinstance(above, Paragraph) and dressed_alike([above, block])

@@ -47,7 +47,7 @@ from fanfmt.patterns import (
     OTHER_LABEL,
     PS_LABEL,
 )
-from fanfmt.rules._dressed import dressed_alike, note_like
+from fanfmt.rules._dressed import dressed_alike, goes_on, note_like
 from fanfmt.rules._talk import (
     about_writing,
     closing_talk,
@@ -63,7 +63,7 @@ from fanfmt.rules._talk import (
 )
 from fanfmt.rules._text import QUOTE_CHARS, text_of
 from fanfmt.rules._titles import title_after_note
-from fanfmt.rules.scene_breaks import dot_rows, is_separator
+from fanfmt.rules.scene_breaks import dot_rows, is_separator, repeated_marks
 from fanfmt.rules.table import Context
 
 MAX_UNMARKED = 6
@@ -90,7 +90,8 @@ def _is_gap(block: Block, markers: Markers) -> bool:
 
 def apply(doc: Document, ctx: Context) -> Document:
     """Wrap author's notes in :class:`AuthorNote` blocks."""
-    return _apply(doc, ctx.options.scene_break_markers + dot_rows(doc.blocks))
+    marks = tuple(sorted(repeated_marks(doc.blocks)))  # ...~AIV~...: the author's own
+    return _apply(doc, ctx.options.scene_break_markers + dot_rows(doc.blocks) + marks)
 
 
 def _apply(doc: Document, markers: Markers) -> Document:
@@ -262,8 +263,11 @@ def _top_note_end(blocks: list[Block], i: int, markers: Markers) -> int | None:
             nxt = blocks[last]
             if not is_story(nxt) or _is_gap(nxt, markers):
                 break
-            if NOTE_LABEL_ALONE.match(text_of(nxt)) or OTHER_LABEL.match(text_of(nxt)):
+            said = text_of(nxt)
+            if NOTE_LABEL_ALONE.match(said) or OTHER_LABEL.match(said):
                 break
+            if last > i + 1 and not goes_on(blocks[last - 1], nxt, said):
+                break  # with no gap after it, the note is what talks: the story goes on
             last += 1
         return last
     if label_led(first):

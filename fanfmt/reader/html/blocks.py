@@ -264,12 +264,17 @@ class _Builder:
 
     def heading(self, tag: str, title: tuple[Inline, ...], line: int) -> None:
         """``<h3>The Marble Temple</h3>`` under ``<h2>Chapter 1 - Introduction</h2>`` → a
-        section's caption; ``<h3>* * *</h3>`` → a break; any other → a heading
+        section's caption; ``<h3>* * *</h3>`` → a break; ``<h3>Author's Notes</h3>`` → its
+        words, a note's label over the note; any other → a heading
         (:func:`fanfmt.reader.md_heads.heading_kind`, as the Markdown reader judges them)."""
         from fanfmt.reader.md_heads import chapter_level, heading_kind
+        from fanfmt.reader.md_settle import is_label
+        from fanfmt.walk import plain_text
 
         kind = heading_kind(tag, title, self.story, self.level)
-        if kind == "break":
+        if is_label(plain_text(title).strip()):
+            self.out.append(_Para(title, line, self.empties))  # <h3>notes:</h3>: a note's label
+        elif kind == "break":
             self.out.append(SceneBreak("", line))
         elif kind == "caption":
             self.out.append(_Para(title, line, self.empties, "caption"))

@@ -276,9 +276,12 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
     """The blocks of a page that hold nothing but links to other chapters (a ``<p>`` of
     ``<a>← Chapter 1</a> | <a>Chapter 3 →</a>``), or nothing but two short links or more
     (the site's menu: ``Home`` / ``Fanart`` / ``Contact``), and a chapter link alone on its
-    line between the story's blocks (``<a>Go Back</a>``); a link inside a sentence, or in a
-    heading, stays."""
+    line between the story's blocks (``<a>Go Back</a>``), or as a whole heading
+    (``<h2><a href="../">Home</a></h2>``); a link inside a sentence, or a chapter's
+    heading that links to it, stays."""
     from bs4 import Tag
+
+    from fanfmt.rules._chapter import chapter_line
 
     rows: list[Tag] = []
     blocks: dict[int, tuple[Tag, list[Tag]]] = {}
@@ -290,17 +293,27 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
             blocks.setdefault(id(block), (block, []))[1].append(link)
         elif (
             isinstance(block, Tag)
+            and block.name in HEADING_TAGS
+            and _letters(block) == sum(map(str.isalnum, text := link.get_text(" ", strip=True)))
+            and _nav_link(link, text)
+            and not chapter_line(text)  # AO3's <h3><a href="…">Chapter 29</a></h3>: its heading
+        ):
+            rows.append(block)  # <h2><a href="../">Home</a></h2>: the site's, not a heading
+        elif (
+            isinstance(block, Tag)
             and block.name in _NAV_CONTAINERS
             and NAV_LINK_TEXT.match(link.get_text(" ", strip=True))
             and _on_own_line(link)
         ):
             rows.append(link)  # <body>…<hr><a>Go Back</a><div>…
     for block, links in blocks.values():
-        if block.find(HEADING_TAGS) is not None:
-            continue
         texts = [a.get_text(" ", strip=True) for a in links]
+        navs = [_nav_link(a, t) for a, t in zip(links, texts, strict=True)]
+        if block.find(HEADING_TAGS) is not None:
+            # <div><a>back to fanfic page</a><h2>Title</h2>…: the link alone on its line
+            rows.extend(a for a, nav in zip(links, navs, strict=True) if nav and _on_own_line(a))
+            continue
         linked = sum(sum(map(str.isalnum, t)) for t in texts)  # nothing else: no letter
-        navs = [bool(NAV_LINK_TEXT.match(t)) for t in texts]  # outside the links (linear)
         if _letters(block) == linked and (
             all(navs)
             or (
@@ -312,6 +325,23 @@ def nav_rows(soup: BeautifulSoup) -> list[Tag]:
             continue
         rows.extend(a for a, nav in zip(links, navs, strict=True) if nav and _on_own_line(a))
     return rows
+
+
+_INDEX_HREF_RE = re.compile(r"(?:\.{1,2}/?|(?:[\w.-]+/)*(?:index\.html?)?|.*/)")
+_INDEX_LINK_MAX_WORDS = 4
+
+
+def _nav_link(link: Tag, text: str) -> bool:
+    """A link to the chapters around the page (``Next »``), or a short one to the folder's
+    index (``<a href=".">Story</a>``, ``<a href="../">Home</a>``)."""
+    if NAV_LINK_TEXT.match(text):
+        return True
+    href = str(link.get("href") or "").strip()
+    return (
+        bool(href)
+        and _INDEX_HREF_RE.fullmatch(href) is not None
+        and (0 < len(text.split()) <= _INDEX_LINK_MAX_WORDS)
+    )
 
 
 def _on_own_line(link: Tag) -> bool:
