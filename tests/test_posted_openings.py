@@ -206,3 +206,41 @@ def test_the_authors_own_repeated_mark_ends_a_note_under_its_label() -> None:
     assert [len(n.paragraphs) for n in notes] == [3]
     assert sum(isinstance(b, SceneBreak) for b in blocks) == 1
     assert "Well? she asked." in _paragraphs(blocks)  # the story's, not the note's
+
+
+def test_a_txt_draft_with_markdown_footnotes_is_read_as_markdown() -> None:
+    from fanfmt.model import Footnotes
+    from fanfmt.reader import input_format
+
+    text = (
+        "Chapter 1: The Hanging-Hair Traveler[^1]\n\n"
+        "In the clan[^2]'s council hall the lamps burned late.\n\n"
+        "Nobody spoke.\n\n"
+        "Notes:\n\n"
+        "[^1]: A traveler whose hair hangs to his feet.\n\n"
+        "[^2]: The Ning clan: a surname meaning peaceful.\n"
+    )
+    assert input_format("ch1.txt", "auto", text) == "markdown"
+    assert input_format("ch1.txt", "auto", "She said [^1] was a typo.\n") == "text"
+    blocks = _blocks(text, "markdown")
+    assert plain_text(_headings(blocks)[0].title) == "The Hanging-Hair Traveler"
+    notes = [b for b in blocks if isinstance(b, Footnotes)]
+    assert len(notes) == 1
+    assert len(notes[0].notes) == 2
+
+
+def test_a_row_of_links_to_the_storys_pages_typed_twice_is_the_sites() -> None:
+    row = "[ch-049: Prologue](./ch-049-prologue.md) | [ch-051: Worries](./ch-051-worries.md)"
+    scene = "She walked to the guild and asked the clerk about the labyrinth."
+    source = f"{row} <br/>\n\n{scene}\n\nHe laughed at her.\n\n{row} <br/>\n"
+    blocks = _blocks(source, "markdown")
+    assert _paragraphs(blocks) == [scene, "He laughed at her."]
+    once = f"{row}\n\n{scene}\n"  # typed once, the links may be the author's: kept
+    assert "ch-049: Prologue | ch-051: Worries" in _paragraphs(_blocks(once, "markdown"))
+
+
+def test_header_fields_under_a_pages_heading_are_metadata() -> None:
+    page = f"<html><body><h1>The Quiet Stacks</h1><p>Rating: Teen</p>{STORY_P}</body></html>"
+    blocks = _blocks(page, "html")
+    assert _paragraphs(blocks, "metadata") == ["Rating: Teen"]
+    assert len(_paragraphs(blocks)) == 3

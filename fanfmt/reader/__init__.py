@@ -69,6 +69,8 @@ _MD_HEADING_RE = rx.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 _MD_QUOTE_RE = rx.compile(r"^>[ \t]?\S", re.MULTILINE)
 _MD_ESCAPE_RE = rx.compile(r"\\[\\`*_\[\]#>&<.-]")
 _MD_LINK_RE = rx.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+_MD_NOTE_DEF_RE = rx.compile(r"^\[\^([^\]\s]+)\]:[ \t]", re.MULTILINE)
+_MD_NOTE_REF_RE = rx.compile(r"(?<=\S)\[\^([^\]\s]+)\](?!:)")
 
 
 def read_text(text: str, meta: Meta | None = None) -> Document:
@@ -130,7 +132,8 @@ def input_format(path: str | None, fmt: str = "auto", text: str | None = None) -
     """``fmt`` when named, else the format of ``path``'s suffix, else ``auto``.
 
     A ``.txt`` file is plain text unless its ``text`` is plainly a web page (it starts with
-    ``<!DOCTYPE html>``/``<html>`` or has several ``</p>``/``<br>`` tags): then ``html``.
+    ``<!DOCTYPE html>``/``<html>`` or has several ``</p>``/``<br>`` tags): then ``html``;
+    or a Markdown draft with footnotes (``word[^1]`` and ``[^1]: …``): then ``markdown``.
 
     ``input_format("ch7.md")`` → ``"markdown"``; ``input_format("ch7.txt")`` → ``"text"``;
     ``input_format("ch7")`` → ``"auto"``;
@@ -141,7 +144,16 @@ def input_format(path: str | None, fmt: str = "auto", text: str | None = None) -
     found = SUFFIX_INPUTS.get(Path(path).suffix.lower(), "auto")
     if found == "text" and text is not None and _html_page(text):
         return "html"  # a web page saved as .txt
+    if found == "text" and text is not None and _md_footnotes(text):
+        return "markdown"  # a draft with Markdown's footnotes saved as .txt
     return found
+
+
+def _md_footnotes(text: str) -> bool:
+    """``…the Ning Clan[^2]’s hall…`` and ``[^2]: Ning Clan – 宁家 – …`` on a line of its
+    own: Markdown's footnotes, a reference and its definition (no plain text has both)."""
+    defined = {m.group(1) for m in _MD_NOTE_DEF_RE.finditer(text)}
+    return bool(defined) and any(m.group(1) in defined for m in _MD_NOTE_REF_RE.finditer(text))
 
 
 def _html_page(text: str) -> bool:

@@ -20,6 +20,7 @@ the Markdown inside is read as Markdown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from fanfmt.model import (
@@ -167,13 +168,31 @@ def blank_navigation(lines: list[str]) -> int:
     """Blank the lines of a site's chapter links (in place); how many were blanked.
 
     ``["[Previous chapter](01.md)", "", "She woke."]`` → 1, ``["", "", "She woke."]``;
-    ``["She read [the next chapter](2.md) twice."]`` → 0 (a link in the story's words)."""
+    ``["She read [the next chapter](2.md) twice."]`` → 0 (a link in the story's words).
+    A row of links to the story's other pages typed twice (above and below the chapter)
+    is one too, whatever its links say (:func:`_sibling_row`)."""
     count = 0
-    for i, line in enumerate(lines):
-        if "](" in line and _nav_line(_BR_END_RE.sub("", line).rstrip()):
+    rows = [_BR_END_RE.sub("", line).rstrip() if "](" in line else "" for line in lines]
+    typed = Counter(row for row in rows if row)
+    for i, row in enumerate(rows):
+        if row and (_nav_line(row) or (typed[row] >= 2 and _sibling_row(row))):
             lines[i] = ""
             count += 1
     return count
+
+
+_LOCAL_PAGE_RE = re.compile(r"\((?!\w+:)[^()\s]*\.(?:md|html?)(?:#[^()\s]*)?\)")
+
+
+def _sibling_row(line: str) -> bool:
+    """``[ch-049: Prologue](./ch-049.md) | [ch-051: Worries](./ch-051.md)``, typed above
+    and below the chapter: a row of two links or more to the story's other pages."""
+    links = _LINK_RE.findall(line)
+    return (
+        _LINK_ROW_RE.match(line) is not None
+        and len(links) >= 2
+        and all(_LOCAL_PAGE_RE.search(link) for link in links)
+    )
 
 
 def _nav_line(line: str) -> bool:

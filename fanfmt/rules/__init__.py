@@ -17,9 +17,9 @@ Block rules (``apply(doc, ctx) -> Document``) see the whole chapter. Their order
   ``author_notes`` sees notes made (chain.txt: "an AO3 download's preface read as text").
 * ``front_matter`` runs before ``headings``: the two read the top of the chapter in one
   walk (``fanfmt.rules._top``), and the byline, disclaimer and header fields are found
-  around the chapter line before it becomes a heading; run the other way round, a field
-  under a made heading is no longer read (chain.txt: "a header field under the chapter
-  line is front matter"). Switching ``headings`` off switches ``front_matter`` off too,
+  around the title before it becomes a heading; run the other way round, a post's flair
+  under a made title is no longer read (chain.txt: "a post's flair under its title is
+  front matter"). Switching ``headings`` off switches ``front_matter`` off too,
   as when the two were one rule.
 * ``furniture`` runs before ``captions``: ``To be continued…`` after a break is a part
   marker, not a caption (chain.txt: "a part marker after a break is furniture, not a

@@ -181,7 +181,7 @@ def _after_note(block: Block) -> bool:
 
 def _after_reader_heading(base: list[Entry], out: list[Entry]) -> int:
     """A heading the reader found (Markdown ``#``, an HTML title) starts the chapter:
-    split it, then mark the disclaimer and byline lines right after it."""
+    split it, then mark the disclaimer, byline and header field lines right after it."""
     first = base[0].block
     assert isinstance(first, Heading)
     split = split_heading(first)
@@ -200,6 +200,8 @@ def _after_reader_heading(base: list[Entry], out: list[Entry]) -> int:
             out.append(_front(block, "disclaimer"))
         elif BYLINE.match(text) and i < BYLINE_ROWS_AFTER_HEADING:
             out.append(_front(block, "byline"))
+        elif is_field(text):
+            out.append(_front(block, "metadata"))  # "Rating: Teen" under the page's title
         else:
             break
         i += 1
