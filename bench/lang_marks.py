@@ -43,6 +43,10 @@ MARKS = DOUBLES + SINGLES
 _SPACES = "\u00a0\u202f\u2009"
 _FRONT_RE = re.compile(r"\A---\n.*?\n---\n", re.S)
 _KEEP_RE = re.compile(rf"[^\w{MARKS}]+|_+")
+_REACH = 4000
+"""A paragraph of the original is looked for this many letters on from the last one."""
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]*>")
+"""A tag of the HTML a Markdown chapter may hold (``<p>``): markup, not letters."""
 
 
 def body(text: str) -> str:
@@ -50,10 +54,12 @@ def body(text: str) -> str:
     return _FRONT_RE.sub("", text.replace("\r\n", "\n"))
 
 
-def straighten(text: str) -> str:
-    """The text as if typed with straight quotes (see the module)."""
-    text = re.sub(f"([«‹])[ {_SPACES}]+", r"\1", text)
-    text = re.sub(f"[ {_SPACES}]+([»›])", r"\1", text)
+def straighten(text: str, lang: str = "fr") -> str:
+    """The text as if typed with straight quotes (see the module); the spaces inside
+    guillemets go only in French (in German, ``gibt »er« ihr`` opens with ``»``)."""
+    if lang == "fr":
+        text = re.sub(f"([«‹])[ {_SPACES}]+", r"\1", text)
+        text = re.sub(f"[ {_SPACES}]+([»›])", r"\1", text)
     text = re.sub(f"[{_SPACES}](?=[;:!?])", " ", text)
     return text.translate({**{ord(c): '"' for c in DOUBLES}, **{ord(c): "'" for c in SINGLES}})
 
@@ -81,7 +87,7 @@ def compare(
     Each paragraph of the original is found in the output by its first letters (marks left
     out), and aligned (difflib) with the stretch of the output from there, so a long chapter
     takes time in proportion to its length."""
-    b = _KEEP_RE.sub("", output.replace("\\", ""))
+    b = _KEEP_RE.sub("", _TAG_RE.sub(" ", output.replace("\\", "")))
     plain = "".join(c for c in b if c not in MARKS)
     at = [i for i, c in enumerate(b) if c not in MARKS]
     total = 0
@@ -89,14 +95,17 @@ def compare(
     glyph: list[str] = []
     pos = 0
     for paragraph in re.split(r"\n\s*\n", original):
-        a = _KEEP_RE.sub("", paragraph)
+        a = _KEEP_RE.sub("", _TAG_RE.sub(" ", paragraph))  # <p>„Noch…: the tag is no text
         if not a:
             continue
         letters = "".join(c for c in a if c not in MARKS)
         lo = pos
-        found = plain.find(letters[:24], bisect.bisect_left(at, pos)) if letters else -1
-        if found >= 0:
-            lo = max(pos, at[found] - 2)
+        start = bisect.bisect_left(at, pos)
+        # near where the last one ended: a short line ("Ja.") is found anywhere further on
+        found = plain.find(letters[:24], start, start + _REACH + len(letters)) if letters else -1
+        if found >= 0:  # from the marks that open the paragraph, not the last one's close
+            lead = len(a) - len(a.lstrip(MARKS))
+            lo = max(pos, at[found] - lead)
         window = b[lo : lo + len(a) + 40]
         matcher = difflib.SequenceMatcher(None, a, window, autojunk=False)
         where = [-1] * len(a)
@@ -160,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         lang = path.parent.name
         original = body(path.read_text(encoding="utf-8"))
         fmt = {".md": "markdown", ".txt": "text", ".html": "html"}[path.suffix]
-        output, found = rebuilt(straighten(original), fmt)
+        output, found = rebuilt(straighten(original, lang), fmt)
         total, wrong, glyph = compare(original, output, styles(original, lang))
         row = totals[lang]
         row[0] += 1

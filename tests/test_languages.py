@@ -285,3 +285,13 @@ def test_the_language_is_found_with_no_network(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert "exit 0" in out.stdout, out.stderr
     assert 'lang="es"' in (tmp_path / "o.xhtml").read_text(encoding="utf-8")
+
+
+def test_words_in_single_marks_keep_them_and_speech_takes_the_primary_marks() -> None:
+    source = (
+        "Sie hatte die 'Traviata' schon zweimal gesehen, und im Foyer war es laut.\n\n"
+        '"Gehen wir?", fragte er. Sie nickte, und sie gingen hinaus in den Regen.\n'
+    )
+    out = convert(source, "markdown", Options(lang="de")).text
+    assert "die ‚Traviata‘ schon" in out
+    assert "„Gehen wir?“, fragte er." in out

@@ -112,24 +112,22 @@ class InlineRenderer:
         self.orphans: dict[int, str] | None = None
         """A mark that pairs with nothing, in the chapter's language: ``”`` → ``»``."""
         if marks is not None:
-            (po, pc), (so, _) = marks.primary, marks.secondary
-            self.orphans = {
-                ord(LEFT_DOUBLE_QUOTE): po + marks.inner,
-                ord(RIGHT_DOUBLE_QUOTE): marks.inner + pc,
-                ord(LEFT_SINGLE_QUOTE): so,
-            }
+            (po, pc), (so, _), inner = marks.primary, marks.secondary, marks.inner
+            self.orphans = {ord(LEFT_DOUBLE_QUOTE): po + inner, ord(RIGHT_DOUBLE_QUOTE): inner + pc}
+            self.orphans[ord(LEFT_SINGLE_QUOTE)] = so
         self.depth = 0
         """How many quotations are open around the node being rendered."""
 
     def marks(self, node: Quoted) -> tuple[str, str]:
-        """The marks around ``node``: by its kind in English (:func:`quote_marks`); in
-        another language, the language's primary marks outside any quotation and its
-        secondary ones inside one (``„Er sagte ‚nein‘.“``), spaced as it spaces them."""
+        """By its kind in English (:func:`quote_marks`); else the language's primary marks
+        outside any quotation, its secondary ones inside one (``„Er sagte ‚nein‘.“``) and
+        round words (not speech) typed in single marks (``zur ‚Traviata‘``), spaced."""
         lang = self.lang_marks
         if lang is None or node.kind == "dash":
             return quote_marks(node)
-        left, right = lang.primary if self.depth == 0 else lang.secondary
-        if self.depth == 0 and lang.inner:
+        top = self.depth == 0 and (node.kind != "single" or node.dialogue)
+        left, right = lang.primary if top else lang.secondary
+        if top and lang.inner:
             left, right = left + lang.inner, lang.inner + right
         return (left if node.opened else "", right if node.closed else "")
 
