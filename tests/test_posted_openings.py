@@ -244,3 +244,32 @@ def test_header_fields_under_a_pages_heading_are_metadata() -> None:
     blocks = _blocks(page, "html")
     assert _paragraphs(blocks, "metadata") == ["Rating: Teen"]
     assert len(_paragraphs(blocks)) == 3
+
+
+BOOK_PROSE = (
+    "This evening there arrived from the town the grave son of the picture cleaner, with a "
+    "horse and cart laden with two large packing cases.\n"
+    "It was a journey of ten leagues, and the whole house came out to see.\n\n"
+    "The cases remained in the hall until the morning.\n"
+)
+
+
+def test_a_chapters_number_alone_over_its_title_is_the_heading() -> None:
+    blocks = _blocks("~~~V~~~\n\n_A Wonderful Likeness_\n\n" + BOOK_PROSE)
+    heading = _headings(blocks)[0]
+    assert plain_text(heading.number) == "V"
+    assert plain_text(heading.title) == "A Wonderful Likeness"
+    assert "~~~V~~~" not in _paragraphs(blocks)
+
+
+def test_a_sections_number_over_prose_is_no_heading() -> None:
+    blocks = _blocks("1\n\n" + BOOK_PROSE)
+    assert not any(plain_text(h.number) == "1" for h in _headings(blocks))
+
+
+def test_a_thank_you_for_reading_in_the_authors_own_words_closes_as_a_note() -> None:
+    page = f"<html><body><h1>Suzie</h1>{STORY_P}<p>That's all. Thank you for read my story.</p>"
+    blocks = _blocks(page + "</body></html>", "html")
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["after"]
+    assert len(_paragraphs(blocks)) == 3

@@ -60,17 +60,21 @@ NEXT_TEASER = rx.compile(
 """``Next chapter: Hermione's secret comes out.`` — a teaser, the author talking."""
 SIGN_OFF = rx.compile(
     r"^\W*(?:(?:end of (?:the )?chapter|to be continued|tbc|r\s*&\s*r|please review|"
-    r"review,? please|thanks? (?:you )?for reading|see you (?:all )?(?:next|soon)|praise me|"
+    r"review,? please|thanks? (?:you )?(?:so much )?for (?:reading|read)"
+    r"(?: (?:my|this|the|our) (?:story|fic|chapter|one-?shot))?|"
+    r"see you (?:all )?(?:next|soon)|praise me|"
     r"(?:feedback|comments?|reviews?|c(?:&|and)c)(?: (?:is|are))? (?:always )?"
     r"(?:welcome|appreciated|wanted|loved)|send (?:me )?(?:feedback|comments))\b"
-    r"|.*\b(?:please review|review please|thanks? (?:you )?for reading|r\s*&\s*r|"
+    r"|.*\b(?:please review|review please|r\s*&\s*r|"
+    r"thanks? (?:you )?(?:so much )?for (?:reading|read)"
+    r"(?: (?:my|this|the|our) (?:story|fic|chapter|one-?shot))?|"
     r"leave (?:me )?(?:a |some )?(?:feedback|reviews?|comments?)|"
     r"(?:feedback|comments?|reviews?)(?: (?:is|are))? (?:always )?(?:welcome|appreciated))\W*$"
     r"|.*\b(?:feedback|comments?|reviews?)\b.{0,40}\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$)",
     re.IGNORECASE,
 )
 """``To be continued…``, ``End of chapter``, ``… Please review!``, ``Leave me feedback!``,
-``Feedback welcome at name@host``."""
+``Feedback welcome at name@host``, ``That's all. Thank you for read my story.``."""
 STORY_TALK = rx.compile(
     r"\b(?:(?:this|my|our)\s+(?:story|fic|fanfic|chapter|one-?shot|series|sequel|update)"
     r"|(?:next|last|first)\s+(?:chapter|update)|fic|fics|fanfic|fanfiction|readers?|reviewers?|reviews?|"

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Literal
 
+from fanfmt import rx
 from fanfmt.model import (
     AuthorNote,
     Block,
@@ -296,6 +297,11 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         if not is_story(block):
             break
         text = text_of(block)
+        if i == 0 and (numbered := _numbered_title(blocks)) is not None:
+            heading = numbered  # "~~~V~~~" / "_A Wonderful Likeness_": a book's chapter
+            out.append(heading)
+            i = 2
+            continue
         m = chapter_line(text)
         if m is not None and heading is None:
             named = title_after_number(m.group("number"), m.group("title") or "").strip()
@@ -385,6 +391,29 @@ def _walk(base: list[Entry], out: list[Entry]) -> int:
         out.append(Entry(alone, (first,), "heading"))
     out.extend(_by_line([*map(_same, pending), *recognised]))
     return i
+
+
+_BARE_NUMBER_RE = rx.compile(r"(?:[IVXLC]{1,7}|\d{1,3})\.?")
+PROSE_UNDER_NUMBER_WORDS = 12
+
+
+def _numbered_title(blocks: list[Block]) -> Entry | None:
+    """The first line a chapter's number alone (``~~~V~~~``, ``IV.``), a title under it,
+    prose under that: the heading ``V`` / ``A Wonderful Likeness``. A number over prose
+    (a section's) or over a sentence → None."""
+    if len(blocks) < 3 or not all(is_story(b) for b in blocks[:3]):
+        return None
+    number, title, prose = blocks[0], blocks[1], blocks[2]
+    assert isinstance(number, Paragraph)
+    assert isinstance(title, Paragraph)
+    assert isinstance(prose, Paragraph)
+    typed = text_of(number).strip().strip(DECORATION)
+    if not _BARE_NUMBER_RE.fullmatch(typed) or "\n" in text_of(title):
+        return None
+    if not could_be_title(text_of(title)) or len(text_of(prose).split()) < PROSE_UNDER_NUMBER_WORDS:
+        return None
+    made = Heading((Text(typed.rstrip(".")),), title.children, (), number.line, number.gap_before)
+    return Entry(made, (number, title), "heading")
 
 
 OPENING_ROWS = 2
