@@ -273,3 +273,20 @@ def test_a_thank_you_for_reading_in_the_authors_own_words_closes_as_a_note() -> 
     notes = [b for b in blocks if isinstance(b, AuthorNote)]
     assert [n.position for n in notes] == ["after"]
     assert len(_paragraphs(blocks)) == 3
+
+
+def test_a_series_line_at_either_end_is_the_authors_note() -> None:
+    scene = (
+        "It was safe to say that she was panicking, and she ran through the trees with her "
+        "friend's hand in hers until neither of them could run any more."
+    )
+    source = (
+        "**This is part 2 of an ongoing story series. You can read the first part "
+        "[here](https://example.org/one/).**\n\n"
+        + "\n\n".join([scene] * 6)
+        + "\n\n**You can read the next story in this series [here](https://example.org/three/).**\n"
+    )
+    blocks = _blocks(source, "markdown")
+    notes = [b for b in blocks if isinstance(b, AuthorNote)]
+    assert [n.position for n in notes] == ["before", "after"]
+    assert len(_paragraphs(blocks)) == 6

@@ -45,11 +45,15 @@ NOTE_PHRASE = rx.compile(
     r"\b(?:hope you (?:all )?(?:enjoy|like)|see you (?:all )?(?:next|soon|in)|let me know|"
     r"thanks? (?:you )?for (?:reading|the reviews|all)|until next time|r\s*&\s*r|"
     r"please review|stay tuned|next chapter|this chapter|last chapter|(?:coming|up) soon|"
-    r"(?:i['’]?d|i would|we['’]?d) like to thank|(?:special|big|many|huge) thanks|shout-?outs?)\b",
+    r"(?:i['’]?d|i would|we['’]?d) like to thank|(?:special|big|many|huge) thanks|shout-?outs?|"
+    r"(?:part|book|story|installment|entry) (?:\w+ )?(?:of|in) (?:an?|the|this|my) "
+    r"(?:[\w-]+ )*series|(?:read|find) the (?:first|previous|last|next|second|third) "
+    r"(?:part|story|chapter|installment|one|book)|sequel to)\b",
     re.IGNORECASE,
 )
 """What authors say to their readers: ``Hope you enjoy``, ``R&R``, ``Next chapter``,
-``I'd like to thank``, ``Special thanks``."""
+``I'd like to thank``, ``Special thanks``, ``This is part 2 of an ongoing series``, ``You
+can read the first part here``, ``A sequel to …``."""
 FIRST_PERSON = rx.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 SECOND_PERSON = rx.compile(r"\b(?:you|your|you're|y'all|guys|everyone)\b", re.IGNORECASE)
 ABOUT_READERS = rx.compile(rf"\b(?:{alternatives(READER_WORDS)})\b", re.IGNORECASE)
