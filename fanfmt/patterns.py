@@ -241,6 +241,18 @@ FEEDBACK_LINE = rx.compile(
 )
 """A header's request for comments: ``C & C welcome``, ``Feedback appreciated!``."""
 
+SOURCE_LINE = rx.compile(
+    r"^\W{0,3}(?:(?:the\s+)?original(?:ly)?(?:\s+(?:story|version|post|text|fic|chapter))?"
+    r"(?:\s+(?:can\s+be\s+found|is|was|posted|published|found|available))*\s+(?:at|on)\b"
+    r"|(?:also\s+|cross-?)posted\s+(?:at|on|to)\b"
+    r"|this\s+(?:entry|story|post|page|chapter)\s+(?:has\s+been|was)\s+"
+    r"(?:edited|reformatted|converted|formatted|archived)\b)",
+    _I,
+)
+"""Where a copy came from, said at its edge: ``Original story on fanfiction.net: …``,
+``The original can be found at http://…``, ``Also posted on AO3``, ``This entry has been
+edited to conform to Library formatting.``"""
+
 POST_FLAIR = rx.compile(
     r"^\W{0,2}(?:OC|PI|WP|Text|Series|Original\s+Content|Writing\s+Prompt|Prompt\s+Inspired)"
     r"\W{0,2}$"

@@ -290,3 +290,21 @@ def test_a_series_line_at_either_end_is_the_authors_note() -> None:
     notes = [b for b in blocks if isinstance(b, AuthorNote)]
     assert [n.position for n in notes] == ["before", "after"]
     assert len(_paragraphs(blocks)) == 6
+
+
+ARCHIVED = (
+    "# The Reunion\n\n_by Morrigon in **Dark Ages**_\n\n##_Part I: Gregor\n\n"
+    "One dark, cold night, two ancients sat talking in hushed voices by the fire.\n\n"
+    '"It has been a long time, old friend," the taller one said, taking off his cloak.\n\n'
+    "This entry has been edited to conform to Library formatting.\n"
+    "The original can be found at http://example.org/reunion.html .\n"
+)
+
+
+def test_an_archived_entry_keeps_its_byline_part_heading_and_source_apart() -> None:
+    blocks = _blocks(ARCHIVED, "markdown")
+    assert _paragraphs(blocks, "byline") == ["by Morrigon in Dark Ages"]
+    part = _headings(blocks)[-1]
+    assert (plain_text(part.number), plain_text(part.title)) == ("Part I", "Gregor")
+    assert len(_paragraphs(blocks)) == 2
+    assert _paragraphs(blocks, "metadata")[0].startswith("This entry has been edited")

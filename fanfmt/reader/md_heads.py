@@ -58,7 +58,7 @@ def space_headings(lines: list[str]) -> int:
     them as text); how many were mended: ``["#Chapter 5", "It rained."]`` → 1,
     ``["# Chapter 5", "It rained."]``. A ``#`` glued to a chapter line is one anywhere;
     to other words, only on the file's first line (``#The Long Night``): a ``#hashtag``
-    in the story stays as typed."""
+    in the story stays as typed; ``##_Part I`` → ``## Part I`` (the ``_`` opens nothing)."""
     from fanfmt.rules._chapter import chapter_line
 
     mended = 0
@@ -68,6 +68,8 @@ def space_headings(lines: list[str]) -> int:
         if m is None:
             continue
         rest = m.group(2).strip()
+        if rest[0] in "_*" and rest.count(rest[0]) == 1:
+            rest = rest[1:]  # "##_Part I: Gregor": a mark opening nothing
         titled = i == first and len(rest.split()) <= _FIRST_TITLE_WORDS
         if chapter_line(rest) or titled:
             lines[i] = f"{m.group(1)} {rest}"

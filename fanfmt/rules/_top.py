@@ -199,8 +199,8 @@ def _after_reader_heading(base: list[Entry], out: list[Entry]) -> int:
             continue
         if DISCLAIMER.match(text) and len(text) < DISCLAIMER_MAX_CHARS:
             out.append(_front(block, "disclaimer"))
-        elif BYLINE.match(text) and i < BYLINE_ROWS_AFTER_HEADING:
-            out.append(_front(block, "byline"))
+        elif BYLINE.match(text.strip(DECORATION)) and i < BYLINE_ROWS_AFTER_HEADING:
+            out.append(_front(block, "byline"))  # "by Someone", "_by Someone in **Venue**_"
         elif is_field(text):
             out.append(_front(block, "metadata"))  # "Rating: Teen" under the page's title
         else:

@@ -8,6 +8,9 @@
 * a word count alone as the chapter's first or last line (``900 words``, ``(2,450
   words)``, ``Word count: 1200``) → metadata, a fact about the text, not the story;
   ``Three words.`` or ``900 words`` in the middle of the story → story text
+* where the copy came from, in its first or last lines (``Original story on
+  fanfiction.net: …``, ``This entry has been edited to conform to Library formatting.``)
+  → metadata
 * the author's notice closing the chapter (``Copyright 1992 by Dan Reyes. All rights
   reserved. This article may be freely distributed…``, ``Characters belong to their
   creators.``) → a disclaimer, as it would be at the top
@@ -21,7 +24,7 @@ from dataclasses import replace
 from fanfmt import rx
 from fanfmt.lexicon import PART_MARKERS_ABROAD
 from fanfmt.model import Block, Document, Paragraph
-from fanfmt.patterns import DISCLAIMER, alternatives
+from fanfmt.patterns import DISCLAIMER, SOURCE_LINE, alternatives
 from fanfmt.rules._text import text_of
 from fanfmt.rules.table import Context
 
@@ -56,6 +59,9 @@ _WORD_COUNT_RE = rx.compile(
 )
 
 
+SOURCE_ROWS = 3
+"""Where a copy came from is said in the first or last paragraphs of its text."""
+SOURCE_MAX_CHARS = 300
 NOTICE_MAX_CHARS = 600
 """A closing notice is short (a disclaimer at the top is held to the same length)."""
 
@@ -83,17 +89,22 @@ def is_word_count(text: str) -> bool:
 
 
 def apply(doc: Document, ctx: Context) -> Document:
-    """Give part markers the ``furniture`` role, and a word count at an edge ``metadata``."""
+    """Give part markers the ``furniture`` role, and a word count or a source line at an
+    edge ``metadata``."""
     out: list[Block] = []
     changed = False
     texts = [i for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph) and b.role == "text"]
     edges = _chapter_edges(doc.blocks, texts)
+    near = {*texts[:SOURCE_ROWS], *texts[-SOURCE_ROWS:]}
     last = texts[-1] if len(texts) > 1 else -1
     for i, block in enumerate(doc.blocks):
         if isinstance(block, Paragraph) and block.role == "text":
             text = text_of(block)
             if is_furniture(text):
                 block = replace(block, role="furniture")
+                changed = True
+            elif i in near and len(text) < SOURCE_MAX_CHARS and SOURCE_LINE.match(text):
+                block = replace(block, role="metadata")  # "Original story on fanfiction.net"
                 changed = True
             elif i in edges and is_word_count(text):
                 block = replace(block, role="metadata")
