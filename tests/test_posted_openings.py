@@ -308,3 +308,20 @@ def test_an_archived_entry_keeps_its_byline_part_heading_and_source_apart() -> N
     assert (plain_text(part.number), plain_text(part.title)) == ("Part I", "Gregor")
     assert len(_paragraphs(blocks)) == 2
     assert _paragraphs(blocks, "metadata")[0].startswith("This entry has been edited")
+
+
+def test_a_long_rule_row_in_a_script_is_never_joined_to_its_lines() -> None:
+    row = "=" * 150
+    source = (
+        f"{row}\nChapter 5:\nA new form?\n{row}\n"
+        "Then the light came out of him, and he burst out of the dust in a golden form.\n\n"
+        + "".join(
+            f"Krieza: Line {k} of the fight, shouted across the field.\n"
+            f"Hero: Answer {k}, shouted back.\n"
+            for k in range(4)
+        )
+    )
+    blocks = _blocks(source)
+    assert plain_text(_headings(blocks)[0].number) == "Chapter 5"
+    assert not any("=====" in p for p in _paragraphs(blocks))
+    assert "Krieza: Line 0 of the fight, shouted across the field." in _paragraphs(blocks)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import field
 
 from fanfmt import rx
-from fanfmt.reader.lines import SENTENCE_END_RE, Line
+from fanfmt.reader.lines import RULE_ROW_RE, SENTENCE_END_RE, Line
 from fanfmt.reader.transport import Transport
 from fanfmt.record import record
 
@@ -166,13 +166,16 @@ def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:
     """The speeches and directions of a script, each with its wrapped lines.
 
     A speaker line, a ``(direction)``, a line after a blank line, or a line after a short
-    one starts a paragraph; an indented line or one after a full line continues it.
+    one starts a paragraph, as do a rule row and the line after it; an indented line or
+    one after a full line continues it.
     """
     current: list[Line] = []
     for line in lines:
         starts = (
             not current
             or line.blanks_before > 0
+            or bool(RULE_ROW_RE.fullmatch(line.text.strip()))
+            or bool(RULE_ROW_RE.fullmatch(current[-1].text.strip()))  # a row is never a speech
             or speaker(line.text)
             or bool(_DIRECTION_RE.match(line.text))
             or not (line.indented or len(current[-1].text) >= 0.55 * width)

@@ -39,6 +39,11 @@ class Line:
     """How far in the line starts, in columns (a tab to the next multiple of 8)."""
 
 
+RULE_ROW_RE = rx.compile(r"([=~*#_+-])\1{4,}")
+"""A rule row: one sign typed five times or more (``=====``, ``-----``), alone on a line;
+never a line of prose, whatever its length."""
+
+
 def lines(text: str) -> list[Line]:
     """The non-blank lines of ``text``.
 
