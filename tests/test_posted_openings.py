@@ -5,7 +5,7 @@ page of a one-shot, and a note that runs on past its hand-off."""
 from __future__ import annotations
 
 from fanfmt.api import convert
-from fanfmt.model import AuthorNote, Block, Heading, Paragraph, SceneBreak
+from fanfmt.model import AuthorNote, Block, Heading, LineBreak, Paragraph, SceneBreak
 from fanfmt.walk import plain_text
 
 
@@ -325,3 +325,26 @@ def test_a_long_rule_row_in_a_script_is_never_joined_to_its_lines() -> None:
     assert plain_text(_headings(blocks)[0].number) == "Chapter 5"
     assert not any("=====" in p for p in _paragraphs(blocks))
     assert "Krieza: Line 0 of the fight, shouted across the field." in _paragraphs(blocks)
+
+
+def test_wrapped_prose_in_a_pre_is_read_as_paragraphs_with_its_words_mended() -> None:
+    wrapped = (
+        "The day was waning when she returned home after her run. She had \n"
+        "almost finished stretching when she looked up and saw her friend on \n"
+        "the way home. &quot;Hi there,&quot; she called, grinning at her. \n\n"
+        "&quot;Don't despair,&quot; said the teacher to the whole class, &quot;Kaorin-\n"
+        "chan will be back next week, and so will the others,&quot; she added. \n\n"
+        "Nobody believed her, and the rain went on all through the afternoon.\n"
+    )
+    blocks = _blocks(f"<html><body><pre>{wrapped}</pre></body></html>", "html")
+    paragraphs = _paragraphs(blocks)
+    assert len(paragraphs) == 3
+    assert "Kaorin-chan will be back" in paragraphs[1]
+    assert not any(
+        isinstance(c, LineBreak) for b in blocks if isinstance(b, Paragraph) for c in b.children
+    )
+    poem = (
+        "<html><body><pre>Roses are red,\nviolets are blue,\nthe rain is wet.</pre></body></html>"
+    )
+    lined = [b for b in _blocks(poem, "html") if isinstance(b, Paragraph)]
+    assert sum(isinstance(c, LineBreak) for c in lined[0].children) == 2  # a poem keeps its lines

@@ -2,8 +2,7 @@
 
 * ``<p>``, ``<div>``, ``<h1>``–``<h6>``, ``<hr>`` → paragraphs, headings, scene breaks
 * runs of empty paragraphs (``<p>&nbsp;</p>``, or FFN's ``<p>.</p>``) and ``<br><br>`` →
-  blank-line gaps
-  (``gap_before`` beyond the page's usual spacing), as the plain-text reader counts them
+  blank-line gaps (``gap_before`` beyond the page's usual spacing), as in plain text
 * ``<p>Long line.<br>Long line.</p>`` → a paragraph per line; short lines (a poem) keep
   their line breaks
 * ``<aside class="author-note">`` and ``header.chapter-heading`` (fanfmt's own XHTML)
@@ -48,10 +47,10 @@ from fanfmt.reader.html.inlines import (
     inline_content,
     inline_nodes,
     own_heading,
-    pre_lines,
     tidy,
     wrapper,
 )
+from fanfmt.reader.html.pre import pre_parts
 from fanfmt.reader.html.spacing import blank_cell, holds_paragraphs, typed_paragraphs
 
 if TYPE_CHECKING:
@@ -327,9 +326,10 @@ class _Builder:
             lead = _leading_words(tag)
             if lead:
                 self.heading(tag.name, (Text(lead),), source_line(tag))
-        if tag.name == "pre":
-            self.buffer.extend(pre_lines(tag))
-            self.close_block(tag, len(self.out))
+        if tag.name == "pre":  # wrapped prose: its paragraphs (an empty one a break); or its lines
+            for part in pre_parts(tag):
+                self.buffer.extend(part) if part else self.out.append(SceneBreak("", self.line))
+                self.close_block(tag, len(self.out))
             return False
         return True
 

@@ -119,16 +119,6 @@ def wrapper(
     return None
 
 
-def pre_lines(tag: Tag) -> list[Inline]:
-    out: list[Inline] = []
-    for i, line in enumerate(tag.get_text().split("\n")):
-        if i:
-            out.append(LineBreak())
-        if line.strip():
-            out.append(Text(line))
-    return out
-
-
 def own_heading(tag: Tag, styles: dict[str, tuple[bool, bool]]) -> Heading:
     """fanfmt's own XHTML heading (``header.chapter-heading``) read back."""
 
