@@ -348,3 +348,16 @@ def test_wrapped_prose_in_a_pre_is_read_as_paragraphs_with_its_words_mended() ->
     )
     lined = [b for b in _blocks(poem, "html") if isinstance(b, Paragraph)]
     assert sum(isinstance(c, LineBreak) for c in lined[0].children) == 2  # a poem keeps its lines
+
+
+def test_deep_part_headings_under_a_posts_story_are_its_parts() -> None:
+    scene = "Back at the inn, we sat below deck and talked over what to do next for an hour."
+    source = (
+        "---\ntitle: A New Song\n---\n\n"
+        f"{scene}\n\n##### Part One: The Plan\n\n{scene}\n\n{scene}\n\n"
+        f"##### Part Two: Emissaries\n\n{scene}\n"
+    )
+    blocks = _blocks(source, "markdown")
+    assert [plain_text(h.title) for h in _headings(blocks)] == ["A New Song"]
+    assert _paragraphs(blocks, "caption") == ["Part One: The Plan", "Part Two: Emissaries"]
+    assert sum(isinstance(b, SceneBreak) for b in blocks) == 2

@@ -7,7 +7,8 @@
   more in the file (``### Scene``) → ``"break"``: the author's scene-break row, set large
 * ``## 2`` or ``2`` over ``---``, in a file with two such headings or more → ``"section"``:
   the number of a part of the chapter, a caption after a scene break (``# 2`` stays a
-  heading: a file's top-level numbers may be its chapters)
+  heading: a file's top-level numbers may be its chapters); so is a deep heading naming a
+  part (``##### Part Two: Emissaries``) under the story: a post's part, not a chapter
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ def repeated_headings(lines: list[str]) -> frozenset[str]:
     return frozenset(t for t, n in counts.items() if n >= REPEATS and not chapter_line(t))
 
 
+_PART_RE = re.compile(r"part\s+(?:\d+|[ivxlc]+|[a-z]+)\b", re.IGNORECASE)
 _SECTION_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})\.?", re.IGNORECASE)
 _SETEXT_UNDER_RE = re.compile(r" {0,3}-+[ \t]*")
 _DEEP_ATX_RE = re.compile(r" {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
@@ -151,5 +153,7 @@ def heading_kind(
         return "section"
     if level and int(tag[1]) > abs(level) and (story or level > 0) and section_title(inlines):
         return "caption"  # a section of the chapter whose chapter line stands above it
+    if tag in DEEP_TAGS and story and _PART_RE.match(text):
+        return "section"  # "##### Part Two: Emissaries" under the story: a part of the post
     deep = tag in DEEP_TAGS
     return "caption" if deep and story and section_title(inlines) else "heading"
