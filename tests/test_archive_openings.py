@@ -3,22 +3,12 @@ mailer wrapped, headings typed without a space, a static site's attribute lines.
 
 from __future__ import annotations
 
-from fanfmt.api import convert
-from fanfmt.model import Block, Heading, Paragraph, SceneBreak
+from doc_blocks import blocks_of as _blocks
+from doc_blocks import breaks as _breaks
+from doc_blocks import paragraphs as _paragraphs
+
+from fanfmt.model import Block, Heading
 from fanfmt.walk import plain_text
-
-
-def _blocks(text: str, fmt: str = "text") -> tuple[Block, ...]:
-    return convert(text, "xhtml", from_format=fmt).document.blocks
-
-
-def _paragraphs(blocks: tuple[Block, ...], role: str = "text") -> list[str]:
-    return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == role]
-
-
-def _breaks(blocks: tuple[Block, ...]) -> int:
-    return sum(isinstance(b, SceneBreak) for b in blocks)
-
 
 STORY = (
     "\tMira pulled the blanket over her head and listened to the rain on the roof. It had\n"

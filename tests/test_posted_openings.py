@@ -4,22 +4,13 @@ page of a one-shot, and a note that runs on past its hand-off."""
 
 from __future__ import annotations
 
+from doc_blocks import blocks_of as _blocks
+from doc_blocks import headings as _headings
+from doc_blocks import paragraphs as _paragraphs
+
 from fanfmt.api import convert
-from fanfmt.model import AuthorNote, Block, Heading, LineBreak, Paragraph, SceneBreak
+from fanfmt.model import AuthorNote, LineBreak, Paragraph, SceneBreak
 from fanfmt.walk import plain_text
-
-
-def _blocks(text: str, fmt: str = "text") -> tuple[Block, ...]:
-    return convert(text, "xhtml", from_format=fmt).document.blocks
-
-
-def _paragraphs(blocks: tuple[Block, ...], role: str = "text") -> list[str]:
-    return [plain_text(b.children) for b in blocks if isinstance(b, Paragraph) and b.role == role]
-
-
-def _headings(blocks: tuple[Block, ...]) -> list[Heading]:
-    return [b for b in blocks if isinstance(b, Heading)]
-
 
 PROSE = (
     "The engines were still warm when the captain came down the ramp. She looked at the "

@@ -170,12 +170,14 @@ def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:
     one after a full line continues it.
     """
     current: list[Line] = []
+    row_before = False
     for line in lines:
+        row = RULE_ROW_RE.fullmatch(line.text.strip()) is not None  # a row is never a speech
         starts = (
             not current
             or line.blanks_before > 0
-            or bool(RULE_ROW_RE.fullmatch(line.text.strip()))
-            or bool(RULE_ROW_RE.fullmatch(current[-1].text.strip()))  # a row is never a speech
+            or row
+            or row_before
             or speaker(line.text)
             or bool(_DIRECTION_RE.match(line.text))
             or not (line.indented or len(current[-1].text) >= 0.55 * width)
@@ -184,6 +186,7 @@ def script_paragraphs(lines: list[Line], width: int) -> Iterator[list[Line]]:
             yield current
             current = []
         current.append(line)
+        row_before = row
     if current:
         yield current
 

@@ -225,7 +225,8 @@ class _Reader:
     _level: int = 0
     """The level of the chapter line heading the chapter (``# Chapter 1``: 1), or 0."""
     _repeated: frozenset[str] | None = None
-    _numbered: bool | None = None
+    _numbered: bool = False
+    """The file numbers its parts with headings (read with ``_repeated``, on first use)."""
     br: bool = False
     """Every line ends in ``<br/>``: each is a paragraph (:func:`.md_html.br_lined`)."""
 
@@ -233,8 +234,7 @@ class _Reader:
         if self._repeated is None:
             self._repeated = repeated_headings(self.lines)
             self._numbered = numbered_sections(self.lines)
-        numbered = bool(self._numbered)
-        return heading_kind(tag, inlines, self._story, self._level, self._repeated, numbered)
+        return heading_kind(tag, inlines, self._story, self._level, self._repeated, self._numbered)
 
     def first_section(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         """``blocks`` with the first section's heading (``##### i. the earth``, before any

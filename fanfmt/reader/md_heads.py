@@ -78,7 +78,7 @@ def space_headings(lines: list[str]) -> int:
     return mended
 
 
-_ATX_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 REPEATS = 3
 """A heading typed this many times in one file (``### Scene``) marks the breaks."""
 
@@ -88,14 +88,13 @@ def repeated_headings(lines: list[str]) -> frozenset[str]:
     ``["### Scene", "…", "### Scene", "…", "### Scene"]`` → ``{"scene"}``."""
     from fanfmt.rules._chapter import chapter_line
 
-    counts = Counter(m.group(1).strip().casefold() for line in lines if (m := _ATX_RE.match(line)))
+    counts = Counter(m.group(2).strip().casefold() for line in lines if (m := _ATX_RE.match(line)))
     return frozenset(t for t, n in counts.items() if n >= REPEATS and not chapter_line(t))
 
 
 _PART_RE = re.compile(r"part\s+(?:\d+|[ivxlc]+|[a-z]+)\b", re.IGNORECASE)
 _SECTION_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})\.?", re.IGNORECASE)
 _SETEXT_UNDER_RE = re.compile(r" {0,3}-+[ \t]*")
-_DEEP_ATX_RE = re.compile(r" {0,3}#{2,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 SECTIONS_MIN = 2
 """A file with this many headings of a number alone has numbered parts."""
 SECTION_WORDS_MAX = 4_000
@@ -110,7 +109,8 @@ def numbered_sections(lines: list[str]) -> bool:
     found = 0
     for i, line in enumerate(lines):
         text = line.strip()
-        if ((m := _DEEP_ATX_RE.fullmatch(line)) and _SECTION_NUMBER_RE.fullmatch(m.group(1))) or (
+        m = _ATX_RE.match(line)
+        if (m and len(m.group(1)) > 1 and _SECTION_NUMBER_RE.fullmatch(m.group(2))) or (
             text.isdigit()
             and (i == 0 or not lines[i - 1].strip())
             and i + 1 < len(lines)

@@ -15,7 +15,6 @@ paragraphs; the ``scene_breaks`` rule turns gaps inside the story into breaks.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -43,7 +42,7 @@ from fanfmt.reader.layout import (
     separations,
     usual_gap,
 )
-from fanfmt.reader.lines import RULE_ROW_RE, SENTENCE_END_RE, Line, unbox
+from fanfmt.reader.lines import SENTENCE_END_RE, Line, unbox
 from fanfmt.reader.lines import lines as read_lines
 from fanfmt.reader.ragged import (
     broken_off,
@@ -261,7 +260,6 @@ def _width(lines: list[_Line]) -> int:
 def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> list[list[_Line]]:
     """A block of a hard-wrapped text, cut into the paragraphs it holds.
 
-    * a rule row (``=====``) → a paragraph of its own, never joined to the text around it
     * wrapped prose (its lines but the last run near the width) → one paragraph
     * an indented short line over flush wrapped prose (a dateline) → a paragraph of its own
     * wrapped prose whose paragraphs start with an indent, no blank line between them →
@@ -276,11 +274,6 @@ def _wrapped_parts(block: list[_Line], width: int, indents: bool = False) -> lis
     parts: list[list[_Line]] = []
     if len(block) == 1:
         return [block]
-    rows = [k for k, line in enumerate(block) if RULE_ROW_RE.fullmatch(line.text.strip())]
-    if rows:  # "=====" / "Chapter 5:" / "A new form?" / "=====": a row is never prose
-        cuts = [0, *(k for r in rows for k in (r, r + 1)), len(block)]
-        pieces = [block[a:b] for a, b in itertools.pairwise(cuts) if a < b]
-        return [p for piece in pieces for p in _wrapped_parts(piece, width, indents)]
     if _dateline(block, width):
         # "    Monday 3rd May" over a flush paragraph: a dateline, a paragraph of its own
         return [[block[0]], *_wrapped_parts(block[1:], width, indents)]
@@ -380,14 +373,14 @@ def _indented(lines: list[_Line], soft: Layout | None = None) -> Iterator[Paragr
     current: list[_Line] = []
     row_before = head_before = False
     for line in lines:
-        row = is_ornament_row(line.text) or bool(RULE_ROW_RE.fullmatch(line.text.strip()))
+        row = is_ornament_row(line.text)
         head = heading_line(line)
         hangs = not line.blanks_before and current and _hanging([current[0], line])
         if soft is not None and current and broken_off(current[-1], line):
             hangs = True
             soft.soft_joins += line.indented
         starts = line.indented or line.blanks_before or row or row_before or head or head_before
-        if current and (row or row_before or (starts and not hangs)):  # a row hangs on nothing
+        if current and starts and not hangs:
             yield _join(current)
             current = []
         current.append(line)
